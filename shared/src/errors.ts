@@ -1,0 +1,56 @@
+/**
+ * Every error a user can meet, with its stable code and the Chinese message
+ * the app shows as is. The server maps codes to HTTP statuses in one place;
+ * the app branches on codes, never on message text.
+ */
+export const ERROR_MESSAGES = {
+  VALIDATION_FAILED: '提交的信息有误，请检查后重试',
+  INVALID_DATE: '日期格式不正确，应为 年-月-日（如 2026-03-27）',
+  PLAN_NOT_FOUND: '未找到该认定计划',
+  LEVEL_NOT_OFFERED: '该认定计划不开展此等级的认定',
+  SUBJECT_NOT_OFFERED: '该等级不包含所选考核科目',
+  RESIDENT_ID_INVALID: '身份证号码无效',
+  MISCONDUCT_SEVERITY_REQUIRED: '第四条违纪行为须注明情节轻微或严重',
+  TRANSITION_NOT_ALLOWED: '当前状态下不能进行此操作',
+  APPLICATION_WINDOW_CLOSED: '当前不在申报时间内',
+  NOT_FOUND: '未找到请求的内容',
+  DATABASE_UNAVAILABLE: '系统繁忙，请稍后再试',
+  INTERNAL_ERROR: '系统出现问题，请稍后再试',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_MESSAGES;
+
+export const ERROR_CODES = Object.keys(ERROR_MESSAGES) as ErrorCode[];
+
+export interface FieldIssue {
+  /** Dotted path into the request, e.g. 'facts.work.0.from'. */
+  path: string;
+  message: string;
+}
+
+/** The body of every error response: `{ code, message }`, plus the fields at fault when there are some. */
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+  issues?: FieldIssue[];
+}
+
+export class DomainError extends Error {
+  readonly code: ErrorCode;
+  readonly issues: FieldIssue[] | undefined;
+
+  constructor(code: ErrorCode, message: string = ERROR_MESSAGES[code], issues?: FieldIssue[]) {
+    super(message);
+    this.name = 'DomainError';
+    this.code = code;
+    this.issues = issues;
+  }
+
+  toBody(): ErrorBody {
+    return this.issues ? { code: this.code, message: this.message, issues: this.issues } : { code: this.code, message: this.message };
+  }
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(ERROR_MESSAGES, value);
+}

@@ -1,0 +1,108 @@
+import { BEIJING_STANDARD_2021 } from './beijing-standard-2021';
+import type { Plan } from './types';
+
+const THEORY = { kind: 'theory', name: '理论知识考试', feeFen: 100_00, minutes: 90, mode: '机考' } as const;
+const PRACTICAL_MODE = { minutes: 30, mode: '实操' } as const;
+
+export const BEIJING_2021: Plan = {
+  id: 'beijing-2021',
+  title: '呼叫中心服务员2021年职业技能等级认定计划',
+  publishedOn: '2021-03-29',
+  year: 2021,
+  body: { id: 'bj-aptech', name: '北京阿博泰克北大青鸟信息技术有限公司', shortName: '北大青鸟', city: '北京' },
+  occupation: { name: '呼叫中心服务员', code: '4-04-05-03' },
+  standard: BEIJING_STANDARD_2021,
+  levels: [
+    {
+      level: 4,
+      name: '四级/中级工',
+      title: '呼叫服务员',
+      offered: true,
+      subjects: [THEORY, { kind: 'practical', name: '操作技能考核', feeFen: 200_00, ...PRACTICAL_MODE }],
+      materials: [
+        { id: 'id-card', name: '有效身份证原件' },
+        { id: 'work-commitment', name: '考生个人签署的工作经历承诺书' },
+        { id: 'education-commitment', name: '考生个人签署的学历承诺书' },
+        { id: 'training-commitment', name: '考生个人签署的培训经历承诺书' },
+      ],
+    },
+    {
+      level: 3,
+      name: '三级/高级工',
+      title: '助理呼叫服务师',
+      offered: true,
+      subjects: [THEORY, { kind: 'practical', name: '操作技能考核', feeFen: 240_00, ...PRACTICAL_MODE }],
+      materials: [
+        { id: 'id-card', name: '有效身份证原件' },
+        { id: 'work-commitment', name: '考生个人签署的工作经历承诺书' },
+        { id: 'education-commitment', name: '考生个人签署的学历承诺书' },
+        { id: 'level4-certificate', name: '呼叫服务员职业资格证书号或原件', optional: true },
+        { id: 'training-commitment', name: '考生个人签署的培训经历承诺书' },
+        {
+          id: 'college-diploma',
+          name: '大学专科及以上毕业证书及学信网在线验证码',
+          note: '《教育部学籍在线验证报告》或《教育部学历证书电子注册备案表》中的在线验证码；学信网查不到的须线下申请纸质认证',
+          optional: true,
+        },
+      ],
+    },
+    {
+      level: 2,
+      name: '二级/技师',
+      title: '呼叫服务师',
+      offered: false,
+      subjects: [THEORY, { kind: 'practical', name: '操作技能考核', feeFen: 280_00 }, { kind: 'review', name: '综合评审', feeFen: 290_00 }],
+      materials: [],
+    },
+    {
+      level: 1,
+      name: '一级/高级技师',
+      title: '高级呼叫服务师',
+      offered: false,
+      subjects: [THEORY, { kind: 'practical', name: '操作技能考核', feeFen: 310_00 }, { kind: 'review', name: '综合评审', feeFen: 330_00 }],
+      materials: [],
+    },
+  ],
+  schedule: {
+    kind: 'batches',
+    batches: [
+      { assessOn: '2021-04-24', closesOn: '2021-04-11', level: 4 },
+      { assessOn: '2021-06-26', closesOn: '2021-06-13', level: 4 },
+      { assessOn: '2021-08-21', closesOn: '2021-08-08', level: 4 },
+      { assessOn: '2021-10-23', closesOn: '2021-10-10', level: 3 },
+      { assessOn: '2021-11-27', closesOn: '2021-11-14', level: 4 },
+    ],
+    notes: ['以上每批次认定时间安排可能根据北京市疫情防控情况进行调整。'],
+  },
+  assessment: {
+    sameDay: true,
+    site: { name: '北大青鸟研修学院主楼', address: '北京市海淀区上庄镇上庄路117号' },
+    notes: ['理论知识考试：机考，90分钟。', '操作技能考试：实操，30分钟。'],
+  },
+  passMark: 60,
+  results: { validYears: 2, dueWorkingDays: 20, lookup: ['报名及成绩查询：zhiye.jb-aptech.com.cn（北大青鸟职业技能等级认定系统）'] },
+  ticket: { availableWorkingDaysBefore: 5, channels: ['认定日期前五个工作日起可在本系统下载打印准考证。'] },
+  makeup: { perSubject: true, competitionFailureAllowed: false, notes: ['部分科目成绩不合格的，可按科目申报补考，成绩有效期两年。'] },
+  payment: { channels: ['wechat'], paidTimeRule: '以支付成功通知的时间为准。' },
+  declaration: {
+    group: '培训机构、院校可为学员办理团体申报。',
+    individual: '个人通过本系统在线申报，按清单提交资格审查材料。',
+  },
+  collection: { group: '由所在培训机构或院校统一领取。', individual: '由本人领取或选择快递到付。' },
+  contacts: [
+    { label: '业务咨询及投诉监督', kind: 'web', value: 'zhiye.jb-aptech.com.cn' },
+    { label: '投诉邮箱', kind: 'email', value: 'tousu@bdqn.cn' },
+  ],
+  notices: [
+    {
+      title: '考试防疫须知',
+      items: [
+        '考试当天，到达考点后须配合检查行程记录和健康码，体温不超过37.3度方可进入考点。',
+        '进入考点后须全程佩戴口罩，考试中间休息或换场时不要聚集聊天。',
+        '进入考点后非必要不可外出；考试结束后有序离开，不得在考场逗留。',
+        '如出现体温超过37.3度或其他症状，请立即与考务办公室老师联系。',
+        '凡不配合防疫相关要求的考生不得进入考场。',
+      ],
+    },
+  ],
+};

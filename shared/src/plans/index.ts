@@ -1,0 +1,75 @@
+import { DomainError } from '../errors';
+import type { Level, SubjectKind } from '../types';
+import { BEIJING_2021 } from './beijing-2021';
+import { SHANGHAI_2026 } from './shanghai-2026';
+import type { Plan, PlanLevel } from './types';
+
+export * from './types';
+
+const PLANS: readonly Plan[] = [SHANGHAI_2026, BEIJING_2021];
+
+export function listPlans(): Plan[] {
+  return [...PLANS];
+}
+
+export function getPlan(id: string): Plan {
+  const plan = PLANS.find((p) => p.id === id);
+  if (!plan) throw new DomainError('PLAN_NOT_FOUND');
+  return plan;
+}
+
+/** A level as the plan defines it — including levels it prices but does not schedule. */
+export function planLevel(planId: string, level: Level): PlanLevel {
+  const found = getPlan(planId).levels.find((l) => l.level === level);
+  if (!found) throw new DomainError('LEVEL_NOT_OFFERED');
+  return found;
+}
+
+export function offeredLevels(plan: Plan): Level[] {
+  return plan.levels.filter((l) => l.offered).map((l) => l.level);
+}
+
+/**
+ * The fee in fen for a level, or for some of its subjects — which is the
+ * make-up fee (the plans charge make-up per subject at the same figures).
+ */
+export function feeFor(planId: string, level: Level, subjects?: SubjectKind[]): number {
+  const levelDef = planLevel(planId, level);
+  const chosen = subjects ?? levelDef.subjects.map((s) => s.kind);
+  let total = 0;
+  for (const kind of new Set(chosen)) {
+    const subject = levelDef.subjects.find((s) => s.kind === kind);
+    if (!subject) throw new DomainError('SUBJECT_NOT_OFFERED');
+    total += subject.feeFen;
+  }
+  return total;
+}
+
+/** The exact transfer remark the bank statement is matched on, e.g. '呼叫中心服务员（4级）-考核费'. */
+export function bankTransferRemark(planId: string, level: Level): string | undefined {
+  const template = getPlan(planId).payment.bank?.remarkTemplate;
+  return template?.replace('{level}', String(level));
+}
+
+/** '四级/中级工（呼叫服务员）' — how a level is named to users. */
+export function levelDisplayName(planId: string, level: Level): string {
+  const l = planLevel(planId, level);
+  return l.title ? `${l.name}（${l.title}）` : l.name;
+}
+
+export const LEVEL_NAMES: Record<Level, string> = {
+  5: '五级/初级工',
+  4: '四级/中级工',
+  3: '三级/高级工',
+  2: '二级/技师',
+  1: '一级/高级技师',
+};
+
+/** '四级' — the short form used inside sentences. */
+export const LEVEL_SHORT: Record<Level, string> = { 5: '五级', 4: '四级', 3: '三级', 2: '二级', 1: '一级' };
+
+export function formatYuan(fen: number): string {
+  const yuan = Math.trunc(fen / 100);
+  const cents = Math.abs(fen % 100);
+  return cents === 0 ? `¥${yuan}` : `¥${yuan}.${String(cents).padStart(2, '0')}`;
+}

@@ -1,0 +1,36 @@
+import { penaltyFor } from './misconduct';
+
+describe('penaltyFor (参评人员须知)', () => {
+  it('article 1: all cancelled, fees kept, certificates void, no ban before sitting', () => {
+    const penalty = penaltyFor({ article: 1, on: '2026-05-20' });
+    expect(penalty).toMatchObject({ cancels: 'all', voidsCertificates: true, forfeitsFees: true });
+    expect(penalty).not.toHaveProperty('bannedThrough');
+  });
+
+  it('article 1 after sitting is also article 4(1): a ban', () => {
+    expect(penaltyFor({ article: 1, on: '2026-05-20', afterSitting: true })).toMatchObject({ cancels: 'all', bannedThrough: '2028-05-19', voidsCertificates: true });
+  });
+
+  it('article 2: that subject only', () => {
+    const penalty = penaltyFor({ article: 2, on: '2026-05-20' });
+    expect(penalty).toMatchObject({ cancels: 'subject', voidsCertificates: false });
+    expect(penalty).not.toHaveProperty('bannedThrough');
+  });
+
+  it('article 3: all subjects, banned through 31 December of that year', () => {
+    expect(penaltyFor({ article: 3, on: '2026-05-20' })).toMatchObject({ cancels: 'all', bannedThrough: '2026-12-31' });
+  });
+
+  it('article 4: minor 2 years, serious 5 years, through the day before the anniversary', () => {
+    expect(penaltyFor({ article: 4, severity: 'minor', on: '2026-05-20' })).toMatchObject({ cancels: 'all', bannedThrough: '2028-05-19', referral: false });
+    expect(penaltyFor({ article: 4, severity: 'serious', on: '2026-05-20' })).toMatchObject({ cancels: 'all', bannedThrough: '2031-05-19', referral: true });
+  });
+
+  it('article 4 needs a severity', () => {
+    expect(() => penaltyFor({ article: 4, on: '2026-05-20' })).toThrow(expect.objectContaining({ code: 'MISCONDUCT_SEVERITY_REQUIRED' }));
+  });
+
+  it('found after the event: certificates are revoked', () => {
+    expect(penaltyFor({ article: 3, on: '2026-05-20', discoveredAfterEvent: true }).voidsCertificates).toBe(true);
+  });
+});

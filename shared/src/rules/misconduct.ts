@@ -1,0 +1,71 @@
+import { addDays, addYears, fromParts, parts, type IsoDate } from '../dates';
+import { DomainError } from '../errors';
+
+/** 参评人员须知 (Annex 3 of the Shanghai notice), SPEC §7. */
+export interface Offence {
+  article: 1 | 2 | 3 | 4;
+  severity?: 'minor' | 'serious';
+  on: IsoDate;
+  /** Article 1: the candidate had already sat — also an article-4(1) offence. */
+  afterSitting?: boolean;
+  /** Found after the evaluation: results are declared invalid and issued certificates revoked. */
+  discoveredAfterEvent?: boolean;
+}
+
+export interface Penalty {
+  cancels: 'subject' | 'all';
+  bannedThrough?: IsoDate;
+  voidsCertificates: boolean;
+  /** Article 1: fees and materials are not returned. */
+  forfeitsFees: boolean;
+  /** Article 4, serious: referred to the authorities. */
+  referral: boolean;
+  /** Chinese summary for the record and the candidate. */
+  summary: string;
+}
+
+const BAN_YEARS = { minor: 2, serious: 5 } as const;
+
+function banFor(years: number, on: IsoDate): IsoDate {
+  return addDays(addYears(on, years), -1);
+}
+
+export function penaltyFor(offence: Offence): Penalty {
+  const afterEvent = offence.discoveredAfterEvent === true;
+  switch (offence.article) {
+    case 1: {
+      const base = { cancels: 'all' as const, voidsCertificates: true, forfeitsFees: true };
+      if (!offence.afterSitting) return { ...base, referral: false, summary: '取消考试资格及考试成绩，考核评价费不予退还，已获得的证书作无效处理' };
+      const severity = offence.severity ?? 'minor';
+      return {
+        ...base,
+        bannedThrough: banFor(BAN_YEARS[severity], offence.on),
+        referral: severity === 'serious',
+        summary: `取消考试资格及全部成绩，费用不予退还，证书作无效处理；按第四条第1项，${BAN_YEARS[severity]}年内不得参加评价`,
+      };
+    }
+    case 2:
+      return { cancels: 'subject', voidsCertificates: afterEvent, forfeitsFees: false, referral: false, summary: '取消当次该科目成绩' };
+    case 3:
+      return {
+        cancels: 'all',
+        bannedThrough: fromParts(parts(offence.on).year, 12, 31),
+        voidsCertificates: afterEvent,
+        forfeitsFees: false,
+        referral: false,
+        summary: '取消当次全部科目成绩，当年不得参加评价',
+      };
+    case 4: {
+      if (!offence.severity) throw new DomainError('MISCONDUCT_SEVERITY_REQUIRED');
+      const years = BAN_YEARS[offence.severity];
+      return {
+        cancels: 'all',
+        bannedThrough: banFor(years, offence.on),
+        voidsCertificates: afterEvent,
+        forfeitsFees: false,
+        referral: offence.severity === 'serious',
+        summary: offence.severity === 'serious' ? `取消当次全部科目成绩，${years}年内不得参加评价，并移送有关部门` : `取消当次全部科目成绩，${years}年内不得参加评价`,
+      };
+    }
+  }
+}
