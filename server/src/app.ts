@@ -1,0 +1,73 @@
+import 'reflect-metadata';
+import { ConsoleLogger, Logger, type INestApplication, type LoggerService } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { json, type NextFunction, type Request, type Response } from 'express';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { AppModule } from './app.module';
+import { Clock, SystemClock } from './common/clock';
+import { ErrorFilter } from './common/error.filter';
+import type { AppConfig } from './config/config';
+import { buildOpenApiDocument } from './docs/openapi';
+
+export interface CreateAppOptions {
+  clock?: Clock;
+  logger?: LoggerService | false;
+}
+
+/** Builds the whole server — used by main.ts and by the e2e tests, so tests run the real thing. */
+export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<INestApplication> {
+  if (config.database.kind === 'sqlite' && config.database.path !== ':memory:') mkdirSync(dirname(config.database.path), { recursive: true });
+  const logger = options.logger ?? new ConsoleLogger({ json: config.logFormat === 'json', prefix: 'skillcert' });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options.clock ?? new SystemClock()), {
+    logger: logger === false ? false : logger,
+    bodyParser: false,
+  });
+  app.use(json({ limit: '256kb' }), jsonParseErrors);
+  app.useGlobalFilters(new ErrorFilter());
+  app.disable('x-powered-by');
+  app.enableShutdownHooks();
+  if (logger !== false) app.use(requestLog());
+
+  SwaggerModule.setup('api/docs', app, buildOpenApiDocument() as unknown as OpenAPIObject, { jsonDocumentUrl: 'api/docs/openapi.json' });
+  serveH5(app, config.h5Dir);
+  return app;
+}
+
+/** Malformed or oversized JSON answered in the API's own error shape, before Nest reduces it to a bare 400. */
+function jsonParseErrors(error: unknown, _req: Request, res: Response, next: NextFunction): void {
+  const type = typeof error === 'object' && error !== null && 'type' in error ? (error as { type: unknown }).type : undefined;
+  if (type === 'entity.parse.failed') res.status(400).json({ code: 'VALIDATION_FAILED', message: '请求内容不是有效的 JSON' });
+  else if (type === 'entity.too.large') res.status(413).json({ code: 'VALIDATION_FAILED', message: '提交的内容过大' });
+  else next(error);
+}
+
+/** One structured line per request: method, route, status, time. No bodies, no query strings: they may carry personal data. */
+function requestLog() {
+  const log = new Logger('HTTP');
+  return (req: Request, res: Response, next: NextFunction) => {
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      log.log({ method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 });
+    });
+    next();
+  };
+}
+
+/** The H5 build of the mini program at '/', when it has been built. */
+function serveH5(app: NestExpressApplication, h5Dir: string): void {
+  const index = join(h5Dir, 'index.html');
+  if (!existsSync(index)) {
+    new Logger('H5').warn(`no H5 build at ${h5Dir}; run "npm run build" to serve the app`);
+    return;
+  }
+  app.useStaticAssets(h5Dir, { index: 'index.html', maxAge: '1h', setHeaders: (res, path) => path.endsWith('.html') && res.setHeader('Cache-Control', 'no-cache') });
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== 'GET' || req.path.startsWith('/api/') || !req.accepts('html')) return next();
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(index);
+  });
+}

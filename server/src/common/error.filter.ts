@@ -1,0 +1,50 @@
+import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import { DomainError, ERROR_MESSAGES, type ErrorBody, type ErrorCode } from '@skillcert/shared';
+import type { Response } from 'express';
+
+const STATUS_BY_CODE: Record<ErrorCode, number> = {
+  VALIDATION_FAILED: HttpStatus.BAD_REQUEST,
+  INVALID_DATE: HttpStatus.BAD_REQUEST,
+  RESIDENT_ID_INVALID: HttpStatus.BAD_REQUEST,
+  MISCONDUCT_SEVERITY_REQUIRED: HttpStatus.BAD_REQUEST,
+  LEVEL_NOT_OFFERED: HttpStatus.UNPROCESSABLE_ENTITY,
+  SUBJECT_NOT_OFFERED: HttpStatus.UNPROCESSABLE_ENTITY,
+  PLAN_NOT_FOUND: HttpStatus.NOT_FOUND,
+  NOT_FOUND: HttpStatus.NOT_FOUND,
+  TRANSITION_NOT_ALLOWED: HttpStatus.CONFLICT,
+  APPLICATION_WINDOW_CLOSED: HttpStatus.CONFLICT,
+  DATABASE_UNAVAILABLE: HttpStatus.SERVICE_UNAVAILABLE,
+  INTERNAL_ERROR: HttpStatus.INTERNAL_SERVER_ERROR,
+};
+
+/** Framework errors (unknown route, malformed JSON, oversized body) in the same `{ code, message }` shape. */
+function fromHttpException(e: HttpException): { status: number; body: ErrorBody } {
+  const status = e.getStatus();
+  if (status === HttpStatus.NOT_FOUND) return { status, body: { code: 'NOT_FOUND', message: ERROR_MESSAGES.NOT_FOUND } };
+  if (status < 500) return { status, body: { code: 'VALIDATION_FAILED', message: '请求格式不正确，请检查后重试' } };
+  return { status, body: { code: 'INTERNAL_ERROR', message: ERROR_MESSAGES.INTERNAL_ERROR } };
+}
+
+/** The one place errors become HTTP: services throw DomainError with a code, never HttpException. */
+@Catch()
+export class ErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    let status: number;
+    let body: ErrorBody;
+    if (error instanceof DomainError) {
+      status = STATUS_BY_CODE[error.code];
+      body = error.toBody();
+    } else if (error instanceof HttpException) {
+      ({ status, body } = fromHttpException(error));
+    } else {
+      status = HttpStatus.INTERNAL_SERVER_ERROR;
+      body = { code: 'INTERNAL_ERROR', message: ERROR_MESSAGES.INTERNAL_ERROR };
+      // Stack only: request bodies may hold personal data and are never logged.
+      this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    }
+    response.status(status).json(body);
+  }
+}

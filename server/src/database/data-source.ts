@@ -1,0 +1,18 @@
+import type { DataSourceOptions } from 'typeorm';
+import type { AppConfig } from '../config/config';
+import { EvaluationBodyEntity } from '../plans/evaluation-body.entity';
+import { PlanEntity } from '../plans/plan.entity';
+import { Init1763800000000 } from './migrations/1763800000000-init';
+
+export const ENTITIES = [EvaluationBodyEntity, PlanEntity];
+export const MIGRATIONS = [Init1763800000000];
+
+/** Migrations always — never `synchronize` — on MariaDB and on the embedded SQLite alike. */
+export function dataSourceOptions(database: AppConfig['database']): DataSourceOptions {
+  const common = { entities: ENTITIES, migrations: MIGRATIONS, migrationsRun: true, synchronize: false, logging: false } as const;
+  if (database.kind === 'mariadb') {
+    // TypeORM's 'mariadb' driver, not 'mysql': with 'mysql' a MariaDB schema diff sees phantom changes.
+    return { ...common, type: 'mariadb', url: database.url, charset: 'utf8mb4_unicode_ci', timezone: 'Z', connectTimeout: 5000 };
+  }
+  return { ...common, type: 'better-sqlite3', database: database.path };
+}

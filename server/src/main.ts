@@ -1,0 +1,16 @@
+import { ConfigError, loadConfig } from './config/config';
+import { createApp } from './app';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const app = await createApp(config);
+  await app.listen(config.port, config.host);
+  const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}/`;
+  const database = config.database.kind === 'sqlite' ? `SQLite ${config.database.path}` : 'MariaDB/MySQL';
+  process.stdout.write(`\nSkillCert is running at ${url}  (API docs: ${url}api/docs, database: ${database})\n\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof ConfigError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,36 @@
+import type { INestApplication } from '@nestjs/common';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp } from '../src/app';
+import { FixedClock } from '../src/common/clock';
+import { loadConfig, type AppConfig } from '../src/config/config';
+
+export interface DatabaseTarget {
+  name: 'sqlite' | 'mariadb';
+  env: Record<string, string>;
+}
+
+/** Every database the suites run against: SQLite always, MariaDB whenever the global setup made a database for it. */
+export function databaseTargets(): DatabaseTarget[] {
+  const targets: DatabaseTarget[] = [{ name: 'sqlite', env: { SQLITE_PATH: join(mkdtempSync(join(tmpdir(), 'skillcert-')), 'test.sqlite') } }];
+  const mysql = process.env.SKILLCERT_TEST_MYSQL_URL;
+  if (mysql) targets.push({ name: 'mariadb', env: { DATABASE_URL: mysql } });
+  return targets;
+}
+
+export interface TestServer {
+  app: INestApplication;
+  config: AppConfig;
+  clock: FixedClock;
+  url: string;
+}
+
+/** A real server on a loopback port, on a real database, with a clock the test controls. */
+export async function startServer(target: DatabaseTarget, now: Date, env: Record<string, string> = {}): Promise<TestServer> {
+  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', H5_DIR: join(tmpdir(), 'skillcert-no-h5'), ...target.env, ...env });
+  const clock = new FixedClock(now);
+  const app = await createApp(config, { clock, logger: false });
+  await app.listen(0, '127.0.0.1');
+  return { app, config, clock, url: await app.getUrl() };
+}
