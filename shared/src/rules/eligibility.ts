@@ -29,7 +29,7 @@ export interface EligibilityResult {
 
 const NEAREST_CLAUSES_EXPLAINED = 3;
 
-const SCHOOL_NAMES: Record<SchoolKind, string> = {
+export const SCHOOL_NAMES: Record<SchoolKind, string> = {
   technical: '技工学校',
   'technical-senior': '技工院校高级工班',
   technician: '技师学院/高级技工学校',
@@ -38,8 +38,8 @@ const SCHOOL_NAMES: Record<SchoolKind, string> = {
   college: '专科及以上普通高等学校',
 };
 
-const MAJOR_NAMES: Record<MajorMatch, string> = { same: '本专业', related: '相关专业', other: '非本专业' };
-const TITLE_NAMES: Record<TitleGrade, string> = { junior: '初级职称', intermediate: '中级职称', senior: '高级职称' };
+export const MAJOR_NAMES: Record<MajorMatch, string> = { same: '本专业', related: '相关专业', other: '非本专业' };
+export const TITLE_NAMES: Record<TitleGrade, string> = { junior: '初级职称', intermediate: '中级职称', senior: '高级职称' };
 
 export function clauseLabel(clauseId: string): string {
   const [level, n] = clauseId.split('.');

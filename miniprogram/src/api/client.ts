@@ -1,0 +1,47 @@
+import Taro from '@tarojs/taro';
+import { ERROR_MESSAGES, isErrorCode, type ErrorBody, type FieldIssue } from '@skillcert/shared';
+
+/**
+ * The app's one way to the server. Every failure — no network, a coded 4xx,
+ * a 5xx — comes back as a typed result with a Chinese message; pages never
+ * see a raw exception.
+ */
+export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiError };
+
+export interface ApiError {
+  code: ErrorBody['code'] | 'NETWORK_ERROR';
+  message: string;
+  issues?: FieldIssue[];
+  status?: number;
+}
+
+/** H5 served by the server talks to its own origin; the WeChat build needs an absolute base. */
+const API_BASE = process.env.TARO_ENV === 'h5' ? '' : (process.env.TARO_APP_API_BASE ?? '');
+
+type Method = 'GET' | 'POST';
+
+export async function api<T>(method: Method, path: string, body?: unknown): Promise<ApiResult<T>> {
+  try {
+    const response = await Taro.request<unknown>({
+      url: `${API_BASE}${path}`,
+      method,
+      ...(body === undefined ? {} : { data: body as TaroGeneral.IAnyObject }),
+      header: { 'Content-Type': 'application/json' },
+      timeout: 15_000,
+    });
+    if (response.statusCode >= 200 && response.statusCode < 300) return { ok: true, data: response.data as T };
+    return { ok: false, error: toApiError(response.statusCode, response.data) };
+  } catch {
+    return { ok: false, error: { code: 'NETWORK_ERROR', message: '网络连接失败，请检查网络后重试' } };
+  }
+}
+
+function toApiError(status: number, data: unknown): ApiError {
+  if (typeof data === 'object' && data !== null && 'code' in data && isErrorCode((data as ErrorBody).code)) {
+    const body = data as ErrorBody;
+    return { code: body.code, message: body.message, status, ...(body.issues ? { issues: body.issues } : {}) };
+  }
+  return status >= 500
+    ? { code: 'INTERNAL_ERROR', message: ERROR_MESSAGES.INTERNAL_ERROR, status }
+    : { code: 'VALIDATION_FAILED', message: ERROR_MESSAGES.VALIDATION_FAILED, status };
+}

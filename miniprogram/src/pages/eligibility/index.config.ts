@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '申报条件自测' });

@@ -1,0 +1,248 @@
+import { Button, Cell, CellGroup, Checkbox, Input } from '@nutui/nutui-react-taro';
+import { Text, View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
+import {
+  evaluateEligibility,
+  getPlan,
+  LEVEL_NAMES,
+  MAJOR_NAMES,
+  offeredLevels,
+  SCHOOL_KINDS,
+  SCHOOL_NAMES,
+  TITLE_NAMES,
+  type EligibilityResult,
+  type Level,
+  type Plan,
+} from '@skillcert/shared';
+import { useMemo, useState } from 'react';
+import { plansApi } from '../../api/plans';
+import { ChoiceField } from '../../components/ChoiceField';
+import { DateField } from '../../components/DateField';
+import { EMPTY_DRAFT, issuesByPath, NEW_ENTRY, toFacts, withResidentId, type FactsDraft } from '../../lib/factsDraft';
+import { todayInShanghai } from '../../lib/dates';
+import './index.css';
+
+type ServerCheck = { state: 'idle' } | { state: 'checking' } | { state: 'done'; result: EligibilityResult } | { state: 'failed'; message: string };
+
+const LEVEL_OPTIONS = ([5, 4, 3, 2, 1] as Level[]).map((l) => ({ value: l, label: LEVEL_NAMES[l].split('/')[0] ?? '' }));
+const OCCUPATION_OPTIONS = [
+  { value: 'same' as const, label: '本职业' },
+  { value: 'related' as const, label: '相关职业' },
+];
+
+export default function EligibilityPage() {
+  const { params } = useRouter();
+  let plan: Plan | undefined;
+  try {
+    plan = getPlan(params.planId ?? '');
+  } catch {
+    plan = undefined;
+  }
+  if (!plan) return <View className="page muted">未找到该认定计划</View>;
+  const offered = offeredLevels(plan);
+  const requested = Number(params.level) as Level;
+  return <SelfCheck plan={plan} initialLevel={offered.includes(requested) ? requested : (offered[0] ?? 4)} />;
+}
+
+function SelfCheck({ plan, initialLevel }: { plan: Plan; initialLevel: Level }) {
+  const [level, setLevel] = useState<Level>(initialLevel);
+  const [draft, setDraft] = useState<FactsDraft>(EMPTY_DRAFT);
+  const [idError, setIdError] = useState<string>();
+  const [server, setServer] = useState<ServerCheck>({ state: 'idle' });
+  const today = todayInShanghai();
+  const related = plan.standard.counts === 'same-or-related';
+
+  const parsed = useMemo(() => toFacts(draft), [draft]);
+  const local = useMemo(() => (parsed.ok ? evaluateEligibility(plan.id, level, parsed.facts, today) : undefined), [parsed, plan.id, level, today]);
+  const errors = parsed.ok ? {} : issuesByPath(parsed.issues);
+
+  const update = (next: FactsDraft) => {
+    setDraft(next);
+    setServer({ state: 'idle' });
+  };
+  const patchEntry = <K extends 'work' | 'certificates' | 'diplomas' | 'titles' | 'trainings'>(key: K, index: number, patch: Partial<FactsDraft[K][number]>) =>
+    update({ ...draft, [key]: draft[key].map((e, i) => (i === index ? { ...e, ...patch } : e)) });
+  const addEntry = (key: keyof typeof NEW_ENTRY) => update({ ...draft, [key]: [...draft[key], NEW_ENTRY[key]()] });
+  const removeEntry = (key: keyof typeof NEW_ENTRY, index: number) => update({ ...draft, [key]: draft[key].filter((_, i) => i !== index) });
+
+  const askServer = async () => {
+    if (!parsed.ok) return;
+    setServer({ state: 'checking' });
+    const result = await plansApi.eligibility(plan.id, { level, facts: parsed.facts, on: today });
+    setServer(result.ok ? { state: 'done', result: result.data } : { state: 'failed', message: result.error.message });
+  };
+
+  return (
+    <View className="page eligibility-page">
+      <View className="card">
+        <View className="card-title">{plan.title}</View>
+        <View className="muted">按{plan.standard.name}，具备任一条件即可申报。填写后即时显示结果，年限由系统按日期计算。</View>
+      </View>
+
+      <ChoiceField
+        label="申报等级"
+        value={level}
+        options={LEVEL_OPTIONS.filter((o) => offeredLevels(plan).includes(o.value))}
+        onChange={(l) => {
+          setLevel(l);
+          setServer({ state: 'idle' });
+        }}
+        testId="level-choice"
+      />
+
+      <CellGroup title="基本信息">
+        <Input
+          className="id-input"
+          placeholder="身份证号码（自动识别出生日期，可不填）"
+          maxLength={18}
+          value={draft.residentId}
+          onChange={(value) => {
+            const next = withResidentId(draft, value);
+            setIdError(next.error);
+            update(next.draft);
+          }}
+        />
+        {idError && <View className="field-error">{idError}</View>}
+        <DateField label="出生日期" value={draft.birthDate} suggested="2008-01-01" onChange={(birthDate) => update({ ...draft, birthDate })} error={draft.birthDate ? undefined : errors.birthDate} testId="birth-date" />
+        {level === 5 && (
+          <Cell title={<Checkbox label={`拟从事${related ? '本职业或相关职业' : '本职业'}工作`} checked={draft.intendsToWork} onChange={(intendsToWork) => update({ ...draft, intendsToWork })} />} />
+        )}
+      </CellGroup>
+
+      <EntrySection title="工作经历" addLabel="添加一段工作经历" onAdd={() => addEntry('work')} testId="work-section">
+        {draft.work.map((w, i) => (
+          <EntryCard key={i} title={`工作经历 ${i + 1}`} onRemove={() => removeEntry('work', i)}>
+            {related && <ChoiceField label="所从事职业" value={w.occupation} options={OCCUPATION_OPTIONS} onChange={(occupation) => patchEntry('work', i, { occupation })} />}
+            <DateField label="开始日期" value={w.from} suggested="2020-01-01" onChange={(from) => patchEntry('work', i, { from })} error={errors[`work.${i}.from`]} />
+            <Cell title={<Checkbox label="至今仍在从事" checked={w.ongoing} onChange={(ongoing) => patchEntry('work', i, { ongoing })} />} />
+            {!w.ongoing && <DateField label="结束日期" value={w.to} suggested={today} onChange={(to) => patchEntry('work', i, { to })} error={errors[`work.${i}.to`]} />}
+          </EntryCard>
+        ))}
+      </EntrySection>
+
+      <EntrySection title="学历" addLabel="添加学历" onAdd={() => addEntry('diplomas')} testId="diploma-section">
+        {draft.diplomas.map((d, i) => (
+          <EntryCard key={i} title={`学历 ${i + 1}`} onRemove={() => removeEntry('diplomas', i)}>
+            <ChoiceField label="院校类型" value={d.school} options={SCHOOL_KINDS.map((s) => ({ value: s, label: SCHOOL_NAMES[s] }))} onChange={(school) => patchEntry('diplomas', i, { school })} testId={`diploma-${i}-school`} />
+            <ChoiceField label="所学专业" value={d.major} options={(['same', 'related', 'other'] as const).map((m) => ({ value: m, label: MAJOR_NAMES[m] }))} onChange={(major) => patchEntry('diplomas', i, { major })} testId={`diploma-${i}-major`} />
+            <Cell title={<Checkbox label="在读应届毕业生" checked={d.finalYear} onChange={(finalYear) => patchEntry('diplomas', i, { finalYear })} />} data-testid={`diploma-${i}-final-year`} />
+            {!d.finalYear && <DateField label="毕业日期" value={d.graduatedOn} suggested="2020-07-01" onChange={(graduatedOn) => patchEntry('diplomas', i, { graduatedOn })} error={errors[`diplomas.${i}.graduatedOn`]} />}
+            {plan.standard.clauses[3]?.some((c) => c.requires.some((r) => r.kind === 'diploma' && r.evaluated)) && (
+              <Cell title={<Checkbox label="院校经评估论证" checked={d.evaluated} onChange={(evaluated) => patchEntry('diplomas', i, { evaluated })} />} />
+            )}
+          </EntryCard>
+        ))}
+      </EntrySection>
+
+      <EntrySection title="职业技能等级证书" addLabel="添加证书" onAdd={() => addEntry('certificates')}>
+        {draft.certificates.map((c, i) => (
+          <EntryCard key={i} title={`证书 ${i + 1}`} onRemove={() => removeEntry('certificates', i)}>
+            <ChoiceField label="证书等级" value={c.level} options={LEVEL_OPTIONS} onChange={(l) => patchEntry('certificates', i, { level: l })} />
+            {related && <ChoiceField label="证书职业" value={c.occupation} options={OCCUPATION_OPTIONS} onChange={(occupation) => patchEntry('certificates', i, { occupation })} />}
+            <DateField label="发证日期" value={c.issuedOn} suggested="2022-01-01" onChange={(issuedOn) => patchEntry('certificates', i, { issuedOn })} error={errors[`certificates.${i}.issuedOn`]} />
+          </EntryCard>
+        ))}
+      </EntrySection>
+
+      {plan.standard.counts === 'same-or-related' && (
+        <EntrySection title="专业技术职称" addLabel="添加职称" onAdd={() => addEntry('titles')}>
+          {draft.titles.map((t, i) => (
+            <EntryCard key={i} title={`职称 ${i + 1}`} onRemove={() => removeEntry('titles', i)}>
+              <ChoiceField label="职称级别" value={t.grade} options={(['junior', 'intermediate', 'senior'] as const).map((g) => ({ value: g, label: TITLE_NAMES[g] }))} onChange={(grade) => patchEntry('titles', i, { grade })} />
+              <Cell title={<Checkbox label="符合专业对应关系" checked={t.matchesMajor} onChange={(matchesMajor) => patchEntry('titles', i, { matchesMajor })} />} />
+              <DateField label="取得日期" value={t.obtainedOn} suggested="2022-01-01" onChange={(obtainedOn) => patchEntry('titles', i, { obtainedOn })} error={errors[`titles.${i}.obtainedOn`]} />
+            </EntryCard>
+          ))}
+        </EntrySection>
+      )}
+
+      {plan.standard.counts === 'same-only' && (
+        <EntrySection title="正规培训结业证书" addLabel="添加培训经历" onAdd={() => addEntry('trainings')}>
+          {draft.trainings.map((t, i) => (
+            <EntryCard key={i} title={`培训 ${i + 1}`} onRemove={() => removeEntry('trainings', i)}>
+              <ChoiceField label="培训等级" value={t.forLevel} options={LEVEL_OPTIONS.filter((o) => o.value === 4 || o.value === 3)} onChange={(forLevel) => patchEntry('trainings', i, { forLevel })} />
+              <DateField label="结业日期" value={t.completedOn} suggested="2021-01-01" onChange={(completedOn) => patchEntry('trainings', i, { completedOn })} error={errors[`trainings.${i}.completedOn`]} />
+            </EntryCard>
+          ))}
+        </EntrySection>
+      )}
+
+      <Verdict result={local} level={level} />
+      <ServerVerdict server={server} local={local} />
+
+      <View className="actions">
+        <Button type="primary" block disabled={!parsed.ok || server.state === 'checking'} loading={server.state === 'checking'} onClick={() => void askServer()} className="server-check">
+          提交服务器核验
+        </Button>
+      </View>
+    </View>
+  );
+}
+
+function EntrySection({ title, addLabel, onAdd, children, testId }: { title: string; addLabel: string; onAdd: () => void; children: React.ReactNode; testId?: string }) {
+  return (
+    <View className="entry-section" data-testid={testId}>
+      <View className="section-title">{title}</View>
+      {children}
+      <Button fill="dashed" block onClick={onAdd} className="add-entry">
+        + {addLabel}
+      </Button>
+    </View>
+  );
+}
+
+function EntryCard({ title, onRemove, children }: { title: string; onRemove: () => void; children: React.ReactNode }) {
+  return (
+    <View className="entry-card">
+      <View className="row entry-head">
+        <Text>{title}</Text>
+        <Text className="remove" onClick={onRemove}>
+          删除
+        </Text>
+      </View>
+      {children}
+    </View>
+  );
+}
+
+function Verdict({ result, level }: { result: EligibilityResult | undefined; level: Level }) {
+  if (!result) {
+    return (
+      <View className="card verdict pending" data-testid="verdict">
+        <View className="verdict-title">请先填写出生日期</View>
+        <View className="muted">填写后，将即时显示您是否符合{LEVEL_NAMES[level]}申报条件。</View>
+      </View>
+    );
+  }
+  const met = result.clauses.filter((c) => c.satisfied);
+  return (
+    <View className={`card verdict ${result.eligible ? 'eligible' : 'not-eligible'}`} data-testid="verdict">
+      <View className="verdict-title">{result.eligible ? `符合${LEVEL_NAMES[level]}申报条件` : `暂不符合${LEVEL_NAMES[level]}申报条件`}</View>
+      {met.map((c) => (
+        <View key={c.id} className="clause">
+          <Text className="clause-label">✓ {c.label}</Text>
+          <View className="muted">{c.text}</View>
+        </View>
+      ))}
+      {result.reasons.map((r) => (
+        <View key={r} className="reason">
+          {r}
+        </View>
+      ))}
+    </View>
+  );
+}
+
+function ServerVerdict({ server, local }: { server: ServerCheck; local: EligibilityResult | undefined }) {
+  if (server.state === 'failed') return <View className="card server-verdict warn">{server.message}</View>;
+  if (server.state !== 'done') return null;
+  const agrees = local !== undefined && local.eligible === server.result.eligible && local.satisfied.join() === server.result.satisfied.join();
+  return (
+    <View className="card server-verdict" data-testid="server-verdict">
+      <Text className={server.result.eligible ? 'ok' : 'warn'}>
+        服务器核验：{server.result.eligible ? `符合（${server.result.clauses.filter((c) => c.satisfied).map((c) => c.label).join('、')}）` : '暂不符合'}
+      </Text>
+      <View className="muted">{agrees ? '与手机端自测结果一致。正式申报时，审核人员将核验您上传的证明材料。' : '与手机端结果不一致，请以服务器结果为准。'}</View>
+    </View>
+  );
+}

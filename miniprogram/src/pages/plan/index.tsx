@@ -1,0 +1,129 @@
+import { Button, Cell, CellGroup, Collapse, CollapseItem, Tag } from '@nutui/nutui-react-taro';
+import { Text, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import {
+  acceptancePointStatus,
+  applicationWindow,
+  formatChineseDate,
+  formatYuan,
+  offeredLevels,
+  type Plan,
+  type PlanLevel,
+} from '@skillcert/shared';
+import { plansApi } from '../../api/plans';
+import { useApi } from '../../api/useApi';
+import { PageState } from '../../components/PageState';
+import { todayInShanghai } from '../../lib/dates';
+import './index.css';
+
+export default function PlanPage() {
+  const { params } = useRouter();
+  const id = params.id ?? '';
+  const detail = useApi(() => plansApi.detail(id), [id]);
+  return (
+    <View className="page plan-page">
+      <PageState value={detail}>{(d) => <PlanView plan={d.plan} />}</PageState>
+    </View>
+  );
+}
+
+function PlanView({ plan }: { plan: Plan }) {
+  const today = todayInShanghai();
+  const offered = new Set(offeredLevels(plan));
+  const levels = plan.levels.filter((l) => offered.has(l.level));
+  const point = acceptancePointStatus(plan.id, new Date());
+
+  return (
+    <>
+      <View className="card">
+        <Text className="muted">{plan.body.name}</Text>
+        <View className="card-title">{plan.title}</View>
+        <View className="muted">
+          职业：{plan.occupation.name}（{plan.occupation.code}） · 评价标准：{plan.standard.name}
+        </View>
+      </View>
+
+      <View className="section-title">认定等级、科目与费用</View>
+      {levels.map((level) => (
+        <LevelCard key={level.level} plan={plan} level={level} today={today} />
+      ))}
+
+      {plan.assessment.site && (
+        <CellGroup title="考核地点">
+          <Cell title={plan.assessment.site.name} description={plan.assessment.site.address} />
+        </CellGroup>
+      )}
+
+      {plan.acceptancePoint && point && (
+        <CellGroup title="业务受理点">
+          <Cell
+            title={plan.acceptancePoint.address}
+            description={plan.acceptancePoint.note}
+            extra={
+              <Tag type={point.open ? 'success' : 'default'} className="point-status">
+                {point.label}
+              </Tag>
+            }
+          />
+        </CellGroup>
+      )}
+
+      <CellGroup title="联系方式">
+        {plan.contacts.map((c) => (
+          <Cell key={c.label} title={c.label} description={c.hours} extra={c.value} onClick={() => c.kind === 'phone' && void Taro.makePhoneCall({ phoneNumber: c.value }).catch(() => undefined)} />
+        ))}
+      </CellGroup>
+
+      {plan.notices.length > 0 && (
+        <Collapse>
+          {plan.notices.map((n) => (
+            <CollapseItem key={n.title} title={n.title} name={n.title}>
+              {n.items.map((item, i) => (
+                <View key={i} className="notice-item">
+                  {i + 1}. {item}
+                </View>
+              ))}
+            </CollapseItem>
+          ))}
+        </Collapse>
+      )}
+    </>
+  );
+}
+
+function LevelCard({ plan, level, today }: { plan: Plan; level: PlanLevel; today: string }) {
+  const window = applicationWindow(plan.id, level.level, today);
+  const total = level.subjects.reduce((sum, s) => sum + s.feeFen, 0);
+  const check = () => void Taro.navigateTo({ url: `/pages/eligibility/index?planId=${plan.id}&level=${level.level}` });
+  return (
+    <View className="card level-card" data-testid={`level-${level.level}`}>
+      <View className="row">
+        <View className="card-title">
+          {level.name}
+          {level.title ? `（${level.title}）` : ''}
+        </View>
+        <Text className="fee">{formatYuan(total)}</Text>
+      </View>
+      {level.subjects.map((s) => (
+        <View key={s.kind} className="row subject">
+          <Text>
+            {s.name}
+            {s.mode ? ` · ${s.mode}` : ''}
+            {s.minutes ? ` · ${s.minutes}分钟` : ''}
+          </Text>
+          <Text className="muted">{formatYuan(s.feeFen)}</Text>
+        </View>
+      ))}
+      <View className={`window ${window.open ? 'ok' : 'warn'}`}>
+        {window.open
+          ? `申报中：${window.closesOn ? formatChineseDate(window.closesOn) : ''}截止，${window.assessBy ? `${formatChineseDate(window.assessBy)}前完成考核` : ''}`
+          : window.nextOpensOn
+            ? `暂未开放：${formatChineseDate(window.nextOpensOn)}起可申报`
+            : (window.note ?? '暂未开放')}
+      </View>
+      <Button type="primary" fill="outline" size="small" className="check-button" onClick={check}>
+        申报条件自测
+      </Button>
+    </View>
+  );
+}
