@@ -1,4 +1,4 @@
-import { Button, Cell, CellGroup, Checkbox, Input } from '@nutui/nutui-react-taro';
+import { Button, CellGroup, Input } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import {
@@ -16,6 +16,7 @@ import {
 } from '@skillcert/shared';
 import { useMemo, useState } from 'react';
 import { plansApi } from '../../api/plans';
+import { CheckField } from '../../components/CheckField';
 import { ChoiceField } from '../../components/ChoiceField';
 import { DateField } from '../../components/DateField';
 import { EMPTY_DRAFT, issuesByPath, NEW_ENTRY, toFacts, withResidentId, type FactsDraft } from '../../lib/factsDraft';
@@ -105,7 +106,7 @@ function SelfCheck({ plan, initialLevel }: { plan: Plan; initialLevel: Level }) 
         {idError && <View className="field-error">{idError}</View>}
         <DateField label="出生日期" value={draft.birthDate} suggested="2008-01-01" onChange={(birthDate) => update({ ...draft, birthDate })} error={draft.birthDate ? undefined : errors.birthDate} testId="birth-date" />
         {level === 5 && (
-          <Cell title={<Checkbox label={`拟从事${related ? '本职业或相关职业' : '本职业'}工作`} checked={draft.intendsToWork} onChange={(intendsToWork) => update({ ...draft, intendsToWork })} />} />
+          <CheckField label={`拟从事${related ? '本职业或相关职业' : '本职业'}工作`} checked={draft.intendsToWork} onChange={(intendsToWork) => update({ ...draft, intendsToWork })} />
         )}
       </CellGroup>
 
@@ -114,7 +115,7 @@ function SelfCheck({ plan, initialLevel }: { plan: Plan; initialLevel: Level }) 
           <EntryCard key={i} title={`工作经历 ${i + 1}`} onRemove={() => removeEntry('work', i)}>
             {related && <ChoiceField label="所从事职业" value={w.occupation} options={OCCUPATION_OPTIONS} onChange={(occupation) => patchEntry('work', i, { occupation })} />}
             <DateField label="开始日期" value={w.from} suggested="2020-01-01" onChange={(from) => patchEntry('work', i, { from })} error={errors[`work.${i}.from`]} />
-            <Cell title={<Checkbox label="至今仍在从事" checked={w.ongoing} onChange={(ongoing) => patchEntry('work', i, { ongoing })} />} />
+            <CheckField label="至今仍在从事" checked={w.ongoing} onChange={(ongoing) => patchEntry('work', i, { ongoing })} />
             {!w.ongoing && <DateField label="结束日期" value={w.to} suggested={today} onChange={(to) => patchEntry('work', i, { to })} error={errors[`work.${i}.to`]} />}
           </EntryCard>
         ))}
@@ -125,10 +126,10 @@ function SelfCheck({ plan, initialLevel }: { plan: Plan; initialLevel: Level }) 
           <EntryCard key={i} title={`学历 ${i + 1}`} onRemove={() => removeEntry('diplomas', i)}>
             <ChoiceField label="院校类型" value={d.school} options={SCHOOL_KINDS.map((s) => ({ value: s, label: SCHOOL_NAMES[s] }))} onChange={(school) => patchEntry('diplomas', i, { school })} testId={`diploma-${i}-school`} />
             <ChoiceField label="所学专业" value={d.major} options={(['same', 'related', 'other'] as const).map((m) => ({ value: m, label: MAJOR_NAMES[m] }))} onChange={(major) => patchEntry('diplomas', i, { major })} testId={`diploma-${i}-major`} />
-            <Cell title={<Checkbox label="在读应届毕业生" checked={d.finalYear} onChange={(finalYear) => patchEntry('diplomas', i, { finalYear })} />} data-testid={`diploma-${i}-final-year`} />
+            <CheckField label="在读应届毕业生" checked={d.finalYear} onChange={(finalYear) => patchEntry('diplomas', i, { finalYear })} testId={`diploma-${i}-final-year`} />
             {!d.finalYear && <DateField label="毕业日期" value={d.graduatedOn} suggested="2020-07-01" onChange={(graduatedOn) => patchEntry('diplomas', i, { graduatedOn })} error={errors[`diplomas.${i}.graduatedOn`]} />}
             {plan.standard.clauses[3]?.some((c) => c.requires.some((r) => r.kind === 'diploma' && r.evaluated)) && (
-              <Cell title={<Checkbox label="院校经评估论证" checked={d.evaluated} onChange={(evaluated) => patchEntry('diplomas', i, { evaluated })} />} />
+              <CheckField label="院校经评估论证" checked={d.evaluated} onChange={(evaluated) => patchEntry('diplomas', i, { evaluated })} />
             )}
           </EntryCard>
         ))}
@@ -149,7 +150,7 @@ function SelfCheck({ plan, initialLevel }: { plan: Plan; initialLevel: Level }) 
           {draft.titles.map((t, i) => (
             <EntryCard key={i} title={`职称 ${i + 1}`} onRemove={() => removeEntry('titles', i)}>
               <ChoiceField label="职称级别" value={t.grade} options={(['junior', 'intermediate', 'senior'] as const).map((g) => ({ value: g, label: TITLE_NAMES[g] }))} onChange={(grade) => patchEntry('titles', i, { grade })} />
-              <Cell title={<Checkbox label="符合专业对应关系" checked={t.matchesMajor} onChange={(matchesMajor) => patchEntry('titles', i, { matchesMajor })} />} />
+              <CheckField label="符合专业对应关系" checked={t.matchesMajor} onChange={(matchesMajor) => patchEntry('titles', i, { matchesMajor })} />
               <DateField label="取得日期" value={t.obtainedOn} suggested="2022-01-01" onChange={(obtainedOn) => patchEntry('titles', i, { obtainedOn })} error={errors[`titles.${i}.obtainedOn`]} />
             </EntryCard>
           ))}
@@ -170,13 +171,23 @@ function SelfCheck({ plan, initialLevel }: { plan: Plan; initialLevel: Level }) 
       <Verdict result={local} level={level} />
       <ServerVerdict server={server} local={local} />
 
-      <View className="actions">
-        <Button type="primary" block disabled={!parsed.ok || server.state === 'checking'} loading={server.state === 'checking'} onClick={() => void askServer()} className="server-check">
-          提交服务器核验
+      <View className="verdict-bar" data-testid="verdict-bar">
+        <View className="verdict-summary">
+          <Text className={local?.eligible ? 'ok' : 'warn'}>{summaryOf(local, level)}</Text>
+        </View>
+        <Button type="primary" size="small" disabled={!parsed.ok || server.state === 'checking'} loading={server.state === 'checking'} onClick={() => void askServer()} className="server-check">
+          服务器核验
         </Button>
       </View>
     </View>
   );
+}
+
+/** One line for the bar that stays on screen while the candidate fills the form. */
+function summaryOf(result: EligibilityResult | undefined, level: Level): string {
+  if (!result) return '填写出生日期后显示结果';
+  if (result.eligible) return `符合：${result.clauses.filter((c) => c.satisfied).map((c) => c.label).join('、')}`;
+  return `暂不符合${LEVEL_NAMES[level].split('/')[0] ?? ''}申报条件`;
 }
 
 function EntrySection({ title, addLabel, onAdd, children, testId }: { title: string; addLabel: string; onAdd: () => void; children: React.ReactNode; testId?: string }) {
@@ -200,7 +211,7 @@ function EntryCard({ title, onRemove, children }: { title: string; onRemove: () 
           删除
         </Text>
       </View>
-      {children}
+      <CellGroup>{children}</CellGroup>
     </View>
   );
 }

@@ -1,0 +1,80 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { residentIdCheckChar } from '@skillcert/shared';
+import { launchPhone } from './browser';
+import { startBuiltServer, type RunningServer } from './server';
+
+const ARTIFACTS = resolve(__dirname, '..', '..', 'test-artifacts');
+
+/** A valid resident ID for someone born on 2008-09-01 (a final-year vocational student). */
+function residentId(): string {
+  const first17 = '31010920080901002';
+  return first17 + residentIdCheckChar(first17);
+}
+
+describe('H5: a candidate checks eligibility for level 4', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  const consoleErrors: string[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    server = await startBuiltServer();
+    ({ browser, context } = await launchPhone());
+    page = await context.newPage();
+    page.on('pageerror', (e) => consoleErrors.push(e.message));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('opens a plan, self-checks a level-4 case that passes by clause (3), and the server agrees', async () => {
+    await page.goto(server.url);
+    const shanghai = page.locator('[data-testid="plan-shanghai-2026"]');
+    await shanghai.getByText('2026年上海市呼叫中心服务员社会化职业技能评价').waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, '01-home.png') });
+
+    await shanghai.tap();
+    const level4 = page.locator('[data-testid="level-4"]');
+    await level4.getByText('四级/中级工').waitFor();
+    await expectText(level4, '¥400');
+    await expectText(level4, '操作技能');
+    await page.waitForTimeout(600);
+    await page.screenshot({ path: join(ARTIFACTS, '02-plan.png'), fullPage: true });
+
+    await level4.locator('.check-button').tap();
+    await page.getByText('请先填写出生日期').waitFor();
+
+    await page.locator('.id-input input').fill(residentId());
+    await page.getByText('2008年9月1日').waitFor();
+    // Born 2008-09-01: 16 or older from 2024-09-01 on, so today the age rule holds; no clause yet.
+    await page.getByText('暂不符合四级/中级工申报条件').waitFor();
+
+    await page.locator('[data-testid="diploma-section"] .add-entry').tap();
+    await page.locator('[data-testid="diploma-0-school"]').getByText('中等职业学校').tap();
+    await page.locator('[data-testid="diploma-0-final-year"]').getByText('在读应届毕业生').tap();
+
+    const verdict = page.locator('[data-testid="verdict"]');
+    await verdict.getByText('符合四级/中级工申报条件').waitFor();
+    await expectText(verdict, '✓ 四级 条件(3)');
+    await page.locator('[data-testid="verdict-bar"]').getByText('符合：四级 条件(3)').waitFor();
+
+    await page.locator('.server-check').tap();
+    const serverVerdict = page.locator('[data-testid="server-verdict"]');
+    await serverVerdict.getByText('服务器核验：符合（四级 条件(3)）').waitFor();
+    await expectText(serverVerdict, '与手机端自测结果一致');
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(ARTIFACTS, '03-self-check.png'), fullPage: true });
+
+    expect(consoleErrors).toEqual([]);
+  });
+});
+
+async function expectText(scope: ReturnType<Page['locator']>, text: string): Promise<void> {
+  await expect(scope.getByText(text, { exact: false }).first().isVisible()).resolves.toBe(true);
+}
