@@ -5,6 +5,13 @@ module.exports = {
   testTimeout: 90_000,
   projects: [
     {
+      displayName: 'weapp',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/test'],
+      testMatch: ['**/*.test.ts'],
+      transform: { '^.+\\.tsx?$': swc },
+    },
+    {
       displayName: 'browser',
       testEnvironment: 'node',
       roots: ['<rootDir>/e2e'],

@@ -1,0 +1,60 @@
+#!/usr/bin/env node
+// `npm run bench`: speed of the rules engine and size of the WeChat package.
+// Run after `npm run build:weapp`. Numbers are for notes and comparisons, not tests.
+import { createRequire } from 'node:module';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const shared = createRequire(import.meta.url)(join(root, 'shared'));
+
+function time(label, iterations, fn) {
+  for (let i = 0; i < Math.min(1000, iterations); i++) fn(i);
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < iterations; i++) fn(i);
+  const ns = Number(process.hrtime.bigint() - start);
+  console.log(`${label.padEnd(48)} ${(iterations / (ns / 1e9)).toFixed(0).padStart(10)} /s   ${(ns / iterations / 1000).toFixed(2)} µs each`);
+}
+
+const facts = {
+  birthDate: '1990-06-15',
+  work: [
+    { from: '2012-03-01', to: '2015-08-31', occupation: 'same' },
+    { from: '2015-09-20', to: '2019-12-31', occupation: 'related' },
+    { from: '2020-01-15', occupation: 'same' },
+  ],
+  certificates: [{ level: 4, occupation: 'same', issuedOn: '2018-06-01' }],
+  diplomas: [{ school: 'college', major: 'other', graduatedOn: '2011-07-01' }],
+  titles: [],
+  trainings: [{ forLevel: 3, completedOn: '2020-05-01' }],
+};
+
+console.log('rules engine (one core)');
+time('evaluateEligibility shanghai-2026 level 3', 20000, () => shared.evaluateEligibility('shanghai-2026', 3, facts, '2026-03-10'));
+time('evaluateEligibility beijing-2021 level 3', 20000, () => shared.evaluateEligibility('beijing-2021', 3, facts, '2021-06-01'));
+time('ticketAvailableFrom', 50000, (i) => shared.ticketAvailableFrom(shared.addDays('2026-01-05', i % 300)));
+time('resultsDueBy', 50000, (i) => shared.resultsDueBy(shared.addDays('2026-01-05', i % 300)));
+time('parseResidentId', 200000, () => shared.parseResidentId('11010519491231002X'));
+time('applicantFactsSchema parse', 20000, () => shared.applicantFactsSchema.parse(facts));
+
+const dist = join(root, 'miniprogram', 'dist');
+if (existsSync(join(dist, 'app.json'))) {
+  const app = JSON.parse(readFileSync(join(dist, 'app.json'), 'utf8'));
+  const subRoots = (app.subPackages ?? app.subpackages ?? []).map((s) => s.root.replace(/\/$/, ''));
+  const walk = (d) => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : [join(d, e.name)]));
+  let main = 0;
+  const largest = [];
+  for (const f of walk(dist)) {
+    if (f.endsWith('.map')) continue;
+    const rel = relative(dist, f);
+    if (subRoots.some((r) => rel.startsWith(`${r}/`))) continue;
+    const size = statSync(f).size;
+    main += size;
+    largest.push([size, rel]);
+  }
+  console.log(`\nweapp main package: ${(main / 1024).toFixed(0)} KB (target 500 KB, WeChat limit 2048 KB)`);
+  for (const [size, rel] of largest.sort((a, b) => b[0] - a[0]).slice(0, 6)) console.log(`  ${(size / 1024).toFixed(0).padStart(5)} KB  ${rel}`);
+} else {
+  console.log('\n(no weapp build: run `npm run build:weapp` to measure the package)');
+}
