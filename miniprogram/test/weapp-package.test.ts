@@ -6,10 +6,12 @@ import { readAppJson, WEAPP_DIST, weappPackageSizes } from './weapp-package';
 const WECHAT_MAIN_PACKAGE_LIMIT = 2 * 1024 * 1024;
 
 describe('WeChat build', () => {
-  it('has every page of app.json, with its script, template and config', () => {
+  it('has every page of app.json and its subpackages, with script, template and config', () => {
     const app = readAppJson();
     expect(app.pages[0]).toBe('pages/index/index');
-    for (const page of app.pages) {
+    const subpackagePages = (app.subPackages ?? app.subpackages ?? []).flatMap((s) => s.pages.map((p) => `${s.root}/${p}`));
+    expect(subpackagePages).toContain('packages/check/eligibility/index');
+    for (const page of [...app.pages, ...subpackagePages]) {
       for (const ext of ['js', 'wxml', 'json']) expect(existsSync(join(WEAPP_DIST, `${page}.${ext}`))).toBe(true);
     }
   });

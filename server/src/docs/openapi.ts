@@ -1,11 +1,12 @@
 import { eligibilityRequestSchema, ERROR_CODES, windowQuerySchema } from '@skillcert/shared';
 import { z } from 'zod';
+import type { $ZodType } from 'zod/v4/core';
 
 /**
  * The OpenAPI document, generated from the same zod schemas that validate the
  * requests, so the docs cannot drift from what the server accepts.
  */
-function schemaOf(schema: z.ZodType): Record<string, unknown> {
+function schemaOf(schema: $ZodType): Record<string, unknown> {
   return z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
 }
 

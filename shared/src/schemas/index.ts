@@ -1,36 +1,38 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import type { $ZodType, output } from 'zod/v4/core';
 import { isIsoDate } from '../dates';
 import { ERROR_MESSAGES, type FieldIssue } from '../errors';
-import { LEVELS, SCHOOL_KINDS, SUBJECT_KINDS, type ApplicantFacts, type Level } from '../types';
+import { LEVELS, SCHOOL_KINDS, SUBJECT_KINDS, type ApplicantFacts, type Level, type SchoolKind } from '../types';
 
 /**
  * Request schemas shared by the app (form validation) and the server (request
- * validation). Every message a person can see is Chinese.
+ * validation). Written with zod/mini so the mini program bundles only what it
+ * uses. Every message a person can see is Chinese.
  */
-export const isoDateSchema = z.string({ error: '请选择日期' }).refine(isIsoDate, { message: ERROR_MESSAGES.INVALID_DATE });
+export const isoDateSchema = z.string({ error: '请选择日期' }).check(z.refine(isIsoDate, { message: ERROR_MESSAGES.INVALID_DATE }));
 
-export const levelSchema = z.coerce
-  .number({ error: '请选择等级' })
-  .refine((n): n is Level => (LEVELS as readonly number[]).includes(n), { message: '等级应为一级至五级' })
-  .transform((n) => n as Level);
+export const levelSchema = z.pipe(
+  z.coerce.number({ error: '请选择等级' }).check(z.refine((n) => (LEVELS as readonly number[]).includes(n), { message: '等级应为一级至五级' })),
+  z.transform((n) => n as Level),
+);
 
 const occupationMatch = z.enum(['same', 'related'], { error: '请选择本职业或相关职业' });
 
 export const workPeriodSchema = z
-  .object({ from: isoDateSchema, to: isoDateSchema.optional(), occupation: occupationMatch })
-  .refine((w) => w.to === undefined || w.to >= w.from, { message: '结束日期不能早于开始日期', path: ['to'] });
+  .object({ from: isoDateSchema, to: z.optional(isoDateSchema), occupation: occupationMatch })
+  .check(z.refine((w) => w.to === undefined || w.to >= w.from, { message: '结束日期不能早于开始日期', path: ['to'] }));
 
 export const certificateSchema = z.object({ level: levelSchema, occupation: occupationMatch, issuedOn: isoDateSchema });
 
 export const diplomaSchema = z
   .object({
-    school: z.enum(SCHOOL_KINDS as [string, ...string[]], { error: '请选择院校类型' }).transform((s) => s as ApplicantFacts['diplomas'][number]['school']),
+    school: z.pipe(z.enum(SCHOOL_KINDS as [SchoolKind, ...SchoolKind[]], { error: '请选择院校类型' }), z.transform((s) => s as SchoolKind)),
     major: z.enum(['same', 'related', 'other'], { error: '请选择专业是否对口' }),
-    graduatedOn: isoDateSchema.optional(),
-    finalYear: z.boolean().optional(),
-    evaluated: z.boolean().optional(),
+    graduatedOn: z.optional(isoDateSchema),
+    finalYear: z.optional(z.boolean()),
+    evaluated: z.optional(z.boolean()),
   })
-  .refine((d) => d.graduatedOn !== undefined || d.finalYear === true, { message: '请填写毕业日期，或勾选“在读应届毕业生”', path: ['graduatedOn'] });
+  .check(z.refine((d) => d.graduatedOn !== undefined || d.finalYear === true, { message: '请填写毕业日期，或勾选“在读应届毕业生”', path: ['graduatedOn'] }));
 
 export const titleSchema = z.object({
   grade: z.enum(['junior', 'intermediate', 'senior'], { error: '请选择职称级别' }),
@@ -40,29 +42,37 @@ export const titleSchema = z.object({
 
 export const trainingSchema = z.object({ forLevel: levelSchema, completedOn: isoDateSchema });
 
+function listOf<T extends $ZodType>(item: T, max: number, what: string) {
+  return z._default(z.array(item).check(z.maxLength(max, `${what}最多填写${max}项`)), []);
+}
+
 export const applicantFactsSchema = z.object({
   birthDate: isoDateSchema,
-  intendsToWork: z.boolean().optional(),
-  work: z.array(workPeriodSchema).max(50, '工作经历最多填写50段').default([]),
-  certificates: z.array(certificateSchema).max(20).default([]),
-  diplomas: z.array(diplomaSchema).max(20).default([]),
-  titles: z.array(titleSchema).max(20).default([]),
-  trainings: z.array(trainingSchema).max(20).default([]),
-  technicianClassStudent: z.boolean().optional(),
-}) satisfies z.ZodType<ApplicantFacts, unknown>;
+  intendsToWork: z.optional(z.boolean()),
+  work: listOf(workPeriodSchema, 50, '工作经历'),
+  certificates: listOf(certificateSchema, 20, '证书'),
+  diplomas: listOf(diplomaSchema, 20, '学历'),
+  titles: listOf(titleSchema, 20, '职称'),
+  trainings: listOf(trainingSchema, 20, '培训经历'),
+  technicianClassStudent: z.optional(z.boolean()),
+});
+
+// The schema's output must be exactly what the rules take.
+const factsMatch: (facts: output<typeof applicantFactsSchema>) => ApplicantFacts = (facts) => facts;
+void factsMatch;
 
 export const eligibilityRequestSchema = z.object({
   level: levelSchema,
   facts: applicantFactsSchema,
   /** Defaults to today in Shanghai on the server. */
-  on: isoDateSchema.optional(),
+  on: z.optional(isoDateSchema),
 });
-export type EligibilityRequest = z.infer<typeof eligibilityRequestSchema>;
+export type EligibilityRequest = output<typeof eligibilityRequestSchema>;
 
-export const windowQuerySchema = z.object({ level: levelSchema, on: isoDateSchema.optional() });
-export type WindowQuery = z.infer<typeof windowQuerySchema>;
+export const windowQuerySchema = z.object({ level: levelSchema, on: z.optional(isoDateSchema) });
+export type WindowQuery = output<typeof windowQuerySchema>;
 
-export const planIdParamSchema = z.object({ id: z.string().min(1).max(64) });
+export const planIdParamSchema = z.object({ id: z.string().check(z.minLength(1), z.maxLength(64)) });
 
 export const subjectKindSchema = z.enum(SUBJECT_KINDS as [string, ...string[]]);
 
@@ -77,8 +87,8 @@ const GENERIC_ISSUE_MESSAGES: Record<string, string> = {
 };
 
 /** Parses input with Chinese, per-field issues — the form shows them beside the fields, the server returns them. */
-export function parseWith<T>(schema: z.ZodType<T, unknown>, input: unknown): ParseResult<T> {
-  const result = schema.safeParse(input);
+export function parseWith<S extends $ZodType>(schema: S, input: unknown): ParseResult<output<S>> {
+  const result = z.safeParse(schema, input);
   if (result.success) return { ok: true, data: result.data };
   const issues = result.error.issues.map((issue) => {
     const hasChinese = /[\u4e00-\u9fff]/.test(issue.message);

@@ -94,7 +94,7 @@ function PlanView({ plan }: { plan: Plan }) {
 function LevelCard({ plan, level, today }: { plan: Plan; level: PlanLevel; today: string }) {
   const window = applicationWindow(plan.id, level.level, today);
   const total = level.subjects.reduce((sum, s) => sum + s.feeFen, 0);
-  const check = () => void Taro.navigateTo({ url: `/pages/eligibility/index?planId=${plan.id}&level=${level.level}` });
+  const check = () => void Taro.navigateTo({ url: `/packages/check/eligibility/index?planId=${plan.id}&level=${level.level}` });
   return (
     <View className="card level-card" data-testid={`level-${level.level}`}>
       <View className="row">

@@ -15,12 +15,12 @@ import {
   type Plan,
 } from '@skillcert/shared';
 import { useMemo, useState } from 'react';
-import { plansApi } from '../../api/plans';
-import { CheckField } from '../../components/CheckField';
-import { ChoiceField } from '../../components/ChoiceField';
-import { DateField } from '../../components/DateField';
-import { EMPTY_DRAFT, issuesByPath, NEW_ENTRY, toFacts, withResidentId, type FactsDraft } from '../../lib/factsDraft';
-import { todayInShanghai } from '../../lib/dates';
+import { plansApi } from '../../../api/plans';
+import { CheckField } from '../../../components/CheckField';
+import { ChoiceField } from '../../../components/ChoiceField';
+import { DateField } from '../../../components/DateField';
+import { EMPTY_DRAFT, issuesByPath, NEW_ENTRY, toFacts, withResidentId, type FactsDraft } from '../../../lib/factsDraft';
+import { todayInShanghai } from '../../../lib/dates';
 import './index.css';
 
 type ServerCheck = { state: 'idle' } | { state: 'checking' } | { state: 'done'; result: EligibilityResult } | { state: 'failed'; message: string };
