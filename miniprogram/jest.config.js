@@ -1,5 +1,8 @@
 /** @type {import('jest').Config} */
-const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target: 'es2022' }, module: { type: 'commonjs' } }];
+const swc = [
+  '@swc/jest',
+  { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target: 'es2022' }, module: { type: 'commonjs' } },
+];
 
 /** ESM packages that jsdom tests must compile. */
 const ESM_PACKAGES = ['@tarojs', '@nutui', '@stencil', 'swiper', 'query-string', 'decode-uri-component', 'split-on-first', 'filter-obj', 'nanoid', 'lodash-es'];
@@ -26,7 +29,7 @@ module.exports = {
         '^lodash-es$': 'lodash',
         // The package's main is a UMD bundle with lottie inlined; its ES entry lets the stub below apply.
         '^@nutui/nutui-react-taro$': '@nutui/nutui-react-taro/dist/es/packages/nutui.react.build.js',
-        'lottie': '<rootDir>/test/support/lottie-stub.js',
+        lottie: '<rootDir>/test/support/lottie-stub.js',
         '\\.(css|scss)$': '<rootDir>/test/support/style-stub.js',
       },
       transform: { '^.+\\.(t|j|mj)sx?$': swc },

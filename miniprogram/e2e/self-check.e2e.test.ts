@@ -24,8 +24,16 @@ describe('H5: a candidate checks eligibility for level 4', () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     server = await startBuiltServer();
     ({ browser, context } = await launchPhone());
+  });
+
+  beforeEach(async () => {
     page = await context.newPage();
     page.on('pageerror', (e) => consoleErrors.push(e.message));
+  });
+
+  afterEach(async () => {
+    await page.close();
+    expect(consoleErrors.splice(0)).toEqual([]);
   });
 
   afterAll(async () => {
@@ -48,7 +56,7 @@ describe('H5: a candidate checks eligibility for level 4', () => {
     await page.screenshot({ path: join(ARTIFACTS, '02-plan.png'), fullPage: true });
 
     await level4.locator('.check-button').tap();
-    await page.getByText('请先填写出生日期').waitFor();
+    await page.locator('[data-testid="verdict"]').getByText('请先填写出生日期').waitFor();
 
     await page.locator('.id-input input').fill(residentId());
     await page.getByText('2008年9月1日').waitFor();
@@ -68,10 +76,39 @@ describe('H5: a candidate checks eligibility for level 4', () => {
     const serverVerdict = page.locator('[data-testid="server-verdict"]');
     await serverVerdict.getByText('服务器核验：符合（四级 条件(3)）').waitFor();
     await expectText(serverVerdict, '与手机端自测结果一致');
+    await verdict.scrollIntoViewIfNeeded();
     await page.waitForTimeout(300);
-    await page.screenshot({ path: join(ARTIFACTS, '03-self-check.png'), fullPage: true });
+    await page.screenshot({ path: join(ARTIFACTS, '03-self-check.png') });
+  });
 
-    expect(consoleErrors).toEqual([]);
+  it('picks dates on the wheel, and says how much work is missing for level 3', async () => {
+    await page.goto(`${server.url}/#/packages/check/eligibility/index?planId=shanghai-2026&level=3`);
+    const verdict = page.locator('[data-testid="verdict"]');
+    await verdict.getByText('请先填写出生日期').waitFor();
+
+    // The wheel opens on 2008-01-01; confirming takes it.
+    await page.locator('[data-testid="birth-date"] .nut-cell').tap();
+    await page.locator('.nut-picker-confirm-btn').filter({ hasText: '确认' }).tap();
+    await page.locator('[data-testid="birth-date"]').getByText('2008年1月1日').waitFor();
+
+    await page.locator('[data-testid="work-section"] .add-entry').tap();
+    await page.locator('[data-testid="work-section"]').getByText('请选择日期').waitFor();
+    await page.locator('[data-testid="verdict-bar"]').getByText('请完善标红的信息').waitFor();
+    await page.locator('[data-testid="work-section"] .nut-cell').filter({ hasText: '开始日期' }).tap();
+    await page.locator('.nut-picker-confirm-btn').filter({ hasText: '确认' }).last().tap();
+    await page.locator('[data-testid="work-section"]').getByText('2020年1月1日').waitFor();
+
+    await verdict.getByText('暂不符合三级/高级工申报条件').waitFor();
+    const reason = verdict.getByText(/^三级 条件\(1\)：累计从事本职业或相关职业工作满10年（目前\d+年\d*天?，还差/);
+    await reason.waitFor();
+
+    await page.locator('.server-check').tap();
+    const serverVerdict = page.locator('[data-testid="server-verdict"]');
+    await serverVerdict.getByText('服务器核验：暂不符合').waitFor();
+    await expectText(serverVerdict, '与手机端自测结果一致');
+    await verdict.scrollIntoViewIfNeeded();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(ARTIFACTS, '04-not-yet-eligible.png') });
   });
 });
 

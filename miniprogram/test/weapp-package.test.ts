@@ -16,7 +16,7 @@ describe('WeChat build', () => {
     }
   });
 
-  it('keeps the main package under WeChat\'s 2 MB limit', () => {
+  it("keeps the main package under WeChat's 2 MB limit", () => {
     const { mainBytes } = weappPackageSizes();
     process.stdout.write(`weapp main package: ${(mainBytes / 1024).toFixed(0)} KB\n`);
     expect(mainBytes).toBeLessThan(WECHAT_MAIN_PACKAGE_LIMIT);

@@ -64,7 +64,11 @@ function serveH5(app: NestExpressApplication, h5Dir: string): void {
     new Logger('H5').warn(`no H5 build at ${h5Dir}; run "npm run build" to serve the app`);
     return;
   }
-  app.useStaticAssets(h5Dir, { index: 'index.html', maxAge: '1h', setHeaders: (res, path) => path.endsWith('.html') && res.setHeader('Cache-Control', 'no-cache') });
+  app.useStaticAssets(h5Dir, {
+    index: 'index.html',
+    maxAge: '1h',
+    setHeaders: (res, path) => path.endsWith('.html') && res.setHeader('Cache-Control', 'no-cache'),
+  });
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'GET' || req.path.startsWith('/api/') || !req.accepts('html')) return next();
     res.setHeader('Cache-Control', 'no-cache');

@@ -12,7 +12,13 @@ export default async function globalSetup(): Promise<void> {
   const required = process.env.REQUIRE_MYSQL === '1';
   let connection;
   try {
-    connection = await createConnection({ host: url.hostname, port: Number(url.port || 3306), user: decodeURIComponent(url.username), password: decodeURIComponent(url.password), connectTimeout: 3000 });
+    connection = await createConnection({
+      host: url.hostname,
+      port: Number(url.port || 3306),
+      user: decodeURIComponent(url.username),
+      password: decodeURIComponent(url.password),
+      connectTimeout: 3000,
+    });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     if (required) throw new Error(`MariaDB/MySQL is required (REQUIRE_MYSQL=1) but ${url.host} did not answer: ${reason}`);

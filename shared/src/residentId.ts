@@ -4,9 +4,7 @@ import { fromParts, isIsoDate, parts, type IsoDate } from './dates';
  * Mainland resident identity numbers (GB 11643-1999): 6-digit region, 8-digit
  * birth date, 3-digit sequence (odd = male), ISO 7064 MOD 11-2 check character.
  */
-export type ResidentIdResult =
-  | { ok: true; birthDate: IsoDate; sex: 'male' | 'female' }
-  | { ok: false; error: string };
+export type ResidentIdResult = { ok: true; birthDate: IsoDate; sex: 'male' | 'female' } | { ok: false; error: string };
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK_CHARS = '10X98765432';

@@ -19,5 +19,6 @@ export const plansApi = {
   list: () => api<PlanSummary[]>('GET', '/api/plans'),
   detail: (id: string) => api<PlanDetail>('GET', `/api/plans/${encodeURIComponent(id)}`),
   window: (id: string, level: Level) => api<ApplicationWindow & { on: string }>('GET', `/api/plans/${encodeURIComponent(id)}/window?level=${level}`),
-  eligibility: (id: string, request: EligibilityRequest) => api<EligibilityResult & { on: string }>('POST', `/api/plans/${encodeURIComponent(id)}/eligibility`, request),
+  eligibility: (id: string, request: EligibilityRequest) =>
+    api<EligibilityResult & { on: string }>('POST', `/api/plans/${encodeURIComponent(id)}/eligibility`, request),
 };

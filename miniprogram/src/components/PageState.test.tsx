@@ -2,7 +2,7 @@ import { fireEvent, render, screen } from '@testing-library/react';
 import { PageState } from './PageState';
 
 describe('PageState', () => {
-  it('shows the server\'s Chinese message on error, and retries on tap', () => {
+  it("shows the server's Chinese message on error, and retries on tap", () => {
     let retries = 0;
     render(
       <PageState value={{ state: 'error', error: { code: 'NETWORK_ERROR', message: '网络连接失败，请检查网络后重试' }, reload: () => retries++ }}>

@@ -1,4 +1,16 @@
-import { applicantFactsSchema, parseWith, parseResidentId, type ApplicantFacts, type FieldIssue, type IsoDate, type Level, type MajorMatch, type OccupationMatch, type SchoolKind, type TitleGrade } from '@skillcert/shared';
+import {
+  applicantFactsSchema,
+  parseWith,
+  parseResidentId,
+  type ApplicantFacts,
+  type FieldIssue,
+  type IsoDate,
+  type Level,
+  type MajorMatch,
+  type OccupationMatch,
+  type SchoolKind,
+  type TitleGrade,
+} from '@skillcert/shared';
 
 /**
  * What the self-check form holds while a candidate types: entries may be half
@@ -55,7 +67,9 @@ export function toFactsInput(draft: FactsDraft): unknown {
     technicianClassStudent: draft.technicianClassStudent,
     work: draft.work.map((w) => omitUndefined({ from: w.from, to: w.ongoing ? undefined : w.to, occupation: w.occupation })),
     certificates: draft.certificates.map(omitUndefined),
-    diplomas: draft.diplomas.map((d) => omitUndefined({ school: d.school, major: d.major, graduatedOn: d.finalYear ? undefined : d.graduatedOn, finalYear: d.finalYear, evaluated: d.evaluated })),
+    diplomas: draft.diplomas.map((d) =>
+      omitUndefined({ school: d.school, major: d.major, graduatedOn: d.finalYear ? undefined : d.graduatedOn, finalYear: d.finalYear, evaluated: d.evaluated }),
+    ),
     titles: draft.titles.map(omitUndefined),
     trainings: draft.trainings.map(omitUndefined),
   };

@@ -6,7 +6,10 @@ describe('configuration', () => {
   });
 
   it('uses MariaDB when DATABASE_URL is set', () => {
-    expect(loadConfig({ DATABASE_URL: 'mysql://root@127.0.0.1:3306/skillcert' }).database).toEqual({ kind: 'mariadb', url: 'mysql://root@127.0.0.1:3306/skillcert' });
+    expect(loadConfig({ DATABASE_URL: 'mysql://root@127.0.0.1:3306/skillcert' }).database).toEqual({
+      kind: 'mariadb',
+      url: 'mysql://root@127.0.0.1:3306/skillcert',
+    });
   });
 
   it('treats an empty variable as not set', () => {

@@ -59,7 +59,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     env: e.NODE_ENV,
     port: e.PORT,
     host: e.HOST,
-    database: e.DATABASE_URL ? { kind: 'mariadb', url: e.DATABASE_URL } : { kind: 'sqlite', path: e.SQLITE_PATH === ':memory:' || isAbsolute(e.SQLITE_PATH) ? e.SQLITE_PATH : resolve(e.SQLITE_PATH) },
+    database: e.DATABASE_URL
+      ? { kind: 'mariadb', url: e.DATABASE_URL }
+      : { kind: 'sqlite', path: e.SQLITE_PATH === ':memory:' || isAbsolute(e.SQLITE_PATH) ? e.SQLITE_PATH : resolve(e.SQLITE_PATH) },
     h5Dir: resolve(e.H5_DIR),
     demoMode: e.DEMO_MODE,
     logFormat: e.LOG_FORMAT,

@@ -38,7 +38,9 @@ export function buildOpenApiDocument(): Record<string, unknown> {
     paths: {
       '/api/health': { get: { summary: '服务与数据库状态', responses: { 200: json('正常'), 503: json('数据库不可用') } } },
       '/api/plans': { get: { summary: '认定计划列表', responses: { 200: json('计划摘要') } } },
-      '/api/plans/{id}': { get: { summary: '认定计划详情（规则包、受理点是否办公）', parameters: [planId], responses: { 200: json('计划'), 404: errorResponse } } },
+      '/api/plans/{id}': {
+        get: { summary: '认定计划详情（规则包、受理点是否办公）', parameters: [planId], responses: { 200: json('计划'), 404: errorResponse } },
+      },
       '/api/plans/{id}/eligibility': {
         post: {
           summary: '申报条件自测：满足哪一条，或还差什么',
@@ -50,7 +52,15 @@ export function buildOpenApiDocument(): Record<string, unknown> {
       '/api/plans/{id}/window': {
         get: {
           summary: '某日某等级是否可申报',
-          parameters: [planId, ...Object.entries(windowQuery.properties).map(([name, schema]) => ({ name, in: 'query', required: windowQuery.required?.includes(name) ?? false, schema }))],
+          parameters: [
+            planId,
+            ...Object.entries(windowQuery.properties).map(([name, schema]) => ({
+              name,
+              in: 'query',
+              required: windowQuery.required?.includes(name) ?? false,
+              schema,
+            })),
+          ],
           responses: { 200: json('申报窗口'), 400: errorResponse, 404: errorResponse },
         },
       },

@@ -67,7 +67,16 @@ export class PlansService implements OnApplicationBootstrap {
         const packHash = createHash('sha256').update(JSON.stringify(plan)).digest('hex');
         const existing = await manager.findOneBy(PlanEntity, { id: plan.id });
         if (existing?.packHash === packHash) continue;
-        await manager.save(PlanEntity, { id: plan.id, bodyId: plan.body.id, title: plan.title, year: plan.year, occupationCode: plan.occupation.code, pack: plan, packHash, updatedAt: now });
+        await manager.save(PlanEntity, {
+          id: plan.id,
+          bodyId: plan.body.id,
+          title: plan.title,
+          year: plan.year,
+          occupationCode: plan.occupation.code,
+          pack: plan,
+          packHash,
+          updatedAt: now,
+        });
         changed++;
       }
     });

@@ -30,7 +30,10 @@ export const BEIJING_STANDARD_2021: EligibilityStandard = {
       {
         id: '3.3',
         text: '取得本职业呼叫服务员职业资格证书后，连续从事本职业工作4年以上。',
-        requires: [{ kind: 'certificate', level: 4 }, { kind: 'work', measure: 'continuous', years: 4, after: { kind: 'certificate', level: 4 } }],
+        requires: [
+          { kind: 'certificate', level: 4 },
+          { kind: 'work', measure: 'continuous', years: 4, after: { kind: 'certificate', level: 4 } },
+        ],
       },
       {
         id: '3.4',

@@ -66,7 +66,9 @@ describe('rule packs', () => {
   });
 
   it('Beijing level 3 materials include the CHSI verification code', () => {
-    const names = getPlan('beijing-2021').levels.find((l) => l.level === 3)!.materials.map((m) => m.name);
+    const names = getPlan('beijing-2021')
+      .levels.find((l) => l.level === 3)!
+      .materials.map((m) => m.name);
     expect(names).toHaveLength(6);
     expect(names.join()).toContain('学信网在线验证码');
   });

@@ -24,7 +24,10 @@ export const REGULATION_2023: EligibilityStandard = {
       {
         id: '4.2',
         text: '取得本职业或相关职业五级/初级工职业资格（职业技能等级）证书后，累计从事本职业或相关职业工作满3年。',
-        requires: [{ kind: 'certificate', level: 5 }, { kind: 'work', measure: 'cumulative', years: 3, after: { kind: 'certificate', level: 5 } }],
+        requires: [
+          { kind: 'certificate', level: 5 },
+          { kind: 'work', measure: 'cumulative', years: 3, after: { kind: 'certificate', level: 5 } },
+        ],
       },
       {
         id: '4.3',
@@ -37,12 +40,18 @@ export const REGULATION_2023: EligibilityStandard = {
       {
         id: '3.2',
         text: '取得本职业或相关职业四级/中级工职业资格（职业技能等级）证书后，累计从事本职业或相关职业工作满4年。',
-        requires: [{ kind: 'certificate', level: 4 }, { kind: 'work', measure: 'cumulative', years: 4, after: { kind: 'certificate', level: 4 } }],
+        requires: [
+          { kind: 'certificate', level: 4 },
+          { kind: 'work', measure: 'cumulative', years: 4, after: { kind: 'certificate', level: 4 } },
+        ],
       },
       {
         id: '3.3',
         text: '取得符合专业对应关系的初级职称（专业技术人员职业资格）后，累计从事本职业或相关职业工作满1年。',
-        requires: [{ kind: 'title', grade: 'junior' }, { kind: 'work', measure: 'cumulative', years: 1, after: { kind: 'title', grade: 'junior' } }],
+        requires: [
+          { kind: 'title', grade: 'junior' },
+          { kind: 'work', measure: 'cumulative', years: 1, after: { kind: 'title', grade: 'junior' } },
+        ],
       },
       {
         id: '3.4',
@@ -67,7 +76,10 @@ export const REGULATION_2023: EligibilityStandard = {
       {
         id: '2.1',
         text: '取得本职业或相关职业三级/高级工职业资格（职业技能等级）证书后，累计从事本职业或相关职业工作满5年。',
-        requires: [{ kind: 'certificate', level: 3 }, { kind: 'work', measure: 'cumulative', years: 5, after: { kind: 'certificate', level: 3 } }],
+        requires: [
+          { kind: 'certificate', level: 3 },
+          { kind: 'work', measure: 'cumulative', years: 5, after: { kind: 'certificate', level: 3 } },
+        ],
       },
       {
         id: '2.2',
@@ -82,7 +94,10 @@ export const REGULATION_2023: EligibilityStandard = {
       {
         id: '2.3',
         text: '取得符合专业对应关系的中级职称（专业技术人员职业资格）后，累计从事本职业或相关职业工作满1年。',
-        requires: [{ kind: 'title', grade: 'intermediate' }, { kind: 'work', measure: 'cumulative', years: 1, after: { kind: 'title', grade: 'intermediate' } }],
+        requires: [
+          { kind: 'title', grade: 'intermediate' },
+          { kind: 'work', measure: 'cumulative', years: 1, after: { kind: 'title', grade: 'intermediate' } },
+        ],
       },
       {
         id: '2.4',
@@ -103,7 +118,10 @@ export const REGULATION_2023: EligibilityStandard = {
       {
         id: '1.1',
         text: '取得本职业或相关职业二级/技师职业资格（职业技能等级）证书后，累计从事本职业或相关职业工作满5年。',
-        requires: [{ kind: 'certificate', level: 2 }, { kind: 'work', measure: 'cumulative', years: 5, after: { kind: 'certificate', level: 2 } }],
+        requires: [
+          { kind: 'certificate', level: 2 },
+          { kind: 'work', measure: 'cumulative', years: 5, after: { kind: 'certificate', level: 2 } },
+        ],
       },
       {
         id: '1.2',
@@ -118,7 +136,10 @@ export const REGULATION_2023: EligibilityStandard = {
       {
         id: '1.3',
         text: '取得符合专业对应关系的高级职称（专业技术人员职业资格）后，累计从事本职业或相关职业工作满1年。',
-        requires: [{ kind: 'title', grade: 'senior' }, { kind: 'work', measure: 'cumulative', years: 1, after: { kind: 'title', grade: 'senior' } }],
+        requires: [
+          { kind: 'title', grade: 'senior' },
+          { kind: 'work', measure: 'cumulative', years: 1, after: { kind: 'title', grade: 'senior' } },
+        ],
       },
     ],
   },

@@ -132,9 +132,7 @@ export interface Clause {
 }
 
 /** Events a span of work can be counted from. */
-export type Anchor =
-  | { kind: 'certificate'; level: Level }
-  | { kind: 'title'; grade: TitleGrade };
+export type Anchor = { kind: 'certificate'; level: Level } | { kind: 'title'; grade: TitleGrade };
 
 export type Requirement =
   | { kind: 'intends-to-work' }

@@ -26,16 +26,33 @@ describe('Shanghai 2026 — 2023 regulation, every clause', () => {
     [
       '4.2',
       4,
-      base.withCertificate(5, '2022-01-01').worked('2022-01-02', addDays('2022-01-01', 3 * 365)).build(),
-      base.withCertificate(5, '2022-01-01').worked('2021-06-01', addDays('2022-01-01', 3 * 365 - 1)).build(),
+      base
+        .withCertificate(5, '2022-01-01')
+        .worked('2022-01-02', addDays('2022-01-01', 3 * 365))
+        .build(),
+      base
+        .withCertificate(5, '2022-01-01')
+        .worked('2021-06-01', addDays('2022-01-01', 3 * 365 - 1))
+        .build(),
     ],
-    ['4.3', 4, base.withDiploma('secondary-vocational', { major: 'related', graduatedOn: undefined, finalYear: true }).build(), base.withDiploma('secondary-vocational', { major: 'other' }).build()],
+    [
+      '4.3',
+      4,
+      base.withDiploma('secondary-vocational', { major: 'related', graduatedOn: undefined, finalYear: true }).build(),
+      base.withDiploma('secondary-vocational', { major: 'other' }).build(),
+    ],
     ['3.1', 3, base.worked(startFor(10 * 365, on)).build(), base.worked(startFor(10 * 365 - 1, on)).build()],
     [
       '3.2',
       3,
-      base.withCertificate(4, '2021-01-01', 'related').worked('2021-01-02', addDays('2021-01-01', 4 * 365)).build(),
-      base.withCertificate(4, '2021-01-01').worked('2021-01-02', addDays('2021-01-01', 4 * 365 - 1)).build(),
+      base
+        .withCertificate(4, '2021-01-01', 'related')
+        .worked('2021-01-02', addDays('2021-01-01', 4 * 365))
+        .build(),
+      base
+        .withCertificate(4, '2021-01-01')
+        .worked('2021-01-02', addDays('2021-01-01', 4 * 365 - 1))
+        .build(),
     ],
     [
       '3.3',
@@ -54,14 +71,30 @@ describe('Shanghai 2026 — 2023 regulation, every clause', () => {
     [
       '2.1',
       2,
-      base.withCertificate(3, '2020-01-01').worked('2020-01-02', addDays('2020-01-01', 5 * 365)).build(),
-      base.withCertificate(3, '2020-01-01').worked('2020-01-02', addDays('2020-01-01', 5 * 365 - 1)).build(),
+      base
+        .withCertificate(3, '2020-01-01')
+        .worked('2020-01-02', addDays('2020-01-01', 5 * 365))
+        .build(),
+      base
+        .withCertificate(3, '2020-01-01')
+        .worked('2020-01-02', addDays('2020-01-01', 5 * 365 - 1))
+        .build(),
     ],
     [
       '2.2',
       2,
-      base.withTitle('junior', '2019-01-01').withCertificate(3, '2024-06-01').worked('2019-01-02', addDays('2019-01-01', 5 * 365)).worked('2024-06-02', addDays('2024-06-01', 365)).build(),
-      base.withTitle('junior', '2019-01-01').withCertificate(3, '2024-06-01').worked('2019-01-02', addDays('2019-01-01', 5 * 365)).worked('2024-06-02', addDays('2024-06-01', 364)).build(),
+      base
+        .withTitle('junior', '2019-01-01')
+        .withCertificate(3, '2024-06-01')
+        .worked('2019-01-02', addDays('2019-01-01', 5 * 365))
+        .worked('2024-06-02', addDays('2024-06-01', 365))
+        .build(),
+      base
+        .withTitle('junior', '2019-01-01')
+        .withCertificate(3, '2024-06-01')
+        .worked('2019-01-02', addDays('2019-01-01', 5 * 365))
+        .worked('2024-06-02', addDays('2024-06-01', 364))
+        .build(),
     ],
     [
       '2.3',
@@ -72,26 +105,53 @@ describe('Shanghai 2026 — 2023 regulation, every clause', () => {
     [
       '2.4',
       2,
-      base.withCertificate(3, '2022-01-01').withDiploma('technician', { graduatedOn: '2022-07-01' }).worked(startFor(2 * 365, on)).build(),
-      base.withCertificate(3, '2022-01-01').withDiploma('technician', { graduatedOn: undefined, finalYear: true }).worked(startFor(2 * 365, on)).build(),
+      base
+        .withCertificate(3, '2022-01-01')
+        .withDiploma('technician', { graduatedOn: '2022-07-01' })
+        .worked(startFor(2 * 365, on))
+        .build(),
+      base
+        .withCertificate(3, '2022-01-01')
+        .withDiploma('technician', { graduatedOn: undefined, finalYear: true })
+        .worked(startFor(2 * 365, on))
+        .build(),
     ],
     [
       '2.5',
       2,
       base.inTechnicianClass().withCertificate(3, addYears(on, -2)).build(),
-      base.inTechnicianClass().withCertificate(3, addDays(addYears(on, -2), 1)).build(),
+      base
+        .inTechnicianClass()
+        .withCertificate(3, addDays(addYears(on, -2), 1))
+        .build(),
     ],
     [
       '1.1',
       1,
-      base.withCertificate(2, '2020-01-01').worked('2020-01-02', addDays('2020-01-01', 5 * 365)).build(),
-      base.withCertificate(2, '2020-01-01').worked('2020-01-02', addDays('2020-01-01', 5 * 365 - 1)).build(),
+      base
+        .withCertificate(2, '2020-01-01')
+        .worked('2020-01-02', addDays('2020-01-01', 5 * 365))
+        .build(),
+      base
+        .withCertificate(2, '2020-01-01')
+        .worked('2020-01-02', addDays('2020-01-01', 5 * 365 - 1))
+        .build(),
     ],
     [
       '1.2',
       1,
-      base.withTitle('intermediate', '2019-01-01').withCertificate(2, '2024-06-01').worked('2019-01-02', addDays('2019-01-01', 5 * 365)).worked('2024-06-02', addDays('2024-06-01', 365)).build(),
-      base.withTitle('intermediate', '2019-01-01').withCertificate(2, '2025-06-01').worked('2019-01-02', addDays('2019-01-01', 5 * 365)).worked('2025-06-02', on).build(),
+      base
+        .withTitle('intermediate', '2019-01-01')
+        .withCertificate(2, '2024-06-01')
+        .worked('2019-01-02', addDays('2019-01-01', 5 * 365))
+        .worked('2024-06-02', addDays('2024-06-01', 365))
+        .build(),
+      base
+        .withTitle('intermediate', '2019-01-01')
+        .withCertificate(2, '2025-06-01')
+        .worked('2019-01-02', addDays('2019-01-01', 5 * 365))
+        .worked('2025-06-02', on)
+        .build(),
     ],
     [
       '1.3',
@@ -165,18 +225,42 @@ describe('Beijing 2021 — 呼叫服务员国家职业标准（试行）, every 
     [
       '3.3',
       3,
-      base.withCertificate(4, '2017-01-01').worked('2017-01-02', addDays('2017-01-01', 4 * 365)).build(),
-      base.withCertificate(4, '2017-01-01').worked('2016-01-01', addDays('2017-01-01', 4 * 365 - 1)).build(),
+      base
+        .withCertificate(4, '2017-01-01')
+        .worked('2017-01-02', addDays('2017-01-01', 4 * 365))
+        .build(),
+      base
+        .withCertificate(4, '2017-01-01')
+        .worked('2016-01-01', addDays('2017-01-01', 4 * 365 - 1))
+        .build(),
     ],
     [
       '3.4',
       3,
-      base.withCertificate(4, '2018-01-01').worked('2018-01-02', addDays('2018-01-01', 3 * 365)).withTraining(3, '2021-03-01').build(),
-      base.withCertificate(4, '2018-01-01').worked('2018-01-02', addDays('2018-01-01', 3 * 365)).withTraining(4, '2021-03-01').build(),
+      base
+        .withCertificate(4, '2018-01-01')
+        .worked('2018-01-02', addDays('2018-01-01', 3 * 365))
+        .withTraining(3, '2021-03-01')
+        .build(),
+      base
+        .withCertificate(4, '2018-01-01')
+        .worked('2018-01-02', addDays('2018-01-01', 3 * 365))
+        .withTraining(4, '2021-03-01')
+        .build(),
     ],
     ['3.5', 3, base.withDiploma('college').build(), base.withDiploma('college', { major: 'related' }).build()],
-    ['3.6', 3, base.withDiploma('college', { major: 'other' }).worked(startFor(365, on)).build(), base.withDiploma('college', { major: 'other' }).worked(startFor(364, on)).build()],
-    ['3.7', 3, base.withDiploma('higher-vocational', { major: 'related' }).withTraining(3, '2021-01-10').build(), base.withDiploma('higher-vocational', { major: 'related' }).withTraining(3, '2021-06-02').build()],
+    [
+      '3.6',
+      3,
+      base.withDiploma('college', { major: 'other' }).worked(startFor(365, on)).build(),
+      base.withDiploma('college', { major: 'other' }).worked(startFor(364, on)).build(),
+    ],
+    [
+      '3.7',
+      3,
+      base.withDiploma('higher-vocational', { major: 'related' }).withTraining(3, '2021-01-10').build(),
+      base.withDiploma('higher-vocational', { major: 'related' }).withTraining(3, '2021-06-02').build(),
+    ],
   ];
 
   it.each(cases)('clause %s: met, and just missed', (clause, level, meets, justMisses) => {

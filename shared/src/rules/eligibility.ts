@@ -114,9 +114,7 @@ function evaluateRequirement(r: Requirement, standard: EligibilityStandard, fact
   const countedWork = facts.work.filter((w) => occupationCounts(standard, w.occupation));
   switch (r.kind) {
     case 'intends-to-work':
-      return facts.intendsToWork
-        ? { met: true, progress: 1 }
-        : { met: false, progress: 0, missing: `须拟从事${occupation}工作` };
+      return facts.intendsToWork ? { met: true, progress: 1 } : { met: false, progress: 0, missing: `须拟从事${occupation}工作` };
     case 'currently-working':
       return worksOn(countedWork, on)
         ? { met: true, progress: 1 }
@@ -182,9 +180,7 @@ function evaluateRequirement(r: Requirement, standard: EligibilityStandard, fact
         ? { met: true, progress: 1 }
         : { met: false, progress: 0, missing: `须经本职业${LEVEL_SHORT[r.forLevel]}正规培训达规定标准学时数，并取得结业证书` };
     case 'technician-class-student':
-      return facts.technicianClassStudent
-        ? { met: true, progress: 1 }
-        : { met: false, progress: 0, missing: '须为技师学院预备技师班或技师班学生' };
+      return facts.technicianClassStudent ? { met: true, progress: 1 } : { met: false, progress: 0, missing: '须为技师学院预备技师班或技师班学生' };
   }
 }
 

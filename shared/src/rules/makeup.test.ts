@@ -27,12 +27,37 @@ describe('make-up', () => {
   });
 
   it('a competition failure cannot be made up', () => {
-    expect(makeupOptions({ ...record, viaCompetition: true }, '2026-05-01')).toMatchObject({ allowed: false, reason: '参加职业技能竞赛成绩不合格者，不能进行补考' });
+    expect(makeupOptions({ ...record, viaCompetition: true }, '2026-05-01')).toMatchObject({
+      allowed: false,
+      reason: '参加职业技能竞赛成绩不合格者，不能进行补考',
+    });
   });
 
   it('nothing to make up when all passed; a full re-application when all failed', () => {
-    expect(makeupOptions({ ...record, subjects: [{ kind: 'theory', passed: true }, { kind: 'practical', passed: true }] }, '2026-05-01')).toMatchObject({ allowed: false, fee: 0 });
-    expect(makeupOptions({ ...record, subjects: [{ kind: 'theory', passed: false }, { kind: 'practical', passed: false }] }, '2026-05-01')).toMatchObject({ allowed: false, fee: 400_00 });
+    expect(
+      makeupOptions(
+        {
+          ...record,
+          subjects: [
+            { kind: 'theory', passed: true },
+            { kind: 'practical', passed: true },
+          ],
+        },
+        '2026-05-01',
+      ),
+    ).toMatchObject({ allowed: false, fee: 0 });
+    expect(
+      makeupOptions(
+        {
+          ...record,
+          subjects: [
+            { kind: 'theory', passed: false },
+            { kind: 'practical', passed: false },
+          ],
+        },
+        '2026-05-01',
+      ),
+    ).toMatchObject({ allowed: false, fee: 400_00 });
   });
 
   it('warns that a new application forfeits passed subjects while they are valid', () => {

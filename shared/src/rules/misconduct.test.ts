@@ -8,7 +8,11 @@ describe('penaltyFor (参评人员须知)', () => {
   });
 
   it('article 1 after sitting is also article 4(1): a ban', () => {
-    expect(penaltyFor({ article: 1, on: '2026-05-20', afterSitting: true })).toMatchObject({ cancels: 'all', bannedThrough: '2028-05-19', voidsCertificates: true });
+    expect(penaltyFor({ article: 1, on: '2026-05-20', afterSitting: true })).toMatchObject({
+      cancels: 'all',
+      bannedThrough: '2028-05-19',
+      voidsCertificates: true,
+    });
   });
 
   it('article 2: that subject only', () => {

@@ -64,7 +64,8 @@ export function penaltyFor(offence: Offence): Penalty {
         voidsCertificates: afterEvent,
         forfeitsFees: false,
         referral: offence.severity === 'serious',
-        summary: offence.severity === 'serious' ? `取消当次全部科目成绩，${years}年内不得参加评价，并移送有关部门` : `取消当次全部科目成绩，${years}年内不得参加评价`,
+        summary:
+          offence.severity === 'serious' ? `取消当次全部科目成绩，${years}年内不得参加评价，并移送有关部门` : `取消当次全部科目成绩，${years}年内不得参加评价`,
       };
     }
   }

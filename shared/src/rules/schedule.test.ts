@@ -14,7 +14,7 @@ describe('Shanghai 2026 monthly windows', () => {
     expect(applicationWindow('shanghai-2026', 3, on)).toMatchObject({ open: true, closesOn, assessBy });
   });
 
-  it('December is assessed by the end of December, or by next year\'s notice', () => {
+  it("December is assessed by the end of December, or by next year's notice", () => {
     const window = applicationWindow('shanghai-2026', 5, '2026-12-10');
     expect(window).toMatchObject({ open: true, closesOn: '2026-12-31', assessBy: '2026-12-31' });
     expect(window.note).toContain('次年公告');
@@ -64,7 +64,10 @@ describe('acceptance point', () => {
   it('closed at lunch, after hours, and on holidays', () => {
     expect(acceptancePointStatus('shanghai-2026', new Date('2026-03-27T04:00:00Z'))).toMatchObject({ open: false, label: '暂未办公（13:30开始）' });
     expect(acceptancePointStatus('shanghai-2026', new Date('2026-03-27T08:30:00Z'))).toMatchObject({ open: false, label: '今日已下班' });
-    expect(acceptancePointStatus('shanghai-2026', new Date('2026-10-02T02:00:00Z'))).toMatchObject({ open: false, label: '今天是非工作日（国庆节），暂停办公' });
+    expect(acceptancePointStatus('shanghai-2026', new Date('2026-10-02T02:00:00Z'))).toMatchObject({
+      open: false,
+      label: '今天是非工作日（国庆节），暂停办公',
+    });
   });
 
   it('open on a 调休 Saturday', () => {

@@ -26,7 +26,10 @@ export const certificateSchema = z.object({ level: levelSchema, occupation: occu
 
 export const diplomaSchema = z
   .object({
-    school: z.pipe(z.enum(SCHOOL_KINDS as [SchoolKind, ...SchoolKind[]], { error: '请选择院校类型' }), z.transform((s) => s as SchoolKind)),
+    school: z.pipe(
+      z.enum(SCHOOL_KINDS as [SchoolKind, ...SchoolKind[]], { error: '请选择院校类型' }),
+      z.transform((s) => s as SchoolKind),
+    ),
     major: z.enum(['same', 'related', 'other'], { error: '请选择专业是否对口' }),
     graduatedOn: z.optional(isoDateSchema),
     finalYear: z.optional(z.boolean()),
@@ -92,7 +95,10 @@ export function parseWith<S extends $ZodType>(schema: S, input: unknown): ParseR
   if (result.success) return { ok: true, data: result.data };
   const issues = result.error.issues.map((issue) => {
     const hasChinese = /[\u4e00-\u9fff]/.test(issue.message);
-    return { path: issue.path.map(String).join('.'), message: hasChinese ? issue.message : (GENERIC_ISSUE_MESSAGES[issue.code] ?? ERROR_MESSAGES.VALIDATION_FAILED) };
+    return {
+      path: issue.path.map(String).join('.'),
+      message: hasChinese ? issue.message : (GENERIC_ISSUE_MESSAGES[issue.code] ?? ERROR_MESSAGES.VALIDATION_FAILED),
+    };
   });
   return { ok: false, issues };
 }

@@ -9,7 +9,11 @@ describe('request schemas', () => {
   it('reports each bad field with a Chinese message and its path', () => {
     const parsed = parseWith(eligibilityRequestSchema, {
       level: 7,
-      facts: { birthDate: '2009-02-30', work: [{ from: '2024-05-01', to: '2024-01-01', occupation: 'same' }], diplomas: [{ school: 'college', major: 'same' }] },
+      facts: {
+        birthDate: '2009-02-30',
+        work: [{ from: '2024-05-01', to: '2024-01-01', occupation: 'same' }],
+        diplomas: [{ school: 'college', major: 'same' }],
+      },
     });
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;

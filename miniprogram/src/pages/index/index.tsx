@@ -43,11 +43,7 @@ function PlanCard({ plan, today }: { plan: PlanSummary; today: string }) {
         <Text className="muted">
           {plan.body.name} · {plan.body.city}
         </Text>
-        {window && (
-          <Tag type={window.open ? 'success' : 'default'}>
-            {window.open ? '申报中' : '未开放'}
-          </Tag>
-        )}
+        {window && <Tag type={window.open ? 'success' : 'default'}>{window.open ? '申报中' : '未开放'}</Tag>}
       </View>
       <View className="card-title plan-title">{plan.title}</View>
       <View className="tags">
@@ -58,9 +54,7 @@ function PlanCard({ plan, today }: { plan: PlanSummary; today: string }) {
         ))}
       </View>
       {window && (
-        <View className="muted window-line">
-          {window.open && window.closesOn ? `本期申报截止 ${formatChineseDate(window.closesOn)}` : (window.note ?? '')}
-        </View>
+        <View className="muted window-line">{window.open && window.closesOn ? `本期申报截止 ${formatChineseDate(window.closesOn)}` : (window.note ?? '')}</View>
       )}
       <View className="row plan-link">
         <Text>查看计划、费用与申报条件</Text>

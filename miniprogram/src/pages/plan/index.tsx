@@ -1,16 +1,8 @@
 import { Button, Cell, CellGroup, Collapse, CollapseItem, Tag } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import {
-  acceptancePointStatus,
-  applicationWindow,
-  formatChineseDate,
-  formatYuan,
-  offeredLevels,
-  type Plan,
-  type PlanLevel,
-} from '@skillcert/shared';
-import { plansApi } from '../../api/plans';
+import { applicationWindow, formatChineseDate, formatYuan, offeredLevels, type Plan, type PlanLevel } from '@skillcert/shared';
+import { plansApi, type PlanDetail } from '../../api/plans';
 import { useApi } from '../../api/useApi';
 import { PageState } from '../../components/PageState';
 import { todayInShanghai } from '../../lib/dates';
@@ -22,16 +14,16 @@ export default function PlanPage() {
   const detail = useApi(() => plansApi.detail(id), [id]);
   return (
     <View className="page plan-page">
-      <PageState value={detail}>{(d) => <PlanView plan={d.plan} />}</PageState>
+      <PageState value={detail}>{(d) => <PlanView plan={d.plan} point={d.acceptancePoint} />}</PageState>
     </View>
   );
 }
 
-function PlanView({ plan }: { plan: Plan }) {
+/** `point` comes from the server, on the server's clock: a phone set to the wrong time must not say the counter is open. */
+function PlanView({ plan, point }: { plan: Plan; point: PlanDetail['acceptancePoint'] }) {
   const today = todayInShanghai();
   const offered = new Set(offeredLevels(plan));
   const levels = plan.levels.filter((l) => offered.has(l.level));
-  const point = acceptancePointStatus(plan.id, new Date());
 
   return (
     <>
@@ -70,7 +62,13 @@ function PlanView({ plan }: { plan: Plan }) {
 
       <CellGroup title="联系方式">
         {plan.contacts.map((c) => (
-          <Cell key={c.label} title={c.label} description={c.hours} extra={c.value} onClick={() => c.kind === 'phone' && void Taro.makePhoneCall({ phoneNumber: c.value }).catch(() => undefined)} />
+          <Cell
+            key={c.label}
+            title={c.label}
+            description={c.hours}
+            extra={c.value}
+            onClick={() => c.kind === 'phone' && void Taro.makePhoneCall({ phoneNumber: c.value }).catch(() => undefined)}
+          />
         ))}
       </CellGroup>
 

@@ -40,7 +40,10 @@ export class Init1763800000000 implements MigrationInterface {
         indices: [{ name: 'idx_plans_body', columnNames: ['body_id'] }],
       }),
     );
-    await runner.createForeignKey('plans', new TableForeignKey({ columnNames: ['body_id'], referencedTableName: 'evaluation_bodies', referencedColumnNames: ['id'] }));
+    await runner.createForeignKey(
+      'plans',
+      new TableForeignKey({ columnNames: ['body_id'], referencedTableName: 'evaluation_bodies', referencedColumnNames: ['id'] }),
+    );
   }
 
   async down(runner: QueryRunner): Promise<void> {

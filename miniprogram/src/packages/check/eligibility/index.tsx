@@ -104,19 +104,44 @@ function SelfCheck({ plan, initialLevel }: { plan: Plan; initialLevel: Level }) 
           }}
         />
         {idError && <View className="field-error">{idError}</View>}
-        <DateField label="出生日期" value={draft.birthDate} suggested="2008-01-01" onChange={(birthDate) => update({ ...draft, birthDate })} error={draft.birthDate ? undefined : errors.birthDate} testId="birth-date" />
+        <DateField
+          label="出生日期"
+          value={draft.birthDate}
+          suggested="2008-01-01"
+          onChange={(birthDate) => update({ ...draft, birthDate })}
+          testId="birth-date"
+        />
         {level === 5 && (
-          <CheckField label={`拟从事${related ? '本职业或相关职业' : '本职业'}工作`} checked={draft.intendsToWork} onChange={(intendsToWork) => update({ ...draft, intendsToWork })} />
+          <CheckField
+            label={`拟从事${related ? '本职业或相关职业' : '本职业'}工作`}
+            checked={draft.intendsToWork}
+            onChange={(intendsToWork) => update({ ...draft, intendsToWork })}
+          />
         )}
       </CellGroup>
 
       <EntrySection title="工作经历" addLabel="添加一段工作经历" onAdd={() => addEntry('work')} testId="work-section">
         {draft.work.map((w, i) => (
           <EntryCard key={i} title={`工作经历 ${i + 1}`} onRemove={() => removeEntry('work', i)}>
-            {related && <ChoiceField label="所从事职业" value={w.occupation} options={OCCUPATION_OPTIONS} onChange={(occupation) => patchEntry('work', i, { occupation })} />}
-            <DateField label="开始日期" value={w.from} suggested="2020-01-01" onChange={(from) => patchEntry('work', i, { from })} error={errors[`work.${i}.from`]} />
+            {related && (
+              <ChoiceField
+                label="所从事职业"
+                value={w.occupation}
+                options={OCCUPATION_OPTIONS}
+                onChange={(occupation) => patchEntry('work', i, { occupation })}
+              />
+            )}
+            <DateField
+              label="开始日期"
+              value={w.from}
+              suggested="2020-01-01"
+              onChange={(from) => patchEntry('work', i, { from })}
+              error={errors[`work.${i}.from`]}
+            />
             <CheckField label="至今仍在从事" checked={w.ongoing} onChange={(ongoing) => patchEntry('work', i, { ongoing })} />
-            {!w.ongoing && <DateField label="结束日期" value={w.to} suggested={today} onChange={(to) => patchEntry('work', i, { to })} error={errors[`work.${i}.to`]} />}
+            {!w.ongoing && (
+              <DateField label="结束日期" value={w.to} suggested={today} onChange={(to) => patchEntry('work', i, { to })} error={errors[`work.${i}.to`]} />
+            )}
           </EntryCard>
         ))}
       </EntrySection>
@@ -124,10 +149,35 @@ function SelfCheck({ plan, initialLevel }: { plan: Plan; initialLevel: Level }) 
       <EntrySection title="学历" addLabel="添加学历" onAdd={() => addEntry('diplomas')} testId="diploma-section">
         {draft.diplomas.map((d, i) => (
           <EntryCard key={i} title={`学历 ${i + 1}`} onRemove={() => removeEntry('diplomas', i)}>
-            <ChoiceField label="院校类型" value={d.school} options={SCHOOL_KINDS.map((s) => ({ value: s, label: SCHOOL_NAMES[s] }))} onChange={(school) => patchEntry('diplomas', i, { school })} testId={`diploma-${i}-school`} />
-            <ChoiceField label="所学专业" value={d.major} options={(['same', 'related', 'other'] as const).map((m) => ({ value: m, label: MAJOR_NAMES[m] }))} onChange={(major) => patchEntry('diplomas', i, { major })} testId={`diploma-${i}-major`} />
-            <CheckField label="在读应届毕业生" checked={d.finalYear} onChange={(finalYear) => patchEntry('diplomas', i, { finalYear })} testId={`diploma-${i}-final-year`} />
-            {!d.finalYear && <DateField label="毕业日期" value={d.graduatedOn} suggested="2020-07-01" onChange={(graduatedOn) => patchEntry('diplomas', i, { graduatedOn })} error={errors[`diplomas.${i}.graduatedOn`]} />}
+            <ChoiceField
+              label="院校类型"
+              value={d.school}
+              options={SCHOOL_KINDS.map((s) => ({ value: s, label: SCHOOL_NAMES[s] }))}
+              onChange={(school) => patchEntry('diplomas', i, { school })}
+              testId={`diploma-${i}-school`}
+            />
+            <ChoiceField
+              label="所学专业"
+              value={d.major}
+              options={(['same', 'related', 'other'] as const).map((m) => ({ value: m, label: MAJOR_NAMES[m] }))}
+              onChange={(major) => patchEntry('diplomas', i, { major })}
+              testId={`diploma-${i}-major`}
+            />
+            <CheckField
+              label="在读应届毕业生"
+              checked={d.finalYear}
+              onChange={(finalYear) => patchEntry('diplomas', i, { finalYear })}
+              testId={`diploma-${i}-final-year`}
+            />
+            {!d.finalYear && (
+              <DateField
+                label="毕业日期"
+                value={d.graduatedOn}
+                suggested="2020-07-01"
+                onChange={(graduatedOn) => patchEntry('diplomas', i, { graduatedOn })}
+                error={errors[`diplomas.${i}.graduatedOn`]}
+              />
+            )}
             {plan.standard.clauses[3]?.some((c) => c.requires.some((r) => r.kind === 'diploma' && r.evaluated)) && (
               <CheckField label="院校经评估论证" checked={d.evaluated} onChange={(evaluated) => patchEntry('diplomas', i, { evaluated })} />
             )}
@@ -139,8 +189,21 @@ function SelfCheck({ plan, initialLevel }: { plan: Plan; initialLevel: Level }) 
         {draft.certificates.map((c, i) => (
           <EntryCard key={i} title={`证书 ${i + 1}`} onRemove={() => removeEntry('certificates', i)}>
             <ChoiceField label="证书等级" value={c.level} options={LEVEL_OPTIONS} onChange={(l) => patchEntry('certificates', i, { level: l })} />
-            {related && <ChoiceField label="证书职业" value={c.occupation} options={OCCUPATION_OPTIONS} onChange={(occupation) => patchEntry('certificates', i, { occupation })} />}
-            <DateField label="发证日期" value={c.issuedOn} suggested="2022-01-01" onChange={(issuedOn) => patchEntry('certificates', i, { issuedOn })} error={errors[`certificates.${i}.issuedOn`]} />
+            {related && (
+              <ChoiceField
+                label="证书职业"
+                value={c.occupation}
+                options={OCCUPATION_OPTIONS}
+                onChange={(occupation) => patchEntry('certificates', i, { occupation })}
+              />
+            )}
+            <DateField
+              label="发证日期"
+              value={c.issuedOn}
+              suggested="2022-01-01"
+              onChange={(issuedOn) => patchEntry('certificates', i, { issuedOn })}
+              error={errors[`certificates.${i}.issuedOn`]}
+            />
           </EntryCard>
         ))}
       </EntrySection>
@@ -149,9 +212,20 @@ function SelfCheck({ plan, initialLevel }: { plan: Plan; initialLevel: Level }) 
         <EntrySection title="专业技术职称" addLabel="添加职称" onAdd={() => addEntry('titles')}>
           {draft.titles.map((t, i) => (
             <EntryCard key={i} title={`职称 ${i + 1}`} onRemove={() => removeEntry('titles', i)}>
-              <ChoiceField label="职称级别" value={t.grade} options={(['junior', 'intermediate', 'senior'] as const).map((g) => ({ value: g, label: TITLE_NAMES[g] }))} onChange={(grade) => patchEntry('titles', i, { grade })} />
+              <ChoiceField
+                label="职称级别"
+                value={t.grade}
+                options={(['junior', 'intermediate', 'senior'] as const).map((g) => ({ value: g, label: TITLE_NAMES[g] }))}
+                onChange={(grade) => patchEntry('titles', i, { grade })}
+              />
               <CheckField label="符合专业对应关系" checked={t.matchesMajor} onChange={(matchesMajor) => patchEntry('titles', i, { matchesMajor })} />
-              <DateField label="取得日期" value={t.obtainedOn} suggested="2022-01-01" onChange={(obtainedOn) => patchEntry('titles', i, { obtainedOn })} error={errors[`titles.${i}.obtainedOn`]} />
+              <DateField
+                label="取得日期"
+                value={t.obtainedOn}
+                suggested="2022-01-01"
+                onChange={(obtainedOn) => patchEntry('titles', i, { obtainedOn })}
+                error={errors[`titles.${i}.obtainedOn`]}
+              />
             </EntryCard>
           ))}
         </EntrySection>
@@ -161,21 +235,39 @@ function SelfCheck({ plan, initialLevel }: { plan: Plan; initialLevel: Level }) 
         <EntrySection title="正规培训结业证书" addLabel="添加培训经历" onAdd={() => addEntry('trainings')}>
           {draft.trainings.map((t, i) => (
             <EntryCard key={i} title={`培训 ${i + 1}`} onRemove={() => removeEntry('trainings', i)}>
-              <ChoiceField label="培训等级" value={t.forLevel} options={LEVEL_OPTIONS.filter((o) => o.value === 4 || o.value === 3)} onChange={(forLevel) => patchEntry('trainings', i, { forLevel })} />
-              <DateField label="结业日期" value={t.completedOn} suggested="2021-01-01" onChange={(completedOn) => patchEntry('trainings', i, { completedOn })} error={errors[`trainings.${i}.completedOn`]} />
+              <ChoiceField
+                label="培训等级"
+                value={t.forLevel}
+                options={LEVEL_OPTIONS.filter((o) => o.value === 4 || o.value === 3)}
+                onChange={(forLevel) => patchEntry('trainings', i, { forLevel })}
+              />
+              <DateField
+                label="结业日期"
+                value={t.completedOn}
+                suggested="2021-01-01"
+                onChange={(completedOn) => patchEntry('trainings', i, { completedOn })}
+                error={errors[`trainings.${i}.completedOn`]}
+              />
             </EntryCard>
           ))}
         </EntrySection>
       )}
 
-      <Verdict result={local} level={level} />
+      <Verdict result={local} level={level} pending={pendingReason(draft, parsed.ok)} />
       <ServerVerdict server={server} local={local} />
 
       <View className="verdict-bar" data-testid="verdict-bar">
         <View className="verdict-summary">
-          <Text className={local?.eligible ? 'ok' : 'warn'}>{summaryOf(local, level)}</Text>
+          <Text className={local?.eligible ? 'ok' : 'warn'}>{pendingReason(draft, parsed.ok) ?? summaryOf(local, level)}</Text>
         </View>
-        <Button type="primary" size="small" disabled={!parsed.ok || server.state === 'checking'} loading={server.state === 'checking'} onClick={() => void askServer()} className="server-check">
+        <Button
+          type="primary"
+          size="small"
+          disabled={!parsed.ok || server.state === 'checking'}
+          loading={server.state === 'checking'}
+          onClick={() => void askServer()}
+          className="server-check"
+        >
           服务器核验
         </Button>
       </View>
@@ -183,14 +275,37 @@ function SelfCheck({ plan, initialLevel }: { plan: Plan; initialLevel: Level }) 
   );
 }
 
+/** Why there is no verdict yet: nothing entered, or an entry still incomplete (its fields are marked). */
+function pendingReason(draft: FactsDraft, complete: boolean): string | undefined {
+  if (!draft.birthDate) return '请先填写出生日期';
+  if (!complete) return '请完善标红的信息';
+  return undefined;
+}
+
 /** One line for the bar that stays on screen while the candidate fills the form. */
 function summaryOf(result: EligibilityResult | undefined, level: Level): string {
-  if (!result) return '填写出生日期后显示结果';
-  if (result.eligible) return `符合：${result.clauses.filter((c) => c.satisfied).map((c) => c.label).join('、')}`;
+  if (!result) return '';
+  if (result.eligible)
+    return `符合：${result.clauses
+      .filter((c) => c.satisfied)
+      .map((c) => c.label)
+      .join('、')}`;
   return `暂不符合${LEVEL_NAMES[level].split('/')[0] ?? ''}申报条件`;
 }
 
-function EntrySection({ title, addLabel, onAdd, children, testId }: { title: string; addLabel: string; onAdd: () => void; children: React.ReactNode; testId?: string }) {
+function EntrySection({
+  title,
+  addLabel,
+  onAdd,
+  children,
+  testId,
+}: {
+  title: string;
+  addLabel: string;
+  onAdd: () => void;
+  children: React.ReactNode;
+  testId?: string;
+}) {
   return (
     <View className="entry-section" data-testid={testId}>
       <View className="section-title">{title}</View>
@@ -216,11 +331,11 @@ function EntryCard({ title, onRemove, children }: { title: string; onRemove: () 
   );
 }
 
-function Verdict({ result, level }: { result: EligibilityResult | undefined; level: Level }) {
-  if (!result) {
+function Verdict({ result, level, pending }: { result: EligibilityResult | undefined; level: Level; pending: string | undefined }) {
+  if (pending || !result) {
     return (
       <View className="card verdict pending" data-testid="verdict">
-        <View className="verdict-title">请先填写出生日期</View>
+        <View className="verdict-title">{pending}</View>
         <View className="muted">填写后，将即时显示您是否符合{LEVEL_NAMES[level]}申报条件。</View>
       </View>
     );
@@ -251,9 +366,17 @@ function ServerVerdict({ server, local }: { server: ServerCheck; local: Eligibil
   return (
     <View className="card server-verdict" data-testid="server-verdict">
       <Text className={server.result.eligible ? 'ok' : 'warn'}>
-        服务器核验：{server.result.eligible ? `符合（${server.result.clauses.filter((c) => c.satisfied).map((c) => c.label).join('、')}）` : '暂不符合'}
+        服务器核验：
+        {server.result.eligible
+          ? `符合（${server.result.clauses
+              .filter((c) => c.satisfied)
+              .map((c) => c.label)
+              .join('、')}）`
+          : '暂不符合'}
       </Text>
-      <View className="muted">{agrees ? '与手机端自测结果一致。正式申报时，审核人员将核验您上传的证明材料。' : '与手机端结果不一致，请以服务器结果为准。'}</View>
+      <View className="muted">
+        {agrees ? '与手机端自测结果一致。正式申报时，审核人员将核验您上传的证明材料。' : '与手机端结果不一致，请以服务器结果为准。'}
+      </View>
     </View>
   );
 }
