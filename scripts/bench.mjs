@@ -2,8 +2,8 @@
 // `npm run bench`: speed of the rules engine and size of the WeChat package.
 // Run after `npm run build:weapp`. Numbers are for notes and comparisons, not tests.
 import { createRequire } from 'node:module';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -38,23 +38,12 @@ time('resultsDueBy', 50000, (i) => shared.resultsDueBy(shared.addDays('2026-01-0
 time('parseResidentId', 200000, () => shared.parseResidentId('11010519491231002X'));
 time('applicantFactsSchema parse', 20000, () => shared.applicantFactsSchema.parse(facts));
 
-const dist = join(root, 'miniprogram', 'dist');
-if (existsSync(join(dist, 'app.json'))) {
-  const app = JSON.parse(readFileSync(join(dist, 'app.json'), 'utf8'));
-  const subRoots = (app.subPackages ?? app.subpackages ?? []).map((s) => s.root.replace(/\/$/, ''));
-  const walk = (d) => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : [join(d, e.name)]));
-  let main = 0;
-  const largest = [];
-  for (const f of walk(dist)) {
-    if (f.endsWith('.map')) continue;
-    const rel = relative(dist, f);
-    if (subRoots.some((r) => rel.startsWith(`${r}/`))) continue;
-    const size = statSync(f).size;
-    main += size;
-    largest.push([size, rel]);
-  }
-  console.log(`\nweapp main package: ${(main / 1024).toFixed(0)} KB (target 500 KB, WeChat limit 2048 KB)`);
-  for (const [size, rel] of largest.sort((a, b) => b[0] - a[0]).slice(0, 6)) console.log(`  ${(size / 1024).toFixed(0).padStart(5)} KB  ${rel}`);
+const weapp = createRequire(import.meta.url)('./weapp-package.cjs');
+if (existsSync(join(weapp.WEAPP_DIST, 'app.json'))) {
+  const { mainBytes, subpackages, mainFiles } = weapp.weappPackageSizes();
+  console.log(`\nweapp main package: ${(mainBytes / 1024).toFixed(0)} KB (target 500 KB, WeChat limit 2048 KB)`);
+  for (const { path, size } of mainFiles.slice(0, 6)) console.log(`  ${(size / 1024).toFixed(0).padStart(5)} KB  ${path}`);
+  for (const [root, size] of Object.entries(subpackages)) console.log(`subpackage ${root}: ${(size / 1024).toFixed(0)} KB`);
 } else {
   console.log('\n(no weapp build: run `npm run build:weapp` to measure the package)');
 }

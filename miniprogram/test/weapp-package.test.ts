@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { readAppJson, WEAPP_DIST, weappPackageSizes } from './weapp-package';
+import { readAppJson, subpackagesOf, WEAPP_DIST, weappPackageSizes } from '../../scripts/weapp-package.cjs';
 
 /** WeChat refuses a main package over 2 MB. */
 const WECHAT_MAIN_PACKAGE_LIMIT = 2 * 1024 * 1024;
@@ -9,7 +9,7 @@ describe('WeChat build', () => {
   it('has every page of app.json and its subpackages, with script, template and config', () => {
     const app = readAppJson();
     expect(app.pages[0]).toBe('pages/index/index');
-    const subpackagePages = (app.subPackages ?? app.subpackages ?? []).flatMap((s) => s.pages.map((p) => `${s.root}/${p}`));
+    const subpackagePages = subpackagesOf(app).flatMap((s) => s.pages.map((p) => `${s.root}/${p}`));
     expect(subpackagePages).toContain('packages/check/eligibility/index');
     for (const page of [...app.pages, ...subpackagePages]) {
       for (const ext of ['js', 'wxml', 'json']) expect(existsSync(join(WEAPP_DIST, `${page}.${ext}`))).toBe(true);

@@ -3,6 +3,7 @@ export * from './errors';
 export * from './types';
 export * from './residentId';
 export * from './plans';
+export * from './plans/summary';
 export * from './rules/calendar';
 export * from './rules/workSpans';
 export * from './rules/eligibility';

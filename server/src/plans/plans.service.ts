@@ -6,47 +6,21 @@ import {
   DomainError,
   evaluateEligibility,
   listPlans,
-  offeredLevels,
   shanghaiDate,
-  type ApplicationWindow,
+  summarizePlan,
   type EligibilityRequest,
-  type EligibilityResult,
+  type EligibilityResponse,
   type Plan,
+  type PlanDetail,
+  type PlanSummary,
   type WindowQuery,
+  type WindowResponse,
 } from '@skillcert/shared';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock';
 import { EvaluationBodyEntity } from './evaluation-body.entity';
 import { PlanEntity } from './plan.entity';
-
-export interface PlanSummary {
-  id: string;
-  title: string;
-  year: number;
-  body: Plan['body'];
-  occupation: Plan['occupation'];
-  levels: { level: number; name: string; title?: string; feeFen: number }[];
-}
-
-export interface PlanDetail extends PlanSummary {
-  plan: Plan;
-  acceptancePoint?: { open: boolean; label: string; verified: boolean };
-}
-
-function summarize(plan: Plan): PlanSummary {
-  const offered = new Set(offeredLevels(plan));
-  return {
-    id: plan.id,
-    title: plan.title,
-    year: plan.year,
-    body: plan.body,
-    occupation: plan.occupation,
-    levels: plan.levels
-      .filter((l) => offered.has(l.level))
-      .map((l) => ({ level: l.level, name: l.name, ...(l.title ? { title: l.title } : {}), feeFen: l.subjects.reduce((sum, s) => sum + s.feeFen, 0) })),
-  };
-}
 
 @Injectable()
 export class PlansService implements OnApplicationBootstrap {
@@ -85,22 +59,22 @@ export class PlansService implements OnApplicationBootstrap {
 
   async list(): Promise<PlanSummary[]> {
     const rows = await this.db.getRepository(PlanEntity).find({ order: { year: 'DESC', id: 'ASC' } });
-    return rows.map((r) => summarize(r.pack));
+    return rows.map((r) => summarizePlan(r.pack));
   }
 
   async detail(id: string): Promise<PlanDetail> {
     const plan = await this.load(id);
     const point = acceptancePointStatus(plan.id, this.clock.now());
-    return { ...summarize(plan), plan, ...(point ? { acceptancePoint: point } : {}) };
+    return { ...summarizePlan(plan), plan, ...(point ? { acceptancePoint: point } : {}) };
   }
 
-  async eligibility(id: string, request: EligibilityRequest): Promise<EligibilityResult & { on: string }> {
+  async eligibility(id: string, request: EligibilityRequest): Promise<EligibilityResponse> {
     const plan = await this.load(id);
     const on = request.on ?? shanghaiDate(this.clock.now());
     return { ...evaluateEligibility(plan.id, request.level, request.facts, on), on };
   }
 
-  async window(id: string, query: WindowQuery): Promise<ApplicationWindow & { on: string }> {
+  async window(id: string, query: WindowQuery): Promise<WindowResponse> {
     const plan = await this.load(id);
     const on = query.on ?? shanghaiDate(this.clock.now());
     return { ...applicationWindow(plan.id, query.level, on), on };

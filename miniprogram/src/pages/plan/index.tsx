@@ -1,8 +1,8 @@
 import { Button, Cell, CellGroup, Collapse, CollapseItem, Tag } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { applicationWindow, formatChineseDate, formatYuan, offeredLevels, type Plan, type PlanLevel } from '@skillcert/shared';
-import { plansApi, type PlanDetail } from '../../api/plans';
+import { applicationWindow, formatChineseDate, formatYuan, offeredLevels, type Plan, type PlanDetail, type PlanLevel } from '@skillcert/shared';
+import { plansApi } from '../../api/plans';
 import { useApi } from '../../api/useApi';
 import { PageState } from '../../components/PageState';
 import { todayInShanghai } from '../../lib/dates';

@@ -1,0 +1,40 @@
+// Sizes of the built WeChat package, counted the way WeChat does: the main package
+// and each subpackage. Used by the package test and by `npm run bench`.
+const { readdirSync, readFileSync, statSync } = require('node:fs');
+const { join, relative, resolve } = require('node:path');
+
+const WEAPP_DIST = resolve(__dirname, '..', 'miniprogram', 'dist');
+
+function files(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
+}
+
+function readAppJson(dist = WEAPP_DIST) {
+  return JSON.parse(readFileSync(join(dist, 'app.json'), 'utf8'));
+}
+
+function subpackagesOf(app) {
+  return app.subPackages ?? app.subpackages ?? [];
+}
+
+function weappPackageSizes(dist = WEAPP_DIST) {
+  const roots = subpackagesOf(readAppJson(dist)).map((s) => s.root.replace(/\/$/, ''));
+  const subpackages = Object.fromEntries(roots.map((r) => [r, 0]));
+  const mainFiles = [];
+  let mainBytes = 0;
+  for (const file of files(dist)) {
+    if (file.endsWith('.map')) continue;
+    const path = relative(dist, file);
+    const size = statSync(file).size;
+    const root = roots.find((r) => path.startsWith(`${r}/`));
+    if (root) subpackages[root] += size;
+    else {
+      mainBytes += size;
+      mainFiles.push({ path, size });
+    }
+  }
+  mainFiles.sort((a, b) => b.size - a.size);
+  return { mainBytes, subpackages, mainFiles };
+}
+
+module.exports = { WEAPP_DIST, readAppJson, subpackagesOf, weappPackageSizes };
