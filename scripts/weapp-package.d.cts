@@ -6,4 +6,8 @@ export interface AppJson {
 export declare const WEAPP_DIST: string;
 export declare function readAppJson(dist?: string): AppJson;
 export declare function subpackagesOf(app: AppJson): { root: string; pages: string[] }[];
-export declare function weappPackageSizes(dist?: string): { mainBytes: number; subpackages: Record<string, number>; mainFiles: { path: string; size: number }[] };
+export declare function weappPackageSizes(dist?: string): {
+  mainBytes: number;
+  subpackages: Record<string, number>;
+  mainFiles: { path: string; size: number }[];
+};
