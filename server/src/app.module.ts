@@ -4,7 +4,9 @@ import { Clock } from './common/clock';
 import { APP_CONFIG, type AppConfig } from './config/config';
 import { dataSourceOptions } from './database/data-source';
 import { HealthController } from './health/health.controller';
+import { IdentityModule } from './identity/identity.module';
 import { PlansModule } from './plans/plans.module';
+import { WechatModule } from './wechat/wechat.module';
 
 @Module({})
 export class AppModule {
@@ -12,7 +14,12 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [TypeOrmModule.forRoot({ ...dataSourceOptions(config.database), retryAttempts: 2, retryDelay: 1000 }), PlansModule],
+      imports: [
+        TypeOrmModule.forRoot({ ...dataSourceOptions(config.database), retryAttempts: 2, retryDelay: 1000 }),
+        WechatModule,
+        PlansModule,
+        IdentityModule,
+      ],
       controllers: [HealthController],
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createApp } from '../src/app';
 import { FixedClock } from '../src/common/clock';
 import { loadConfig, type AppConfig } from '../src/config/config';
+import { FakeWechatServer } from '../src/wechat/fake-wechat.server';
 
 export interface DatabaseTarget {
   name: 'sqlite' | 'mariadb';
@@ -24,13 +25,23 @@ export interface TestServer {
   config: AppConfig;
   clock: FixedClock;
   url: string;
+  /** The fake WeChat this server talks to, for issuing codes and injecting failures. */
+  wechat: FakeWechatServer;
+  close: () => Promise<void>;
 }
 
 /** A real server on a loopback port, on a real database, with a clock the test controls. */
 export async function startServer(target: DatabaseTarget, now: Date, env: Record<string, string> = {}): Promise<TestServer> {
-  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', H5_DIR: join(tmpdir(), 'skillcert-no-h5'), ...target.env, ...env });
+  const base = loadConfig({ NODE_ENV: 'test' });
+  const wechat = new FakeWechatServer({ appId: base.wechat.appId, secret: base.wechat.secret });
+  const wechatUrl = await wechat.start();
+  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', H5_DIR: join(tmpdir(), 'skillcert-no-h5'), WECHAT_API_BASE: wechatUrl, ...target.env, ...env });
   const clock = new FixedClock(now);
   const app = await createApp(config, { clock, logger: false });
   await app.listen(0, '127.0.0.1');
-  return { app, config, clock, url: await app.getUrl() };
+  const close = async () => {
+    await app.close();
+    await wechat.stop();
+  };
+  return { app, config, clock, url: await app.getUrl(), wechat, close };
 }

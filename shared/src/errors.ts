@@ -14,6 +14,13 @@ export const ERROR_MESSAGES = {
   TRANSITION_NOT_ALLOWED: '当前状态下不能进行此操作',
   APPLICATION_WINDOW_CLOSED: '当前不在申报时间内',
   NOT_FOUND: '未找到请求的内容',
+  UNAUTHENTICATED: '登录已失效，请重新登录',
+  WECHAT_LOGIN_FAILED: '微信登录失败，请重新进入小程序后再试',
+  WECHAT_PHONE_FAILED: '获取手机号失败，请重新授权',
+  WECHAT_UNAVAILABLE: '微信服务暂时不可用，请稍后再试',
+  RESIDENT_ID_TAKEN: '该身份证号码已被其他账号实名登记。如非本人操作，请联系受理点处理',
+  PROFILE_INCOMPLETE: '请先完成实名信息登记',
+  DEMO_ONLY: '该功能仅在演示环境中可用',
   DATABASE_UNAVAILABLE: '系统繁忙，请稍后再试',
   INTERNAL_ERROR: '系统出现问题，请稍后再试',
 } as const;

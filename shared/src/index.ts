@@ -12,3 +12,4 @@ export * from './rules/makeup';
 export * from './rules/misconduct';
 export * from './rules/applicationState';
 export * from './schemas';
+export * from './schemas/identity';

@@ -21,9 +21,31 @@ describe('configuration', () => {
     expect(() => loadConfig({ DATABASE_URL: 'postgres://x/y' })).toThrow(/DATABASE_URL/);
   });
 
-  it('refuses to start in production with demo mode or without a real database', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production', DEMO_MODE: 'true', DATABASE_URL: 'mysql://u:p@db:3306/skillcert' })).toThrow(/DEMO_MODE/);
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/DATABASE_URL is required/);
-    expect(loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'mysql://u:p@db:3306/skillcert' }).env).toBe('production');
+  const production = {
+    NODE_ENV: 'production',
+    DATABASE_URL: 'mysql://u:p@db:3306/skillcert',
+    WECHAT_API_BASE: 'https://api.weixin.qq.com',
+    WECHAT_APPID: 'wx1234567890abcdef',
+    WECHAT_SECRET: '0123456789abcdef0123456789abcdef',
+    DATA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+    DATA_HMAC_KEY: Buffer.alloc(32, 9).toString('base64'),
+  };
+
+  it('starts in production with real settings', () => {
+    expect(loadConfig(production)).toMatchObject({ env: 'production', wechat: { apiBase: 'https://api.weixin.qq.com', appId: 'wx1234567890abcdef' } });
+  });
+
+  it.each([
+    ['demo mode on', { DEMO_MODE: 'true' }, /DEMO_MODE/],
+    ['the embedded SQLite', { DATABASE_URL: '' }, /DATABASE_URL is required/],
+    ['no WeChat API base (the fake)', { WECHAT_API_BASE: '' }, /WECHAT_API_BASE is required/],
+    ['the development AppID', { WECHAT_APPID: '' }, /WECHAT_APPID and WECHAT_SECRET/],
+    ['the development data keys', { DATA_ENCRYPTION_KEY: '' }, /DATA_ENCRYPTION_KEY and DATA_HMAC_KEY/],
+  ])('refuses production with %s', (_, override, message) => {
+    expect(() => loadConfig({ ...production, ...override })).toThrow(message);
+  });
+
+  it('refuses a short encryption key, naming it', () => {
+    expect(() => loadConfig({ DATA_ENCRYPTION_KEY: Buffer.alloc(16).toString('base64') })).toThrow(/DATA_ENCRYPTION_KEY must be at least 32 bytes/);
   });
 });

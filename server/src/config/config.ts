@@ -7,6 +7,16 @@ import { z } from 'zod';
  */
 const REPO_ROOT = resolve(__dirname, '..', '..', '..');
 
+// Development defaults: fine on a laptop, refused in production.
+const DEV_APPID = 'wx0000000000000000';
+const DEV_SECRET = 'skillcert-dev-secret-not-for-production';
+const DEV_ENCRYPTION_KEY = Buffer.alloc(32, 'skillcert-dev-encryption-key').toString('base64');
+const DEV_HMAC_KEY = Buffer.alloc(32, 'skillcert-dev-hmac-key').toString('base64');
+
+function base64Key(name: string, minBytes: number) {
+  return z.string().refine((v) => Buffer.from(v, 'base64').length >= minBytes, `${name} must be at least ${minBytes} bytes, base64-encoded`);
+}
+
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', ''])
   .optional()
@@ -28,6 +38,23 @@ const envSchema = z.object({
   /** Demo conveniences (demo data, demo sign-in later). Never in production. */
   DEMO_MODE: booleanFlag,
   LOG_FORMAT: z.enum(['json', 'pretty']).default('json'),
+  /** WeChat's API. Absent in demo/test mode → the bundled fake WeChat server is started on loopback. */
+  WECHAT_API_BASE: z.url({ protocol: /^https?$/ }).optional(),
+  WECHAT_APPID: z
+    .string()
+    .regex(/^wx[0-9a-f]{16}$/, 'WECHAT_APPID must look like wx followed by 16 hex digits')
+    .default(DEV_APPID),
+  WECHAT_SECRET: z.string().min(16).default(DEV_SECRET),
+  /** 32 bytes, base64: AES-256-GCM key for resident ID numbers at rest. */
+  DATA_ENCRYPTION_KEY: base64Key('DATA_ENCRYPTION_KEY', 32).default(DEV_ENCRYPTION_KEY),
+  /** ≥ 32 bytes, base64: HMAC key for looking ID numbers up without decrypting them. */
+  DATA_HMAC_KEY: base64Key('DATA_HMAC_KEY', 32).default(DEV_HMAC_KEY),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(24 * 7),
 });
 
 export type DatabaseKind = 'mariadb' | 'sqlite';
@@ -40,6 +67,10 @@ export interface AppConfig {
   h5Dir: string;
   demoMode: boolean;
   logFormat: 'json' | 'pretty';
+  /** apiBase absent: start the fake WeChat server (demo and test only). */
+  wechat: { apiBase?: string; appId: string; secret: string };
+  personalData: { encryptionKey: Buffer; hmacKey: Buffer };
+  sessionTtlHours: number;
 }
 
 export class ConfigError extends Error {
@@ -65,11 +96,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     h5Dir: resolve(e.H5_DIR),
     demoMode: e.DEMO_MODE,
     logFormat: e.LOG_FORMAT,
+    wechat: { ...(e.WECHAT_API_BASE ? { apiBase: e.WECHAT_API_BASE.replace(/\/$/, '') } : {}), appId: e.WECHAT_APPID, secret: e.WECHAT_SECRET },
+    personalData: { encryptionKey: Buffer.from(e.DATA_ENCRYPTION_KEY, 'base64').subarray(0, 32), hmacKey: Buffer.from(e.DATA_HMAC_KEY, 'base64') },
+    sessionTtlHours: e.SESSION_TTL_HOURS,
   };
   if (config.env === 'production') {
     const problems: string[] = [];
     if (config.demoMode) problems.push('  DEMO_MODE must be off in production');
     if (config.database.kind === 'sqlite') problems.push('  DATABASE_URL is required in production (the embedded SQLite is for demos and tests)');
+    if (!config.wechat.apiBase) problems.push('  WECHAT_API_BASE is required in production (https://api.weixin.qq.com)');
+    if (e.WECHAT_APPID === DEV_APPID || e.WECHAT_SECRET === DEV_SECRET) problems.push("  WECHAT_APPID and WECHAT_SECRET must be the mini program's own");
+    if (e.DATA_ENCRYPTION_KEY === DEV_ENCRYPTION_KEY || e.DATA_HMAC_KEY === DEV_HMAC_KEY)
+      problems.push('  DATA_ENCRYPTION_KEY and DATA_HMAC_KEY must be set (openssl rand -base64 32)');
     if (problems.length) throw new ConfigError(`Refusing to start in production with development settings:\n${problems.join('\n')}`);
   }
   return config;

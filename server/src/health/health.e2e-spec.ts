@@ -21,7 +21,7 @@ describe('serving the app and reporting health', () => {
       const api = await request(server.url).get('/api/unknown').set('Accept', 'text/html').expect(404);
       expect(api.body.code).toBe('NOT_FOUND');
     } finally {
-      await server.app.close();
+      await server.close();
     }
   });
 
@@ -32,7 +32,7 @@ describe('serving the app and reporting health', () => {
       const res = await request(server.url).get('/api/health').expect(503);
       expect(res.body).toEqual({ status: 'degraded', database: { kind: 'sqlite', ok: false } });
     } finally {
-      await server.app.close();
+      await server.close();
     }
   });
 });

@@ -14,7 +14,7 @@ describe.each(databaseTargets())('plans API on $name', (target) => {
   });
 
   afterAll(async () => {
-    await server?.app.close();
+    await server?.close();
   });
 
   it('health names the database and says it answers', async () => {
@@ -43,7 +43,7 @@ describe.each(databaseTargets())('plans API on $name', (target) => {
       expect(rows[1]?.title).toBe('2026年上海市呼叫中心服务员社会化职业技能评价');
       expect(rows[1]?.pack.payment.bank?.bankName).toBe('中国民生银行股份有限公司上海市东支行');
     } finally {
-      await second.app.close();
+      await second.close();
     }
   });
 

@@ -1,4 +1,5 @@
-import { Table, TableForeignKey, type MigrationInterface, type QueryRunner, type TableColumnOptions } from 'typeorm';
+import { Table, TableForeignKey, type MigrationInterface, type QueryRunner } from 'typeorm';
+import { columnKit } from './column-kit';
 
 /**
  * Evaluation bodies and their plans. Written against TypeORM's schema API so
@@ -8,15 +9,7 @@ export class Init1763800000000 implements MigrationInterface {
   name = 'Init1763800000000';
 
   async up(runner: QueryRunner): Promise<void> {
-    const mysql = runner.connection.options.type === 'mariadb' || runner.connection.options.type === 'mysql';
-    const text = (name: string, length: number, extra: Partial<TableColumnOptions> = {}): TableColumnOptions => ({
-      name,
-      type: 'varchar',
-      length: String(length),
-      ...(mysql ? { charset: 'utf8mb4', collation: 'utf8mb4_unicode_ci' } : {}),
-      ...extra,
-    });
-    const timestamp = (name: string): TableColumnOptions => ({ name, type: 'datetime', ...(mysql ? { precision: 3 } : {}), isNullable: false });
+    const { text, longText, timestamp } = columnKit(runner);
 
     await runner.createTable(
       new Table({
@@ -33,7 +26,7 @@ export class Init1763800000000 implements MigrationInterface {
           text('title', 200),
           { name: 'year', type: 'int' },
           text('occupation_code', 20),
-          { name: 'pack', type: mysql ? 'mediumtext' : 'text', ...(mysql ? { charset: 'utf8mb4', collation: 'utf8mb4_unicode_ci' } : {}) },
+          longText('pack'),
           text('pack_hash', 64),
           timestamp('updated_at'),
         ],

@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DomainError, isMainlandMobile, maskResidentId, parseResidentId, type MeResponse, type ProfileRequest } from '@skillcert/shared';
+import { DataSource, QueryFailedError } from 'typeorm';
+import { Clock } from '../common/clock';
+import { WechatClient } from '../wechat/wechat.client';
+import { CandidateProfileEntity } from './candidate-profile.entity';
+import { PersonalDataCipher } from './personal-data.cipher';
+
+@Injectable()
+export class IdentityService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly clock: Clock,
+    private readonly cipher: PersonalDataCipher,
+    private readonly wechat: WechatClient,
+  ) {}
+
+  async me(userId: string): Promise<MeResponse> {
+    const profile = await this.db.getRepository(CandidateProfileEntity).findOneBy({ userId });
+    if (!profile) return { userId };
+    return {
+      userId,
+      profile: {
+        name: profile.name,
+        residentIdMasked: profile.residentIdMasked,
+        birthDate: profile.birthDate,
+        sex: profile.sex,
+        ...(profile.phone ? { phone: profile.phone } : {}),
+        ...(profile.email ? { email: profile.email } : {}),
+      },
+    };
+  }
+
+  /**
+   * Records the candidate's real name and ID number. One ID number belongs to one
+   * account: the keyed-hash column is unique, so even two accounts racing for the
+   * same number cannot both have it.
+   */
+  async saveProfile(userId: string, request: ProfileRequest): Promise<MeResponse> {
+    const parsed = parseResidentId(request.residentId);
+    if (!parsed.ok) throw new DomainError('RESIDENT_ID_INVALID', parsed.error);
+    const residentIdHash = this.cipher.residentIdHash(request.residentId);
+    const profiles = this.db.getRepository(CandidateProfileEntity);
+    const holder = await profiles.findOneBy({ residentIdHash });
+    if (holder && holder.userId !== userId) throw new DomainError('RESIDENT_ID_TAKEN');
+    const existing = await profiles.findOneBy({ userId });
+    const row: CandidateProfileEntity = {
+      userId,
+      name: request.name,
+      residentIdCipher: this.cipher.encrypt(request.residentId),
+      residentIdHash,
+      residentIdMasked: maskResidentId(request.residentId),
+      birthDate: parsed.birthDate,
+      sex: parsed.sex,
+      phone: existing?.phone ?? null,
+      email: request.email ? request.email : null,
+      updatedAt: this.clock.now(),
+    };
+    try {
+      await profiles.save(row);
+    } catch (error) {
+      if (error instanceof QueryFailedError && /unique|duplicate/i.test(error.message)) throw new DomainError('RESIDENT_ID_TAKEN');
+      throw error;
+    }
+    return this.me(userId);
+  }
+
+  /** The phone-number button's code → the number WeChat verified. Needs the real-name profile first. */
+  async savePhone(userId: string, code: string): Promise<MeResponse> {
+    const profiles = this.db.getRepository(CandidateProfileEntity);
+    const profile = await profiles.findOneBy({ userId });
+    if (!profile) throw new DomainError('PROFILE_INCOMPLETE');
+    const phone = await this.wechat.phoneNumber(code);
+    if (!isMainlandMobile(phone)) throw new DomainError('WECHAT_PHONE_FAILED', '暂不支持该手机号，请使用中国大陆手机号');
+    await profiles.update({ userId }, { phone, updatedAt: this.clock.now() });
+    return this.me(userId);
+  }
+}

@@ -1,0 +1,32 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { normalizeResidentId } from '@skillcert/shared';
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { APP_CONFIG, type AppConfig } from '../config/config';
+
+/**
+ * Resident ID numbers at rest: AES-256-GCM ciphertext to read them back, and
+ * a keyed hash (HMAC-SHA256) to find a person without decrypting every row.
+ */
+@Injectable()
+export class PersonalDataCipher {
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  /** base64(iv ‖ tag ‖ ciphertext) */
+  encrypt(plain: string): string {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', this.config.personalData.encryptionKey, iv);
+    const ciphertext = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+    return Buffer.concat([iv, cipher.getAuthTag(), ciphertext]).toString('base64');
+  }
+
+  decrypt(sealed: string): string {
+    const raw = Buffer.from(sealed, 'base64');
+    const decipher = createDecipheriv('aes-256-gcm', this.config.personalData.encryptionKey, raw.subarray(0, 12));
+    decipher.setAuthTag(raw.subarray(12, 28));
+    return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
+  }
+
+  residentIdHash(residentId: string): string {
+    return createHmac('sha256', this.config.personalData.hmacKey).update(normalizeResidentId(residentId)).digest('hex');
+  }
+}

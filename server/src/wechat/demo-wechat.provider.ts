@@ -1,0 +1,30 @@
+import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../config/config';
+import { FakeWechatServer } from './fake-wechat.server';
+import { WechatClient } from './wechat.client';
+
+/**
+ * With no WeChat configured, the demo and the tests run the bundled fake WeChat
+ * on loopback and point the client at it. Production always names WeChat
+ * (configuration refuses to start otherwise), so this never runs there.
+ */
+@Injectable()
+export class DemoWechatProvider implements OnModuleInit, OnModuleDestroy {
+  private fake?: FakeWechatServer;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly client: WechatClient,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    if (this.config.wechat.apiBase || (!this.config.demoMode && this.config.env !== 'test')) return;
+    this.fake = new FakeWechatServer({ appId: this.config.wechat.appId, secret: this.config.wechat.secret });
+    this.client.useApiBase(await this.fake.start());
+    new Logger('WeChat').warn(`no WECHAT_API_BASE: using the bundled fake WeChat at ${this.fake.url} (demo only)`);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.fake?.stop();
+  }
+}

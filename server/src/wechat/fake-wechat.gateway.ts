@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError } from '@skillcert/shared';
+import { WechatClient } from './wechat.client';
+
+/**
+ * Demo and test only: asks the bundled fake WeChat for the codes a phone's
+ * WeChat runtime would hand the mini program (wx.login, the phone button).
+ * Callers check the configuration first; against real WeChat these fail.
+ */
+@Injectable()
+export class FakeWechatGateway {
+  constructor(private readonly wechat: WechatClient) {}
+
+  loginCode(persona: string): Promise<{ code: string }> {
+    return this.issue('/__fake/login-code', { persona });
+  }
+
+  phoneCode(phone: string): Promise<{ code: string }> {
+    return this.issue('/__fake/phone-code', { phone });
+  }
+
+  private async issue(path: string, body: Record<string, string>): Promise<{ code: string }> {
+    try {
+      const response = await fetch(`${this.wechat.baseUrl}${path}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(5000),
+      });
+      const payload = (await response.json()) as { code?: unknown };
+      if (typeof payload.code === 'string') return { code: payload.code };
+    } catch {
+      // fall through
+    }
+    throw new DomainError('WECHAT_UNAVAILABLE');
+  }
+}

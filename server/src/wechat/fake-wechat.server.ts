@@ -1,0 +1,184 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * A stand-in for WeChat's servers on 127.0.0.1, speaking the same HTTP API with
+ * the same error codes, so the real client code runs in tests and the demo.
+ * Codes are issued by the control endpoints under /__fake (what WeChat's app
+ * runtime would hand the mini program), and are single-use and short-lived.
+ */
+export interface FakeWechatOptions {
+  appId: string;
+  secret: string;
+  /** Login and phone codes expire after this long (WeChat: 5 minutes). */
+  codeTtlMs?: number;
+  now?: () => number;
+}
+
+interface IssuedCode {
+  value: string;
+  expiresAt: number;
+}
+
+export interface RecordedCall {
+  method: string;
+  path: string;
+  errcode: number;
+}
+
+const ERR = {
+  invalidAppId: { errcode: 40013, errmsg: 'invalid appid' },
+  invalidSecret: { errcode: 40125, errmsg: 'invalid appsecret' },
+  invalidCode: { errcode: 40029, errmsg: 'invalid code' },
+  invalidToken: { errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' },
+  busy: { errcode: -1, errmsg: 'system error' },
+  rateLimited: { errcode: 45011, errmsg: 'api minute-quota reach limit' },
+} as const;
+
+export class FakeWechatServer {
+  private server?: Server;
+  private readonly loginCodes = new Map<string, IssuedCode>();
+  private readonly phoneCodes = new Map<string, IssuedCode>();
+  private readonly tokens = new Map<string, number>();
+  private nextFailures: { path: string; error: keyof typeof ERR }[] = [];
+  readonly calls: RecordedCall[] = [];
+  url = '';
+
+  constructor(private readonly options: FakeWechatOptions) {}
+
+  private now(): number {
+    return this.options.now?.() ?? Date.now();
+  }
+
+  async start(port = 0): Promise<string> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((ok) => this.server!.listen(port, '127.0.0.1', ok));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this.url;
+  }
+
+  async stop(): Promise<void> {
+    if (!this.server) return;
+    const server = this.server;
+    // fetch keeps connections alive; without this, close() waits for them to idle out.
+    server.closeAllConnections();
+    await new Promise<void>((ok) => server.close(() => ok()));
+    this.server = undefined;
+  }
+
+  /** What the mini program's wx.login() would yield for a WeChat user. The openid is stable per persona. */
+  issueLoginCode(persona: string): string {
+    const code = `login_${randomBytes(12).toString('hex')}`;
+    this.loginCodes.set(code, { value: persona, expiresAt: this.now() + (this.options.codeTtlMs ?? 300_000) });
+    return code;
+  }
+
+  /** What the phone-number button would yield after the user agrees. */
+  issuePhoneCode(phone: string): string {
+    const code = `phone_${randomBytes(12).toString('hex')}`;
+    this.phoneCodes.set(code, { value: phone, expiresAt: this.now() + (this.options.codeTtlMs ?? 300_000) });
+    return code;
+  }
+
+  /** Make the next call to `path` fail the way WeChat does. */
+  failNext(path: string, error: keyof typeof ERR): void {
+    this.nextFailures.push({ path, error });
+  }
+
+  /** Invalidate every access token, as WeChat does when another party refreshes it. */
+  expireTokens(): void {
+    this.tokens.clear();
+  }
+
+  openidFor(persona: string): string {
+    return `o${createHash('sha256').update(`${this.options.appId}:${persona}`).digest('base64url').slice(0, 27)}`;
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://fake');
+    const body = req.method === 'POST' ? await readJson(req) : {};
+    const reply = (payload: Record<string, unknown>, status = 200) => {
+      this.calls.push({ method: req.method ?? 'GET', path: url.pathname, errcode: typeof payload.errcode === 'number' ? payload.errcode : 0 });
+      res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' });
+      res.end(JSON.stringify(payload));
+    };
+    const failure = this.nextFailures.findIndex((f) => f.path === url.pathname);
+    if (failure >= 0) {
+      const [f] = this.nextFailures.splice(failure, 1);
+      return reply({ ...ERR[f!.error] });
+    }
+    switch (`${req.method} ${url.pathname}`) {
+      case 'GET /sns/jscode2session':
+        return reply(this.code2Session(url.searchParams));
+      case 'POST /cgi-bin/stable_token':
+        return reply(this.stableToken(body));
+      case 'POST /wxa/business/getuserphonenumber':
+        return reply(this.phoneNumber(url.searchParams.get('access_token') ?? '', body));
+      case 'POST /__fake/login-code':
+        return reply({ code: this.issueLoginCode(String(body.persona ?? 'demo')) });
+      case 'POST /__fake/phone-code':
+        return reply({ code: this.issuePhoneCode(String(body.phone ?? '13800000000')) });
+      default:
+        return reply({ errcode: 404, errmsg: 'not found' }, 404);
+    }
+  }
+
+  private credentialsError(appId: unknown, secret: unknown): Record<string, unknown> | undefined {
+    if (appId !== this.options.appId) return { ...ERR.invalidAppId };
+    if (secret !== this.options.secret) return { ...ERR.invalidSecret };
+    return undefined;
+  }
+
+  private take(codes: Map<string, IssuedCode>, code: string): string | undefined {
+    const issued = codes.get(code);
+    codes.delete(code); // single use, even when expired
+    return issued && issued.expiresAt > this.now() ? issued.value : undefined;
+  }
+
+  private code2Session(q: URLSearchParams): Record<string, unknown> {
+    const bad = this.credentialsError(q.get('appid'), q.get('secret'));
+    if (bad) return bad;
+    if (q.get('grant_type') !== 'authorization_code') return { errcode: 40002, errmsg: 'invalid grant_type' };
+    const persona = this.take(this.loginCodes, q.get('js_code') ?? '');
+    if (persona === undefined) return { ...ERR.invalidCode };
+    return { openid: this.openidFor(persona), session_key: randomBytes(16).toString('base64') };
+  }
+
+  private stableToken(body: Record<string, unknown>): Record<string, unknown> {
+    const bad = this.credentialsError(body.appid, body.secret);
+    if (bad) return bad;
+    if (body.grant_type !== 'client_credential') return { errcode: 40002, errmsg: 'invalid grant_type' };
+    const token = `token_${randomBytes(16).toString('hex')}`;
+    this.tokens.set(token, this.now() + 7_200_000);
+    return { access_token: token, expires_in: 7200 };
+  }
+
+  private phoneNumber(token: string, body: Record<string, unknown>): Record<string, unknown> {
+    const expires = this.tokens.get(token);
+    if (!expires || expires <= this.now()) return { ...ERR.invalidToken };
+    const phone = this.take(this.phoneCodes, String(body.code ?? ''));
+    if (phone === undefined) return { ...ERR.invalidCode };
+    return {
+      errcode: 0,
+      errmsg: 'ok',
+      phone_info: {
+        phoneNumber: phone,
+        purePhoneNumber: phone,
+        countryCode: '86',
+        watermark: { timestamp: Math.floor(this.now() / 1000), appid: this.options.appId },
+      },
+    };
+  }
+}
+
+async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  try {
+    const parsed: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
+    return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
