@@ -1,9 +1,15 @@
 export default defineAppConfig({
   // The main package holds the entry pages; form-heavy flows live in subpackages so the
   // first download stays small (WeChat caps the main package at 2 MB; our target is 500 KB).
-  pages: ['pages/index/index', 'pages/plan/index'],
-  subPackages: [{ root: 'packages/check', pages: ['eligibility/index'] }],
-  preloadRule: { 'pages/plan/index': { network: 'all', packages: ['packages/check'] } },
+  pages: ['pages/index/index', 'pages/plan/index', 'pages/me/index'],
+  subPackages: [
+    { root: 'packages/check', pages: ['eligibility/index'] },
+    { root: 'packages/account', pages: ['profile/index'] },
+  ],
+  preloadRule: {
+    'pages/plan/index': { network: 'all', packages: ['packages/check'] },
+    'pages/me/index': { network: 'all', packages: ['packages/account'] },
+  },
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#ffffff',

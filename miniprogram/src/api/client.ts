@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
 import { ERROR_MESSAGES, isErrorCode, type ErrorBody, type FieldIssue } from '@skillcert/shared';
+import { clearSession, currentSession } from '../lib/session';
 
 /**
  * The app's one way to the server. Every failure — no network, a coded 4xx,
@@ -18,7 +19,7 @@ export interface ApiError {
 /** H5 served by the server talks to its own origin; the WeChat build needs an absolute base. */
 const API_BASE = process.env.TARO_ENV === 'h5' ? '' : (process.env.TARO_APP_API_BASE ?? '');
 
-type Method = 'GET' | 'POST';
+type Method = 'GET' | 'POST' | 'PUT';
 
 export async function api<T>(method: Method, path: string, body?: unknown): Promise<ApiResult<T>> {
   try {
@@ -26,14 +27,21 @@ export async function api<T>(method: Method, path: string, body?: unknown): Prom
       url: `${API_BASE}${path}`,
       method,
       ...(body === undefined ? {} : { data: body as TaroGeneral.IAnyObject }),
-      header: { 'Content-Type': 'application/json' },
+      header: { 'Content-Type': 'application/json', ...authorization() },
       timeout: 15_000,
     });
     if (response.statusCode >= 200 && response.statusCode < 300) return { ok: true, data: response.data as T };
-    return { ok: false, error: toApiError(response.statusCode, response.data) };
+    const error = toApiError(response.statusCode, response.data);
+    if (error.code === 'UNAUTHENTICATED') clearSession();
+    return { ok: false, error };
   } catch {
     return { ok: false, error: { code: 'NETWORK_ERROR', message: '网络连接失败，请检查网络后重试' } };
   }
+}
+
+function authorization(): Record<string, string> {
+  const session = currentSession();
+  return session ? { Authorization: `Bearer ${session.token}` } : {};
 }
 
 function toApiError(status: number, data: unknown): ApiError {

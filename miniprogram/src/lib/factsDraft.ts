@@ -79,10 +79,3 @@ export function toFacts(draft: FactsDraft): { ok: true; facts: ApplicantFacts } 
   const parsed = parseWith(applicantFactsSchema, toFactsInput(draft));
   return parsed.ok ? { ok: true, facts: parsed.data } : { ok: false, issues: parsed.issues };
 }
-
-/** Issues keyed by field path ('work.0.to'), for showing each beside its field. */
-export function issuesByPath(issues: FieldIssue[]): Record<string, string> {
-  const map: Record<string, string> = {};
-  for (const issue of issues) map[issue.path] ??= issue.message;
-  return map;
-}

@@ -17,7 +17,12 @@ export default function Home() {
   return (
     <View className="page home">
       <View className="hero">
-        <Text className="hero-title">职业技能等级认定</Text>
+        <View className="row">
+          <Text className="hero-title">职业技能等级认定</Text>
+          <Text className="hero-me" onClick={() => void Taro.navigateTo({ url: '/pages/me/index' })}>
+            我的 ›
+          </Text>
+        </View>
         <Text className="hero-sub">呼叫中心服务员 · 在线报名、缴费、准考证与成绩查询</Text>
       </View>
       <PageState value={plans} isEmpty={(list) => list.length === 0} emptyText="暂无开放的认定计划">

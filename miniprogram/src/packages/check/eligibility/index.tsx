@@ -1,4 +1,4 @@
-import { Button, CellGroup, Input } from '@nutui/nutui-react-taro';
+import { Button, CellGroup } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import {
@@ -19,7 +19,9 @@ import { plansApi } from '../../../api/plans';
 import { CheckField } from '../../../components/CheckField';
 import { ChoiceField } from '../../../components/ChoiceField';
 import { DateField } from '../../../components/DateField';
-import { EMPTY_DRAFT, issuesByPath, NEW_ENTRY, toFacts, withResidentId, type FactsDraft } from '../../../lib/factsDraft';
+import { TextField } from '../../../components/TextField';
+import { EMPTY_DRAFT, NEW_ENTRY, toFacts, withResidentId, type FactsDraft } from '../../../lib/factsDraft';
+import { issuesByPath } from '../../../lib/issues';
 import { todayInShanghai } from '../../../lib/dates';
 import './index.css';
 
@@ -92,9 +94,11 @@ function SelfCheck({ plan, initialLevel }: { plan: Plan; initialLevel: Level }) 
       />
 
       <CellGroup title="基本信息">
-        <Input
+        <TextField
           className="id-input"
-          placeholder="身份证号码（自动识别出生日期，可不填）"
+          label="身份证号码"
+          placeholder="选填，自动识别出生日期"
+          type="idcard"
           maxLength={18}
           value={draft.residentId}
           onChange={(value) => {
@@ -102,8 +106,8 @@ function SelfCheck({ plan, initialLevel }: { plan: Plan; initialLevel: Level }) 
             setIdError(next.error);
             update(next.draft);
           }}
+          error={idError}
         />
-        {idError && <View className="field-error">{idError}</View>}
         <DateField
           label="出生日期"
           value={draft.birthDate}

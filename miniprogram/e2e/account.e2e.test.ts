@@ -1,0 +1,68 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { residentIdCheckChar } from '@skillcert/shared';
+import { launchPhone } from './browser';
+import { startBuiltServer, type RunningServer } from './server';
+
+const ARTIFACTS = resolve(__dirname, '..', '..', 'test-artifacts');
+
+describe('H5: a candidate signs in and records their real name', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    server = await startBuiltServer();
+    ({ browser, context } = await launchPhone());
+    page = await context.newPage();
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('signs in with WeChat, fixes a mistyped ID number, saves, sees it masked, binds a phone and signs out', async () => {
+    const first17 = '31010920080901003';
+    const residentId = first17 + residentIdCheckChar(first17);
+    const mistyped = first17 + (residentIdCheckChar(first17) === '1' ? '2' : '1');
+
+    await page.goto(server.url);
+    await page.getByText('我的 ›').tap();
+    await page.locator('.sign-in').tap();
+    const missing = page.locator('[data-testid="profile-missing"]');
+    await missing.getByText('请完成实名信息登记').waitFor();
+
+    await missing.locator('.edit-profile').tap();
+    await page.locator('.name-input input').fill('王小明');
+    await page.locator('.id-input input').fill(mistyped);
+    await page.locator('.save-profile').tap();
+    await page.getByText('身份证号码校验位不正确，请逐位核对').waitFor();
+
+    await page.locator('.id-input input').fill(residentId);
+    await page.getByText('出生日期 2008年9月1日 · 男').waitFor();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(ARTIFACTS, '05-profile-form.png') });
+    await page.locator('.save-profile').tap();
+
+    const profile = page.locator('[data-testid="profile"]');
+    await profile.getByText('王小明').waitFor();
+    await profile.getByText(`3101**********${residentId.slice(-4)}`).waitFor();
+    expect(await page.content()).not.toContain(residentId);
+
+    await profile.locator('.phone-binding input').fill('13912345678');
+    await profile.locator('.bind-phone').tap();
+    await profile.getByText('13912345678').waitFor();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(ARTIFACTS, '06-me.png') });
+
+    await page.locator('.sign-out').tap();
+    await page.getByText('登录后办理报名').waitFor();
+    expect(pageErrors).toEqual([]);
+  });
+});

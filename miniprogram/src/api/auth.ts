@@ -1,0 +1,58 @@
+import Taro from '@tarojs/taro';
+import type { MeResponse, ProfileRequest, SessionResponse } from '@skillcert/shared';
+import { clearSession, currentSession, needsRenewal, saveSession } from '../lib/session';
+import { api, type ApiResult } from './client';
+
+/**
+ * Sign-in: wx.login()'s code goes to our server, which asks WeChat who it is.
+ * The H5 demo has no wx.login(); there the server's demo endpoint has the
+ * bundled fake WeChat issue the code, and the same sign-in path follows.
+ */
+async function loginCode(): Promise<ApiResult<{ code: string }>> {
+  if (process.env.TARO_ENV === 'h5') return api<{ code: string }>('POST', '/api/auth/demo-code', { persona: demoPersona() });
+  try {
+    const { code } = await Taro.login();
+    return { ok: true, data: { code } };
+  } catch {
+    return { ok: false, error: { code: 'WECHAT_LOGIN_FAILED', message: '微信登录失败，请重新进入小程序后再试' } };
+  }
+}
+
+/** One demo WeChat user per browser, so the H5 demo behaves like one phone. */
+function demoPersona(): string {
+  const key = 'skillcert.demo-persona';
+  let persona = Taro.getStorageSync<string>(key);
+  if (!persona) {
+    persona = `demo-${Math.random().toString(36).slice(2, 10)}`;
+    Taro.setStorageSync(key, persona);
+  }
+  return persona;
+}
+
+export async function signIn(): Promise<ApiResult<SessionResponse>> {
+  const code = await loginCode();
+  if (!code.ok) return code;
+  const session = await api<SessionResponse>('POST', '/api/auth/wechat', code.data);
+  if (session.ok) saveSession(session.data);
+  return session;
+}
+
+export async function signOut(): Promise<void> {
+  if (currentSession()) await api<void>('POST', '/api/auth/logout');
+  clearSession();
+}
+
+/** Renews a session that is close to expiry; called when the app starts. */
+export async function renewIfNeeded(): Promise<void> {
+  const session = currentSession();
+  if (!session || !needsRenewal(session)) return;
+  const renewed = await api<SessionResponse>('POST', '/api/auth/refresh');
+  if (renewed.ok) saveSession(renewed.data);
+}
+
+export const meApi = {
+  me: () => api<MeResponse>('GET', '/api/me'),
+  saveProfile: (profile: ProfileRequest) => api<MeResponse>('PUT', '/api/me/profile', profile),
+  savePhone: (code: string) => api<MeResponse>('POST', '/api/me/phone', { code }),
+  demoPhoneCode: (phone: string) => api<{ code: string }>('POST', '/api/me/phone/demo-code', { phone }),
+};

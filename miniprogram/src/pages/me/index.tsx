@@ -1,0 +1,134 @@
+import { Button, Cell, CellGroup, Input } from '@nutui/nutui-react-taro';
+import { Button as NativeButton, Text, View } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { formatChineseDate, type MeResponse } from '@skillcert/shared';
+import { useState } from 'react';
+import { meApi, signIn, signOut } from '../../api/auth';
+import { currentSession } from '../../lib/session';
+import './index.css';
+
+type State = { kind: 'signed-out' } | { kind: 'loading' } | { kind: 'ready'; me: MeResponse } | { kind: 'error'; message: string };
+
+/** Sign-in, and the candidate's real-name record at a glance. */
+export default function MePage() {
+  const [state, setState] = useState<State>({ kind: currentSession() ? 'loading' : 'signed-out' });
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<string>();
+
+  const load = async () => {
+    if (!currentSession()) return setState({ kind: 'signed-out' });
+    const me = await meApi.me();
+    if (me.ok) setState({ kind: 'ready', me: me.data });
+    else setState(currentSession() ? { kind: 'error', message: me.error.message } : { kind: 'signed-out' });
+  };
+  useDidShow(() => void load());
+
+  const onSignIn = async () => {
+    setBusy(true);
+    const session = await signIn();
+    setBusy(false);
+    if (session.ok) setState({ kind: 'ready', me: session.data.me });
+    else setNotice(session.error.message);
+  };
+
+  const onSignOut = async () => {
+    await signOut();
+    setState({ kind: 'signed-out' });
+  };
+
+  const onPhone = async (code: string | undefined) => {
+    if (!code) return setNotice('未授权手机号，可稍后再绑定');
+    const me = await meApi.savePhone(code);
+    if (me.ok) setState({ kind: 'ready', me: me.data });
+    else setNotice(me.error.message);
+  };
+
+  return (
+    <View className="page me-page">
+      {notice && (
+        <View className="card notice warn" onClick={() => setNotice(undefined)}>
+          {notice}
+        </View>
+      )}
+      {state.kind === 'signed-out' && (
+        <View className="card sign-in-card">
+          <View className="card-title">登录后办理报名</View>
+          <View className="muted">登录后可在线报名、缴费，下载准考证，查询成绩与证书。</View>
+          <Button type="primary" block loading={busy} className="sign-in" onClick={() => void onSignIn()}>
+            微信一键登录
+          </Button>
+        </View>
+      )}
+      {state.kind === 'loading' && <View className="card muted">加载中…</View>}
+      {state.kind === 'error' && (
+        <View className="card">
+          <View className="warn">{state.message}</View>
+          <Button size="small" onClick={() => void load()}>
+            重试
+          </Button>
+        </View>
+      )}
+      {state.kind === 'ready' && <Profile me={state.me} onPhone={onPhone} />}
+      {state.kind === 'ready' && (
+        <Button block fill="outline" className="sign-out" onClick={() => void onSignOut()}>
+          退出登录
+        </Button>
+      )}
+    </View>
+  );
+}
+
+function Profile({ me, onPhone }: { me: MeResponse; onPhone: (code: string | undefined) => Promise<void> }) {
+  const edit = () => void Taro.navigateTo({ url: '/packages/account/profile/index' });
+  if (!me.profile) {
+    return (
+      <View className="card" data-testid="profile-missing">
+        <View className="card-title">请完成实名信息登记</View>
+        <View className="muted">报名须使用本人身份证。姓名须与身份证一致。</View>
+        <Button type="primary" block className="edit-profile" onClick={edit}>
+          去登记
+        </Button>
+      </View>
+    );
+  }
+  const p = me.profile;
+  return (
+    <View data-testid="profile">
+      <CellGroup title="实名信息">
+        <Cell title="姓名" extra={p.name} />
+        <Cell title="身份证号码" extra={p.residentIdMasked} />
+        <Cell title="出生日期" extra={formatChineseDate(p.birthDate)} />
+        <Cell title="电子邮箱" extra={p.email ?? '未填写'} />
+        <Cell title="修改实名信息" extra="›" onClick={edit} />
+      </CellGroup>
+      <CellGroup title="手机号">{p.phone ? <Cell title="已绑定" extra={p.phone} /> : <PhoneBinding onPhone={onPhone} />}</CellGroup>
+    </View>
+  );
+}
+
+/** WeChat: the phone-number button. H5 demo: the number typed, its code issued by the bundled fake WeChat. */
+function PhoneBinding({ onPhone }: { onPhone: (code: string | undefined) => Promise<void> }) {
+  const [phone, setPhone] = useState('');
+  if (process.env.TARO_ENV !== 'h5') {
+    return (
+      <View className="phone-binding">
+        <NativeButton className="phone-button" openType="getPhoneNumber" onGetPhoneNumber={(e) => void onPhone((e.detail as { code?: string }).code)}>
+          绑定微信手机号
+        </NativeButton>
+      </View>
+    );
+  }
+  const bind = async () => {
+    const issued = await meApi.demoPhoneCode(phone);
+    await onPhone(issued.ok ? issued.data.code : undefined);
+  };
+  return (
+    <View className="phone-binding">
+      <Input placeholder="手机号（演示环境）" type="number" maxLength={11} value={phone} onChange={setPhone} />
+      <Text className="muted">演示环境没有微信手机号授权，输入号码模拟授权。</Text>
+      <Button size="small" type="primary" className="bind-phone" onClick={() => void bind()}>
+        绑定
+      </Button>
+    </View>
+  );
+}
