@@ -21,6 +21,10 @@ export const ERROR_MESSAGES = {
   RESIDENT_ID_TAKEN: '该身份证号码已被其他账号实名登记。如非本人操作，请联系受理点处理',
   PROFILE_INCOMPLETE: '请先完成实名信息登记',
   DEMO_ONLY: '该功能仅在演示环境中可用',
+  FORBIDDEN: '没有权限进行此操作',
+  LOGIN_FAILED: '用户名或密码错误',
+  LOGIN_LOCKED: '登录失败次数过多，请15分钟后再试',
+  USERNAME_TAKEN: '该用户名已被使用',
   DATABASE_UNAVAILABLE: '系统繁忙，请稍后再试',
   INTERNAL_ERROR: '系统出现问题，请稍后再试',
 } as const;

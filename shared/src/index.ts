@@ -13,3 +13,4 @@ export * from './rules/misconduct';
 export * from './rules/applicationState';
 export * from './schemas';
 export * from './schemas/identity';
+export * from './schemas/staff';

@@ -46,7 +46,7 @@ export async function signOut(): Promise<void> {
 export async function renewIfNeeded(): Promise<void> {
   const session = currentSession();
   if (!session || !needsRenewal(session)) return;
-  const renewed = await api<SessionResponse>('POST', '/api/auth/refresh');
+  const renewed = await api<{ token: string; expiresAt: string }>('POST', '/api/auth/refresh');
   if (renewed.ok) saveSession(renewed.data);
 }
 

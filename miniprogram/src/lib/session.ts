@@ -1,5 +1,4 @@
 import Taro from '@tarojs/taro';
-import type { SessionResponse } from '@skillcert/shared';
 
 /** The signed-in session, kept on the device. Only the token and its expiry; the profile is asked for fresh. */
 const KEY = 'skillcert.session';
@@ -17,7 +16,7 @@ export function currentSession(): StoredSession | undefined {
   return stored;
 }
 
-export function saveSession(session: SessionResponse): void {
+export function saveSession(session: StoredSession): void {
   Taro.setStorageSync(KEY, { token: session.token, expiresAt: session.expiresAt } satisfies StoredSession);
 }
 

@@ -6,8 +6,13 @@ export class AuthSessionEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
 
-  @Column({ name: 'user_id', type: 'varchar', length: 36 })
-  userId: string;
+  /** Set for a candidate's session… */
+  @Column({ name: 'user_id', type: 'varchar', length: 36, nullable: true })
+  userId: string | null;
+
+  /** …or for a staff or institution account's. */
+  @Column({ name: 'staff_id', type: 'varchar', length: 36, nullable: true })
+  staffId: string | null;
 
   @Column({ name: 'token_hash', type: 'varchar', length: 64, unique: true })
   tokenHash: string;

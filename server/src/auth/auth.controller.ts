@@ -1,10 +1,11 @@
-import { Body, Controller, HttpCode, Inject, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { DomainError, wechatLoginSchema, type WechatLoginRequest } from '@skillcert/shared';
 import { ZodPipe } from '../common/zod-pipe';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { FakeWechatGateway } from '../wechat/fake-wechat.gateway';
-import { Auth, AuthGuard } from './auth.guard';
-import { AuthService, type Actor } from './auth.service';
+import { ANYONE_SIGNED_IN, type Actor } from './actor';
+import { Allow, Auth } from './auth.guard';
+import { AuthService } from './auth.service';
 
 @Controller('api/auth')
 export class AuthController {
@@ -22,14 +23,14 @@ export class AuthController {
 
   @Post('refresh')
   @HttpCode(200)
-  @UseGuards(AuthGuard)
+  @Allow(...ANYONE_SIGNED_IN)
   refresh(@Auth() actor: Actor) {
     return this.auth.refresh(actor);
   }
 
   @Post('logout')
   @HttpCode(204)
-  @UseGuards(AuthGuard)
+  @Allow(...ANYONE_SIGNED_IN)
   async logout(@Auth() actor: Actor): Promise<void> {
     await this.auth.revoke(actor);
   }

@@ -1,27 +1,58 @@
-import { createParamDecorator, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { applyDecorators, createParamDecorator, Injectable, SetMetadata, UseGuards, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import { DomainError } from '@skillcert/shared';
 import type { Request } from 'express';
-import { AuthService, type Actor } from './auth.service';
+import { admits, type Actor, type Audience, type CandidateActor, type StaffActor } from './actor';
+import { AuthService } from './auth.service';
 
 type AuthedRequest = Request & { actor?: Actor };
+const AUDIENCE = 'skillcert:audience';
 
-/** Requires a live session token (`Authorization: Bearer …`) and puts the caller on the request. */
+/**
+ * Requires a live session token (`Authorization: Bearer …`) whose holder is in the
+ * route's audience. Whether they may touch *this* record is the service's check.
+ */
 @Injectable()
 export class AuthGuard implements CanActivate {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly reflector: Reflector,
+  ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<AuthedRequest>();
     const header = request.headers.authorization ?? '';
     const token = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
     if (!token) throw new DomainError('UNAUTHENTICATED');
-    request.actor = await this.auth.authenticate(token);
+    const actor = await this.auth.authenticate(token);
+    const audience = this.reflector.getAllAndOverride<Audience[] | undefined>(AUDIENCE, [context.getHandler(), context.getClass()]);
+    if (audience && !admits(actor, audience)) throw new DomainError('FORBIDDEN');
+    request.actor = actor;
     return true;
   }
 }
 
-export const Auth = createParamDecorator((_: unknown, context: ExecutionContext): Actor => {
+/** Signed in, and one of these: `@Allow('candidate')`, `@Allow('admin')`, `@Allow('reviewer', 'admin')`. */
+export function Allow(...audience: Audience[]) {
+  return applyDecorators(SetMetadata(AUDIENCE, audience), UseGuards(AuthGuard));
+}
+
+function actorOf(context: ExecutionContext): Actor {
   const actor = context.switchToHttp().getRequest<AuthedRequest>().actor;
   if (!actor) throw new DomainError('UNAUTHENTICATED');
+  return actor;
+}
+
+export const Auth = createParamDecorator((_: unknown, context: ExecutionContext): Actor => actorOf(context));
+
+export const CurrentCandidate = createParamDecorator((_: unknown, context: ExecutionContext): CandidateActor => {
+  const actor = actorOf(context);
+  if (actor.kind !== 'candidate') throw new DomainError('FORBIDDEN');
+  return actor;
+});
+
+export const CurrentStaff = createParamDecorator((_: unknown, context: ExecutionContext): StaffActor => {
+  const actor = actorOf(context);
+  if (actor.kind !== 'staff') throw new DomainError('FORBIDDEN');
   return actor;
 });

@@ -6,19 +6,17 @@ import { DataSource, IsNull, MoreThan, QueryFailedError } from 'typeorm';
 import { Clock } from '../common/clock';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { IdentityService } from '../identity/identity.service';
+import { StaffAccountEntity } from '../staff/staff-account.entity';
 import { WechatClient } from '../wechat/wechat.client';
+import type { Actor } from './actor';
 import { AuthSessionEntity } from './auth-session.entity';
 import { UserEntity } from './user.entity';
-
-/** Who is calling: resolved from the bearer token by the guard, passed to every service method. */
-export interface Actor {
-  userId: string;
-  sessionId: string;
-}
 
 function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
+
+export type Principal = { userId: string } | { staffId: string };
 
 @Injectable()
 export class AuthService {
@@ -34,13 +32,14 @@ export class AuthService {
   async signInWithWechat(code: string): Promise<SessionResponse> {
     const { openid, unionid } = await this.wechat.code2Session(code);
     const user = await this.findOrCreateUser(openid, unionid);
-    return this.issueSession(user.id);
+    const session = await this.issueSession({ userId: user.id });
+    return { ...session, me: await this.identity.me(user.id) };
   }
 
   /** A fresh token for a live one; the old one stops working at once. */
-  async refresh(actor: Actor): Promise<SessionResponse> {
+  async refresh(actor: Actor): Promise<{ token: string; expiresAt: string }> {
     await this.revoke(actor);
-    return this.issueSession(actor.userId);
+    return this.issueSession(actor.kind === 'candidate' ? { userId: actor.userId } : { staffId: actor.staffId });
   }
 
   async revoke(actor: Actor): Promise<void> {
@@ -51,8 +50,38 @@ export class AuthService {
     const session = await this.db
       .getRepository(AuthSessionEntity)
       .findOneBy({ tokenHash: hashToken(token), revokedAt: IsNull(), expiresAt: MoreThan(this.clock.now()) });
-    if (!session) throw new DomainError('UNAUTHENTICATED');
-    return { userId: session.userId, sessionId: session.id };
+    if (session?.userId) return { kind: 'candidate', userId: session.userId, sessionId: session.id };
+    if (session?.staffId) {
+      const account = await this.db.getRepository(StaffAccountEntity).findOneBy({ id: session.staffId });
+      if (account) {
+        return {
+          kind: 'staff',
+          staffId: account.id,
+          bodyId: account.bodyId,
+          accountKind: account.kind,
+          roles: account.roles,
+          ...(account.institutionId ? { institutionId: account.institutionId } : {}),
+          sessionId: session.id,
+        };
+      }
+    }
+    throw new DomainError('UNAUTHENTICATED');
+  }
+
+  async issueSession(principal: Principal): Promise<{ token: string; expiresAt: string }> {
+    const token = randomBytes(32).toString('base64url');
+    const now = this.clock.now();
+    const expiresAt = new Date(now.getTime() + this.config.sessionTtlHours * 3_600_000);
+    await this.db.getRepository(AuthSessionEntity).insert({
+      id: randomUUID(),
+      userId: 'userId' in principal ? principal.userId : null,
+      staffId: 'staffId' in principal ? principal.staffId : null,
+      tokenHash: hashToken(token),
+      expiresAt,
+      revokedAt: null,
+      createdAt: now,
+    });
+    return { token, expiresAt: expiresAt.toISOString() };
   }
 
   private async findOrCreateUser(openid: string, unionid: string | undefined): Promise<UserEntity> {
@@ -69,15 +98,5 @@ export class AuthService {
       }
       throw error;
     }
-  }
-
-  private async issueSession(userId: string): Promise<SessionResponse> {
-    const token = randomBytes(32).toString('base64url');
-    const now = this.clock.now();
-    const expiresAt = new Date(now.getTime() + this.config.sessionTtlHours * 3_600_000);
-    await this.db
-      .getRepository(AuthSessionEntity)
-      .insert({ id: randomUUID(), userId, tokenHash: hashToken(token), expiresAt, revokedAt: null, createdAt: now });
-    return { token, expiresAt: expiresAt.toISOString(), me: await this.identity.me(userId) };
   }
 }

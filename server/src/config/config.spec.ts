@@ -29,6 +29,7 @@ describe('configuration', () => {
     WECHAT_SECRET: '0123456789abcdef0123456789abcdef',
     DATA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
     DATA_HMAC_KEY: Buffer.alloc(32, 9).toString('base64'),
+    ADMIN_PASSWORD: 'a-long-production-password',
   };
 
   it('starts in production with real settings', () => {
@@ -41,6 +42,7 @@ describe('configuration', () => {
     ['no WeChat API base (the fake)', { WECHAT_API_BASE: '' }, /WECHAT_API_BASE is required/],
     ['the development AppID', { WECHAT_APPID: '' }, /WECHAT_APPID and WECHAT_SECRET/],
     ['the development data keys', { DATA_ENCRYPTION_KEY: '' }, /DATA_ENCRYPTION_KEY and DATA_HMAC_KEY/],
+    ['the development admin password', { ADMIN_PASSWORD: '' }, /ADMIN_PASSWORD must be set/],
   ])('refuses production with %s', (_, override, message) => {
     expect(() => loadConfig({ ...production, ...override })).toThrow(message);
   });

@@ -12,6 +12,7 @@ const DEV_APPID = 'wx0000000000000000';
 const DEV_SECRET = 'skillcert-dev-secret-not-for-production';
 const DEV_ENCRYPTION_KEY = Buffer.alloc(32, 'skillcert-dev-encryption-key').toString('base64');
 const DEV_HMAC_KEY = Buffer.alloc(32, 'skillcert-dev-hmac-key').toString('base64');
+const DEV_ADMIN_PASSWORD = 'skillcert-admin-dev';
 
 function base64Key(name: string, minBytes: number) {
   return z.string().refine((v) => Buffer.from(v, 'base64').length >= minBytes, `${name} must be at least ${minBytes} bytes, base64-encoded`);
@@ -55,6 +56,13 @@ const envSchema = z.object({
     .min(1)
     .max(24 * 90)
     .default(24 * 7),
+  /** The first administrator, created at start-up if missing; admins create everyone else in the app. */
+  ADMIN_USERNAME: z
+    .string()
+    .regex(/^[a-z][a-z0-9_.-]{2,39}$/, 'ADMIN_USERNAME: 3-40 lower-case letters, digits, . _ -')
+    .default('admin'),
+  ADMIN_PASSWORD: z.string().min(12, 'ADMIN_PASSWORD must be at least 12 characters').default(DEV_ADMIN_PASSWORD),
+  ADMIN_BODY_ID: z.string().default('sh-cpna'),
 });
 
 export type DatabaseKind = 'mariadb' | 'sqlite';
@@ -71,6 +79,7 @@ export interface AppConfig {
   wechat: { apiBase?: string; appId: string; secret: string };
   personalData: { encryptionKey: Buffer; hmacKey: Buffer };
   sessionTtlHours: number;
+  firstAdmin: { username: string; password: string; bodyId: string };
 }
 
 export class ConfigError extends Error {
@@ -99,6 +108,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     wechat: { ...(e.WECHAT_API_BASE ? { apiBase: e.WECHAT_API_BASE.replace(/\/$/, '') } : {}), appId: e.WECHAT_APPID, secret: e.WECHAT_SECRET },
     personalData: { encryptionKey: Buffer.from(e.DATA_ENCRYPTION_KEY, 'base64').subarray(0, 32), hmacKey: Buffer.from(e.DATA_HMAC_KEY, 'base64') },
     sessionTtlHours: e.SESSION_TTL_HOURS,
+    firstAdmin: { username: e.ADMIN_USERNAME, password: e.ADMIN_PASSWORD, bodyId: e.ADMIN_BODY_ID },
   };
   if (config.env === 'production') {
     const problems: string[] = [];
@@ -106,6 +116,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (config.database.kind === 'sqlite') problems.push('  DATABASE_URL is required in production (the embedded SQLite is for demos and tests)');
     if (!config.wechat.apiBase) problems.push('  WECHAT_API_BASE is required in production (https://api.weixin.qq.com)');
     if (e.WECHAT_APPID === DEV_APPID || e.WECHAT_SECRET === DEV_SECRET) problems.push("  WECHAT_APPID and WECHAT_SECRET must be the mini program's own");
+    if (e.ADMIN_PASSWORD === DEV_ADMIN_PASSWORD) problems.push("  ADMIN_PASSWORD must be set (the first administrator's password)");
     if (e.DATA_ENCRYPTION_KEY === DEV_ENCRYPTION_KEY || e.DATA_HMAC_KEY === DEV_HMAC_KEY)
       problems.push('  DATA_ENCRYPTION_KEY and DATA_HMAC_KEY must be set (openssl rand -base64 32)');
     if (problems.length) throw new ConfigError(`Refusing to start in production with development settings:\n${problems.join('\n')}`);

@@ -5,11 +5,13 @@ import { AuthService } from '../auth/auth.service';
 import { IdentityService } from './identity.service';
 import { MeController } from './me.controller';
 import { PersonalDataCipher } from './personal-data.cipher';
+import { StaffController } from '../staff/staff.controller';
+import { StaffService } from '../staff/staff.service';
 
-/** Sign-in and real-name profiles: who the caller is, and who they are in real life. */
+/** Who the caller is: candidates signed in with WeChat (and their real names), staff and institution accounts. */
 @Module({
-  controllers: [AuthController, MeController],
-  providers: [AuthService, AuthGuard, IdentityService, PersonalDataCipher],
+  controllers: [AuthController, MeController, StaffController],
+  providers: [AuthService, AuthGuard, IdentityService, PersonalDataCipher, StaffService],
   exports: [AuthService, AuthGuard, IdentityService, PersonalDataCipher],
 })
 export class IdentityModule {}

@@ -1,14 +1,14 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, Put, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Put } from '@nestjs/common';
 import { DomainError, isMainlandMobile, phoneCodeSchema, profileRequestSchema, type ProfileRequest } from '@skillcert/shared';
-import { Auth, AuthGuard } from '../auth/auth.guard';
-import type { Actor } from '../auth/auth.service';
+import type { CandidateActor } from '../auth/actor';
+import { Allow, CurrentCandidate } from '../auth/auth.guard';
 import { ZodPipe } from '../common/zod-pipe';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { FakeWechatGateway } from '../wechat/fake-wechat.gateway';
 import { IdentityService } from './identity.service';
 
 @Controller('api/me')
-@UseGuards(AuthGuard)
+@Allow('candidate')
 export class MeController {
   constructor(
     private readonly identity: IdentityService,
@@ -17,18 +17,18 @@ export class MeController {
   ) {}
 
   @Get()
-  me(@Auth() actor: Actor) {
+  me(@CurrentCandidate() actor: CandidateActor) {
     return this.identity.me(actor.userId);
   }
 
   @Put('profile')
-  saveProfile(@Auth() actor: Actor, @Body(new ZodPipe(profileRequestSchema)) body: ProfileRequest) {
+  saveProfile(@CurrentCandidate() actor: CandidateActor, @Body(new ZodPipe(profileRequestSchema)) body: ProfileRequest) {
     return this.identity.saveProfile(actor.userId, body);
   }
 
   @Post('phone')
   @HttpCode(200)
-  savePhone(@Auth() actor: Actor, @Body(new ZodPipe(phoneCodeSchema)) { code }: { code: string }) {
+  savePhone(@CurrentCandidate() actor: CandidateActor, @Body(new ZodPipe(phoneCodeSchema)) { code }: { code: string }) {
     return this.identity.savePhone(actor.userId, code);
   }
 

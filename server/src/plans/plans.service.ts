@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   acceptancePointStatus,
@@ -23,7 +23,7 @@ import { EvaluationBodyEntity } from './evaluation-body.entity';
 import { PlanEntity } from './plan.entity';
 
 @Injectable()
-export class PlansService implements OnApplicationBootstrap {
+export class PlansService implements OnModuleInit {
   private readonly logger = new Logger(PlansService.name);
 
   constructor(
@@ -32,7 +32,7 @@ export class PlansService implements OnApplicationBootstrap {
   ) {}
 
   /** Keeps the plans table in step with the rule packs shipped in @skillcert/shared: idempotent, one transaction. */
-  async onApplicationBootstrap(): Promise<void> {
+  async onModuleInit(): Promise<void> {
     const now = this.clock.now();
     let changed = 0;
     await this.db.transaction(async (manager) => {

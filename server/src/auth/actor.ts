@@ -1,0 +1,31 @@
+import type { StaffRole } from '@skillcert/shared';
+
+/** Who is calling, resolved from the bearer token by the guard and passed to every service method. */
+export interface CandidateActor {
+  kind: 'candidate';
+  userId: string;
+  sessionId: string;
+}
+
+export interface StaffActor {
+  kind: 'staff';
+  staffId: string;
+  bodyId: string;
+  accountKind: 'staff' | 'institution';
+  roles: StaffRole[];
+  institutionId?: string;
+  sessionId: string;
+}
+
+export type Actor = CandidateActor | StaffActor;
+
+/** What a route admits: candidates, institution clerks, or staff holding one of the roles. */
+export type Audience = 'candidate' | 'institution' | StaffRole;
+
+export function admits(actor: Actor, audience: readonly Audience[]): boolean {
+  if (actor.kind === 'candidate') return audience.includes('candidate');
+  if (actor.accountKind === 'institution') return audience.includes('institution');
+  return actor.roles.some((role) => audience.includes(role));
+}
+
+export const ANYONE_SIGNED_IN: readonly Audience[] = ['candidate', 'institution', 'reviewer', 'finance', 'proctor', 'admin'];

@@ -1,0 +1,114 @@
+import request from 'supertest';
+import { databaseTargets, startServer, type TestServer } from '../../test/harness';
+
+const NOW = new Date('2026-03-27T02:00:00Z');
+
+describe.each(databaseTargets())('staff and institution accounts on $name', (target) => {
+  let server: TestServer;
+  let adminToken: string;
+
+  beforeAll(async () => {
+    server = await startServer(target, NOW, { ADMIN_USERNAME: 'chief', ADMIN_PASSWORD: 'chief-password-1234' });
+    const res = await request(server.url).post('/api/staff/login').send({ username: 'chief', password: 'chief-password-1234' }).expect(200);
+    adminToken = res.body.token;
+    expect(res.body.staff).toMatchObject({ username: 'chief', bodyId: 'sh-cpna', kind: 'staff', roles: ['admin'] });
+    expect(JSON.stringify(res.body)).not.toMatch(/scrypt|password/i);
+  });
+
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  const create = (body: Record<string, unknown>, token = adminToken) =>
+    request(server.url).post('/api/staff/accounts').set('Authorization', `Bearer ${token}`).send(body);
+
+  it('the first admin comes from configuration, once however often the server starts', async () => {
+    const second = await startServer(target, NOW, { ADMIN_USERNAME: 'chief', ADMIN_PASSWORD: 'another-password-5678' });
+    try {
+      // The existing admin keeps the original password.
+      await request(second.url).post('/api/staff/login').send({ username: 'chief', password: 'chief-password-1234' }).expect(200);
+      await request(second.url).post('/api/staff/login').send({ username: 'chief', password: 'another-password-5678' }).expect(401);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('an admin creates a reviewer, who signs in and sees their roles', async () => {
+    const created = await create({ username: 'reviewer.li', displayName: '李审核', password: 'reviewer-pass-2026', kind: 'staff', roles: ['reviewer'] }).expect(
+      201,
+    );
+    expect(created.body).toMatchObject({ username: 'reviewer.li', roles: ['reviewer'], bodyId: 'sh-cpna' });
+    const login = await request(server.url).post('/api/staff/login').send({ username: 'reviewer.li', password: 'reviewer-pass-2026' }).expect(200);
+    const me = await request(server.url).get('/api/staff/me').set('Authorization', `Bearer ${login.body.token}`).expect(200);
+    expect(me.body).toMatchObject({ displayName: '李审核', roles: ['reviewer'] });
+  });
+
+  it('an institution account belongs to one institution', async () => {
+    const created = await create({
+      username: 'school.clerk',
+      displayName: '王老师',
+      password: 'school-pass-2026',
+      kind: 'institution',
+      institutionName: '上海市某职业技术学校',
+    }).expect(201);
+    expect(created.body).toMatchObject({ kind: 'institution', roles: [], institution: { name: '上海市某职业技术学校' } });
+    const again = await create({
+      username: 'school.clerk2',
+      displayName: '张老师',
+      password: 'school-pass-2026',
+      kind: 'institution',
+      institutionName: '上海市某职业技术学校',
+    }).expect(201);
+    expect(again.body.institution.id).toBe(created.body.institution.id);
+  });
+
+  it('only admins manage accounts; a candidate is not staff', async () => {
+    await create({ username: 'proctor.wu', displayName: '吴考务', password: 'proctor-pass-2026', kind: 'staff', roles: ['proctor'] }).expect(201);
+    const proctor = await request(server.url).post('/api/staff/login').send({ username: 'proctor.wu', password: 'proctor-pass-2026' }).expect(200);
+    const denied = await create(
+      { username: 'sneaky', displayName: '某人', password: 'sneaky-pass-2026', kind: 'staff', roles: ['admin'] },
+      proctor.body.token,
+    ).expect(403);
+    expect(denied.body).toEqual({ code: 'FORBIDDEN', message: '没有权限进行此操作' });
+
+    const candidate = await request(server.url)
+      .post('/api/auth/wechat')
+      .send({ code: server.wechat.issueLoginCode('not-staff') })
+      .expect(200);
+    await request(server.url).get('/api/staff/me').set('Authorization', `Bearer ${candidate.body.token}`).expect(403);
+    await request(server.url).get('/api/me').set('Authorization', `Bearer ${proctor.body.token}`).expect(403);
+  });
+
+  it('refuses a taken username and weak input, in Chinese', async () => {
+    const taken = await create({ username: 'chief', displayName: '重名', password: 'whatever-pass-2026', kind: 'staff', roles: ['finance'] }).expect(409);
+    expect(taken.body).toEqual({ code: 'USERNAME_TAKEN', message: '该用户名已被使用' });
+    const weak = await create({ username: 'Bad Name', displayName: '', password: 'short', kind: 'staff', roles: [] }).expect(400);
+    expect(weak.body.issues.map((i: { path: string }) => i.path).sort()).toEqual(['displayName', 'password', 'roles', 'username']);
+  });
+
+  it('a wrong password is refused without saying which part was wrong; five in a row lock the account for 15 minutes', async () => {
+    await create({ username: 'finance.zhou', displayName: '周财务', password: 'finance-pass-2026', kind: 'staff', roles: ['finance'] }).expect(201);
+    const unknown = await request(server.url).post('/api/staff/login').send({ username: 'nobody', password: 'x' }).expect(401);
+    const wrong = await request(server.url).post('/api/staff/login').send({ username: 'finance.zhou', password: 'nope' }).expect(401);
+    expect(unknown.body).toEqual(wrong.body);
+    expect(wrong.body).toEqual({ code: 'LOGIN_FAILED', message: '用户名或密码错误' });
+
+    for (let i = 0; i < 3; i++) await request(server.url).post('/api/staff/login').send({ username: 'finance.zhou', password: 'nope' }).expect(401);
+    const locked = await request(server.url).post('/api/staff/login').send({ username: 'finance.zhou', password: 'nope' }).expect(429);
+    expect(locked.body).toEqual({ code: 'LOGIN_LOCKED', message: '登录失败次数过多，请15分钟后再试' });
+    await request(server.url).post('/api/staff/login').send({ username: 'finance.zhou', password: 'finance-pass-2026' }).expect(429);
+
+    server.clock.set(new Date(NOW.getTime() + 16 * 60_000));
+    try {
+      await request(server.url).post('/api/staff/login').send({ username: 'finance.zhou', password: 'finance-pass-2026' }).expect(200);
+    } finally {
+      server.clock.set(NOW);
+    }
+  });
+
+  it("lists the accounts of the admin's own body", async () => {
+    const res = await request(server.url).get('/api/staff/accounts').set('Authorization', `Bearer ${adminToken}`).expect(200);
+    expect(res.body.map((a: { username: string }) => a.username)).toEqual(expect.arrayContaining(['chief', 'reviewer.li', 'school.clerk']));
+    expect(res.body.every((a: { bodyId: string }) => a.bodyId === 'sh-cpna')).toBe(true);
+  });
+});
