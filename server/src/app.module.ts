@@ -6,6 +6,7 @@ import { dataSourceOptions } from './database/data-source';
 import { HealthController } from './health/health.controller';
 import { IdentityModule } from './identity/identity.module';
 import { PlansModule } from './plans/plans.module';
+import { SessionsModule } from './sessions/sessions.module';
 import { WechatModule } from './wechat/wechat.module';
 
 @Module({})
@@ -19,6 +20,7 @@ export class AppModule {
         WechatModule,
         PlansModule,
         IdentityModule,
+        SessionsModule,
       ],
       controllers: [HealthController],
       providers: [

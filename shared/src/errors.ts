@@ -25,6 +25,8 @@ export const ERROR_MESSAGES = {
   LOGIN_FAILED: '用户名或密码错误',
   LOGIN_LOCKED: '登录失败次数过多，请15分钟后再试',
   USERNAME_TAKEN: '该用户名已被使用',
+  SESSION_DATE_INVALID: '考核日期不在认定计划允许的范围内',
+  SEAT_SOLD_OUT: '该场次已满，请选择其他场次',
   DATABASE_UNAVAILABLE: '系统繁忙，请稍后再试',
   INTERNAL_ERROR: '系统出现问题，请稍后再试',
 } as const;

@@ -8,6 +8,7 @@ export * from './rules/calendar';
 export * from './rules/workSpans';
 export * from './rules/eligibility';
 export * from './rules/schedule';
+export * from './rules/examSessions';
 export * from './rules/makeup';
 export * from './rules/misconduct';
 export * from './rules/applicationState';

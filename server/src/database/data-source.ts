@@ -5,13 +5,26 @@ import { UserEntity } from '../auth/user.entity';
 import { CandidateProfileEntity } from '../identity/candidate-profile.entity';
 import { EvaluationBodyEntity } from '../plans/evaluation-body.entity';
 import { PlanEntity } from '../plans/plan.entity';
+import { ExamSessionEntity } from '../sessions/exam-session.entity';
+import { SeatHoldEntity } from '../sessions/seat-hold.entity';
 import { InstitutionEntity } from '../staff/institution.entity';
 import { StaffAccountEntity } from '../staff/staff-account.entity';
 import { Init1763800000000 } from './migrations/1763800000000-init';
 import { Identity1763900000000 } from './migrations/1763900000000-identity';
+import { ExamSessions1764000000000 } from './migrations/1764000000000-exam-sessions';
 
-export const ENTITIES = [EvaluationBodyEntity, PlanEntity, UserEntity, AuthSessionEntity, CandidateProfileEntity, InstitutionEntity, StaffAccountEntity];
-export const MIGRATIONS = [Init1763800000000, Identity1763900000000];
+export const ENTITIES = [
+  EvaluationBodyEntity,
+  PlanEntity,
+  UserEntity,
+  AuthSessionEntity,
+  CandidateProfileEntity,
+  InstitutionEntity,
+  StaffAccountEntity,
+  ExamSessionEntity,
+  SeatHoldEntity,
+];
+export const MIGRATIONS = [Init1763800000000, Identity1763900000000, ExamSessions1764000000000];
 
 /** Migrations always — never `synchronize` — on MariaDB and on the embedded SQLite alike. */
 export function dataSourceOptions(database: AppConfig['database']): DataSourceOptions {

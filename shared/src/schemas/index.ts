@@ -102,3 +102,24 @@ export function parseWith<S extends $ZodType>(schema: S, input: unknown): ParseR
   });
   return { ok: false, issues };
 }
+
+export const createExamSessionSchema = z.object({
+  planId: z.string({ error: '请选择认定计划' }).check(z.minLength(1, '请选择认定计划'), z.maxLength(32)),
+  date: isoDateSchema,
+  site: z.string({ error: '请填写考点' }).check(z.minLength(2, '请填写考点'), z.maxLength(200, '考点名称过长')),
+  levels: z.array(levelSchema).check(z.minLength(1, '请至少选择一个等级'), z.maxLength(5)),
+  capacity: z.coerce.number({ error: '请填写座位数' }).check(z.int('座位数应为整数'), z.minimum(1, '座位数至少为1'), z.maximum(2000, '座位数不能超过2000')),
+});
+export type CreateExamSessionRequest = output<typeof createExamSessionSchema>;
+
+export interface ExamSessionView {
+  id: string;
+  planId: string;
+  date: string;
+  site: string;
+  levels: Level[];
+  capacity: number;
+  seatsLeft: number;
+}
+
+export const planQuerySchema = z.object({ planId: z.string({ error: '请选择认定计划' }).check(z.minLength(1, '请选择认定计划'), z.maxLength(32)) });

@@ -1,0 +1,39 @@
+import type { Level } from '@skillcert/shared';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/** An exam session (场次): one day, one site, some levels, a fixed number of seats. */
+@Entity('exam_sessions')
+export class ExamSessionEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  @Column({ name: 'plan_id', type: 'varchar', length: 32 })
+  planId: string;
+
+  /** Shanghai calendar date. */
+  @Column({ type: 'varchar', length: 10 })
+  date: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  site: string;
+
+  @Column({
+    type: 'varchar',
+    length: 20,
+    transformer: { to: (levels: Level[]) => levels.join(','), from: (raw: string) => raw.split(',').map(Number) as Level[] },
+  })
+  levels: Level[];
+
+  @Column({ type: 'int' })
+  capacity: number;
+
+  /** Kept in step with the holds by one conditional UPDATE, which is what makes overselling impossible. */
+  @Column({ name: 'seats_taken', type: 'int', default: 0 })
+  seatsTaken: number;
+
+  @Column({ name: 'created_by', type: 'varchar', length: 36 })
+  createdBy: string;
+
+  @Column({ name: 'created_at', type: 'datetime' })
+  createdAt: Date;
+}

@@ -1,0 +1,100 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError } from '@skillcert/shared';
+import { randomUUID } from 'node:crypto';
+import { In, LessThan, type EntityManager } from 'typeorm';
+import { Clock } from '../common/clock';
+import { isUniqueViolation, UnitOfWork } from '../database/unit-of-work';
+import { ExamSessionEntity } from './exam-session.entity';
+import { SeatHoldEntity } from './seat-hold.entity';
+
+/**
+ * Seats in exam sessions. A seat is taken by a single conditional UPDATE
+ * (`seats_taken < capacity`), so however many approvals race, a session never
+ * holds more people than it has seats — on MariaDB and on SQLite alike.
+ */
+@Injectable()
+export class SeatsService {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Holds a seat for an application until `heldUntil` (its payment deadline).
+   * Every hold in a session first locks the session's row, so holds queue per
+   * session in one lock order (no deadlocks), and holding twice is holding once.
+   */
+  async hold(sessionId: string, applicationId: string, heldUntil: Date): Promise<SeatHoldEntity> {
+    try {
+      return await this.uow.run(async (manager) => {
+        const session = await manager.findOne(ExamSessionEntity, { where: { id: sessionId }, ...(this.uow.rowLock ? { lock: this.uow.rowLock } : {}) });
+        if (!session) throw new DomainError('NOT_FOUND');
+        const existing = await manager.findOneBy(SeatHoldEntity, { applicationId });
+        if (existing && existing.status !== 'released') return existing;
+        await this.takeSeat(manager, sessionId);
+        const hold: SeatHoldEntity = { id: existing?.id ?? randomUUID(), sessionId, applicationId, status: 'held', heldUntil, createdAt: this.clock.now() };
+        if (existing) await manager.update(SeatHoldEntity, { id: existing.id }, { sessionId, status: 'held', heldUntil });
+        else await manager.insert(SeatHoldEntity, hold);
+        return hold;
+      });
+    } catch (error) {
+      // The same application held in two sessions at once: the unique key lets one win.
+      if (!isUniqueViolation(error)) throw error;
+      const winner = await this.uow.run((manager) => manager.findOneBy(SeatHoldEntity, { applicationId }));
+      if (winner && winner.status !== 'released') return winner;
+      throw error;
+    }
+  }
+
+  /** Paid: the seat is the candidate's; no deadline releases it any more. */
+  confirm(applicationId: string): Promise<void> {
+    return this.uow.run(async (manager) => {
+      const result = await manager.update(SeatHoldEntity, { applicationId, status: 'held' }, { status: 'confirmed', heldUntil: null });
+      if (!result.affected) throw new DomainError('NOT_FOUND');
+    });
+  }
+
+  release(applicationId: string): Promise<void> {
+    return this.uow.run((manager) => this.releaseIn(manager, applicationId));
+  }
+
+  /** The scheduled sweep: holds past their deadline give their seats back. Returns how many. */
+  async releaseExpired(): Promise<number> {
+    const expired = await this.uow.run((manager) =>
+      manager.find(SeatHoldEntity, { where: { status: 'held', heldUntil: LessThan(this.clock.now()) }, take: 500, select: { applicationId: true } }),
+    );
+    let released = 0;
+    for (const { applicationId } of expired) {
+      // Each on its own: a hold paid for in the meantime is confirmed and stays.
+      released += await this.uow.run(async (manager) => {
+        const hold = await manager.findOneBy(SeatHoldEntity, { applicationId, status: 'held', heldUntil: LessThan(this.clock.now()) });
+        if (!hold) return 0;
+        await this.releaseIn(manager, applicationId);
+        return 1;
+      });
+    }
+    return released;
+  }
+
+  private async takeSeat(manager: EntityManager, sessionId: string): Promise<void> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(ExamSessionEntity)
+      .set({ seatsTaken: () => 'seats_taken + 1' })
+      .where('id = :id AND seats_taken < capacity', { id: sessionId })
+      .execute();
+    if (!result.affected) throw new DomainError('SEAT_SOLD_OUT');
+  }
+
+  private async releaseIn(manager: EntityManager, applicationId: string): Promise<void> {
+    const hold = await manager.findOneBy(SeatHoldEntity, { applicationId, status: In(['held', 'confirmed']) });
+    if (!hold) return;
+    await manager.update(SeatHoldEntity, { id: hold.id }, { status: 'released', heldUntil: null });
+    await manager
+      .createQueryBuilder()
+      .update(ExamSessionEntity)
+      .set({ seatsTaken: () => 'seats_taken - 1' })
+      .where('id = :id AND seats_taken > 0', { id: hold.sessionId })
+      .execute();
+  }
+}

@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DomainError, getPlan, sessionDateAllowed, type CreateExamSessionRequest, type ExamSessionView } from '@skillcert/shared';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import type { StaffActor } from '../auth/actor';
+import { Clock } from '../common/clock';
+import { ExamSessionEntity } from './exam-session.entity';
+
+function view(row: ExamSessionEntity): ExamSessionView {
+  return {
+    id: row.id,
+    planId: row.planId,
+    date: row.date,
+    site: row.site,
+    levels: row.levels,
+    capacity: row.capacity,
+    seatsLeft: row.capacity - row.seatsTaken,
+  };
+}
+
+@Injectable()
+export class SessionsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Staff create sessions for their own body's plans, inside the plan's bounds. */
+  async create(actor: StaffActor, request: CreateExamSessionRequest): Promise<ExamSessionView> {
+    this.requireOwnPlan(actor, request.planId);
+    const levels = [...new Set(request.levels)].sort();
+    const allowed = sessionDateAllowed(request.planId, levels, request.date);
+    if (!allowed.ok) throw new DomainError('SESSION_DATE_INVALID', allowed.reason);
+    const row: ExamSessionEntity = {
+      id: randomUUID(),
+      planId: request.planId,
+      date: request.date,
+      site: request.site.trim(),
+      levels,
+      capacity: request.capacity,
+      seatsTaken: 0,
+      createdBy: actor.staffId,
+      createdAt: this.clock.now(),
+    };
+    await this.db.getRepository(ExamSessionEntity).insert(row);
+    return view(row);
+  }
+
+  async list(actor: StaffActor, planId: string): Promise<ExamSessionView[]> {
+    this.requireOwnPlan(actor, planId);
+    const rows = await this.db.getRepository(ExamSessionEntity).find({ where: { planId }, order: { date: 'ASC', createdAt: 'ASC' } });
+    return rows.map(view);
+  }
+
+  /** Another body's plan looks exactly like a missing one. */
+  private requireOwnPlan(actor: StaffActor, planId: string): void {
+    let bodyId: string | undefined;
+    try {
+      bodyId = getPlan(planId).body.id;
+    } catch {
+      bodyId = undefined;
+    }
+    if (bodyId !== actor.bodyId) throw new DomainError('PLAN_NOT_FOUND');
+  }
+}
