@@ -63,6 +63,8 @@ const envSchema = z.object({
     .default('admin'),
   ADMIN_PASSWORD: z.string().min(12, 'ADMIN_PASSWORD must be at least 12 characters').default(DEV_ADMIN_PASSWORD),
   ADMIN_BODY_ID: z.string().default('sh-cpna'),
+  /** How often expired seat holds are swept; 0 turns the sweep off (tests drive it themselves). */
+  SEAT_SWEEP_SECONDS: z.coerce.number().int().min(0).max(3600).optional(),
 });
 
 export type DatabaseKind = 'mariadb' | 'sqlite';
@@ -80,6 +82,7 @@ export interface AppConfig {
   personalData: { encryptionKey: Buffer; hmacKey: Buffer };
   sessionTtlHours: number;
   firstAdmin: { username: string; password: string; bodyId: string };
+  seatSweepSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -109,6 +112,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     personalData: { encryptionKey: Buffer.from(e.DATA_ENCRYPTION_KEY, 'base64').subarray(0, 32), hmacKey: Buffer.from(e.DATA_HMAC_KEY, 'base64') },
     sessionTtlHours: e.SESSION_TTL_HOURS,
     firstAdmin: { username: e.ADMIN_USERNAME, password: e.ADMIN_PASSWORD, bodyId: e.ADMIN_BODY_ID },
+    seatSweepSeconds: e.SEAT_SWEEP_SECONDS ?? (e.NODE_ENV === 'test' ? 0 : 60),
   };
   if (config.env === 'production') {
     const problems: string[] = [];

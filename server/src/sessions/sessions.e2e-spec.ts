@@ -91,4 +91,30 @@ describe.each(databaseTargets())('exam sessions and seats on $name', (target) =>
     const row = await server.app.get(DataSource).getRepository(ExamSessionEntity).findOneByOrFail({ id: session.id });
     expect(row.seatsTaken).toBe(1);
   });
+
+  it('the scheduled sweep gives expired seats back by itself', async () => {
+    const swept = await startServer(target, NOW, { ADMIN_USERNAME: 'sessions.admin', ADMIN_PASSWORD: 'sessions-admin-pass', SEAT_SWEEP_SECONDS: '1' });
+    try {
+      const token = (await request(swept.url).post('/api/staff/login').send({ username: 'sessions.admin', password: 'sessions-admin-pass' }).expect(200)).body
+        .token;
+      const session = (
+        await request(swept.url)
+          .post('/api/sessions')
+          .set('Authorization', `Bearer ${token}`)
+          .send({ planId: 'shanghai-2026', date: '2026-05-16', site: '考点D', levels: [5], capacity: 3 })
+          .expect(201)
+      ).body;
+      await swept.app.get(SeatsService).hold(session.id, randomUUID(), new Date(NOW.getTime() - 60_000));
+      const seatsLeft = async () =>
+        (await request(swept.url).get('/api/sessions').query({ planId: 'shanghai-2026' }).set('Authorization', `Bearer ${token}`).expect(200)).body.find(
+          (s: { id: string }) => s.id === session.id,
+        ).seatsLeft;
+      expect(await seatsLeft()).toBe(2);
+      const deadline = Date.now() + 5000;
+      while ((await seatsLeft()) !== 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+      expect(await seatsLeft()).toBe(3);
+    } finally {
+      await swept.close();
+    }
+  });
 });

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { UnitOfWork } from '../database/unit-of-work';
 import { IdentityModule } from '../identity/identity.module';
+import { SeatSweeper } from './seat-sweeper';
 import { SeatsService } from './seats.service';
 import { SessionsController } from './sessions.controller';
 import { SessionsService } from './sessions.service';
@@ -8,7 +9,7 @@ import { SessionsService } from './sessions.service';
 @Module({
   imports: [IdentityModule],
   controllers: [SessionsController],
-  providers: [SessionsService, SeatsService, UnitOfWork],
+  providers: [SessionsService, SeatsService, SeatSweeper, UnitOfWork],
   exports: [SeatsService, SessionsService],
 })
 export class SessionsModule {}
