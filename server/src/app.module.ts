@@ -5,6 +5,8 @@ import { APP_CONFIG, type AppConfig } from './config/config';
 import { dataSourceOptions } from './database/data-source';
 import { HealthController } from './health/health.controller';
 import { IdentityModule } from './identity/identity.module';
+import { ApplicationsModule } from './applications/applications.module';
+import { UnitOfWork } from './database/unit-of-work';
 import { PlansModule } from './plans/plans.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { WechatModule } from './wechat/wechat.module';
@@ -21,13 +23,16 @@ export class AppModule {
         PlansModule,
         IdentityModule,
         SessionsModule,
+        ApplicationsModule,
       ],
       controllers: [HealthController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: Clock, useValue: clock },
+        // One instance for the whole app: on SQLite its queue is what serialises transactions.
+        UnitOfWork,
       ],
-      exports: [APP_CONFIG, Clock],
+      exports: [APP_CONFIG, Clock, UnitOfWork],
     };
   }
 }

@@ -37,7 +37,8 @@ export async function startServer(target: DatabaseTarget, now: Date, env: Record
   const wechatUrl = await wechat.start();
   const config = loadConfig({ NODE_ENV: 'test', PORT: '0', H5_DIR: join(tmpdir(), 'skillcert-no-h5'), WECHAT_API_BASE: wechatUrl, ...target.env, ...env });
   const clock = new FixedClock(now);
-  const app = await createApp(config, { clock, logger: false });
+  // SKILLCERT_TEST_LOGS=1 shows the server's own log lines while debugging a test.
+  const app = await createApp(config, { clock, ...(process.env.SKILLCERT_TEST_LOGS ? {} : { logger: false as const }) });
   await app.listen(0, '127.0.0.1');
   const close = async () => {
     await app.close();

@@ -27,6 +27,8 @@ export const ERROR_MESSAGES = {
   USERNAME_TAKEN: '该用户名已被使用',
   SESSION_DATE_INVALID: '考核日期不在认定计划允许的范围内',
   SEAT_SOLD_OUT: '该场次已满，请选择其他场次',
+  APPLICATION_ACTIVE_EXISTS: '您已有一份该职业该等级的报名正在办理中，请勿重复申报',
+  NOT_ELIGIBLE: '暂不符合申报条件',
   DATABASE_UNAVAILABLE: '系统繁忙，请稍后再试',
   INTERNAL_ERROR: '系统出现问题，请稍后再试',
 } as const;

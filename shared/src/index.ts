@@ -15,3 +15,4 @@ export * from './rules/applicationState';
 export * from './schemas';
 export * from './schemas/identity';
 export * from './schemas/staff';
+export * from './schemas/applications';

@@ -1,5 +1,7 @@
 import type { DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '../config/config';
+import { ApplicationEventEntity } from '../applications/application-event.entity';
+import { ApplicationEntity } from '../applications/application.entity';
 import { AuthSessionEntity } from '../auth/auth-session.entity';
 import { UserEntity } from '../auth/user.entity';
 import { CandidateProfileEntity } from '../identity/candidate-profile.entity';
@@ -12,6 +14,7 @@ import { StaffAccountEntity } from '../staff/staff-account.entity';
 import { Init1763800000000 } from './migrations/1763800000000-init';
 import { Identity1763900000000 } from './migrations/1763900000000-identity';
 import { ExamSessions1764000000000 } from './migrations/1764000000000-exam-sessions';
+import { Applications1764100000000 } from './migrations/1764100000000-applications';
 
 export const ENTITIES = [
   EvaluationBodyEntity,
@@ -23,8 +26,10 @@ export const ENTITIES = [
   StaffAccountEntity,
   ExamSessionEntity,
   SeatHoldEntity,
+  ApplicationEntity,
+  ApplicationEventEntity,
 ];
-export const MIGRATIONS = [Init1763800000000, Identity1763900000000, ExamSessions1764000000000];
+export const MIGRATIONS = [Init1763800000000, Identity1763900000000, ExamSessions1764000000000, Applications1764100000000];
 
 /** Migrations always — never `synchronize` — on MariaDB and on the embedded SQLite alike. */
 export function dataSourceOptions(database: AppConfig['database']): DataSourceOptions {

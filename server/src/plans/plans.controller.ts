@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { eligibilityRequestSchema, planIdParamSchema, windowQuerySchema, type EligibilityRequest, type WindowQuery } from '@skillcert/shared';
+import { eligibilityRequestSchema, idParamSchema, windowQuerySchema, type EligibilityRequest, type WindowQuery } from '@skillcert/shared';
 import { ZodPipe } from '../common/zod-pipe';
 import { PlansService } from './plans.service';
 
@@ -13,18 +13,18 @@ export class PlansController {
   }
 
   @Get(':id')
-  detail(@Param(new ZodPipe(planIdParamSchema)) { id }: { id: string }) {
+  detail(@Param(new ZodPipe(idParamSchema)) { id }: { id: string }) {
     return this.plans.detail(id);
   }
 
   @Post(':id/eligibility')
   @HttpCode(200)
-  eligibility(@Param(new ZodPipe(planIdParamSchema)) { id }: { id: string }, @Body(new ZodPipe(eligibilityRequestSchema)) body: EligibilityRequest) {
+  eligibility(@Param(new ZodPipe(idParamSchema)) { id }: { id: string }, @Body(new ZodPipe(eligibilityRequestSchema)) body: EligibilityRequest) {
     return this.plans.eligibility(id, body);
   }
 
   @Get(':id/window')
-  window(@Param(new ZodPipe(planIdParamSchema)) { id }: { id: string }, @Query(new ZodPipe(windowQuerySchema)) query: WindowQuery) {
+  window(@Param(new ZodPipe(idParamSchema)) { id }: { id: string }, @Query(new ZodPipe(windowQuerySchema)) query: WindowQuery) {
     return this.plans.window(id, query);
   }
 }

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { UnitOfWork } from '../database/unit-of-work';
 import { IdentityModule } from '../identity/identity.module';
 import { SeatSweeper } from './seat-sweeper';
 import { SeatsService } from './seats.service';
@@ -9,7 +8,7 @@ import { SessionsService } from './sessions.service';
 @Module({
   imports: [IdentityModule],
   controllers: [SessionsController],
-  providers: [SessionsService, SeatsService, SeatSweeper, UnitOfWork],
+  providers: [SessionsService, SeatsService, SeatSweeper],
   exports: [SeatsService, SessionsService],
 })
 export class SessionsModule {}

@@ -80,3 +80,13 @@ export function assertTransition(from: ApplicationState, to: ApplicationState, a
     throw new DomainError('TRANSITION_NOT_ALLOWED', `当前状态为“${APPLICATION_STATE_NAMES[from]}”，不能变更为“${APPLICATION_STATE_NAMES[to]}”`);
   }
 }
+
+/**
+ * States in which an application is still running. While one is, the same person
+ * cannot start another for the same occupation and level.
+ */
+export const LIVE_APPLICATION_STATES: readonly ApplicationState[] = ['draft', 'submitted', 'returned', 'approved', 'paid', 'checked_in', 'absent'];
+
+export function isLiveApplicationState(state: ApplicationState): boolean {
+  return LIVE_APPLICATION_STATES.includes(state);
+}

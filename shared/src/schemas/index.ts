@@ -75,7 +75,7 @@ export type EligibilityRequest = output<typeof eligibilityRequestSchema>;
 export const windowQuerySchema = z.object({ level: levelSchema, on: z.optional(isoDateSchema) });
 export type WindowQuery = output<typeof windowQuerySchema>;
 
-export const planIdParamSchema = z.object({ id: z.string().check(z.minLength(1), z.maxLength(64)) });
+export const idParamSchema = z.object({ id: z.string().check(z.minLength(1), z.maxLength(64)) });
 
 export const subjectKindSchema = z.enum(SUBJECT_KINDS as [string, ...string[]]);
 

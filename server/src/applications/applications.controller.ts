@@ -1,0 +1,33 @@
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { applicationRequestSchema, idParamSchema, type ApplicationRequest } from '@skillcert/shared';
+import type { CandidateActor } from '../auth/actor';
+import { Allow, CurrentCandidate } from '../auth/auth.guard';
+import { ZodPipe } from '../common/zod-pipe';
+import { ApplicationsService } from './applications.service';
+
+@Controller('api/applications')
+@Allow('candidate')
+export class ApplicationsController {
+  constructor(private readonly applications: ApplicationsService) {}
+
+  @Post()
+  apply(@CurrentCandidate() actor: CandidateActor, @Body(new ZodPipe(applicationRequestSchema)) body: ApplicationRequest) {
+    return this.applications.apply(actor, body);
+  }
+
+  @Get()
+  mine(@CurrentCandidate() actor: CandidateActor) {
+    return this.applications.mine(actor);
+  }
+
+  @Get(':id')
+  one(@CurrentCandidate() actor: CandidateActor, @Param(new ZodPipe(idParamSchema)) { id }: { id: string }) {
+    return this.applications.one(actor, id);
+  }
+
+  @Post(':id/withdraw')
+  @HttpCode(200)
+  withdraw(@CurrentCandidate() actor: CandidateActor, @Param(new ZodPipe(idParamSchema)) { id }: { id: string }) {
+    return this.applications.withdraw(actor, id);
+  }
+}
