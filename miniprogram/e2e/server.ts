@@ -23,7 +23,7 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startBuiltServer(): Promise<RunningServer> {
+export async function startBuiltServer(env: Record<string, string> = {}): Promise<RunningServer> {
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, [join(REPO, 'server', 'dist', 'main.js')], {
     env: {
@@ -34,6 +34,7 @@ export async function startBuiltServer(): Promise<RunningServer> {
       DATABASE_URL: '',
       SQLITE_PATH: join(mkdtempSync(join(tmpdir(), 'skillcert-e2e-')), 'e2e.sqlite'),
       H5_DIR: join(REPO, 'miniprogram', 'dist-h5'),
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

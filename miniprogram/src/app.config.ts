@@ -4,7 +4,7 @@ export default defineAppConfig({
   pages: ['pages/index/index', 'pages/plan/index', 'pages/me/index'],
   subPackages: [
     { root: 'packages/check', pages: ['eligibility/index'] },
-    { root: 'packages/account', pages: ['profile/index'] },
+    { root: 'packages/account', pages: ['profile/index', 'application/index'] },
   ],
   preloadRule: {
     'pages/plan/index': { network: 'all', packages: ['packages/check'] },

@@ -1,9 +1,10 @@
 import { ConfigError, loadConfig } from './config/config';
 import { createApp } from './app';
+import { FixedClock } from './common/clock';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const app = await createApp(config);
+  const app = await createApp(config, config.fixedNow ? { clock: new FixedClock(config.fixedNow) } : {});
   await app.listen(config.port, config.host);
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}/`;
   const database = config.database.kind === 'sqlite' ? `SQLite ${config.database.path}` : 'MariaDB/MySQL';

@@ -47,6 +47,11 @@ describe('configuration', () => {
     expect(() => loadConfig({ ...production, ...override })).toThrow(message);
   });
 
+  it('a fixed clock is for tests only', () => {
+    expect(loadConfig({ NODE_ENV: 'test', FIXED_NOW: '2026-03-10T10:00:00+08:00' }).fixedNow?.toISOString()).toBe('2026-03-10T02:00:00.000Z');
+    expect(() => loadConfig({ FIXED_NOW: '2026-03-10T10:00:00+08:00' })).toThrow(/FIXED_NOW is for tests only/);
+  });
+
   it('refuses a short encryption key, naming it', () => {
     expect(() => loadConfig({ DATA_ENCRYPTION_KEY: Buffer.alloc(16).toString('base64') })).toThrow(/DATA_ENCRYPTION_KEY must be at least 32 bytes/);
   });

@@ -1,9 +1,11 @@
 import { Button, Cell, CellGroup, Input } from '@nutui/nutui-react-taro';
 import { Button as NativeButton, Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
-import { formatChineseDate, type MeResponse } from '@skillcert/shared';
+import { formatChineseDate, getPlan, levelDisplayName, type MeResponse } from '@skillcert/shared';
 import { useState } from 'react';
+import { applicationsApi } from '../../api/applications';
 import { meApi, signIn, signOut } from '../../api/auth';
+import { useApi } from '../../api/useApi';
 import { currentSession } from '../../lib/session';
 import './index.css';
 
@@ -69,6 +71,7 @@ export default function MePage() {
         </View>
       )}
       {state.kind === 'ready' && <Profile me={state.me} onPhone={onPhone} />}
+      {state.kind === 'ready' && state.me.profile && <MyApplications />}
       {state.kind === 'ready' && (
         <Button block fill="outline" className="sign-out" onClick={() => void onSignOut()}>
           退出登录
@@ -103,6 +106,28 @@ function Profile({ me, onPhone }: { me: MeResponse; onPhone: (code: string | und
       </CellGroup>
       <CellGroup title="手机号">{p.phone ? <Cell title="已绑定" extra={p.phone} /> : <PhoneBinding onPhone={onPhone} />}</CellGroup>
     </View>
+  );
+}
+
+function MyApplications() {
+  const list = useApi(() => applicationsApi.mine(), []);
+  useDidShow(() => list.reload());
+  return (
+    <CellGroup title="我的报名">
+      {list.state === 'ready' && list.data.length === 0 && <Cell title="暂无报名" description="在认定计划中完成申报条件自测后即可申报" />}
+      {list.state === 'ready' &&
+        list.data.map((a) => (
+          <Cell
+            key={a.id}
+            className="my-application"
+            title={levelDisplayName(a.planId, a.level)}
+            description={`${getPlan(a.planId).body.shortName} · ${formatChineseDate(a.appliedOn)}申报`}
+            extra={a.stateLabel}
+            onClick={() => void Taro.navigateTo({ url: `/packages/account/application/index?id=${a.id}` })}
+          />
+        ))}
+      {list.state === 'error' && <Cell title={list.error.message} extra="重试" onClick={list.reload} />}
+    </CellGroup>
   );
 }
 

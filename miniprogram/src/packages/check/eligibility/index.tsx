@@ -1,6 +1,6 @@
 import { Button, CellGroup } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
-import { useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import {
   evaluateEligibility,
   getPlan,
@@ -15,7 +15,9 @@ import {
   type Plan,
 } from '@skillcert/shared';
 import { useMemo, useState } from 'react';
+import { applicationsApi } from '../../../api/applications';
 import { plansApi } from '../../../api/plans';
+import { currentSession } from '../../../lib/session';
 import { CheckField } from '../../../components/CheckField';
 import { ChoiceField } from '../../../components/ChoiceField';
 import { DateField } from '../../../components/DateField';
@@ -67,6 +69,23 @@ function SelfCheck({ plan, initialLevel }: { plan: Plan; initialLevel: Level }) 
     update({ ...draft, [key]: draft[key].map((e, i) => (i === index ? { ...e, ...patch } : e)) });
   const addEntry = (key: keyof typeof NEW_ENTRY) => update({ ...draft, [key]: [...draft[key], NEW_ENTRY[key]()] });
   const removeEntry = (key: keyof typeof NEW_ENTRY, index: number) => update({ ...draft, [key]: draft[key].filter((_, i) => i !== index) });
+
+  const [applying, setApplying] = useState(false);
+  const [applyError, setApplyError] = useState<string>();
+  const applyNow = async () => {
+    if (!parsed.ok) return;
+    if (!currentSession()) {
+      void Taro.showToast({ title: '请先登录并完成实名登记', icon: 'none' });
+      void Taro.navigateTo({ url: '/pages/me/index' });
+      return;
+    }
+    setApplying(true);
+    setApplyError(undefined);
+    const result = await applicationsApi.apply({ planId: plan.id, level, facts: parsed.facts });
+    setApplying(false);
+    if (result.ok) void Taro.redirectTo({ url: `/packages/account/application/index?id=${result.data.id}` });
+    else setApplyError(result.error.message);
+  };
 
   const askServer = async () => {
     if (!parsed.ok) return;
@@ -258,6 +277,17 @@ function SelfCheck({ plan, initialLevel }: { plan: Plan; initialLevel: Level }) 
       )}
 
       <Verdict result={local} level={level} pending={pendingReason(draft, parsed.ok)} />
+      {local?.eligible && !pendingReason(draft, parsed.ok) && (
+        <View className="card apply-card">
+          <View className="muted">
+            申报后，审核人员将核验您的证明材料。{plan.acceptancePoint ? `个人申报须携带身份证原件至受理点（${plan.acceptancePoint.address}）办理确认。` : ''}
+          </View>
+          {applyError && <View className="warn apply-error">{applyError}</View>}
+          <Button type="primary" block loading={applying} className="apply-now" onClick={() => void applyNow()}>
+            用此信息申报{LEVEL_NAMES[level].split('/')[0]}
+          </Button>
+        </View>
+      )}
       <ServerVerdict server={server} local={local} />
 
       <View className="verdict-bar" data-testid="verdict-bar">

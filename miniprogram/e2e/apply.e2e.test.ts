@@ -1,0 +1,71 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { residentIdCheckChar } from '@skillcert/shared';
+import { launchPhone } from './browser';
+import { startBuiltServer, type RunningServer } from './server';
+
+const ARTIFACTS = resolve(__dirname, '..', '..', 'test-artifacts');
+/** 10 March 2026, 10:00 in Shanghai, for the server and the phone alike: the March window is open. */
+const NOW = '2026-03-10T10:00:00+08:00';
+
+describe('H5: a vocational student applies for level 4 and follows the application', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    server = await startBuiltServer({ FIXED_NOW: NOW });
+    const phone = await launchPhone();
+    browser = phone.browser;
+    page = await phone.context.newPage();
+    await page.clock.setFixedTime(new Date(NOW));
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('signs in, records the real name, checks eligibility, applies, sees it under review, and withdraws', async () => {
+    const first17 = '31010920080901004';
+    const residentId = first17 + residentIdCheckChar(first17);
+
+    await page.goto(server.url);
+    await page.getByText('我的 ›').tap();
+    await page.locator('.sign-in').tap();
+    await page.locator('[data-testid="profile-missing"] .edit-profile').tap();
+    await page.locator('.name-input input').fill('陈同学');
+    await page.locator('.id-input input').fill(residentId);
+    await page.locator('.save-profile').tap();
+    await page.locator('[data-testid="profile"]').getByText('陈同学').waitFor();
+    await page.getByText('暂无报名').waitFor();
+
+    await page.goto(`${server.url}/#/packages/check/eligibility/index?planId=shanghai-2026&level=4`);
+    await page.locator('.id-input input').fill(residentId);
+    await page.locator('[data-testid="diploma-section"] .add-entry').tap();
+    await page.locator('[data-testid="diploma-0-school"]').getByText('中等职业学校').tap();
+    await page.locator('[data-testid="diploma-0-final-year"]').getByText('在读应届毕业生').tap();
+    await page.locator('.apply-now').tap();
+
+    const status = page.locator('[data-testid="application-status"]');
+    await status.getByText('审核中').waitFor();
+    await status.getByText('四级/中级工').waitFor();
+    await page.getByText('2026年4月30日前').waitFor();
+    await page.getByText('四级 条件(3)').waitFor();
+    await page.locator('[data-testid="timeline"]').getByText('审核中').waitFor();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(ARTIFACTS, '07-application.png') });
+
+    await page.locator('.withdraw').tap();
+    await page.getByText('确定撤回吗？', { exact: false }).waitFor();
+    await page.locator('.taro-modal__foot').getByText('撤回', { exact: true }).tap();
+    await status.getByText('已撤回').waitFor();
+    await page.locator('[data-testid="timeline"]').getByText('已撤回').waitFor();
+    expect(await page.locator('.withdraw').count()).toBe(0);
+    expect(pageErrors).toEqual([]);
+  });
+});
