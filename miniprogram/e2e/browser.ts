@@ -1,7 +1,7 @@
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 
-/** Debian's Chromium, as a phone: touch, mobile viewport, Chinese locale. */
-export async function launchPhone(): Promise<{ browser: Browser; context: BrowserContext }> {
+/** Debian's Chromium, headless, with the flags this sandbox needs. Pages open as a phone (see phone.ts). */
+export async function launchPhone(): Promise<{ browser: Browser }> {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
@@ -15,13 +15,5 @@ export async function launchPhone(): Promise<{ browser: Browser; context: Browse
       '--no-first-run',
     ],
   });
-  const context = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 2,
-    hasTouch: true,
-    isMobile: true,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-  });
-  return { browser, context };
+  return { browser };
 }

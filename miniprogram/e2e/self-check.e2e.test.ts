@@ -1,11 +1,6 @@
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { residentIdCheckChar } from '@skillcert/shared';
-import { launchPhone } from './browser';
-import { startBuiltServer, type RunningServer } from './server';
-
-const ARTIFACTS = resolve(__dirname, '..', '..', 'test-artifacts');
+import { screenshotPath, usePhone } from './phone';
 
 /** A valid resident ID for someone born on 2008-09-01 (a final-year vocational student). */
 function residentId(): string {
@@ -14,38 +9,20 @@ function residentId(): string {
 }
 
 describe('H5: a candidate checks eligibility for level 4', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let context: BrowserContext;
+  const phone = usePhone();
   let page: Page;
-  const consoleErrors: string[] = [];
+  let server: { url: string };
 
-  beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    server = await startBuiltServer();
-    ({ browser, context } = await launchPhone());
-  });
-
-  beforeEach(async () => {
-    page = await context.newPage();
-    page.on('pageerror', (e) => consoleErrors.push(e.message));
-  });
-
-  afterEach(async () => {
-    await page.close();
-    expect(consoleErrors.splice(0)).toEqual([]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  beforeEach(() => {
+    page = phone.page();
+    server = phone.server();
   });
 
   it('opens a plan, self-checks a level-4 case that passes by clause (3), and the server agrees', async () => {
     await page.goto(server.url);
     const shanghai = page.locator('[data-testid="plan-shanghai-2026"]');
     await shanghai.getByText('2026年上海市呼叫中心服务员社会化职业技能评价').waitFor();
-    await page.screenshot({ path: join(ARTIFACTS, '01-home.png') });
+    await page.screenshot({ path: screenshotPath('01-home.png') });
 
     await shanghai.tap();
     const level4 = page.locator('[data-testid="level-4"]');
@@ -53,7 +30,7 @@ describe('H5: a candidate checks eligibility for level 4', () => {
     await expectText(level4, '¥400');
     await expectText(level4, '操作技能');
     await page.waitForTimeout(600);
-    await page.screenshot({ path: join(ARTIFACTS, '02-plan.png'), fullPage: true });
+    await page.screenshot({ path: screenshotPath('02-plan.png'), fullPage: true });
 
     await level4.locator('.check-button').tap();
     await page.locator('[data-testid="verdict"]').getByText('请先填写出生日期').waitFor();
@@ -78,7 +55,7 @@ describe('H5: a candidate checks eligibility for level 4', () => {
     await expectText(serverVerdict, '与手机端自测结果一致');
     await verdict.scrollIntoViewIfNeeded();
     await page.waitForTimeout(300);
-    await page.screenshot({ path: join(ARTIFACTS, '03-self-check.png') });
+    await page.screenshot({ path: screenshotPath('03-self-check.png') });
   });
 
   it('picks dates on the wheel, and says how much work is missing for level 3', async () => {
@@ -108,7 +85,7 @@ describe('H5: a candidate checks eligibility for level 4', () => {
     await expectText(serverVerdict, '与手机端自测结果一致');
     await verdict.scrollIntoViewIfNeeded();
     await page.waitForTimeout(300);
-    await page.screenshot({ path: join(ARTIFACTS, '04-not-yet-eligible.png') });
+    await page.screenshot({ path: screenshotPath('04-not-yet-eligible.png') });
   });
 });
 
