@@ -8,6 +8,7 @@ import { IdentityModule } from './identity/identity.module';
 import { ApplicationsModule } from './applications/applications.module';
 import { UnitOfWork } from './database/unit-of-work';
 import { PlansModule } from './plans/plans.module';
+import { ReviewModule } from './review/review.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { WechatModule } from './wechat/wechat.module';
 
@@ -24,6 +25,7 @@ export class AppModule {
         IdentityModule,
         SessionsModule,
         ApplicationsModule,
+        ReviewModule,
       ],
       controllers: [HealthController],
       providers: [

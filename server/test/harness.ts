@@ -1,4 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
+import { createConnection } from 'mysql2/promise';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,7 +18,12 @@ export interface DatabaseTarget {
 export function databaseTargets(): DatabaseTarget[] {
   const targets: DatabaseTarget[] = [{ name: 'sqlite', env: { SQLITE_PATH: join(mkdtempSync(join(tmpdir(), 'skillcert-')), 'test.sqlite') } }];
   const mysql = process.env.SKILLCERT_TEST_MYSQL_URL;
-  if (mysql) targets.push({ name: 'mariadb', env: { DATABASE_URL: mysql } });
+  if (mysql) {
+    // A database of this file's own, so suites cannot see each other's rows.
+    const url = new URL(mysql);
+    url.pathname = `${url.pathname}_${randomBytes(4).toString('hex')}`;
+    targets.push({ name: 'mariadb', env: { DATABASE_URL: url.toString() } });
+  }
   return targets;
 }
 
@@ -31,7 +38,21 @@ export interface TestServer {
 }
 
 /** A real server on a loopback port, on a real database, with a clock the test controls. */
+async function ensureDatabase(target: DatabaseTarget): Promise<void> {
+  if (!target.env.DATABASE_URL) return;
+  const url = new URL(target.env.DATABASE_URL);
+  const connection = await createConnection({
+    host: url.hostname,
+    port: Number(url.port || 3306),
+    user: decodeURIComponent(url.username),
+    password: decodeURIComponent(url.password),
+  });
+  await connection.query(`CREATE DATABASE IF NOT EXISTS \`${url.pathname.slice(1)}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  await connection.end();
+}
+
 export async function startServer(target: DatabaseTarget, now: Date, env: Record<string, string> = {}): Promise<TestServer> {
+  await ensureDatabase(target);
   const base = loadConfig({ NODE_ENV: 'test' });
   const wechat = new FakeWechatServer({ appId: base.wechat.appId, secret: base.wechat.secret });
   const wechatUrl = await wechat.start();

@@ -1,33 +1,31 @@
 import { createConnection } from 'mysql2/promise';
 
 /**
- * Gives the e2e suites a fresh MariaDB database of their own, or — when MySQL
- * is required (CI sets REQUIRE_MYSQL=1) and none answers — fails the run
- * instead of quietly testing SQLite alone.
+ * Checks that MariaDB answers and names this run's databases (each e2e file
+ * gets its own, see harness.ts) — or, when MySQL is required (CI sets
+ * REQUIRE_MYSQL=1) and none answers, fails the run instead of quietly testing
+ * SQLite alone.
  */
 const DEFAULT_URL = 'mysql://root@127.0.0.1:3306/test';
 
 export default async function globalSetup(): Promise<void> {
   const url = new URL(process.env.TEST_DATABASE_URL ?? DEFAULT_URL);
   const required = process.env.REQUIRE_MYSQL === '1';
-  let connection;
   try {
-    connection = await createConnection({
+    const connection = await createConnection({
       host: url.hostname,
       port: Number(url.port || 3306),
       user: decodeURIComponent(url.username),
       password: decodeURIComponent(url.password),
       connectTimeout: 3000,
     });
+    await connection.end();
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     if (required) throw new Error(`MariaDB/MySQL is required (REQUIRE_MYSQL=1) but ${url.host} did not answer: ${reason}`);
     process.stderr.write(`\n!! MariaDB/MySQL at ${url.host} not reachable (${reason}): the MySQL e2e suite is SKIPPED; SQLite only.\n\n`);
     return;
   }
-  const name = `skillcert_test_${process.pid}_${Date.now().toString(36)}`;
-  await connection.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-  await connection.end();
-  url.pathname = `/${name}`;
+  url.pathname = `/skillcert_test_${process.pid}_${Date.now().toString(36)}`;
   process.env.SKILLCERT_TEST_MYSQL_URL = url.toString();
 }

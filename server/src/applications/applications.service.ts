@@ -86,17 +86,17 @@ export class ApplicationsService {
       if (isUniqueViolation(error)) throw new DomainError('APPLICATION_ACTIVE_EXISTS');
       throw error;
     }
-    return this.view(application.id);
+    return this.viewOf(application.id);
   }
 
   async mine(actor: CandidateActor): Promise<ApplicationView[]> {
     const rows = await this.db.getRepository(ApplicationEntity).find({ where: { userId: actor.userId }, order: { createdAt: 'DESC' }, select: { id: true } });
-    return Promise.all(rows.map((r) => this.view(r.id)));
+    return Promise.all(rows.map((r) => this.viewOf(r.id)));
   }
 
   async one(actor: CandidateActor, id: string): Promise<ApplicationView> {
     await this.own(actor, id);
-    return this.view(id);
+    return this.viewOf(id);
   }
 
   /** Before a decision, the candidate may take the application back. */
@@ -105,7 +105,7 @@ export class ApplicationsService {
       const application = await this.own(actor, id, manager);
       await this.transition(manager, application, 'withdrawn', { kind: 'candidate', id: actor.userId }, 'candidate');
     });
-    return this.view(id);
+    return this.viewOf(id);
   }
 
   /**
@@ -147,7 +147,7 @@ export class ApplicationsService {
     return application;
   }
 
-  private async view(id: string): Promise<ApplicationView> {
+  async viewOf(id: string): Promise<ApplicationView> {
     const application = await this.db.getRepository(ApplicationEntity).findOneByOrFail({ id });
     const events = await this.db.getRepository(ApplicationEventEntity).find({ where: { applicationId: id }, order: { at: 'ASC', id: 'ASC' } });
     return {

@@ -37,3 +37,25 @@ export interface ApplicationView {
   eligibility: { eligible: boolean; satisfied: string[]; reasons: string[] };
   timeline: ApplicationEventView[];
 }
+
+export const reviewQuerySchema = z.object({
+  planId: z.optional(z.string().check(z.maxLength(32))),
+  level: z.optional(levelSchema),
+  state: z._default(z.enum(['submitted', 'returned', 'approved', 'rejected', 'withdrawn']), 'submitted'),
+});
+export type ReviewQuery = output<typeof reviewQuerySchema>;
+
+export const approveSchema = z.object({ note: z.optional(z.string().check(z.maxLength(500, '备注不能超过500字'))) });
+export const returnSchema = z.object({
+  note: z.string({ error: '请写明需要修改的内容' }).check(z.minLength(2, '请写明需要修改的内容'), z.maxLength(500, '说明不能超过500字')),
+});
+export const rejectSchema = z.object({
+  reason: z.string({ error: '请写明不通过的原因' }).check(z.minLength(2, '请写明不通过的原因'), z.maxLength(500, '原因不能超过500字')),
+});
+export type ReviewNote = { note?: string };
+
+export interface ReviewItem extends ApplicationView {
+  candidate: { name: string; residentIdMasked: string; age: number };
+  /** Present once approved: the seat held for the candidate, or absent while on the waiting list. */
+  seat?: { sessionId: string; date: IsoDate; site: string; heldUntil: string | null };
+}

@@ -1,0 +1,9 @@
+import { Module } from '@nestjs/common';
+import { ApplicationsModule } from '../applications/applications.module';
+import { IdentityModule } from '../identity/identity.module';
+import { SessionsModule } from '../sessions/sessions.module';
+import { ReviewController } from './review.controller';
+import { ReviewService } from './review.service';
+
+@Module({ imports: [IdentityModule, ApplicationsModule, SessionsModule], controllers: [ReviewController], providers: [ReviewService] })
+export class ReviewModule {}
