@@ -1,5 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
+import { residentIdCheckChar } from '@skillcert/shared';
 import { createConnection } from 'mysql2/promise';
+import request from 'supertest';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -66,4 +68,23 @@ export async function startServer(target: DatabaseTarget, now: Date, env: Record
     await wechat.stop();
   };
   return { app, config, clock, url: await app.getUrl(), wechat, close };
+}
+
+let idSequence = 0;
+
+/** A valid resident ID number for a birth date ('YYYYMMDD'); every call gives a new person. */
+export function aResidentId(birth = '20080901'): string {
+  const first17 = `310109${birth}${String(100 + (idSequence++ % 900)).padStart(3, '0')}`;
+  return first17 + residentIdCheckChar(first17);
+}
+
+/** A candidate signed in with WeChat who has recorded their real name. */
+export async function aCandidate(server: TestServer, persona: string, birth?: string): Promise<{ token: string; userId: string; residentId: string }> {
+  const { body } = await request(server.url)
+    .post('/api/auth/wechat')
+    .send({ code: server.wechat.issueLoginCode(persona) })
+    .expect(200);
+  const residentId = aResidentId(birth);
+  await request(server.url).put('/api/me/profile').set('Authorization', `Bearer ${body.token}`).send({ name: '陈同学', residentId }).expect(200);
+  return { token: body.token, userId: body.me.userId, residentId };
 }

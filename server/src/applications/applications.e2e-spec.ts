@@ -1,16 +1,9 @@
-import { residentIdCheckChar } from '@skillcert/shared';
 import request from 'supertest';
-import { databaseTargets, startServer, type TestServer } from '../../test/harness';
+import { aCandidate, databaseTargets, startServer, type TestServer } from '../../test/harness';
 
 // 2026-03-10 10:00 in Shanghai: the March window is open.
 const NOW = new Date('2026-03-10T02:00:00Z');
 const FINAL_YEAR_STUDENT = { diplomas: [{ school: 'secondary-vocational', major: 'same', finalYear: true }] };
-
-let sequence = 500;
-function residentId(birth: string): string {
-  const first17 = `310109${birth}${String(sequence++).padStart(3, '0')}`;
-  return first17 + residentIdCheckChar(first17);
-}
 
 describe.each(databaseTargets())('individual applications on $name', (target) => {
   let server: TestServer;
@@ -23,19 +16,7 @@ describe.each(databaseTargets())('individual applications on $name', (target) =>
     await server?.close();
   });
 
-  /** A signed-in candidate with a real-name profile. */
-  async function candidate(persona: string, birth = '20080901'): Promise<string> {
-    const { body } = await request(server.url)
-      .post('/api/auth/wechat')
-      .send({ code: server.wechat.issueLoginCode(persona) })
-      .expect(200);
-    await request(server.url)
-      .put('/api/me/profile')
-      .set('Authorization', `Bearer ${body.token}`)
-      .send({ name: '陈同学', residentId: residentId(birth) })
-      .expect(200);
-    return body.token;
-  }
+  const candidate = async (persona: string, birth?: string) => (await aCandidate(server, persona, birth)).token;
 
   const apply = (token: string, body: Record<string, unknown>) =>
     request(server.url).post('/api/applications').set('Authorization', `Bearer ${token}`).send(body);

@@ -1,17 +1,10 @@
-import { parseResidentId, residentIdCheckChar } from '@skillcert/shared';
+import { parseResidentId } from '@skillcert/shared';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { databaseTargets, startServer, type TestServer } from '../../test/harness';
+import { aResidentId, databaseTargets, startServer, type TestServer } from '../../test/harness';
 import { CandidateProfileEntity } from './candidate-profile.entity';
 
 const NOW = new Date('2026-03-27T02:00:00Z');
-
-/** A valid ID number for a birth date, unique per call through the sequence digits. */
-let sequence = 100;
-function residentId(birth = '20080901'): string {
-  const first17 = `310109${birth}${String(sequence++).padStart(3, '0')}`;
-  return first17 + residentIdCheckChar(first17);
-}
 
 function sexOf(id: string): 'male' | 'female' {
   const parsed = parseResidentId(id);
@@ -90,7 +83,7 @@ describe.each(databaseTargets())('WeChat sign-in and real-name profiles on $name
 
   it('records the real name; the ID number is masked in answers and encrypted at rest', async () => {
     const { token, userId } = await signIn('real-name');
-    const id = residentId();
+    const id = aResidentId();
     const res = await request(server.url)
       .put('/api/me/profile')
       .set('Authorization', `Bearer ${token}`)
@@ -122,7 +115,7 @@ describe.each(databaseTargets())('WeChat sign-in and real-name profiles on $name
   });
 
   it('one ID number belongs to one account, even when two accounts race for it', async () => {
-    const id = residentId('19900101');
+    const id = aResidentId('19900101');
     const [a, b, c] = await Promise.all([signIn('racer-a'), signIn('racer-b'), signIn('racer-c')]);
     const results = await Promise.all(
       [a, b].map((s) => request(server.url).put('/api/me/profile').set('Authorization', `Bearer ${s.token}`).send({ name: '赵六', residentId: id })),
@@ -145,7 +138,7 @@ describe.each(databaseTargets())('WeChat sign-in and real-name profiles on $name
     await request(server.url)
       .put('/api/me/profile')
       .set('Authorization', `Bearer ${token}`)
-      .send({ name: '孙七', residentId: residentId('19950505') })
+      .send({ name: '孙七', residentId: aResidentId('19950505') })
       .expect(200);
     const { body: first } = await request(server.url)
       .post('/api/me/phone/demo-code')

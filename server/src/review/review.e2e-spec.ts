@@ -1,15 +1,8 @@
-import { residentIdCheckChar } from '@skillcert/shared';
 import request from 'supertest';
-import { databaseTargets, startServer, type TestServer } from '../../test/harness';
+import { aCandidate, databaseTargets, startServer, type TestServer } from '../../test/harness';
 
 const NOW = new Date('2026-03-10T02:00:00Z');
 const FINAL_YEAR = { birthDate: '2008-09-01', diplomas: [{ school: 'secondary-vocational', major: 'same', finalYear: true }] };
-
-let sequence = 700;
-function residentId(): string {
-  const first17 = `31010920080901${String(sequence++).padStart(3, '0')}`;
-  return first17 + residentIdCheckChar(first17);
-}
 
 describe.each(databaseTargets())('reviewers deciding on applications on $name', (target) => {
   let server: TestServer;
@@ -38,21 +31,13 @@ describe.each(databaseTargets())('reviewers deciding on applications on $name', 
 
   /** A candidate who has applied for level 4; returns their token and the application id. */
   async function applicant(persona: string): Promise<{ token: string; id: string }> {
-    const { body } = await request(server.url)
-      .post('/api/auth/wechat')
-      .send({ code: server.wechat.issueLoginCode(persona) })
-      .expect(200);
-    await request(server.url)
-      .put('/api/me/profile')
-      .set('Authorization', `Bearer ${body.token}`)
-      .send({ name: '陈同学', residentId: residentId() })
-      .expect(200);
+    const { token } = await aCandidate(server, persona);
     const application = await request(server.url)
       .post('/api/applications')
-      .set('Authorization', `Bearer ${body.token}`)
+      .set('Authorization', `Bearer ${token}`)
       .send({ planId: 'shanghai-2026', level: 4, facts: FINAL_YEAR })
       .expect(201);
-    return { token: body.token, id: application.body.id };
+    return { token, id: application.body.id };
   }
 
   const act = (path: string, body: Record<string, unknown> = {}, token = reviewer) =>
