@@ -1,5 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { applicationRequestSchema, idParamSchema, type ApplicationRequest } from '@skillcert/shared';
+import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { applicationRequestSchema, idParamSchema, resubmitSchema, type ApplicationRequest, type ResubmitRequest } from '@skillcert/shared';
 import type { CandidateActor } from '../auth/actor';
 import { Allow, CurrentCandidate } from '../auth/auth.guard';
 import { ZodPipe } from '../common/zod-pipe';
@@ -23,6 +23,15 @@ export class ApplicationsController {
   @Get(':id')
   one(@CurrentCandidate() actor: CandidateActor, @Param(new ZodPipe(idParamSchema)) { id }: { id: string }) {
     return this.applications.one(actor, id);
+  }
+
+  @Put(':id')
+  resubmit(
+    @CurrentCandidate() actor: CandidateActor,
+    @Param(new ZodPipe(idParamSchema)) { id }: { id: string },
+    @Body(new ZodPipe(resubmitSchema)) body: ResubmitRequest,
+  ) {
+    return this.applications.resubmit(actor, id, body);
   }
 
   @Post(':id/withdraw')

@@ -10,7 +10,10 @@ import {
   getPlan,
   isLiveApplicationState,
   shanghaiDate,
+  type ApplicantFacts,
   type ApplicationRequest,
+  type Level,
+  type ResubmitRequest,
   type ApplicationState,
   type ApplicationView,
 } from '@skillcert/shared';
@@ -45,21 +48,7 @@ export class ApplicationsService {
     const plan = getPlan(request.planId);
     const today = shanghaiDate(this.clock.now());
 
-    const window = applicationWindow(plan.id, request.level, today);
-    if (!window.open) {
-      const message = window.nextOpensOn ? `当前不在申报时间内，${formatChineseDate(window.nextOpensOn)}起可申报` : (window.note ?? undefined);
-      throw new DomainError('APPLICATION_WINDOW_CLOSED', message);
-    }
-
-    const facts = { ...request.facts, birthDate: profile.birthDate };
-    const { eligible, satisfied, reasons } = evaluateEligibility(plan.id, request.level, facts, today);
-    if (!eligible) {
-      throw new DomainError(
-        'NOT_ELIGIBLE',
-        `暂不符合申报条件：${reasons[0] ?? ''}`,
-        reasons.map((message) => ({ path: 'eligibility', message })),
-      );
-    }
+    const { facts, verdict, window } = this.check(plan.id, request.level, { ...request.facts, birthDate: profile.birthDate });
 
     const now = this.clock.now();
     const application: ApplicationEntity = {
@@ -73,7 +62,7 @@ export class ApplicationsService {
       appliedOn: today,
       assessBy: window.assessBy ?? null,
       facts,
-      verdict: { eligible, satisfied, reasons },
+      verdict,
       createdAt: now,
       updatedAt: now,
     };
@@ -96,6 +85,19 @@ export class ApplicationsService {
 
   async one(actor: CandidateActor, id: string): Promise<ApplicationView> {
     await this.own(actor, id);
+    return this.viewOf(id);
+  }
+
+  /** A returned application is corrected and sent back to review — the same application, not a new one. */
+  async resubmit(actor: CandidateActor, id: string, request: ResubmitRequest): Promise<ApplicationView> {
+    const profile = await this.db.getRepository(CandidateProfileEntity).findOneByOrFail({ userId: actor.userId });
+    await this.uow.run(async (manager) => {
+      const application = await this.own(actor, id, manager);
+      assertTransition(application.state, 'submitted', 'candidate');
+      const { facts, verdict } = this.check(application.planId, application.level, { ...request.facts, birthDate: profile.birthDate });
+      await manager.update(ApplicationEntity, { id }, { facts, verdict });
+      await this.transition(manager, application, 'submitted', { kind: 'candidate', id: actor.userId }, 'candidate', '已按要求修改，重新提交');
+    });
     return this.viewOf(id);
   }
 
@@ -138,6 +140,25 @@ export class ApplicationsService {
       at: now,
     });
     Object.assign(application, { state: to, activeKey, updatedAt: now });
+  }
+
+  /** The window on today's Shanghai date and the eligibility verdict; either refusing ends the request. */
+  private check(planId: string, level: Level, facts: ApplicantFacts) {
+    const today = shanghaiDate(this.clock.now());
+    const window = applicationWindow(planId, level, today);
+    if (!window.open) {
+      const message = window.nextOpensOn ? `当前不在申报时间内，${formatChineseDate(window.nextOpensOn)}起可申报` : (window.note ?? undefined);
+      throw new DomainError('APPLICATION_WINDOW_CLOSED', message);
+    }
+    const { eligible, satisfied, reasons } = evaluateEligibility(planId, level, facts, today);
+    if (!eligible) {
+      throw new DomainError(
+        'NOT_ELIGIBLE',
+        `暂不符合申报条件：${reasons[0] ?? ''}`,
+        reasons.map((message) => ({ path: 'eligibility', message })),
+      );
+    }
+    return { facts, verdict: { eligible, satisfied, reasons }, window };
   }
 
   /** Another person's application looks exactly like a missing one. */

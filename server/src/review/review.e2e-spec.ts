@@ -84,6 +84,23 @@ describe.each(databaseTargets())('reviewers deciding on applications on $name', 
     expect(seen.body.timeline.at(-1)).toMatchObject({ to: 'returned', note: '请上传在读证明（须加盖学校公章）' });
   });
 
+  it('a returned application is corrected and resubmitted, not started over', async () => {
+    const { token, id } = await applicant('corrects');
+    const resubmit = (facts: Record<string, unknown>) =>
+      request(server.url).put(`/api/applications/${id}`).set('Authorization', `Bearer ${token}`).send({ facts });
+    const notYet = await resubmit(FINAL_YEAR).expect(409);
+    expect(notYet.body.code).toBe('TRANSITION_NOT_ALLOWED');
+
+    await act(`${id}/return`, { note: '专业应为相关专业，请更正' }).expect(200);
+    const corrected = { ...FINAL_YEAR, diplomas: [{ school: 'secondary-vocational', major: 'related', finalYear: true }] };
+    const res = await resubmit(corrected).expect(200);
+    expect(res.body).toMatchObject({ id, state: 'submitted', eligibility: { eligible: true, satisfied: ['4.3'] } });
+    expect(res.body.timeline.map((e: { to: string }) => e.to)).toEqual(['submitted', 'returned', 'submitted']);
+    expect(res.body.timeline.at(-1).note).toBe('已按要求修改，重新提交');
+    const queue = await request(server.url).get('/api/review/applications').set('Authorization', `Bearer ${reviewer}`).expect(200);
+    expect(queue.body.filter((a: { id: string }) => a.id === id)).toHaveLength(1);
+  });
+
   it('rejects with a reason; the person may apply again', async () => {
     const { token, id } = await applicant('rejected');
     const res = await act(`${id}/reject`, { reason: '提供的毕业证书与学信网信息不符' }).expect(200);

@@ -59,3 +59,7 @@ export interface ReviewItem extends ApplicationView {
   /** Present once approved: the seat held for the candidate, or absent while on the waiting list. */
   seat?: { sessionId: string; date: IsoDate; site: string; heldUntil: string | null };
 }
+
+/** A returned application, corrected: the facts again, checked again. */
+export const resubmitSchema = z.object({ facts: applicantFactsSchema });
+export type ResubmitRequest = output<typeof resubmitSchema>;
