@@ -80,8 +80,8 @@ export const BEIJING_2021: Plan = {
     notes: ['理论知识考试：机考，90分钟。', '操作技能考试：实操，30分钟。'],
   },
   passMark: 60,
-  results: { validYears: 2, dueWorkingDays: 20, lookup: ['报名及成绩查询：zhiye.jb-aptech.com.cn（北大青鸟职业技能等级认定系统）'] },
-  ticket: { availableWorkingDaysBefore: 5, channels: ['认定日期前五个工作日起可在本系统下载打印准考证。'] },
+  results: { validYears: 2, lookup: ['报名及成绩查询：zhiye.jb-aptech.com.cn（北大青鸟职业技能等级认定系统）'] },
+  ticket: { channels: ['认定日期前五个工作日起可在本系统下载打印准考证。'] },
   makeup: { perSubject: true, competitionFailureAllowed: false, notes: ['部分科目成绩不合格的，可按科目申报补考，成绩有效期两年。'] },
   payment: { channels: ['wechat'], paidTimeRule: '以支付成功通知的时间为准。' },
   declaration: {

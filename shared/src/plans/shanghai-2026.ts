@@ -57,14 +57,12 @@ export const SHANGHAI_2026: Plan = {
   passMark: 60,
   results: {
     validYears: 2,
-    dueWorkingDays: 20,
     lookup: [
       '完成所有科目评价后，一般20个工作日内可登录“随申办”查询成绩及证书信息（市人力资源和社会保障局-劳动就业-职业技能证书查询）。',
       '证书信息也可通过“技能人才评价工作网”（www.osta.org.cn）查询。',
     ],
   },
   ticket: {
-    availableWorkingDaysBefore: 5,
     channels: [
       '团体申报：由所在社会培训机构、职业院校发放准考证，须自行打印。',
       '个人申报：认定考核日期前五个工作日内下载打印，或通过电子邮箱收到电子版准考证。',

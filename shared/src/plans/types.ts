@@ -19,8 +19,9 @@ export interface Plan {
   schedule: PlanSchedule;
   assessment: { sameDay: boolean; site?: Site; notes: string[] };
   passMark: number;
-  results: { validYears: number; dueWorkingDays: number; lookup: string[] };
-  ticket: { availableWorkingDaysBefore: number; channels: string[] };
+  /** The due date of results and the ticket's availability are platform rules (rules/calendar.ts), not plan data. */
+  results: { validYears: number; lookup: string[] };
+  ticket: { channels: string[] };
   makeup: { perSubject: boolean; competitionFailureAllowed: boolean; notes: string[] };
   payment: PaymentInstructions;
   declaration: { group: string; individual: string };

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import type { $ZodType, output } from 'zod/v4/core';
 import { isIsoDate } from '../dates';
 import { ERROR_MESSAGES, type FieldIssue } from '../errors';
-import { LEVELS, SCHOOL_KINDS, SUBJECT_KINDS, type ApplicantFacts, type Level, type SchoolKind } from '../types';
+import { LEVELS, SCHOOL_KINDS, type ApplicantFacts, type Level, type SchoolKind } from '../types';
 
 /**
  * Request schemas shared by the app (form validation) and the server (request
@@ -76,8 +76,6 @@ export const windowQuerySchema = z.object({ level: levelSchema, on: z.optional(i
 export type WindowQuery = output<typeof windowQuerySchema>;
 
 export const idParamSchema = z.object({ id: z.string().check(z.minLength(1), z.maxLength(64)) });
-
-export const subjectKindSchema = z.enum(SUBJECT_KINDS as [string, ...string[]]);
 
 export type ParseResult<T> = { ok: true; data: T } | { ok: false; issues: FieldIssue[] };
 
