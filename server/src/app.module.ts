@@ -9,6 +9,9 @@ import { ApplicationsModule } from './applications/applications.module';
 import { UnitOfWork } from './database/unit-of-work';
 import { PlansModule } from './plans/plans.module';
 import { ReviewModule } from './review/review.module';
+import { BatchesModule } from './batches/batches.module';
+import { FilesModule } from './files/files.module';
+import { VisitsModule } from './visits/visits.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { WechatModule } from './wechat/wechat.module';
 
@@ -21,10 +24,13 @@ export class AppModule {
       imports: [
         TypeOrmModule.forRoot({ ...dataSourceOptions(config.database), retryAttempts: 2, retryDelay: 1000 }),
         WechatModule,
+        FilesModule,
         PlansModule,
         IdentityModule,
         SessionsModule,
         ApplicationsModule,
+        VisitsModule,
+        BatchesModule,
         ReviewModule,
       ],
       controllers: [HealthController],

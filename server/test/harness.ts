@@ -58,7 +58,15 @@ export async function startServer(target: DatabaseTarget, now: Date, env: Record
   const base = loadConfig({ NODE_ENV: 'test' });
   const wechat = new FakeWechatServer({ appId: base.wechat.appId, secret: base.wechat.secret });
   const wechatUrl = await wechat.start();
-  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', H5_DIR: join(tmpdir(), 'skillcert-no-h5'), WECHAT_API_BASE: wechatUrl, ...target.env, ...env });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    PORT: '0',
+    H5_DIR: join(tmpdir(), 'skillcert-no-h5'),
+    FILES_DIR: mkdtempSync(join(tmpdir(), 'skillcert-files-')),
+    WECHAT_API_BASE: wechatUrl,
+    ...target.env,
+    ...env,
+  });
   const clock = new FixedClock(now);
   // SKILLCERT_TEST_LOGS=1 shows the server's own log lines while debugging a test.
   const app = await createApp(config, { clock, ...(process.env.SKILLCERT_TEST_LOGS ? {} : { logger: false as const }) });
@@ -78,13 +86,49 @@ export function aResidentId(birth = '20080901'): string {
   return first17 + residentIdCheckChar(first17);
 }
 
+/** The first bytes are what the server looks at; the rest is filler of the right size. */
+export const SAMPLE_FILES = {
+  jpeg: Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(2048, 7)]),
+  png: Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(2048, 7)]),
+  pdf: Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(2048, 32)]),
+};
+
+export async function uploadFile(server: TestServer, token: string, kind: keyof typeof SAMPLE_FILES = 'jpeg'): Promise<string> {
+  const res = await request(server.url)
+    .post('/api/files')
+    .set('Authorization', `Bearer ${token}`)
+    .attach('file', SAMPLE_FILES[kind], { filename: `proof.${kind}`, contentType: 'application/octet-stream' })
+    .expect(201);
+  return res.body.id;
+}
+
+export interface Proof {
+  materials: { materialId: string; fileIds: string[] }[];
+  commitments: { materialId: string; signedName: string }[];
+}
+
+/** Shanghai's two uploads (ID card, eligibility proof) and the signed form, for a candidate named `name`. */
+export async function shanghaiProof(server: TestServer, token: string, name = '陈同学'): Promise<Proof> {
+  return {
+    materials: [
+      { materialId: 'id-card', fileIds: [await uploadFile(server, token, 'jpeg')] },
+      { materialId: 'eligibility-proof', fileIds: [await uploadFile(server, token, 'pdf')] },
+    ],
+    commitments: [{ materialId: 'signed-form', signedName: name }],
+  };
+}
+
 /** A candidate signed in with WeChat who has recorded their real name. */
-export async function aCandidate(server: TestServer, persona: string, birth?: string): Promise<{ token: string; userId: string; residentId: string }> {
+export async function aCandidate(
+  server: TestServer,
+  persona: string,
+  birth?: string,
+): Promise<{ token: string; userId: string; residentId: string; proof: Proof }> {
   const { body } = await request(server.url)
     .post('/api/auth/wechat')
     .send({ code: server.wechat.issueLoginCode(persona) })
     .expect(200);
   const residentId = aResidentId(birth);
   await request(server.url).put('/api/me/profile').set('Authorization', `Bearer ${body.token}`).send({ name: '陈同学', residentId }).expect(200);
-  return { token: body.token, userId: body.me.userId, residentId };
+  return { token: body.token, userId: body.me.userId, residentId, proof: await shanghaiProof(server, body.token) };
 }

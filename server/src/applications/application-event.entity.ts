@@ -1,4 +1,4 @@
-import type { ApplicationState } from '@skillcert/shared';
+import type { ApplicationState, CorrectionItem } from '@skillcert/shared';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** Every change of an application's state: who, when, from what to what, and why. The timeline and the audit trail. */
@@ -24,6 +24,17 @@ export class ApplicationEventEntity {
 
   @Column({ type: 'varchar', length: 500, nullable: true })
   note: string | null;
+
+  /** Returned for correction: what to correct, item by item (JSON). */
+  @Column({
+    type: 'text',
+    nullable: true,
+    transformer: {
+      to: (v: CorrectionItem[] | null) => (v && v.length ? JSON.stringify(v) : null),
+      from: (raw: string | null) => (raw ? (JSON.parse(raw) as CorrectionItem[]) : null),
+    },
+  })
+  corrections: CorrectionItem[] | null;
 
   @Column({ type: 'datetime' })
   at: Date;

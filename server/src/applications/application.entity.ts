@@ -9,8 +9,42 @@ export class ApplicationEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
 
-  @Column({ name: 'user_id', type: 'varchar', length: 36 })
-  userId: string;
+  /** The candidate's account; NULL for a student a school declared until they claim the application. */
+  @Column({ name: 'user_id', type: 'varchar', length: 36, nullable: true })
+  userId: string | null;
+
+  /** The applicant as on the ID card, at the time of applying. */
+  @Column({ name: 'applicant_name', type: 'varchar', length: 60 })
+  applicantName: string;
+
+  @Column({ name: 'resident_id_cipher', type: 'varchar', length: 120 })
+  residentIdCipher: string;
+
+  @Column({ name: 'resident_id_hash', type: 'varchar', length: 64 })
+  residentIdHash: string;
+
+  @Column({ name: 'resident_id_masked', type: 'varchar', length: 18 })
+  residentIdMasked: string;
+
+  @Column({ name: 'birth_date', type: 'varchar', length: 10 })
+  birthDate: string;
+
+  /** Group applications: the phone on the roster, which the student quotes to claim it. */
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  phone: string | null;
+
+  @Column({ name: 'batch_id', type: 'varchar', length: 36, nullable: true })
+  batchId: string | null;
+
+  @Column({ name: 'batch_row', type: 'int', nullable: true })
+  batchRow: number | null;
+
+  /** The institution's preliminary review (初审) of a group application. */
+  @Column({ type: 'varchar', length: 12, nullable: true })
+  prereview: 'pending' | 'passed' | 'excluded' | null;
+
+  @Column({ name: 'prereview_note', type: 'varchar', length: 200, nullable: true })
+  prereviewNote: string | null;
 
   @Column({ name: 'plan_id', type: 'varchar', length: 32 })
   planId: string;

@@ -1,5 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
-import { applicationRequestSchema, idParamSchema, resubmitSchema, type ApplicationRequest, type ResubmitRequest } from '@skillcert/shared';
+import {
+  applicationRequestSchema,
+  claimSchema,
+  idParamSchema,
+  resubmitSchema,
+  type ApplicationRequest,
+  type ClaimRequest,
+  type ResubmitRequest,
+} from '@skillcert/shared';
 import type { CandidateActor } from '../auth/actor';
 import { Allow, CurrentCandidate } from '../auth/auth.guard';
 import { ZodPipe } from '../common/zod-pipe';
@@ -13,6 +21,13 @@ export class ApplicationsController {
   @Post()
   apply(@CurrentCandidate() actor: CandidateActor, @Body(new ZodPipe(applicationRequestSchema)) body: ApplicationRequest) {
     return this.applications.apply(actor, body);
+  }
+
+  /** A student takes over the application their school declared for them. */
+  @Post('claim')
+  @HttpCode(200)
+  claim(@CurrentCandidate() actor: CandidateActor, @Body(new ZodPipe(claimSchema)) body: ClaimRequest) {
+    return this.applications.claim(actor, body);
   }
 
   @Get()

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { aCandidate, databaseTargets, startServer, type TestServer } from '../../test/harness';
+import { aCandidate, databaseTargets, startServer, type Proof, type TestServer } from '../../test/harness';
 
 // 2026-03-10 10:00 in Shanghai: the March window is open.
 const NOW = new Date('2026-03-10T02:00:00Z');
@@ -16,10 +16,19 @@ describe.each(databaseTargets())('individual applications on $name', (target) =>
     await server?.close();
   });
 
-  const candidate = async (persona: string, birth?: string) => (await aCandidate(server, persona, birth)).token;
+  const proofs = new Map<string, Proof>();
+  const candidate = async (persona: string, birth?: string) => {
+    const { token, proof } = await aCandidate(server, persona, birth);
+    proofs.set(token, proof);
+    return token;
+  };
 
+  /** Applies with the candidate's uploaded proof unless the body says otherwise. */
   const apply = (token: string, body: Record<string, unknown>) =>
-    request(server.url).post('/api/applications').set('Authorization', `Bearer ${token}`).send(body);
+    request(server.url)
+      .post('/api/applications')
+      .set('Authorization', `Bearer ${token}`)
+      .send({ ...proofs.get(token), ...body });
 
   it('a final-year student applies for level 4: re-checked on the server, under review, with a timeline', async () => {
     const token = await candidate('student-1');

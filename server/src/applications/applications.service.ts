@@ -4,30 +4,51 @@ import {
   applicationWindow,
   APPLICATION_STATE_NAMES,
   assertTransition,
+  commitmentIssues,
   DomainError,
   evaluateEligibility,
+  feeFor,
   formatChineseDate,
+  formatVisitSlot,
   getPlan,
   isLiveApplicationState,
+  materialsFor,
   shanghaiDate,
+  uploadIssues,
+  visitSlotAt,
   type ApplicantFacts,
   type ApplicationRequest,
-  type Level,
-  type ResubmitRequest,
   type ApplicationState,
   type ApplicationView,
+  type ClaimRequest,
+  type CorrectionItem,
+  type FieldIssue,
+  type Level,
+  type ResubmitRequest,
 } from '@skillcert/shared';
 import { randomUUID } from 'node:crypto';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
 import type { CandidateActor } from '../auth/actor';
 import { Clock } from '../common/clock';
 import { timeOrderedId } from '../common/time-ordered-id';
 import { isUniqueViolation, UnitOfWork } from '../database/unit-of-work';
+import { FileEntity } from '../files/file.entity';
+import { FilesService, type FileOwner } from '../files/files.service';
 import { CandidateProfileEntity } from '../identity/candidate-profile.entity';
+import { ExamSessionEntity } from '../sessions/exam-session.entity';
+import { SeatHoldEntity } from '../sessions/seat-hold.entity';
+import { VisitBookingEntity } from '../visits/visit.entity';
 import { ApplicationEventEntity } from './application-event.entity';
+import { ApplicationCommitmentEntity, ApplicationMaterialEntity } from './application-material.entity';
 import { ApplicationEntity } from './application.entity';
 
-type EventActor = { kind: ApplicationEventEntity['actorKind']; id: string | null };
+export type EventActor = { kind: ApplicationEventEntity['actorKind']; id: string | null };
+
+/** The proof of an application, checked and ready to be written with it. */
+export interface PreparedMaterials {
+  files: Omit<ApplicationMaterialEntity, 'applicationId'>[];
+  commitments: Omit<ApplicationCommitmentEntity, 'applicationId'>[];
+}
 
 @Injectable()
 export class ApplicationsService {
@@ -35,31 +56,42 @@ export class ApplicationsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
+    private readonly files: FilesService,
   ) {}
 
   /**
    * An individual application. The server decides everything again: the window on
    * today's Shanghai date, eligibility on the birth date from the verified ID card
-   * (not a typed one), and one live application per person, occupation and level.
+   * (not a typed one), the materials and commitments, and one live application
+   * per person, occupation and level. Written whole, or not at all.
    */
   async apply(actor: CandidateActor, request: ApplicationRequest): Promise<ApplicationView> {
     const profile = await this.db.getRepository(CandidateProfileEntity).findOneBy({ userId: actor.userId });
     if (!profile) throw new DomainError('PROFILE_INCOMPLETE');
     const plan = getPlan(request.planId);
-    const today = shanghaiDate(this.clock.now());
-
     const { facts, verdict, window } = this.check(plan.id, request.level, { ...request.facts, birthDate: profile.birthDate });
+    const prepared = await this.prepareMaterials({ ownerKind: 'candidate', ownerId: actor.userId }, plan.id, request.level, request, profile.name);
 
     const now = this.clock.now();
     const application: ApplicationEntity = {
       id: randomUUID(),
       userId: actor.userId,
+      applicantName: profile.name,
+      residentIdCipher: profile.residentIdCipher,
+      residentIdHash: profile.residentIdHash,
+      residentIdMasked: profile.residentIdMasked,
+      birthDate: profile.birthDate,
+      phone: profile.phone,
+      batchId: null,
+      batchRow: null,
+      prereview: null,
+      prereviewNote: null,
       planId: plan.id,
       level: request.level,
       channel: 'individual',
       state: 'draft',
-      activeKey: `${profile.residentIdHash}:${plan.occupation.code}:${request.level}`,
-      appliedOn: today,
+      activeKey: activeKeyOf(profile.residentIdHash, plan.id, request.level),
+      appliedOn: shanghaiDate(now),
       assessBy: window.assessBy ?? null,
       facts,
       verdict,
@@ -69,6 +101,7 @@ export class ApplicationsService {
     try {
       await this.uow.run(async (manager) => {
         await manager.insert(ApplicationEntity, application);
+        await this.attach(manager, application.id, prepared);
         await this.transition(manager, application, 'submitted', { kind: 'candidate', id: actor.userId }, 'candidate');
       });
     } catch (error) {
@@ -91,11 +124,32 @@ export class ApplicationsService {
   /** A returned application is corrected and sent back to review — the same application, not a new one. */
   async resubmit(actor: CandidateActor, id: string, request: ResubmitRequest): Promise<ApplicationView> {
     const profile = await this.db.getRepository(CandidateProfileEntity).findOneByOrFail({ userId: actor.userId });
+    const current = await this.own(actor, id);
+    assertTransition(current.state, 'submitted', 'candidate');
+    const { facts, verdict } = this.check(current.planId, current.level, { ...request.facts, birthDate: current.birthDate });
+    const [attached, signed] = await Promise.all([
+      this.db.getRepository(ApplicationMaterialEntity).find({ where: { applicationId: id }, order: { position: 'ASC' } }),
+      this.db.getRepository(ApplicationCommitmentEntity).findBy({ applicationId: id }),
+    ]);
+    const materials =
+      request.materials ??
+      [...new Set(attached.map((a) => a.materialId))].map((materialId) => ({
+        materialId,
+        fileIds: attached.filter((a) => a.materialId === materialId).map((a) => a.fileId),
+      }));
+    const commitments = request.commitments ?? signed.map((c) => ({ materialId: c.materialId, signedName: c.signedName }));
+    const prepared = await this.prepareMaterials(
+      { ownerKind: 'candidate', ownerId: actor.userId },
+      current.planId,
+      current.level,
+      { materials, commitments },
+      profile.name,
+      id,
+    );
     await this.uow.run(async (manager) => {
       const application = await this.own(actor, id, manager);
-      assertTransition(application.state, 'submitted', 'candidate');
-      const { facts, verdict } = this.check(application.planId, application.level, { ...request.facts, birthDate: profile.birthDate });
       await manager.update(ApplicationEntity, { id }, { facts, verdict });
+      await this.attach(manager, id, prepared);
       await this.transition(manager, application, 'submitted', { kind: 'candidate', id: actor.userId }, 'candidate', '已按要求修改，重新提交');
     });
     return this.viewOf(id);
@@ -111,6 +165,24 @@ export class ApplicationsService {
   }
 
   /**
+   * A student takes over the application their school declared: the ID number
+   * and name of their verified profile must be the roster's, and they quote the
+   * phone number the school gave. Anything else looks like nothing to claim.
+   */
+  async claim(actor: CandidateActor, request: ClaimRequest): Promise<ApplicationView[]> {
+    const profile = await this.db.getRepository(CandidateProfileEntity).findOneBy({ userId: actor.userId });
+    if (!profile) throw new DomainError('PROFILE_INCOMPLETE');
+    const candidates = await this.db
+      .getRepository(ApplicationEntity)
+      .findBy({ residentIdHash: profile.residentIdHash, userId: IsNull(), channel: 'group', applicantName: profile.name, phone: request.phone });
+    if (candidates.length === 0) throw new DomainError('NOT_FOUND', '未找到与您的实名信息和手机号相符的团体申报，请核对机构登记的手机号');
+    await this.uow.run(async (manager) => {
+      for (const application of candidates) await manager.update(ApplicationEntity, { id: application.id, userId: IsNull() }, { userId: actor.userId });
+    });
+    return Promise.all(candidates.map((a) => this.viewOf(a.id)));
+  }
+
+  /**
    * The one way an application changes state: checked against the shared state
    * machine, recorded with who and when, and the live-application key released
    * when the application ends.
@@ -122,6 +194,7 @@ export class ApplicationsService {
     by: EventActor,
     as: Parameters<typeof assertTransition>[2],
     note?: string,
+    corrections?: CorrectionItem[],
   ): Promise<void> {
     assertTransition(application.state, to, as);
     const now = this.clock.now();
@@ -137,13 +210,14 @@ export class ApplicationsService {
       actorKind: by.kind,
       actorId: by.id,
       note: note ?? null,
+      corrections: corrections ?? null,
       at: now,
     });
     Object.assign(application, { state: to, activeKey, updatedAt: now });
   }
 
   /** The window on today's Shanghai date and the eligibility verdict; either refusing ends the request. */
-  private check(planId: string, level: Level, facts: ApplicantFacts) {
+  check(planId: string, level: Level, facts: ApplicantFacts) {
     const today = shanghaiDate(this.clock.now());
     const window = applicationWindow(planId, level, today);
     if (!window.open) {
@@ -161,6 +235,71 @@ export class ApplicationsService {
     return { facts, verdict: { eligible, satisfied, reasons }, window };
   }
 
+  /**
+   * Checks the files and signatures against the plan's list for the level: every
+   * file must be the uploader's own (or already on this application), every
+   * commitment signed with the real name. `realName` null: no commitments (a
+   * school's declaration, whose students sign at the school).
+   */
+  async prepareMaterials(
+    owner: FileOwner,
+    planId: string,
+    level: Level,
+    request: Pick<ApplicationRequest, 'materials' | 'commitments'>,
+    realName: string | null,
+    applicationId?: string,
+  ): Promise<PreparedMaterials> {
+    const wanted = [...new Set(request.materials.flatMap((m) => m.fileIds))];
+    const usable = new Set((await this.files.owned(owner, wanted)).map((f) => f.id));
+    if (applicationId) {
+      const attached = await this.db.getRepository(ApplicationMaterialEntity).findBy({ applicationId });
+      for (const row of attached) usable.add(row.fileId);
+    }
+    const counts: Record<string, number> = {};
+    const issues: FieldIssue[] = [];
+    const files: PreparedMaterials['files'] = [];
+    const seen = new Set<string>();
+    for (const material of request.materials) {
+      for (const fileId of material.fileIds) {
+        if (seen.has(fileId)) continue;
+        seen.add(fileId);
+        if (!usable.has(fileId)) {
+          issues.push({ path: `materials.${material.materialId}`, message: '文件不存在或已失效，请重新上传' });
+          continue;
+        }
+        counts[material.materialId] = (counts[material.materialId] ?? 0) + 1;
+        files.push({ fileId, materialId: material.materialId, position: files.length });
+      }
+    }
+    issues.push(...uploadIssues(planId, level, counts));
+    const signatures = Object.fromEntries(request.commitments.map((c) => [c.materialId, c.signedName]));
+    if (realName !== null) issues.push(...commitmentIssues(planId, level, signatures, realName));
+    if (issues.length > 0) throw new DomainError('MATERIALS_INCOMPLETE', `申报材料不完整：${issues[0]?.message ?? ''}`, issues);
+    const now = this.clock.now();
+    const commitments =
+      realName === null
+        ? []
+        : materialsFor(planId, level).commitments.map((m) => ({ materialId: m.id, signedName: realName, text: m.commitment, signedAt: now }));
+    return { files, commitments };
+  }
+
+  /** Replaces what an application carries with what was just checked. */
+  async attach(manager: EntityManager, applicationId: string, prepared: PreparedMaterials): Promise<void> {
+    await manager.delete(ApplicationMaterialEntity, { applicationId });
+    if (prepared.files.length)
+      await manager.insert(
+        ApplicationMaterialEntity,
+        prepared.files.map((f) => ({ ...f, applicationId })),
+      );
+    if (prepared.commitments.length) {
+      await manager.delete(ApplicationCommitmentEntity, { applicationId });
+      await manager.insert(
+        ApplicationCommitmentEntity,
+        prepared.commitments.map((c) => ({ ...c, applicationId })),
+      );
+    }
+  }
+
   /** Another person's application looks exactly like a missing one. */
   private async own(actor: CandidateActor, id: string, manager: EntityManager = this.db.manager): Promise<ApplicationEntity> {
     const application = await manager.findOneBy(ApplicationEntity, { id });
@@ -170,7 +309,20 @@ export class ApplicationsService {
 
   async viewOf(id: string): Promise<ApplicationView> {
     const application = await this.db.getRepository(ApplicationEntity).findOneByOrFail({ id });
-    const events = await this.db.getRepository(ApplicationEventEntity).find({ where: { applicationId: id }, order: { at: 'ASC', id: 'ASC' } });
+    const [events, attached, signed, hold, visit] = await Promise.all([
+      this.db.getRepository(ApplicationEventEntity).find({ where: { applicationId: id }, order: { at: 'ASC', id: 'ASC' } }),
+      this.db.getRepository(ApplicationMaterialEntity).find({ where: { applicationId: id }, order: { position: 'ASC' } }),
+      this.db.getRepository(ApplicationCommitmentEntity).findBy({ applicationId: id }),
+      this.db.getRepository(SeatHoldEntity).findOneBy({ applicationId: id, status: In(['held', 'confirmed']) }),
+      this.db.getRepository(VisitBookingEntity).findOneBy({ applicationId: id }),
+    ]);
+    const fileRows = attached.length ? await this.db.getRepository(FileEntity).findBy({ id: In(attached.map((a) => a.fileId)) }) : [];
+    const session = hold ? await this.db.getRepository(ExamSessionEntity).findOneBy({ id: hold.sessionId }) : null;
+    const { uploads, commitments } = materialsFor(application.planId, application.level);
+    const lastReturn = application.state === 'returned' ? [...events].reverse().find((e) => e.toState === 'returned') : undefined;
+    const corrections: CorrectionItem[] = lastReturn
+      ? [...(lastReturn.note ? [{ item: 'general', label: '审核意见', note: lastReturn.note }] : []), ...(lastReturn.corrections ?? [])]
+      : [];
     return {
       id: application.id,
       planId: application.planId,
@@ -181,6 +333,30 @@ export class ApplicationsService {
       appliedOn: application.appliedOn,
       ...(application.assessBy ? { assessBy: application.assessBy } : {}),
       eligibility: application.verdict,
+      facts: application.facts,
+      materials: uploads.map((m) => ({
+        materialId: m.id,
+        name: m.name,
+        files: attached
+          .filter((a) => a.materialId === m.id)
+          .flatMap((a) => fileRows.filter((f) => f.id === a.fileId))
+          .map((f) => this.files.view(f)),
+      })),
+      commitments: commitments.flatMap((m) => {
+        const row = signed.find((s) => s.materialId === m.id);
+        return row ? [{ materialId: m.id, name: m.name, signedName: row.signedName, signedAt: row.signedAt.toISOString() }] : [];
+      }),
+      corrections,
+      feeFen: feeFor(application.planId, application.level),
+      ...(hold && session ? { seat: { sessionId: session.id, date: session.date, site: session.site, heldUntil: hold.heldUntil?.toISOString() ?? null } } : {}),
+      ...(visit
+        ? {
+            visit: (({ startsAt, date, ...slot }) => ({ startsAt, date, label: formatVisitSlot({ date, ...slot }), code: visit.code }))(
+              visitSlotAt(application.planId, new Date(visit.slotStart)),
+            ),
+          }
+        : {}),
+      ...(application.batchId ? { batchId: application.batchId } : {}),
       timeline: events.map((e) => ({
         from: e.fromState,
         to: e.toState,
@@ -191,4 +367,9 @@ export class ApplicationsService {
       })),
     };
   }
+}
+
+/** person (ID hash) : plan's occupation : level — the key of "one live application each". */
+export function activeKeyOf(residentIdHash: string, planId: string, level: Level): string {
+  return `${residentIdHash}:${getPlan(planId).occupation.code}:${level}`;
 }

@@ -27,6 +27,16 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   NOT_ELIGIBLE: HttpStatus.UNPROCESSABLE_ENTITY,
   TRANSITION_NOT_ALLOWED: HttpStatus.CONFLICT,
   APPLICATION_WINDOW_CLOSED: HttpStatus.CONFLICT,
+  FILE_TYPE_NOT_ALLOWED: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+  FILE_TOO_LARGE: HttpStatus.PAYLOAD_TOO_LARGE,
+  FILE_EMPTY: HttpStatus.BAD_REQUEST,
+  MATERIALS_INCOMPLETE: HttpStatus.UNPROCESSABLE_ENTITY,
+  VISIT_SLOT_FULL: HttpStatus.CONFLICT,
+  VISIT_SLOT_UNAVAILABLE: HttpStatus.UNPROCESSABLE_ENTITY,
+  VISIT_NOT_NEEDED: HttpStatus.CONFLICT,
+  ROSTER_INVALID: HttpStatus.UNPROCESSABLE_ENTITY,
+  BATCH_EMPTY: HttpStatus.CONFLICT,
+  TOO_MANY_REQUESTS: HttpStatus.TOO_MANY_REQUESTS,
   DATABASE_UNAVAILABLE: HttpStatus.SERVICE_UNAVAILABLE,
   INTERNAL_ERROR: HttpStatus.INTERNAL_SERVER_ERROR,
 };
@@ -35,6 +45,8 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
 function fromHttpException(e: HttpException): { status: number; body: ErrorBody } {
   const status = e.getStatus();
   if (status === HttpStatus.NOT_FOUND) return { status, body: { code: 'NOT_FOUND', message: ERROR_MESSAGES.NOT_FOUND } };
+  // Multer's size limit: the upload is over the largest file we take.
+  if (status === HttpStatus.PAYLOAD_TOO_LARGE) return { status, body: { code: 'FILE_TOO_LARGE', message: ERROR_MESSAGES.FILE_TOO_LARGE } };
   if (status < 500) return { status, body: { code: 'VALIDATION_FAILED', message: '请求格式不正确，请检查后重试' } };
   return { status, body: { code: 'INTERNAL_ERROR', message: ERROR_MESSAGES.INTERNAL_ERROR } };
 }

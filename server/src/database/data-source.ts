@@ -1,7 +1,11 @@
 import type { DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '../config/config';
 import { ApplicationEventEntity } from '../applications/application-event.entity';
+import { ApplicationCommitmentEntity, ApplicationMaterialEntity } from '../applications/application-material.entity';
 import { ApplicationEntity } from '../applications/application.entity';
+import { BatchEntity } from '../batches/batch.entity';
+import { FileEntity } from '../files/file.entity';
+import { VisitBookingEntity, VisitSlotEntity } from '../visits/visit.entity';
 import { AuthSessionEntity } from '../auth/auth-session.entity';
 import { UserEntity } from '../auth/user.entity';
 import { CandidateProfileEntity } from '../identity/candidate-profile.entity';
@@ -15,6 +19,7 @@ import { Init1763800000000 } from './migrations/1763800000000-init';
 import { Identity1763900000000 } from './migrations/1763900000000-identity';
 import { ExamSessions1764000000000 } from './migrations/1764000000000-exam-sessions';
 import { Applications1764100000000 } from './migrations/1764100000000-applications';
+import { MaterialsVisitsBatches1764200000000 } from './migrations/1764200000000-materials-visits-batches';
 
 export const ENTITIES = [
   EvaluationBodyEntity,
@@ -28,8 +33,14 @@ export const ENTITIES = [
   SeatHoldEntity,
   ApplicationEntity,
   ApplicationEventEntity,
+  FileEntity,
+  ApplicationMaterialEntity,
+  ApplicationCommitmentEntity,
+  VisitSlotEntity,
+  VisitBookingEntity,
+  BatchEntity,
 ];
-export const MIGRATIONS = [Init1763800000000, Identity1763900000000, ExamSessions1764000000000, Applications1764100000000];
+export const MIGRATIONS = [Init1763800000000, Identity1763900000000, ExamSessions1764000000000, Applications1764100000000, MaterialsVisitsBatches1764200000000];
 
 /** Migrations always — never `synchronize` — on MariaDB and on the embedded SQLite alike. */
 export function dataSourceOptions(database: AppConfig['database']): DataSourceOptions {

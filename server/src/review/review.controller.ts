@@ -1,42 +1,59 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { approveSchema, idParamSchema, rejectSchema, returnSchema, reviewQuerySchema, type ReviewNote, type ReviewQuery } from '@skillcert/shared';
+import {
+  approveSchema,
+  bulkApproveSchema,
+  idParamSchema,
+  rejectSchema,
+  returnSchema,
+  reviewQuerySchema,
+  visitCodeParamSchema,
+  type BulkApproveRequest,
+  type ReturnRequest,
+  type ReviewNote,
+  type ReviewQuery,
+} from '@skillcert/shared';
 import type { StaffActor } from '../auth/actor';
 import { Allow, CurrentStaff } from '../auth/auth.guard';
 import { ZodPipe } from '../common/zod-pipe';
 import { ReviewService } from './review.service';
 
-@Controller('api/review/applications')
+@Controller('api/review')
 @Allow('reviewer', 'admin')
 export class ReviewController {
   constructor(private readonly review: ReviewService) {}
 
-  @Get()
+  @Get('applications')
   queue(@CurrentStaff() actor: StaffActor, @Query(new ZodPipe(reviewQuerySchema)) query: ReviewQuery) {
     return this.review.queue(actor, query);
   }
 
-  @Get(':id')
+  @Get('visits/:code')
+  byVisitCode(@CurrentStaff() actor: StaffActor, @Param(new ZodPipe(visitCodeParamSchema)) { code }: { code: string }) {
+    return this.review.byVisitCode(actor, code);
+  }
+
+  @Get('applications/:id')
   detail(@CurrentStaff() actor: StaffActor, @Param(new ZodPipe(idParamSchema)) { id }: { id: string }) {
     return this.review.detail(actor, id);
   }
 
-  @Post(':id/approve')
+  @Post('applications/:id/approve')
   @HttpCode(200)
   approve(@CurrentStaff() actor: StaffActor, @Param(new ZodPipe(idParamSchema)) { id }: { id: string }, @Body(new ZodPipe(approveSchema)) body: ReviewNote) {
     return this.review.approve(actor, id, body.note);
   }
 
-  @Post(':id/return')
+  @Post('applications/:id/return')
   @HttpCode(200)
   returnForCorrection(
     @CurrentStaff() actor: StaffActor,
     @Param(new ZodPipe(idParamSchema)) { id }: { id: string },
-    @Body(new ZodPipe(returnSchema)) body: { note: string },
+    @Body(new ZodPipe(returnSchema)) body: ReturnRequest,
   ) {
-    return this.review.returnForCorrection(actor, id, body.note);
+    return this.review.returnForCorrection(actor, id, body);
   }
 
-  @Post(':id/reject')
+  @Post('applications/:id/reject')
   @HttpCode(200)
   reject(
     @CurrentStaff() actor: StaffActor,
@@ -44,5 +61,15 @@ export class ReviewController {
     @Body(new ZodPipe(rejectSchema)) body: { reason: string },
   ) {
     return this.review.reject(actor, id, body.reason);
+  }
+
+  @Post('batches/:id/approve')
+  @HttpCode(200)
+  approveBatch(
+    @CurrentStaff() actor: StaffActor,
+    @Param(new ZodPipe(idParamSchema)) { id }: { id: string },
+    @Body(new ZodPipe(bulkApproveSchema)) body: BulkApproveRequest,
+  ) {
+    return this.review.approveBatch(actor, id, body);
   }
 }

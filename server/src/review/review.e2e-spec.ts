@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { aCandidate, databaseTargets, startServer, type TestServer } from '../../test/harness';
+import { aCandidate, databaseTargets, startServer, type Proof, type TestServer } from '../../test/harness';
 
 const NOW = new Date('2026-03-10T02:00:00Z');
 const FINAL_YEAR = { birthDate: '2008-09-01', diplomas: [{ school: 'secondary-vocational', major: 'same', finalYear: true }] };
@@ -30,14 +30,14 @@ describe.each(databaseTargets())('reviewers deciding on applications on $name', 
   });
 
   /** A candidate who has applied for level 4; returns their token and the application id. */
-  async function applicant(persona: string): Promise<{ token: string; id: string }> {
-    const { token } = await aCandidate(server, persona);
+  async function applicant(persona: string): Promise<{ token: string; id: string; proof: Proof }> {
+    const { token, proof } = await aCandidate(server, persona);
     const application = await request(server.url)
       .post('/api/applications')
       .set('Authorization', `Bearer ${token}`)
-      .send({ planId: 'shanghai-2026', level: 4, facts: FINAL_YEAR })
+      .send({ planId: 'shanghai-2026', level: 4, facts: FINAL_YEAR, ...proof })
       .expect(201);
-    return { token, id: application.body.id };
+    return { token, id: application.body.id, proof };
   }
 
   const act = (path: string, body: Record<string, unknown> = {}, token = reviewer) =>
@@ -102,13 +102,13 @@ describe.each(databaseTargets())('reviewers deciding on applications on $name', 
   });
 
   it('rejects with a reason; the person may apply again', async () => {
-    const { token, id } = await applicant('rejected');
+    const { token, id, proof } = await applicant('rejected');
     const res = await act(`${id}/reject`, { reason: '提供的毕业证书与学信网信息不符' }).expect(200);
     expect(res.body.state).toBe('rejected');
     await request(server.url)
       .post('/api/applications')
       .set('Authorization', `Bearer ${token}`)
-      .send({ planId: 'shanghai-2026', level: 4, facts: FINAL_YEAR })
+      .send({ planId: 'shanghai-2026', level: 4, facts: FINAL_YEAR, ...proof })
       .expect(201);
   });
 

@@ -1,37 +1,54 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ageOn, DomainError, getPlan, listPlans, sessionServesApplication, shanghaiDate, type ReviewItem, type ReviewQuery } from '@skillcert/shared';
+import {
+  ageOn,
+  DomainError,
+  getPlan,
+  listPlans,
+  materialsFor,
+  shanghaiDate,
+  type BulkApproveRequest,
+  type BulkApproveResult,
+  type CorrectionItem,
+  type ReturnRequest,
+  type ReviewItem,
+  type ReviewQuery,
+} from '@skillcert/shared';
 import { DataSource, In } from 'typeorm';
 import { ApplicationEntity } from '../applications/application.entity';
 import { ApplicationsService } from '../applications/applications.service';
 import type { StaffActor } from '../auth/actor';
 import { Clock } from '../common/clock';
-import { APP_CONFIG, type AppConfig } from '../config/config';
 import { UnitOfWork } from '../database/unit-of-work';
-import { CandidateProfileEntity } from '../identity/candidate-profile.entity';
-import { ExamSessionEntity } from '../sessions/exam-session.entity';
-import { SeatHoldEntity } from '../sessions/seat-hold.entity';
-import { SeatsService } from '../sessions/seats.service';
+import { BatchEntity } from '../batches/batch.entity';
+import { SeatAllocator } from '../sessions/seat-allocator';
+import { VisitsService } from '../visits/visits.service';
 
 /** Staff decide on applications for their own body's plans; each decision is an audited transition. */
 @Injectable()
 export class ReviewService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
     private readonly applications: ApplicationsService,
-    private readonly seats: SeatsService,
+    private readonly allocator: SeatAllocator,
+    private readonly visits: VisitsService,
   ) {}
 
   async queue(actor: StaffActor, query: ReviewQuery): Promise<ReviewItem[]> {
     const planIds = this.ownPlanIds(actor).filter((id) => !query.planId || id === query.planId);
     if (planIds.length === 0) return [];
     const rows = await this.db.getRepository(ApplicationEntity).find({
-      where: { planId: In(planIds), state: query.state, ...(query.level ? { level: query.level } : {}) },
-      order: { createdAt: 'ASC' },
-      take: 200,
+      where: {
+        planId: In(planIds),
+        state: query.state,
+        ...(query.level ? { level: query.level } : {}),
+        ...(query.channel ? { channel: query.channel } : {}),
+        ...(query.batchId ? { batchId: query.batchId } : {}),
+      },
+      order: { createdAt: 'ASC', batchRow: 'ASC' },
+      take: 500,
       select: { id: true },
     });
     return Promise.all(rows.map((r) => this.item(r.id)));
@@ -42,38 +59,82 @@ export class ReviewService {
     return this.item(id);
   }
 
+  /** The counter scans the applicant's visit code (or types it on a desk). */
+  async byVisitCode(actor: StaffActor, code: string): Promise<ReviewItem> {
+    const id = await this.visits.applicationIdOf(code);
+    if (!id) throw new DomainError('NOT_FOUND', '未找到该预约码对应的申报，请核对后重试');
+    return this.detail(actor, id);
+  }
+
   /**
    * Approves, then seats the candidate in the earliest session that can take this
-   * application, holding the seat until the payment deadline. With every such
-   * session full, the application stays approved without a seat: the waiting list.
+   * application until the payment deadline — or puts it on the waiting list.
    */
   async approve(actor: StaffActor, id: string, note?: string): Promise<ReviewItem> {
     await this.decide(actor, id, 'approved', note);
-    const application = await this.db.getRepository(ApplicationEntity).findOneByOrFail({ id });
-    const sessions = await this.db.getRepository(ExamSessionEntity).find({ where: { planId: application.planId }, order: { date: 'ASC', createdAt: 'ASC' } });
-    const deadline = new Date(this.clock.now().getTime() + this.config.paymentDays * 86_400_000);
-    for (const session of sessions) {
-      if (!session.levels.includes(application.level) || session.seatsTaken >= session.capacity) continue;
-      if (!sessionServesApplication(application.planId, application.level, application.appliedOn, session.date)) continue;
-      try {
-        await this.seats.hold(session.id, application.id, deadline);
-        break;
-      } catch (error) {
-        if (!(error instanceof DomainError && error.code === 'SEAT_SOLD_OUT')) throw error;
-      }
-    }
+    await this.allocator.seat(id);
     return this.item(id);
   }
 
-  returnForCorrection(actor: StaffActor, id: string, note: string): Promise<ReviewItem> {
-    return this.decide(actor, id, 'returned', note);
+  /** Back to the applicant with a general note and/or a note per item (the facts, or one material). */
+  async returnForCorrection(actor: StaffActor, id: string, request: ReturnRequest): Promise<ReviewItem> {
+    const application = await this.own(actor, id);
+    const { uploads, commitments } = materialsFor(application.planId, application.level);
+    const labels = new Map<string, string>([['facts', '申报信息'], ...[...uploads, ...commitments].map((m): [string, string] => [m.id, m.name])]);
+    const items: CorrectionItem[] = request.items.map((i) => {
+      const label = labels.get(i.item);
+      if (!label) throw new DomainError('VALIDATION_FAILED', '退回项目不属于本申报', [{ path: 'items', message: `未知的退回项目：${i.item}` }]);
+      return { item: i.item, label, note: i.note.trim() };
+    });
+    return this.decide(actor, id, 'returned', request.note?.trim() || undefined, items);
   }
 
   reject(actor: StaffActor, id: string, reason: string): Promise<ReviewItem> {
     return this.decide(actor, id, 'rejected', reason);
   }
 
-  private async decide(actor: StaffActor, id: string, to: 'approved' | 'returned' | 'rejected', note?: string): Promise<ReviewItem> {
+  /**
+   * A school's batch decided at once: every member waiting for a decision is
+   * approved (and seated in order), except the listed ones, returned or rejected
+   * with their reasons. Each member's decision is its own audited transition.
+   */
+  async approveBatch(actor: StaffActor, batchId: string, request: BulkApproveRequest): Promise<BulkApproveResult> {
+    const batch = await this.db.getRepository(BatchEntity).findOneBy({ id: batchId });
+    if (!batch || getPlan(batch.planId).body.id !== actor.bodyId || batch.state !== 'submitted') throw new DomainError('NOT_FOUND');
+    const members = await this.db.getRepository(ApplicationEntity).find({ where: { batchId }, order: { batchRow: 'ASC' } });
+    const exceptions = new Map(request.exceptions.map((e) => [e.applicationId, e]));
+    const result: BulkApproveResult = { approved: 0, returned: 0, rejected: 0, skipped: [] };
+    for (const id of exceptions.keys()) {
+      if (!members.some((m) => m.id === id))
+        throw new DomainError('VALIDATION_FAILED', '例外名单中有不属于本批次的申报', [{ path: 'exceptions', message: id }]);
+    }
+    for (const member of members) {
+      if (member.state !== 'submitted') {
+        if (member.prereview !== 'excluded') result.skipped.push({ applicationId: member.id, reason: `当前状态为“${member.state}”` });
+        continue;
+      }
+      const exception = exceptions.get(member.id);
+      if (exception?.decision === 'returned') {
+        await this.decide(actor, member.id, 'returned', exception.note);
+        result.returned++;
+      } else if (exception?.decision === 'rejected') {
+        await this.decide(actor, member.id, 'rejected', exception.note);
+        result.rejected++;
+      } else {
+        await this.approve(actor, member.id, '团体批量审核通过');
+        result.approved++;
+      }
+    }
+    return result;
+  }
+
+  private async decide(
+    actor: StaffActor,
+    id: string,
+    to: 'approved' | 'returned' | 'rejected',
+    note?: string,
+    corrections?: CorrectionItem[],
+  ): Promise<ReviewItem> {
     await this.uow.run(async (manager) => {
       const application = await this.own(actor, id, manager);
       await this.applications.transition(
@@ -83,6 +144,7 @@ export class ReviewService {
         { kind: 'staff', id: actor.staffId },
         actor.roles.includes('admin') ? 'admin' : 'reviewer',
         note,
+        corrections,
       );
     });
     return this.item(id);
@@ -104,13 +166,13 @@ export class ReviewService {
   private async item(id: string): Promise<ReviewItem> {
     const view = await this.applications.viewOf(id);
     const application = await this.db.getRepository(ApplicationEntity).findOneByOrFail({ id });
-    const profile = await this.db.getRepository(CandidateProfileEntity).findOneByOrFail({ userId: application.userId });
-    const hold = await this.db.getRepository(SeatHoldEntity).findOneBy({ applicationId: id, status: In(['held', 'confirmed']) });
-    const session = hold ? await this.db.getRepository(ExamSessionEntity).findOneBy({ id: hold.sessionId }) : null;
     return {
       ...view,
-      candidate: { name: profile.name, residentIdMasked: profile.residentIdMasked, age: ageOn(profile.birthDate, shanghaiDate(this.clock.now())) },
-      ...(hold && session ? { seat: { sessionId: session.id, date: session.date, site: session.site, heldUntil: hold.heldUntil?.toISOString() ?? null } } : {}),
+      candidate: {
+        name: application.applicantName,
+        residentIdMasked: application.residentIdMasked,
+        age: ageOn(application.birthDate, shanghaiDate(this.clock.now())),
+      },
     };
   }
 }

@@ -1,5 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { listPlans } from '@skillcert/shared';
 import { APP_CONFIG, type AppConfig } from '../config/config';
+import { SeatAllocator } from './seat-allocator';
 import { SeatsService } from './seats.service';
 
 /**
@@ -15,6 +17,7 @@ export class SeatSweeper implements OnApplicationBootstrap, OnModuleDestroy {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly seats: SeatsService,
+    private readonly allocator: SeatAllocator,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -32,7 +35,10 @@ export class SeatSweeper implements OnApplicationBootstrap, OnModuleDestroy {
     this.running = true;
     try {
       const released = await this.seats.releaseExpired();
-      if (released > 0) this.logger.log({ event: 'seats-released', count: released });
+      if (released > 0) {
+        this.logger.log({ event: 'seats-released', count: released });
+        for (const plan of listPlans()) await this.allocator.promoteWaiting(plan.id);
+      }
     } catch (error) {
       this.logger.error(`seat sweep failed: ${error instanceof Error ? error.message : String(error)}`);
     } finally {

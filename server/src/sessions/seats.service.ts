@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DomainError } from '@skillcert/shared';
 import { randomUUID } from 'node:crypto';
 import { In, LessThan, type EntityManager } from 'typeorm';
+import { ApplicationEntity } from '../applications/application.entity';
+import { ApplicationsService } from '../applications/applications.service';
 import { Clock } from '../common/clock';
 import { isUniqueViolation, UnitOfWork } from '../database/unit-of-work';
 import { ExamSessionEntity } from './exam-session.entity';
@@ -17,6 +19,7 @@ export class SeatsService {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
+    private readonly applications: ApplicationsService,
   ) {}
 
   /**
@@ -58,7 +61,10 @@ export class SeatsService {
     return this.uow.run((manager) => this.releaseIn(manager, applicationId));
   }
 
-  /** The scheduled sweep: holds past their deadline give their seats back. Returns how many. */
+  /**
+   * The scheduled sweep: holds past their deadline give their seats back, and
+   * their applications expire (逾期未缴费) in the same transaction. Returns how many.
+   */
   async releaseExpired(): Promise<number> {
     const expired = await this.uow.run((manager) =>
       manager.find(SeatHoldEntity, { where: { status: 'held', heldUntil: LessThan(this.clock.now()) }, take: 500, select: { applicationId: true } }),
@@ -70,6 +76,10 @@ export class SeatsService {
         const hold = await manager.findOneBy(SeatHoldEntity, { applicationId, status: 'held', heldUntil: LessThan(this.clock.now()) });
         if (!hold) return 0;
         await this.releaseIn(manager, applicationId);
+        const application = await manager.findOneBy(ApplicationEntity, { id: applicationId });
+        if (application?.state === 'approved') {
+          await this.applications.transition(manager, application, 'expired', { kind: 'system', id: null }, 'system', '缴费期限已过，座位已释放');
+        }
         return 1;
       });
     }

@@ -1,14 +1,16 @@
 import { Module } from '@nestjs/common';
+import { ApplicationsModule } from '../applications/applications.module';
 import { IdentityModule } from '../identity/identity.module';
+import { SeatAllocator } from './seat-allocator';
 import { SeatSweeper } from './seat-sweeper';
 import { SeatsService } from './seats.service';
 import { SessionsController } from './sessions.controller';
 import { SessionsService } from './sessions.service';
 
 @Module({
-  imports: [IdentityModule],
+  imports: [IdentityModule, ApplicationsModule],
   controllers: [SessionsController],
-  providers: [SessionsService, SeatsService, SeatSweeper],
-  exports: [SeatsService, SessionsService],
+  providers: [SessionsService, SeatsService, SeatAllocator, SeatSweeper],
+  exports: [SeatsService, SeatAllocator, SessionsService],
 })
 export class SessionsModule {}

@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import type { StaffActor } from '../auth/actor';
 import { Clock } from '../common/clock';
 import { ExamSessionEntity } from './exam-session.entity';
+import { SeatAllocator } from './seat-allocator';
 
 function view(row: ExamSessionEntity): ExamSessionView {
   return {
@@ -24,6 +25,7 @@ export class SessionsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly clock: Clock,
+    private readonly allocator: SeatAllocator,
   ) {}
 
   /** Staff create sessions for their own body's plans, inside the plan's bounds. */
@@ -44,7 +46,9 @@ export class SessionsService {
       createdAt: this.clock.now(),
     };
     await this.db.getRepository(ExamSessionEntity).insert(row);
-    return view(row);
+    // A new session is where the waiting list goes first.
+    await this.allocator.promoteWaiting(row.planId);
+    return view(await this.db.getRepository(ExamSessionEntity).findOneByOrFail({ id: row.id }));
   }
 
   async list(actor: StaffActor, planId: string): Promise<ExamSessionView[]> {

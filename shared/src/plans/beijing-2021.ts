@@ -1,6 +1,13 @@
 import { BEIJING_STANDARD_2021 } from './beijing-standard-2021';
 import type { Plan } from './types';
 
+/** The three 承诺书 the seed asks each candidate to sign, signed in the app. */
+const COMMITMENTS = {
+  'work-commitment': '本人承诺所填报的工作经历（单位、岗位、起止时间）真实准确，如有虚假，本人愿承担取消考试资格及成绩、已获证书作无效处理等一切后果。',
+  'education-commitment': '本人承诺所填报的学历信息（院校、专业、毕业时间）真实准确，所提交的学历证明材料真实有效，如有虚假，本人愿承担一切后果。',
+  'training-commitment': '本人承诺所填报的培训经历（培训机构、培训等级、结业时间）真实准确，如有虚假，本人愿承担一切后果。',
+} as const;
+
 const THEORY = { kind: 'theory', name: '理论知识考试', feeFen: 100_00, minutes: 90, mode: '机考' } as const;
 const PRACTICAL_MODE = { minutes: 30, mode: '实操' } as const;
 
@@ -21,9 +28,9 @@ export const BEIJING_2021: Plan = {
       subjects: [THEORY, { kind: 'practical', name: '操作技能考核', feeFen: 200_00, ...PRACTICAL_MODE }],
       materials: [
         { id: 'id-card', name: '有效身份证原件' },
-        { id: 'work-commitment', name: '考生个人签署的工作经历承诺书' },
-        { id: 'education-commitment', name: '考生个人签署的学历承诺书' },
-        { id: 'training-commitment', name: '考生个人签署的培训经历承诺书' },
+        { id: 'work-commitment', name: '考生个人签署的工作经历承诺书', commitment: COMMITMENTS['work-commitment'] },
+        { id: 'education-commitment', name: '考生个人签署的学历承诺书', commitment: COMMITMENTS['education-commitment'] },
+        { id: 'training-commitment', name: '考生个人签署的培训经历承诺书', commitment: COMMITMENTS['training-commitment'] },
       ],
     },
     {
@@ -34,10 +41,10 @@ export const BEIJING_2021: Plan = {
       subjects: [THEORY, { kind: 'practical', name: '操作技能考核', feeFen: 240_00, ...PRACTICAL_MODE }],
       materials: [
         { id: 'id-card', name: '有效身份证原件' },
-        { id: 'work-commitment', name: '考生个人签署的工作经历承诺书' },
-        { id: 'education-commitment', name: '考生个人签署的学历承诺书' },
+        { id: 'work-commitment', name: '考生个人签署的工作经历承诺书', commitment: COMMITMENTS['work-commitment'] },
+        { id: 'education-commitment', name: '考生个人签署的学历承诺书', commitment: COMMITMENTS['education-commitment'] },
         { id: 'level4-certificate', name: '呼叫服务员职业资格证书号或原件', optional: true },
-        { id: 'training-commitment', name: '考生个人签署的培训经历承诺书' },
+        { id: 'training-commitment', name: '考生个人签署的培训经历承诺书', commitment: COMMITMENTS['training-commitment'] },
         {
           id: 'college-diploma',
           name: '大学专科及以上毕业证书及学信网在线验证码',

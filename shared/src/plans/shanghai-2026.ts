@@ -4,7 +4,13 @@ import type { Material, Plan } from './types';
 const MATERIALS: Material[] = [
   { id: 'id-card', name: '有效身份证原件', note: '个人申报须携带原件至业务受理点现场核验' },
   { id: 'eligibility-proof', name: '符合申报条件要求的证明材料', note: '如工作年限证明、职业技能等级证书、毕业证书或在读证明、职称证书' },
-  { id: 'signed-form', name: '经本人确认签字的报名表', note: '系统生成，确认所填信息无误后签字' },
+  {
+    id: 'signed-form',
+    name: '经本人确认签字的报名表',
+    note: '系统生成，确认所填信息无误后签字',
+    commitment:
+      '本人确认报名表所填个人信息、工作经历、学历及证书信息真实、准确、完整，所提交的证明材料均真实有效。如有虚假承诺或伪造材料，本人愿承担取消考试资格及成绩、考核评价费不予退还、已获证书作无效处理等后果，并接受相应的禁考处理。',
+  },
 ];
 
 const SUBJECT_THEORY = { kind: 'theory', name: '理论知识', feeFen: 100_00 } as const;
@@ -105,6 +111,7 @@ export const SHANGHAI_2026: Plan = {
       { from: '13:30', to: '16:30' },
     ],
     note: '工作日 9:00-11:00，13:30-16:30',
+    visits: { minutes: 30, capacity: 6, daysAhead: 14 },
   },
   contacts: [
     { label: '业务咨询电话', kind: 'phone', value: '021-65791220' },

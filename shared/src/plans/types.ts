@@ -70,6 +70,11 @@ export interface Material {
   note?: string;
   /** Only when the candidate relies on what it proves (e.g. the diploma for clause 3.5). */
   optional?: boolean;
+  /**
+   * A commitment (承诺书) is signed in the app — the text shown, the name typed,
+   * the time recorded — instead of uploading a signed sheet. Absent: a photo or PDF is uploaded.
+   */
+  commitment?: string;
 }
 
 export type PlanSchedule = MonthlySchedule | BatchSchedule;
@@ -98,6 +103,12 @@ export interface AcceptancePoint {
   /** Opening hours on working days, Shanghai time, 'HH:MM'. */
   hours: { from: string; to: string }[];
   note: string;
+  /**
+   * Individual applicants show their ID original here: they book a visit slot
+   * of `minutes` inside the opening hours, at most `capacity` people per slot,
+   * up to `daysAhead` calendar days ahead.
+   */
+  visits?: { minutes: number; capacity: number; daysAhead: number };
 }
 
 export interface Contact {

@@ -2,14 +2,31 @@ import * as z from 'zod/mini';
 import type { output } from 'zod/v4/core';
 import type { IsoDate } from '../dates';
 import type { ApplicationState } from '../rules/applicationState';
-import type { Level } from '../types';
+import type { ApplicantFacts, Level } from '../types';
 import { applicantFactsSchema, levelSchema } from './index';
 
-/** An individual application: the plan, the level, and the facts the candidate declares. */
+const fileIdSchema = z.string({ error: '文件编号不正确' }).check(z.minLength(1), z.maxLength(36));
+const materialIdSchema = z.string({ error: '请选择材料' }).check(z.minLength(1), z.maxLength(40));
+
+const attachedMaterialsSchema = z
+  .array(z.object({ materialId: materialIdSchema, fileIds: z.array(fileIdSchema).check(z.maxLength(10)) }))
+  .check(z.maxLength(20));
+const signaturesSchema = z
+  .array(z.object({ materialId: materialIdSchema, signedName: z.string({ error: '请签名' }).check(z.maxLength(60, '签名过长')) }))
+  .check(z.maxLength(10));
+
+/** The files attached to each material, and the commitments signed with a typed name. */
+export const materialsPartSchema = {
+  materials: z._default(attachedMaterialsSchema, []),
+  commitments: z._default(signaturesSchema, []),
+};
+
+/** An individual application: the plan, the level, the facts the candidate declares, the proof and the signed commitments. */
 export const applicationRequestSchema = z.object({
   planId: z.string({ error: '请选择认定计划' }).check(z.minLength(1, '请选择认定计划'), z.maxLength(32)),
   level: levelSchema,
   facts: applicantFactsSchema,
+  ...materialsPartSchema,
 });
 export type ApplicationRequest = output<typeof applicationRequestSchema>;
 
@@ -35,20 +52,87 @@ export interface ApplicationView {
   /** The window the application was made in: assessed by this date. */
   assessBy?: IsoDate;
   eligibility: { eligible: boolean; satisfied: string[]; reasons: string[] };
+  /** The facts as declared — a returned application is corrected from these. */
+  facts: ApplicantFacts;
+  materials: MaterialView[];
+  commitments: CommitmentView[];
+  /** What the reviewer asked to correct, per item, while the application is returned. */
+  corrections: CorrectionItem[];
+  /** The fee for the level, in fen (SPEC §5). */
+  feeFen: number;
+  /** Present once approved: the seat held for the candidate; absent while on the waiting list. */
+  seat?: { sessionId: string; date: IsoDate; site: string; heldUntil: string | null };
+  /** Shanghai individuals: the booked visit to show the ID original. */
+  visit?: VisitView;
+  batchId?: string;
   timeline: ApplicationEventView[];
+}
+
+export interface UploadedFileView {
+  id: string;
+  type: string;
+  bytes: number;
+  /** Signed link, valid for an hour: what an <Image> loads. */
+  url: string;
+}
+
+export const fileLinkQuerySchema = z.object({
+  expires: z.coerce.number().check(z.int(), z.minimum(0)),
+  sig: z.string().check(z.minLength(10), z.maxLength(100)),
+});
+export type FileLinkQuery = output<typeof fileLinkQuerySchema>;
+
+export interface MaterialView {
+  materialId: string;
+  name: string;
+  files: UploadedFileView[];
+}
+
+export interface CommitmentView {
+  materialId: string;
+  name: string;
+  signedName: string;
+  /** ISO instant. */
+  signedAt: string;
+}
+
+/** One thing to correct: 'facts', or a material id. */
+export interface CorrectionItem {
+  item: string;
+  label: string;
+  note: string;
+}
+
+export interface VisitView {
+  startsAt: string;
+  date: IsoDate;
+  label: string;
+  /** Short code the counter types or scans (the QR code carries it). */
+  code: string;
 }
 
 export const reviewQuerySchema = z.object({
   planId: z.optional(z.string().check(z.maxLength(32))),
   level: z.optional(levelSchema),
   state: z._default(z.enum(['submitted', 'returned', 'approved', 'rejected', 'withdrawn']), 'submitted'),
+  channel: z.optional(z.enum(['individual', 'group'])),
+  batchId: z.optional(z.string().check(z.maxLength(36))),
 });
 export type ReviewQuery = output<typeof reviewQuerySchema>;
 
 export const approveSchema = z.object({ note: z.optional(z.string().check(z.maxLength(500, '备注不能超过500字'))) });
-export const returnSchema = z.object({
-  note: z.string({ error: '请写明需要修改的内容' }).check(z.minLength(2, '请写明需要修改的内容'), z.maxLength(500, '说明不能超过500字')),
+const correctionSchema = z.object({
+  item: z.string().check(z.minLength(1), z.maxLength(40)),
+  note: z.string({ error: '请写明需要修改的内容' }).check(z.minLength(2, '请写明需要修改的内容'), z.maxLength(200, '说明不能超过200字')),
 });
+/** Returned for correction: a general note, per-item notes, or both — never neither. */
+export const returnSchema = z
+  .object({
+    note: z.optional(z.string().check(z.maxLength(500, '说明不能超过500字'))),
+    items: z._default(z.array(correctionSchema).check(z.maxLength(20)), []),
+  })
+  .check(z.refine((r) => (r.note?.trim().length ?? 0) >= 2 || r.items.length > 0, { message: '请写明需要修改的内容', path: ['note'] }));
+export type ReturnRequest = output<typeof returnSchema>;
 export const rejectSchema = z.object({
   reason: z.string({ error: '请写明不通过的原因' }).check(z.minLength(2, '请写明不通过的原因'), z.maxLength(500, '原因不能超过500字')),
 });
@@ -56,10 +140,33 @@ export type ReviewNote = { note?: string };
 
 export interface ReviewItem extends ApplicationView {
   candidate: { name: string; residentIdMasked: string; age: number };
-  /** Present once approved: the seat held for the candidate, or absent while on the waiting list. */
-  seat?: { sessionId: string; date: IsoDate; site: string; heldUntil: string | null };
 }
 
-/** A returned application, corrected: the facts again, checked again. */
-export const resubmitSchema = z.object({ facts: applicantFactsSchema });
+/** A returned application, corrected: the facts and materials again, checked again. */
+export const resubmitSchema = z.object({
+  facts: applicantFactsSchema,
+  /** Absent: the materials stay as they are. */
+  materials: z.optional(attachedMaterialsSchema),
+  /** Absent: the signatures stay as they are. */
+  commitments: z.optional(signaturesSchema),
+});
+
+export const bookVisitSchema = z.object({ startsAt: z.string({ error: '请选择时段' }).check(z.minLength(10, '请选择时段'), z.maxLength(40)) });
+export type BookVisitRequest = output<typeof bookVisitSchema>;
+
+/** A student follows the application their school declared: the ID and name of their profile, plus the phone on the roster. */
+export const claimSchema = z.object({
+  phone: z.string({ error: '请填写报名时登记的手机号' }).check(z.regex(/^1\d{10}$/, '手机号应为11位数字')),
+});
+export type ClaimRequest = output<typeof claimSchema>;
 export type ResubmitRequest = output<typeof resubmitSchema>;
+
+/** A bookable visit slot with the places left in it. */
+export interface VisitSlotView {
+  startsAt: string;
+  date: IsoDate;
+  label: string;
+  left: number;
+}
+
+export const visitCodeParamSchema = z.object({ code: z.string().check(z.regex(/^[0-9A-Za-z]{6,12}$/, '预约码应为8位字母和数字')) });

@@ -1,0 +1,332 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  APPLICATION_STATE_NAMES,
+  DomainError,
+  getPlan,
+  maskResidentId,
+  offeredLevels,
+  parseRosterRow,
+  shanghaiDate,
+  uploadIssues,
+  type BatchView,
+  type CreateBatchRequest,
+  type MemberMaterialsRequest,
+  type PrereviewRequest,
+  type RosterIssue,
+  type RosterReport,
+} from '@skillcert/shared';
+import { randomUUID } from 'node:crypto';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import { ApplicationEventEntity } from '../applications/application-event.entity';
+import { ApplicationMaterialEntity } from '../applications/application-material.entity';
+import { ApplicationEntity } from '../applications/application.entity';
+import { activeKeyOf, ApplicationsService } from '../applications/applications.service';
+import type { StaffActor } from '../auth/actor';
+import { Clock } from '../common/clock';
+import { timeOrderedId } from '../common/time-ordered-id';
+import { isUniqueViolation, UnitOfWork } from '../database/unit-of-work';
+import { PersonalDataCipher } from '../identity/personal-data.cipher';
+import { InstitutionEntity } from '../staff/institution.entity';
+import { BatchEntity } from './batch.entity';
+import { readRoster } from './roster-workbook';
+
+type InstitutionActor = StaffActor & { institutionId: string };
+
+function institutionOf(actor: StaffActor): InstitutionActor {
+  if (actor.accountKind !== 'institution' || !actor.institutionId) throw new DomainError('FORBIDDEN');
+  return actor as InstitutionActor;
+}
+
+const maskPhone = (phone: string | null) => (phone ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '');
+
+/**
+ * Group declaration: a school creates a batch, imports its roster (good rows
+ * kept, bad rows reported by row and column), attaches each student's proof,
+ * does its preliminary review (初审) and submits the batch to the body.
+ */
+@Injectable()
+export class BatchesService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly uow: UnitOfWork,
+    private readonly clock: Clock,
+    private readonly applications: ApplicationsService,
+    private readonly cipher: PersonalDataCipher,
+  ) {}
+
+  async create(actor: StaffActor, request: CreateBatchRequest): Promise<BatchView> {
+    const clerk = institutionOf(actor);
+    const plan = getPlan(request.planId);
+    if (plan.body.id !== clerk.bodyId) throw new DomainError('PLAN_NOT_FOUND');
+    if (!offeredLevels(plan).includes(request.level)) throw new DomainError('LEVEL_NOT_OFFERED');
+    const batch: BatchEntity = {
+      id: randomUUID(),
+      institutionId: clerk.institutionId,
+      planId: plan.id,
+      level: request.level,
+      name: request.name.trim(),
+      state: 'open',
+      createdBy: clerk.staffId,
+      createdAt: this.clock.now(),
+      submittedAt: null,
+    };
+    await this.db.getRepository(BatchEntity).insert(batch);
+    return this.view(batch.id);
+  }
+
+  async list(actor: StaffActor): Promise<BatchView[]> {
+    const clerk = institutionOf(actor);
+    const rows = await this.db.getRepository(BatchEntity).find({ where: { institutionId: clerk.institutionId }, order: { createdAt: 'DESC' } });
+    return Promise.all(rows.map((b) => this.view(b.id)));
+  }
+
+  async one(actor: StaffActor, id: string): Promise<BatchView> {
+    await this.own(actor, id);
+    return this.view(id);
+  }
+
+  /**
+   * Imports a filled roster. Good rows become (or update) the batch's students;
+   * every bad row is reported with its row number, column and reason, and
+   * nothing of it is kept. Re-uploading the corrected sheet is how rows are fixed.
+   */
+  async importRoster(actor: StaffActor, id: string, bytes: Buffer): Promise<RosterReport> {
+    const batch = await this.ownOpen(actor, id);
+    const sheet = await readRoster(bytes);
+    if ('refused' in sheet) throw new DomainError('ROSTER_INVALID', sheet.refused);
+    const issues: RosterIssue[] = [...sheet.issues];
+    const rowsWithIssues = new Set(issues.map((i) => i.row));
+    const members = await this.db.getRepository(ApplicationEntity).findBy({ batchId: batch.id });
+    const memberByHash = new Map(members.map((m) => [m.residentIdHash, m]));
+    const seen = new Map<string, number>();
+    const inserts: ApplicationEntity[] = [];
+    const updates: { id: string; changes: Partial<ApplicationEntity> }[] = [];
+    const now = this.clock.now();
+
+    for (const { number, cells } of sheet.rows) {
+      if (rowsWithIssues.has(number)) continue;
+      const parsed = parseRosterRow(cells, number);
+      if (!parsed.person) {
+        issues.push(...parsed.issues);
+        continue;
+      }
+      const person = parsed.person;
+      const hash = this.cipher.residentIdHash(person.residentId);
+      const firstRow = seen.get(hash);
+      if (firstRow !== undefined) {
+        issues.push({ row: number, column: '身份证号', message: `与第${firstRow}行的身份证号重复` });
+        continue;
+      }
+      seen.set(hash, number);
+      let checked;
+      try {
+        checked = this.applications.check(batch.planId, batch.level, person.facts);
+      } catch (error) {
+        if (error instanceof DomainError && error.code === 'NOT_ELIGIBLE') {
+          issues.push({ row: number, column: '申报条件', message: error.message });
+          continue;
+        }
+        throw error;
+      }
+      const existing = memberByHash.get(hash);
+      const snapshot = {
+        applicantName: person.name,
+        residentIdMasked: maskResidentId(person.residentId),
+        birthDate: person.facts.birthDate,
+        phone: person.phone,
+        facts: person.facts,
+        verdict: checked.verdict,
+        batchRow: number,
+        updatedAt: now,
+      };
+      if (existing) {
+        if (existing.state !== 'draft') issues.push({ row: number, column: '身份证号', message: '该学员已提交，不能再修改' });
+        else updates.push({ id: existing.id, changes: snapshot });
+        continue;
+      }
+      const activeKey = activeKeyOf(hash, batch.planId, batch.level);
+      if (await this.db.getRepository(ApplicationEntity).existsBy({ activeKey })) {
+        issues.push({ row: number, column: '身份证号', message: '该学员已有进行中的同职业同等级申报' });
+        continue;
+      }
+      inserts.push({
+        ...snapshot,
+        id: randomUUID(),
+        userId: null,
+        residentIdCipher: this.cipher.encrypt(person.residentId),
+        residentIdHash: hash,
+        batchId: batch.id,
+        prereview: 'pending',
+        prereviewNote: null,
+        planId: batch.planId,
+        level: batch.level,
+        channel: 'group',
+        state: 'draft',
+        activeKey,
+        appliedOn: shanghaiDate(now),
+        assessBy: checked.window.assessBy ?? null,
+        createdAt: now,
+      });
+    }
+
+    try {
+      await this.uow.run(async (manager) => {
+        for (const application of inserts) {
+          await manager.insert(ApplicationEntity, application);
+          await this.record(manager, application.id, clerkOf(actor), '机构导入名单');
+        }
+        for (const { id: memberId, changes } of updates) await manager.update(ApplicationEntity, { id: memberId, state: 'draft' }, changes);
+      });
+    } catch (error) {
+      // Someone applied in the seconds between the check and the write: nothing was kept; the next upload reports the row.
+      if (isUniqueViolation(error)) throw new DomainError('APPLICATION_ACTIVE_EXISTS', '名单中有学员刚刚提交了同等级申报，请重新上传名单');
+      throw error;
+    }
+    issues.sort((a, b) => a.row - b.row);
+    return { accepted: inserts.length + updates.length, issues, batch: await this.view(batch.id) };
+  }
+
+  /** The proof for one student, attached by the school (files the school uploaded). */
+  async memberMaterials(actor: StaffActor, id: string, applicationId: string, request: MemberMaterialsRequest): Promise<BatchView> {
+    const batch = await this.ownOpen(actor, id);
+    const clerk = institutionOf(actor);
+    const member = await this.db.getRepository(ApplicationEntity).findOneBy({ id: applicationId, batchId: batch.id });
+    if (!member) throw new DomainError('NOT_FOUND');
+    const prepared = await this.applications.prepareMaterials(
+      { ownerKind: 'institution', ownerId: clerk.institutionId },
+      batch.planId,
+      batch.level,
+      { materials: request.materials, commitments: [] },
+      null,
+      member.id,
+    );
+    await this.uow.run((manager) => this.applications.attach(manager, member.id, prepared));
+    return this.view(batch.id);
+  }
+
+  /** 初审: the school passes students on to the body, or keeps them back with a reason. */
+  async prereview(actor: StaffActor, id: string, request: PrereviewRequest): Promise<BatchView> {
+    const batch = await this.ownOpen(actor, id);
+    const result = await this.db
+      .getRepository(ApplicationEntity)
+      .update(
+        { batchId: batch.id, id: In(request.applicationIds), state: 'draft' },
+        { prereview: request.decision, prereviewNote: request.decision === 'excluded' ? (request.note?.trim() ?? null) : null },
+      );
+    if ((result.affected ?? 0) !== new Set(request.applicationIds).size) throw new DomainError('NOT_FOUND', '部分学员不在本批次中或已提交');
+    return this.view(batch.id);
+  }
+
+  /**
+   * Sends the batch to the body: every student has been through 初审, those
+   * passed carry their required materials and are submitted, those kept back
+   * are withdrawn. All or nothing.
+   */
+  async submit(actor: StaffActor, id: string): Promise<BatchView> {
+    const batch = await this.ownOpen(actor, id);
+    const members = await this.db.getRepository(ApplicationEntity).find({ where: { batchId: batch.id }, order: { batchRow: 'ASC' } });
+    const pending = members.filter((m) => m.prereview === 'pending');
+    if (pending.length) {
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        `还有${pending.length}名学员未完成初审`,
+        pending.map((m) => ({ path: `row.${m.batchRow}`, message: `第${m.batchRow}行 ${m.applicantName}：未初审` })),
+      );
+    }
+    const passed = members.filter((m) => m.prereview === 'passed');
+    if (passed.length === 0) throw new DomainError('BATCH_EMPTY');
+    const counts = await this.fileCounts(passed.map((m) => m.id));
+    const incomplete = passed.flatMap((m) =>
+      uploadIssues(batch.planId, batch.level, counts.get(m.id) ?? {}).map((i) => ({
+        path: `row.${m.batchRow}`,
+        message: `第${m.batchRow}行 ${m.applicantName}：${i.message}`,
+      })),
+    );
+    if (incomplete.length) throw new DomainError('MATERIALS_INCOMPLETE', `${incomplete[0]?.message ?? ''}`, incomplete);
+    const by = clerkOf(actor);
+    await this.uow.run(async (manager) => {
+      const changed = await manager.update(BatchEntity, { id: batch.id, state: 'open' }, { state: 'submitted', submittedAt: this.clock.now() });
+      if (!changed.affected) throw new DomainError('TRANSITION_NOT_ALLOWED', '该批次已提交');
+      for (const member of members) {
+        if (member.prereview === 'passed') await this.applications.transition(manager, member, 'submitted', by, 'institution', '机构初审通过，团体申报提交');
+        else await this.applications.transition(manager, member, 'withdrawn', by, 'institution', `机构初审未通过：${member.prereviewNote ?? ''}`);
+      }
+    });
+    return this.view(batch.id);
+  }
+
+  private async record(manager: EntityManager, applicationId: string, by: { kind: 'institution'; id: string }, note: string): Promise<void> {
+    await manager.insert(ApplicationEventEntity, {
+      id: timeOrderedId(),
+      applicationId,
+      fromState: null,
+      toState: 'draft',
+      actorKind: by.kind,
+      actorId: by.id,
+      note,
+      corrections: null,
+      at: this.clock.now(),
+    });
+  }
+
+  private async fileCounts(applicationIds: string[]): Promise<Map<string, Record<string, number>>> {
+    const rows = applicationIds.length ? await this.db.getRepository(ApplicationMaterialEntity).findBy({ applicationId: In(applicationIds) }) : [];
+    const counts = new Map<string, Record<string, number>>();
+    for (const row of rows) {
+      const perMaterial = counts.get(row.applicationId) ?? {};
+      perMaterial[row.materialId] = (perMaterial[row.materialId] ?? 0) + 1;
+      counts.set(row.applicationId, perMaterial);
+    }
+    return counts;
+  }
+
+  /** Another institution's batch looks exactly like a missing one. */
+  private async own(actor: StaffActor, id: string): Promise<BatchEntity> {
+    const clerk = institutionOf(actor);
+    const batch = await this.db.getRepository(BatchEntity).findOneBy({ id });
+    if (!batch || batch.institutionId !== clerk.institutionId) throw new DomainError('NOT_FOUND');
+    return batch;
+  }
+
+  private async ownOpen(actor: StaffActor, id: string): Promise<BatchEntity> {
+    const batch = await this.own(actor, id);
+    if (batch.state !== 'open') throw new DomainError('TRANSITION_NOT_ALLOWED', '该批次已提交，不能再修改');
+    return batch;
+  }
+
+  async view(id: string): Promise<BatchView> {
+    const batch = await this.db.getRepository(BatchEntity).findOneByOrFail({ id });
+    const institution = await this.db.getRepository(InstitutionEntity).findOneBy({ id: batch.institutionId });
+    const members = await this.db.getRepository(ApplicationEntity).find({ where: { batchId: id }, order: { batchRow: 'ASC' } });
+    const counts = await this.fileCounts(members.map((m) => m.id));
+    return {
+      id: batch.id,
+      planId: batch.planId,
+      level: batch.level,
+      name: batch.name,
+      state: batch.state,
+      institution: institution?.name ?? '',
+      createdAt: batch.createdAt.toISOString(),
+      ...(batch.submittedAt ? { submittedAt: batch.submittedAt.toISOString() } : {}),
+      members: members.map((m) => ({
+        applicationId: m.id,
+        row: m.batchRow ?? 0,
+        name: m.applicantName,
+        residentIdMasked: m.residentIdMasked,
+        phoneMasked: maskPhone(m.phone),
+        eligibility: m.verdict,
+        prereview: m.prereview ?? 'pending',
+        ...(m.prereviewNote ? { prereviewNote: m.prereviewNote } : {}),
+        state: m.state,
+        stateLabel: APPLICATION_STATE_NAMES[m.state],
+        files: counts.get(m.id) ?? {},
+        claimed: m.userId !== null,
+      })),
+    };
+  }
+}
+
+function clerkOf(actor: StaffActor): { kind: 'institution'; id: string } {
+  return { kind: 'institution', id: actor.staffId };
+}

@@ -1,0 +1,48 @@
+import { Controller, Get, Param, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { DomainError, fileLinkQuerySchema, idParamSchema, UPLOAD_TYPES, type FileLinkQuery } from '@skillcert/shared';
+import type { Response } from 'express';
+import { memoryStorage } from 'multer';
+import { ANYONE_SIGNED_IN, type Actor } from '../auth/actor';
+import { Allow, Auth } from '../auth/auth.guard';
+import { ZodPipe } from '../common/zod-pipe';
+import { FilesService, uploaderOf } from './files.service';
+
+const LARGEST_UPLOAD = Math.max(...Object.values(UPLOAD_TYPES).map((t) => t.maxBytes));
+
+@Controller('api/files')
+export class FilesController {
+  constructor(private readonly files: FilesService) {}
+
+  /** multipart/form-data with one part named `file` — what `Taro.uploadFile` sends. */
+  @Post()
+  @Allow('candidate', 'institution')
+  @UseInterceptors(FileInterceptor('file', { storage: memoryStorage(), limits: { fileSize: LARGEST_UPLOAD + 1, files: 1, fields: 5 } }))
+  upload(@Auth() actor: Actor, @UploadedFile() file: Express.Multer.File | undefined) {
+    if (!file) throw new DomainError('FILE_EMPTY', '请选择要上传的文件');
+    return this.files.upload(uploaderOf(actor), file.buffer);
+  }
+
+  @Get(':id')
+  @Allow(...ANYONE_SIGNED_IN)
+  async read(@Auth() actor: Actor, @Param(new ZodPipe(idParamSchema)) { id }: { id: string }, @Res() response: Response) {
+    send(response, await this.files.read(actor, id));
+  }
+
+  /** The signed link from a file view: no header needed, dead after an hour. */
+  @Get(':id/content')
+  async readSigned(
+    @Param(new ZodPipe(idParamSchema)) { id }: { id: string },
+    @Query(new ZodPipe(fileLinkQuerySchema)) query: FileLinkQuery,
+    @Res() response: Response,
+  ) {
+    send(response, await this.files.readSigned(id, query.expires, query.sig));
+  }
+}
+
+function send(response: Response, { file, bytes }: { file: { type: string }; bytes: Buffer }): void {
+  response
+    .status(200)
+    .set({ 'Content-Type': file.type, 'Cache-Control': 'private, max-age=3600', 'X-Content-Type-Options': 'nosniff', 'Content-Disposition': 'inline' })
+    .send(bytes);
+}

@@ -1,0 +1,14 @@
+import { Global, Module } from '@nestjs/common';
+import { IdentityModule } from '../identity/identity.module';
+import { FileStore, LocalDiskFileStore } from './file-store';
+import { FilesController } from './files.controller';
+import { FilesService } from './files.service';
+
+@Global()
+@Module({
+  imports: [IdentityModule],
+  controllers: [FilesController],
+  providers: [FilesService, { provide: FileStore, useClass: LocalDiskFileStore }],
+  exports: [FilesService],
+})
+export class FilesModule {}

@@ -1,0 +1,66 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DomainError, sessionServesApplication } from '@skillcert/shared';
+import { DataSource } from 'typeorm';
+import { ApplicationEntity } from '../applications/application.entity';
+import { Clock } from '../common/clock';
+import { APP_CONFIG, type AppConfig } from '../config/config';
+import { ExamSessionEntity } from './exam-session.entity';
+import { SeatsService } from './seats.service';
+
+/**
+ * Which seat an approved application gets: the earliest session of its plan and
+ * level that can serve it (shared rule) with a seat free, held until the payment
+ * deadline. No seat anywhere: it waits, and is seated first when one frees or a
+ * session is added.
+ */
+@Injectable()
+export class SeatAllocator {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
+    private readonly seats: SeatsService,
+  ) {}
+
+  async seat(applicationId: string): Promise<boolean> {
+    const application = await this.db.getRepository(ApplicationEntity).findOneByOrFail({ id: applicationId });
+    if (application.state !== 'approved') return false;
+    const sessions = await this.db.getRepository(ExamSessionEntity).find({ where: { planId: application.planId }, order: { date: 'ASC', createdAt: 'ASC' } });
+    const deadline = new Date(this.clock.now().getTime() + this.config.paymentDays * 86_400_000);
+    for (const session of sessions) {
+      if (!session.levels.includes(application.level) || session.seatsTaken >= session.capacity) continue;
+      if (!sessionServesApplication(application.planId, application.level, application.appliedOn, session.date)) continue;
+      try {
+        await this.seats.hold(session.id, application.id, deadline);
+        return true;
+      } catch (error) {
+        if (!(error instanceof DomainError && error.code === 'SEAT_SOLD_OUT')) throw error;
+      }
+    }
+    return false;
+  }
+
+  /** Seats the waiting list of a plan in the order of approval, as far as seats go. Returns how many were seated. */
+  async promoteWaiting(planId: string): Promise<number> {
+    const waiting = await this.db
+      .createQueryBuilder()
+      .select('a.id', 'id')
+      .from(ApplicationEntity, 'a')
+      .leftJoin('seat_holds', 'h', "h.application_id = a.id AND h.status IN ('held', 'confirmed')")
+      .where("a.plan_id = :planId AND a.state = 'approved' AND h.application_id IS NULL", { planId })
+      .orderBy('a.updated_at', 'ASC')
+      .addOrderBy('a.id', 'ASC')
+      .limit(1000)
+      .getRawMany<{ id: string }>();
+    let seated = 0;
+    const full = new Set<number>();
+    for (const { id } of waiting) {
+      const application = await this.db.getRepository(ApplicationEntity).findOneByOrFail({ id });
+      if (full.has(application.level)) continue;
+      if (await this.seat(id)) seated++;
+      else full.add(application.level);
+    }
+    return seated;
+  }
+}

@@ -1,0 +1,112 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { bookableVisitSlots, DomainError, findBookableSlot, getPlan, visitsRequired, type ApplicationView, type VisitSlotView } from '@skillcert/shared';
+import { randomInt } from 'node:crypto';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import { ApplicationEntity } from '../applications/application.entity';
+import { ApplicationsService } from '../applications/applications.service';
+import type { CandidateActor } from '../auth/actor';
+import { Clock } from '../common/clock';
+import { UnitOfWork } from '../database/unit-of-work';
+import { VisitBookingEntity, VisitSlotEntity } from './visit.entity';
+
+/** No 0/O, 1/I/L: a code read aloud or typed at the counter is never misread. */
+const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+const CODE_LENGTH = 8;
+
+function newVisitCode(): string {
+  return Array.from({ length: CODE_LENGTH }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
+}
+
+/**
+ * Visits to the acceptance point, where a Shanghai individual applicant shows
+ * the ID original. A slot's places are taken by one conditional UPDATE, like
+ * exam seats, so a slot never takes more people than it has room for.
+ */
+@Injectable()
+export class VisitsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly uow: UnitOfWork,
+    private readonly clock: Clock,
+    private readonly applications: ApplicationsService,
+  ) {}
+
+  async slots(planId: string): Promise<VisitSlotView[]> {
+    const capacity = getPlan(planId).acceptancePoint?.visits?.capacity ?? 0;
+    const slots = bookableVisitSlots(planId, this.clock.now());
+    if (slots.length === 0) return [];
+    const taken = await this.db.getRepository(VisitSlotEntity).findBy({ planId, slotStart: In(slots.map((s) => s.startsAt)) });
+    const takenAt = new Map(taken.map((t) => [t.slotStart, t.taken]));
+    return slots.map((slot) => ({ ...slot, left: Math.max(0, capacity - (takenAt.get(slot.startsAt) ?? 0)) }));
+  }
+
+  /** Books (or moves) the visit of an application that is still waiting for its decision. */
+  async book(actor: CandidateActor, applicationId: string, startsAt: string): Promise<ApplicationView> {
+    await this.uow.run(async (manager) => {
+      const application = await manager.findOneBy(ApplicationEntity, { id: applicationId });
+      if (!application || application.userId !== actor.userId) throw new DomainError('NOT_FOUND');
+      if (application.channel !== 'individual' || !visitsRequired(application.planId)) throw new DomainError('VISIT_NOT_NEEDED');
+      if (application.state !== 'submitted' && application.state !== 'returned') {
+        throw new DomainError('TRANSITION_NOT_ALLOWED', '该申报已有审核结论，无需再预约现场核验');
+      }
+      const slot = findBookableSlot(application.planId, startsAt, this.clock.now());
+      if (!slot) throw new DomainError('VISIT_SLOT_UNAVAILABLE');
+      const existing = await manager.findOneBy(VisitBookingEntity, { applicationId });
+      if (existing?.slotStart === slot.startsAt) return;
+      await this.take(manager, application.planId, slot.startsAt);
+      if (existing) {
+        await this.give(manager, existing.planId, existing.slotStart);
+        await manager.update(VisitBookingEntity, { applicationId }, { slotStart: slot.startsAt });
+      } else {
+        await manager.insert(VisitBookingEntity, {
+          applicationId,
+          planId: application.planId,
+          slotStart: slot.startsAt,
+          code: newVisitCode(),
+          createdAt: this.clock.now(),
+        });
+      }
+    });
+    return this.applications.viewOf(applicationId);
+  }
+
+  async cancel(actor: CandidateActor, applicationId: string): Promise<ApplicationView> {
+    await this.uow.run(async (manager) => {
+      const application = await manager.findOneBy(ApplicationEntity, { id: applicationId });
+      if (!application || application.userId !== actor.userId) throw new DomainError('NOT_FOUND');
+      const existing = await manager.findOneBy(VisitBookingEntity, { applicationId });
+      if (!existing) return;
+      await this.give(manager, existing.planId, existing.slotStart);
+      await manager.delete(VisitBookingEntity, { applicationId });
+    });
+    return this.applications.viewOf(applicationId);
+  }
+
+  /** The application a visit code belongs to (the counter's scan), or undefined. */
+  async applicationIdOf(code: string): Promise<string | undefined> {
+    const booking = await this.db.getRepository(VisitBookingEntity).findOneBy({ code: code.trim().toUpperCase() });
+    return booking?.applicationId;
+  }
+
+  private async take(manager: EntityManager, planId: string, slotStart: string): Promise<void> {
+    const capacity = getPlan(planId).acceptancePoint?.visits?.capacity ?? 0;
+    await manager.createQueryBuilder().insert().into(VisitSlotEntity).values({ planId, slotStart, taken: 0 }).orIgnore().execute();
+    const result = await manager
+      .createQueryBuilder()
+      .update(VisitSlotEntity)
+      .set({ taken: () => 'taken + 1' })
+      .where('plan_id = :planId AND slot_start = :slotStart AND taken < :capacity', { planId, slotStart, capacity })
+      .execute();
+    if (!result.affected) throw new DomainError('VISIT_SLOT_FULL');
+  }
+
+  private async give(manager: EntityManager, planId: string, slotStart: string): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .update(VisitSlotEntity)
+      .set({ taken: () => 'taken - 1' })
+      .where('plan_id = :planId AND slot_start = :slotStart AND taken > 0', { planId, slotStart })
+      .execute();
+  }
+}

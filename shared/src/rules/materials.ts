@@ -1,0 +1,95 @@
+import type { FieldIssue } from '../errors';
+import { planLevel } from '../plans';
+import type { Material } from '../plans/types';
+import type { Level } from '../types';
+
+/** What an upload may be: photos (already downscaled on the phone) or a PDF. */
+export const UPLOAD_TYPES = {
+  'image/jpeg': { label: 'JPG 图片', maxBytes: 5 * 1024 * 1024 },
+  'image/png': { label: 'PNG 图片', maxBytes: 5 * 1024 * 1024 },
+  'application/pdf': { label: 'PDF 文件', maxBytes: 10 * 1024 * 1024 },
+} as const;
+export type UploadType = keyof typeof UPLOAD_TYPES;
+
+/** The phone shrinks photos to this longest edge before uploading: legible, and a few hundred KB. */
+export const PHOTO_MAX_EDGE = 1600;
+/** Files one material may carry (an ID card's two sides, a diploma's pages). */
+export const FILES_PER_MATERIAL = 4;
+
+/**
+ * The type of a file from its first bytes — never from its name or the type the
+ * client claims, both of which anyone can set.
+ */
+export function sniffUploadType(head: Uint8Array): UploadType | undefined {
+  const starts = (...bytes: number[]) => bytes.every((b, i) => head[i] === b);
+  if (starts(0xff, 0xd8, 0xff)) return 'image/jpeg';
+  if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return 'image/png';
+  if (starts(0x25, 0x50, 0x44, 0x46, 0x2d)) return 'application/pdf';
+  return undefined;
+}
+
+export type UploadProblem = 'FILE_TYPE_NOT_ALLOWED' | 'FILE_TOO_LARGE' | 'FILE_EMPTY';
+
+export function uploadProblem(type: UploadType | undefined, bytes: number): UploadProblem | undefined {
+  if (bytes === 0) return 'FILE_EMPTY';
+  if (!type) return 'FILE_TYPE_NOT_ALLOWED';
+  if (bytes > UPLOAD_TYPES[type].maxBytes) return 'FILE_TOO_LARGE';
+  return undefined;
+}
+
+/** '5 MB' for the messages. */
+export function formatMegabytes(bytes: number): string {
+  return `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
+}
+
+export function isCommitment(material: Material): material is Material & { commitment: string } {
+  return typeof material.commitment === 'string';
+}
+
+/** The materials of a level that are uploaded, and those that are signed in the app. */
+export function materialsFor(planId: string, level: Level): { uploads: Material[]; commitments: (Material & { commitment: string })[] } {
+  const all = planLevel(planId, level).materials;
+  return { uploads: all.filter((m) => !isCommitment(m)), commitments: all.filter(isCommitment) };
+}
+
+export interface MaterialsDraft {
+  /** material id → how many files are attached */
+  files: Readonly<Record<string, number>>;
+  /** material id → the name typed under the commitment */
+  signatures: Readonly<Record<string, string>>;
+}
+
+/**
+ * What is still missing before an application can go in: each required upload,
+ * each commitment signed with the name exactly as on the ID card. The app shows
+ * these beside the fields; the server refuses with the same list.
+ */
+export function materialsIssues(planId: string, level: Level, draft: MaterialsDraft, realName: string): FieldIssue[] {
+  return [...uploadIssues(planId, level, draft.files), ...commitmentIssues(planId, level, draft.signatures, realName)];
+}
+
+/** The uploads alone — what an institution attaches for a student it declares. */
+export function uploadIssues(planId: string, level: Level, files: MaterialsDraft['files']): FieldIssue[] {
+  const { uploads } = materialsFor(planId, level);
+  const issues: FieldIssue[] = [];
+  const known = new Set(uploads.map((m) => m.id));
+  for (const id of Object.keys(files)) {
+    if (!known.has(id)) issues.push({ path: `materials.${id}`, message: '该材料不属于本等级需上传的申报材料' });
+  }
+  for (const material of uploads) {
+    const count = files[material.id] ?? 0;
+    if (count === 0 && !material.optional) issues.push({ path: `materials.${material.id}`, message: `请上传“${material.name}”` });
+    if (count > FILES_PER_MATERIAL) issues.push({ path: `materials.${material.id}`, message: `“${material.name}”最多上传${FILES_PER_MATERIAL}个文件` });
+  }
+  return issues;
+}
+
+export function commitmentIssues(planId: string, level: Level, signatures: MaterialsDraft['signatures'], realName: string): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  for (const material of materialsFor(planId, level).commitments) {
+    const typed = (signatures[material.id] ?? '').trim();
+    if (!typed) issues.push({ path: `commitments.${material.id}`, message: `请阅读并签署“${material.name}”` });
+    else if (typed !== realName) issues.push({ path: `commitments.${material.id}`, message: '签名须与身份证上的姓名完全一致' });
+  }
+  return issues;
+}
