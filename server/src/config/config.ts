@@ -67,6 +67,8 @@ const envSchema = z.object({
   ADMIN_BODY_ID: z.string().default('sh-cpna'),
   /** How often expired seat holds are swept; 0 turns the sweep off (tests drive it themselves). */
   SEAT_SWEEP_SECONDS: z.coerce.number().int().min(0).max(3600).optional(),
+  /** Staff sign-in attempts one client address may make per 10 minutes (on top of the per-account lock-out). */
+  LOGIN_ATTEMPTS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(30),
   /** Days an approved candidate has to pay before the held seat is released. */
   PAYMENT_DAYS: z.coerce.number().int().min(1).max(60).default(7),
   /** Test only: the server's clock stands still at this instant, so browser tests do not depend on today's date. */
@@ -91,6 +93,7 @@ export interface AppConfig {
   firstAdmin: { username: string; password: string; bodyId: string };
   seatSweepSeconds: number;
   paymentDays: number;
+  loginAttemptsPerAddress: number;
   fixedNow?: Date;
 }
 
@@ -128,6 +131,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     firstAdmin: { username: e.ADMIN_USERNAME, password: e.ADMIN_PASSWORD, bodyId: e.ADMIN_BODY_ID },
     seatSweepSeconds: e.SEAT_SWEEP_SECONDS ?? (e.NODE_ENV === 'test' ? 0 : 60),
     paymentDays: e.PAYMENT_DAYS,
+    loginAttemptsPerAddress: e.LOGIN_ATTEMPTS_PER_ADDRESS,
     ...(e.FIXED_NOW ? { fixedNow: new Date(e.FIXED_NOW) } : {}),
   };
   if (config.fixedNow && config.env !== 'test') throw new ConfigError('FIXED_NOW is for tests only (NODE_ENV=test)');

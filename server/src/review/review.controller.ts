@@ -1,12 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import {
   approveSchema,
+  auditQuerySchema,
   bulkApproveSchema,
   idParamSchema,
   rejectSchema,
   returnSchema,
   reviewQuerySchema,
   visitCodeParamSchema,
+  type AuditQuery,
   type BulkApproveRequest,
   type ReturnRequest,
   type ReviewNote,
@@ -61,6 +63,13 @@ export class ReviewController {
     @Body(new ZodPipe(rejectSchema)) body: { reason: string },
   ) {
     return this.review.reject(actor, id, body.reason);
+  }
+
+  /** The audit trail: admins read who decided what, when. */
+  @Get('audit')
+  @Allow('admin')
+  audit(@CurrentStaff() actor: StaffActor, @Query(new ZodPipe(auditQuerySchema)) query: AuditQuery) {
+    return this.review.auditTrail(actor, query);
   }
 
   @Post('batches/:id/approve')

@@ -7,6 +7,9 @@ import {
   listPlans,
   materialsFor,
   shanghaiDate,
+  type ApplicationState,
+  type AuditEntryView,
+  type AuditQuery,
   type BulkApproveRequest,
   type BulkApproveResult,
   type CorrectionItem,
@@ -15,7 +18,9 @@ import {
   type ReviewQuery,
 } from '@skillcert/shared';
 import { DataSource, In } from 'typeorm';
+import { ApplicationEventEntity } from '../applications/application-event.entity';
 import { ApplicationEntity } from '../applications/application.entity';
+import { StaffAccountEntity } from '../staff/staff-account.entity';
 import { ApplicationsService } from '../applications/applications.service';
 import type { StaffActor } from '../auth/actor';
 import { Clock } from '../common/clock';
@@ -126,6 +131,54 @@ export class ReviewService {
       }
     }
     return result;
+  }
+
+  /**
+   * The audit trail of the body's applications, newest first: who (by name),
+   * when, from which state to which, and why. Admins only (the controller says so).
+   */
+  async auditTrail(actor: StaffActor, query: AuditQuery): Promise<AuditEntryView[]> {
+    const planIds = this.ownPlanIds(actor);
+    if (query.applicationId) await this.own(actor, query.applicationId);
+    const rows = await this.db
+      .createQueryBuilder(ApplicationEventEntity, 'e')
+      .innerJoin(ApplicationEntity, 'a', 'a.id = e.application_id')
+      .leftJoin(StaffAccountEntity, 's', "s.id = e.actor_id AND e.actor_kind IN ('staff', 'institution')")
+      .select('e.at', 'at')
+      .addSelect('e.application_id', 'application_id')
+      .addSelect('e.from_state', 'from_state')
+      .addSelect('e.to_state', 'to_state')
+      .addSelect('e.actor_kind', 'actor_kind')
+      .addSelect('e.note', 'note')
+      .addSelect('e.corrections', 'corrections')
+      .addSelect('a.applicant_name', 'applicant')
+      .addSelect('s.display_name', 'staff_name')
+      .addSelect('s.username', 'staff_username')
+      .where('a.plan_id IN (:...planIds)', { planIds })
+      .andWhere(query.applicationId ? 'e.application_id = :applicationId' : '1 = 1', { applicationId: query.applicationId })
+      .orderBy('e.at', 'DESC')
+      .addOrderBy('e.id', 'DESC')
+      .limit(query.limit)
+      .getRawMany<Record<string, string | Date | null>>();
+    const who = (row: Record<string, string | Date | null>) => {
+      if (row.staff_name) return `${String(row.staff_name)}（${String(row.staff_username)}）`;
+      if (row.actor_kind === 'system') return '系统';
+      if (row.actor_kind === 'candidate') return `${String(row.applicant)}（考生）`;
+      return String(row.actor_kind);
+    };
+    return rows.map((row) => {
+      const corrections = row.corrections ? (JSON.parse(String(row.corrections)) as CorrectionItem[]) : undefined;
+      return {
+        at: new Date(row.at as string | Date).toISOString(),
+        applicationId: String(row.application_id),
+        applicant: String(row.applicant),
+        from: (row.from_state as ApplicationState | null) ?? null,
+        to: row.to_state as ApplicationState,
+        by: who(row),
+        ...(row.note ? { note: String(row.note) } : {}),
+        ...(corrections ? { corrections } : {}),
+      };
+    });
   }
 
   private async decide(

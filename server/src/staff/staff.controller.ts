@@ -1,17 +1,30 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Ip, Post } from '@nestjs/common';
 import { createStaffSchema, staffLoginSchema, type CreateStaffRequest, type StaffLoginRequest } from '@skillcert/shared';
 import type { StaffActor } from '../auth/actor';
 import { Allow, CurrentStaff } from '../auth/auth.guard';
+import { Clock } from '../common/clock';
+import { APP_CONFIG, type AppConfig } from '../config/config';
+import { RateLimiter } from '../common/rate-limiter';
 import { ZodPipe } from '../common/zod-pipe';
 import { StaffService } from './staff.service';
 
 @Controller('api/staff')
 export class StaffController {
-  constructor(private readonly staff: StaffService) {}
+  /** Per address per 10 minutes (30 by default): a counter's shared network still fits, a password spray does not. */
+  private readonly attemptsPerAddress: RateLimiter;
+
+  constructor(
+    private readonly staff: StaffService,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.attemptsPerAddress = new RateLimiter(config.loginAttemptsPerAddress, 10 * 60_000);
+  }
 
   @Post('login')
   @HttpCode(200)
-  login(@Body(new ZodPipe(staffLoginSchema)) body: StaffLoginRequest) {
+  login(@Ip() ip: string, @Body(new ZodPipe(staffLoginSchema)) body: StaffLoginRequest) {
+    this.attemptsPerAddress.hit(ip, this.clock.now());
     return this.staff.login(body);
   }
 

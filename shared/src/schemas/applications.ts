@@ -170,3 +170,22 @@ export interface VisitSlotView {
 }
 
 export const visitCodeParamSchema = z.object({ code: z.string().check(z.regex(/^[0-9A-Za-z]{6,12}$/, '预约码应为8位字母和数字')) });
+
+/** One audited change, as admins read the trail. */
+export interface AuditEntryView {
+  at: string;
+  applicationId: string;
+  applicant: string;
+  from: ApplicationState | null;
+  to: ApplicationState;
+  /** '李审核（reviewer.li）', '系统', '陈同学（考生）' */
+  by: string;
+  note?: string;
+  corrections?: CorrectionItem[];
+}
+
+export const auditQuerySchema = z.object({
+  applicationId: z.optional(z.string().check(z.maxLength(36))),
+  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(500)), 100),
+});
+export type AuditQuery = output<typeof auditQuerySchema>;
