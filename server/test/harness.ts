@@ -1,4 +1,4 @@
-import type { INestApplication } from '@nestjs/common';
+import type { INestApplication, LoggerService } from '@nestjs/common';
 import { residentIdCheckChar } from '@skillcert/shared';
 import { createConnection } from 'mysql2/promise';
 import request from 'supertest';
@@ -53,7 +53,35 @@ async function ensureDatabase(target: DatabaseTarget): Promise<void> {
   await connection.end();
 }
 
-export async function startServer(target: DatabaseTarget, now: Date, env: Record<string, string> = {}): Promise<TestServer> {
+/** Every line the server logs, as text — to prove what never reaches the logs. */
+class CapturingLogger implements LoggerService {
+  constructor(private readonly sink: (line: string) => void) {}
+  private write(level: string, message: unknown, params: unknown[]) {
+    this.sink(JSON.stringify({ level, message: message instanceof Error ? message.stack : message, params }));
+  }
+  log(message: unknown, ...params: unknown[]) {
+    this.write('log', message, params);
+  }
+  error(message: unknown, ...params: unknown[]) {
+    this.write('error', message, params);
+  }
+  warn(message: unknown, ...params: unknown[]) {
+    this.write('warn', message, params);
+  }
+  debug(message: unknown, ...params: unknown[]) {
+    this.write('debug', message, params);
+  }
+  verbose(message: unknown, ...params: unknown[]) {
+    this.write('verbose', message, params);
+  }
+}
+
+export async function startServer(
+  target: DatabaseTarget,
+  now: Date,
+  env: Record<string, string> = {},
+  options: { captureLogs?: (line: string) => void } = {},
+): Promise<TestServer> {
   await ensureDatabase(target);
   const base = loadConfig({ NODE_ENV: 'test' });
   const wechat = new FakeWechatServer({ appId: base.wechat.appId, secret: base.wechat.secret });
@@ -69,7 +97,8 @@ export async function startServer(target: DatabaseTarget, now: Date, env: Record
   });
   const clock = new FixedClock(now);
   // SKILLCERT_TEST_LOGS=1 shows the server's own log lines while debugging a test.
-  const app = await createApp(config, { clock, ...(process.env.SKILLCERT_TEST_LOGS ? {} : { logger: false as const }) });
+  const logger = options.captureLogs ? { logger: new CapturingLogger(options.captureLogs) } : process.env.SKILLCERT_TEST_LOGS ? {} : { logger: false as const };
+  const app = await createApp(config, { clock, ...logger });
   await app.listen(0, '127.0.0.1');
   const close = async () => {
     await app.close();

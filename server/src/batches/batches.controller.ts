@@ -2,7 +2,6 @@ import { Body, Controller, Get, Param, Post, Put, Res, UploadedFile, UseIntercep
 import { FileInterceptor } from '@nestjs/platform-express';
 import {
   createBatchSchema,
-  DomainError,
   idParamSchema,
   memberMaterialsSchema,
   memberParamSchema,
@@ -63,8 +62,7 @@ export class BatchesController {
     @Param(new ZodPipe(idParamSchema)) { id }: { id: string },
     @UploadedFile() file: Express.Multer.File | undefined,
   ) {
-    if (!file) throw new DomainError('FILE_EMPTY', '请选择填好的名单文件');
-    return this.batches.importRoster(actor, id, file.buffer);
+    return this.batches.importRoster(actor, id, file?.buffer);
   }
 
   @Put(':id/members/:applicationId/materials')

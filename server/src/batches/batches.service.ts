@@ -91,8 +91,9 @@ export class BatchesService {
    * every bad row is reported with its row number, column and reason, and
    * nothing of it is kept. Re-uploading the corrected sheet is how rows are fixed.
    */
-  async importRoster(actor: StaffActor, id: string, bytes: Buffer): Promise<RosterReport> {
+  async importRoster(actor: StaffActor, id: string, bytes: Buffer | undefined): Promise<RosterReport> {
     const batch = await this.ownOpen(actor, id);
+    if (!bytes?.length) throw new DomainError('FILE_EMPTY', '请选择填好的名单文件');
     const sheet = await readRoster(bytes);
     if ('refused' in sheet) throw new DomainError('ROSTER_INVALID', sheet.refused);
     const issues: RosterIssue[] = [...sheet.issues];

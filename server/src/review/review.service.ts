@@ -105,7 +105,8 @@ export class ReviewService {
    */
   async approveBatch(actor: StaffActor, batchId: string, request: BulkApproveRequest): Promise<BulkApproveResult> {
     const batch = await this.db.getRepository(BatchEntity).findOneBy({ id: batchId });
-    if (!batch || getPlan(batch.planId).body.id !== actor.bodyId || batch.state !== 'submitted') throw new DomainError('NOT_FOUND');
+    if (!batch || getPlan(batch.planId).body.id !== actor.bodyId) throw new DomainError('NOT_FOUND');
+    if (batch.state !== 'submitted') throw new DomainError('TRANSITION_NOT_ALLOWED', '该批次尚未由机构提交');
     const members = await this.db.getRepository(ApplicationEntity).find({ where: { batchId }, order: { batchRow: 'ASC' } });
     const exceptions = new Map(request.exceptions.map((e) => [e.applicationId, e]));
     const result: BulkApproveResult = { approved: 0, returned: 0, rejected: 0, skipped: [] };

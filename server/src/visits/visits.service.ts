@@ -43,15 +43,19 @@ export class VisitsService {
 
   /** Books (or moves) the visit of an application that is still waiting for its decision. */
   async book(actor: CandidateActor, applicationId: string, startsAt: string): Promise<ApplicationView> {
+    const before = await this.db.getRepository(ApplicationEntity).findOneBy({ id: applicationId });
+    if (!before || before.userId !== actor.userId) throw new DomainError('NOT_FOUND');
+    const slot = findBookableSlot(before.planId, startsAt, this.clock.now());
+    if (!slot) throw new DomainError(visitsRequired(before.planId) ? 'VISIT_SLOT_UNAVAILABLE' : 'VISIT_NOT_NEEDED');
+    // The slot's counter row exists before any transaction counts on it: racing first
+    // bookings then queue on one row lock instead of deadlocking on an insert's gap locks.
+    await this.db.createQueryBuilder().insert().into(VisitSlotEntity).values({ planId: before.planId, slotStart: slot.startsAt, taken: 0 }).orIgnore().execute();
     await this.uow.run(async (manager) => {
-      const application = await manager.findOneBy(ApplicationEntity, { id: applicationId });
-      if (!application || application.userId !== actor.userId) throw new DomainError('NOT_FOUND');
+      const application = await manager.findOneByOrFail(ApplicationEntity, { id: applicationId });
       if (application.channel !== 'individual' || !visitsRequired(application.planId)) throw new DomainError('VISIT_NOT_NEEDED');
       if (application.state !== 'submitted' && application.state !== 'returned') {
         throw new DomainError('TRANSITION_NOT_ALLOWED', '该申报已有审核结论，无需再预约现场核验');
       }
-      const slot = findBookableSlot(application.planId, startsAt, this.clock.now());
-      if (!slot) throw new DomainError('VISIT_SLOT_UNAVAILABLE');
       const existing = await manager.findOneBy(VisitBookingEntity, { applicationId });
       if (existing?.slotStart === slot.startsAt) return;
       await this.take(manager, application.planId, slot.startsAt);
@@ -59,13 +63,7 @@ export class VisitsService {
         await this.give(manager, existing.planId, existing.slotStart);
         await manager.update(VisitBookingEntity, { applicationId }, { slotStart: slot.startsAt });
       } else {
-        await manager.insert(VisitBookingEntity, {
-          applicationId,
-          planId: application.planId,
-          slotStart: slot.startsAt,
-          code: newVisitCode(),
-          createdAt: this.clock.now(),
-        });
+        await manager.insert(VisitBookingEntity, { applicationId, planId: application.planId, slotStart: slot.startsAt, code: newVisitCode(), createdAt: this.clock.now() });
       }
     });
     return this.applications.viewOf(applicationId);
@@ -91,7 +89,6 @@ export class VisitsService {
 
   private async take(manager: EntityManager, planId: string, slotStart: string): Promise<void> {
     const capacity = getPlan(planId).acceptancePoint?.visits?.capacity ?? 0;
-    await manager.createQueryBuilder().insert().into(VisitSlotEntity).values({ planId, slotStart, taken: 0 }).orIgnore().execute();
     const result = await manager
       .createQueryBuilder()
       .update(VisitSlotEntity)

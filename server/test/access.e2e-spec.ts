@@ -1,0 +1,205 @@
+import ExcelJS from 'exceljs';
+import request from 'supertest';
+import type { App } from 'supertest/types';
+import { StaffService } from '../src/staff/staff.service';
+import { aCandidate, aResidentId, databaseTargets, startServer, uploadFile, type TestServer } from './harness';
+
+/**
+ * Every route of the server, against every kind of caller. A route missing from
+ * the table fails the test: a new route is classified before it ships.
+ */
+const NOW = new Date('2026-03-10T02:00:00Z');
+
+type Role = 'anonymous' | 'candidate' | 'otherCandidate' | 'institution' | 'otherInstitution' | 'otherBodyStaff' | 'bodyAdmin';
+type Outcome = 'ok' | 401 | 403 | 404;
+const ROLES: Role[] = ['anonymous', 'candidate', 'otherCandidate', 'institution', 'otherInstitution', 'otherBodyStaff', 'bodyAdmin'];
+
+const OUTSIDERS: Role[] = ['anonymous', 'otherCandidate', 'otherInstitution', 'otherBodyStaff'];
+const everyone = (): Record<Role, Outcome> => Object.fromEntries(ROLES.map((r) => [r, 'ok'])) as Record<Role, Outcome>;
+const only = (allowed: Partial<Record<Role, Outcome>>, otherwise: Outcome = 403): Record<Role, Outcome> =>
+  Object.fromEntries(ROLES.map((r) => [r, r === 'anonymous' ? 401 : (allowed[r] ?? otherwise)])) as Record<Role, Outcome>;
+
+/** The candidate's own record: another candidate sees nothing; the other kinds are refused outright. */
+const candidateOwn = only({ candidate: 'ok', otherCandidate: 404 });
+const candidateAny = only({ candidate: 'ok', otherCandidate: 'ok' });
+const institutionOwn = only({ institution: 'ok', otherInstitution: 404 });
+const institutionAny = only({ institution: 'ok', otherInstitution: 'ok' });
+/** The body's staff record: staff of another body see nothing. */
+const bodyOwn = only({ bodyAdmin: 'ok', otherBodyStaff: 404 });
+const signedIn = only({ candidate: 'ok', otherCandidate: 'ok', institution: 'ok', otherInstitution: 'ok', otherBodyStaff: 'ok', bodyAdmin: 'ok' });
+
+interface Fixture {
+  application: string;
+  member: string;
+  batch: string;
+  file: string;
+  fileLink: string;
+  visitCode: string;
+}
+
+const ROUTES: Record<string, { expect: Record<Role, Outcome>; path?: (f: Fixture) => string; body?: object | ((f: Fixture) => object); fresh?: boolean }> = {
+  'GET /api/health': { expect: everyone() },
+  'GET /api/plans': { expect: everyone() },
+  'GET /api/plans/:id': { expect: everyone(), path: () => '/api/plans/shanghai-2026' },
+  'POST /api/plans/:id/eligibility': { expect: everyone(), path: () => '/api/plans/shanghai-2026/eligibility', body: { level: 5, facts: { birthDate: '2000-01-01', intendsToWork: true } } },
+  'GET /api/plans/:id/window': { expect: everyone(), path: () => '/api/plans/shanghai-2026/window?level=4' },
+  'POST /api/auth/wechat': { expect: everyone() },
+  'POST /api/auth/demo-code': { expect: everyone() },
+  'POST /api/auth/refresh': { expect: signedIn, fresh: true },
+  'POST /api/auth/logout': { expect: signedIn, fresh: true },
+  'POST /api/staff/login': { expect: everyone() },
+  'GET /api/staff/me': { expect: only({ institution: 'ok', otherInstitution: 'ok', otherBodyStaff: 'ok', bodyAdmin: 'ok' }) },
+  'GET /api/staff/accounts': { expect: only({ otherBodyStaff: 'ok', bodyAdmin: 'ok' }) },
+  'POST /api/staff/accounts': { expect: only({ otherBodyStaff: 'ok', bodyAdmin: 'ok' }) },
+  'GET /api/me': { expect: candidateAny },
+  'PUT /api/me/profile': { expect: candidateAny },
+  'POST /api/me/phone': { expect: candidateAny },
+  'POST /api/me/phone/demo-code': { expect: candidateAny },
+  'POST /api/files': { expect: only({ candidate: 'ok', otherCandidate: 'ok', institution: 'ok', otherInstitution: 'ok' }) },
+  'GET /api/files/:id': { expect: only({ candidate: 'ok', bodyAdmin: 'ok' }, 404), path: (f) => `/api/files/${f.file}` },
+  'GET /api/files/:id/content': { expect: everyone(), path: (f) => f.fileLink },
+  'GET /api/sessions': { expect: only({ bodyAdmin: 'ok', otherBodyStaff: 404 }), path: () => '/api/sessions?planId=shanghai-2026' },
+  'POST /api/sessions': {
+    expect: only({ bodyAdmin: 'ok', otherBodyStaff: 404 }),
+    body: () => ({ planId: 'shanghai-2026', date: '2026-04-20', site: '天宝路879号', levels: [4], capacity: 5 }),
+  },
+  'GET /api/applications': { expect: candidateAny },
+  'POST /api/applications': { expect: candidateAny },
+  'POST /api/applications/claim': { expect: candidateAny },
+  'GET /api/applications/:id': { expect: candidateOwn, path: (f) => `/api/applications/${f.application}` },
+  'PUT /api/applications/:id': { expect: candidateOwn, path: (f) => `/api/applications/${f.application}`, body: { facts: { birthDate: '2008-09-01' } } },
+  'GET /api/visit-slots': { expect: candidateAny, path: () => '/api/visit-slots?planId=shanghai-2026' },
+  'PUT /api/applications/:id/visit': { expect: candidateOwn, path: (f) => `/api/applications/${f.application}/visit`, body: { startsAt: '2026-03-11T05:30:00.000Z' } },
+  'GET /api/review/applications': { expect: only({ bodyAdmin: 'ok', otherBodyStaff: 'ok' }) },
+  'GET /api/review/applications/:id': { expect: bodyOwn, path: (f) => `/api/review/applications/${f.application}` },
+  'GET /api/review/visits/:code': { expect: bodyOwn, path: (f) => `/api/review/visits/${f.visitCode}` },
+  'GET /api/review/audit': { expect: only({ bodyAdmin: 'ok', otherBodyStaff: 'ok' }) },
+  'POST /api/review/applications/:id/return': { expect: bodyOwn, path: (f) => `/api/review/applications/${f.application}/return`, body: { note: '请补充材料' } },
+  'POST /api/review/applications/:id/reject': { expect: bodyOwn, path: (f) => `/api/review/applications/${f.application}/reject`, body: { reason: '不符合' } },
+  'POST /api/review/applications/:id/approve': { expect: bodyOwn, path: (f) => `/api/review/applications/${f.application}/approve` },
+  'POST /api/review/batches/:id/approve': { expect: bodyOwn, path: (f) => `/api/review/batches/${f.batch}/approve` },
+  'GET /api/institution/batches/roster-template': { expect: institutionAny },
+  'GET /api/institution/batches': { expect: institutionAny },
+  'POST /api/institution/batches': { expect: institutionAny, body: { planId: 'shanghai-2026', level: 4, name: '访问测试批次' } },
+  'GET /api/institution/batches/:id': { expect: institutionOwn, path: (f) => `/api/institution/batches/${f.batch}` },
+  'POST /api/institution/batches/:id/roster': { expect: institutionOwn, path: (f) => `/api/institution/batches/${f.batch}/roster` },
+  'PUT /api/institution/batches/:id/members/:applicationId/materials': {
+    expect: institutionOwn,
+    path: (f) => `/api/institution/batches/${f.batch}/members/${f.member}/materials`,
+    body: { materials: [] },
+  },
+  'POST /api/institution/batches/:id/prereview': { expect: institutionOwn, path: (f) => `/api/institution/batches/${f.batch}/prereview`, body: (f) => ({ applicationIds: [f.member], decision: 'passed' }) },
+  'POST /api/institution/batches/:id/submit': { expect: institutionOwn, path: (f) => `/api/institution/batches/${f.batch}/submit` },
+  // Last: these end what the rows above use.
+  'DELETE /api/applications/:id/visit': { expect: candidateOwn, path: (f) => `/api/applications/${f.application}/visit` },
+  'POST /api/applications/:id/withdraw': { expect: candidateOwn, path: (f) => `/api/applications/${f.application}/withdraw` },
+};
+
+interface Layer {
+  route?: { path: string; methods: Record<string, boolean> };
+}
+
+describe.each(databaseTargets())('who reaches what, route by route, on $name', (target) => {
+  let server: TestServer;
+  const tokens = {} as Record<Exclude<Role, 'anonymous'>, string>;
+  const fixture = {} as Fixture;
+  const passwords = { admin: 'access-admin-password', staff: 'access-staff-password' };
+
+  const login = async (username: string, password: string) => (await request(server.url).post('/api/staff/login').send({ username, password }).expect(200)).body.token as string;
+  const call = (method: string, path: string, token?: string) => {
+    const req = (request(server.url) as unknown as Record<string, (p: string) => request.Test>)[method.toLowerCase()]!(path);
+    return token ? req.set('Authorization', `Bearer ${token}`) : req;
+  };
+
+  beforeAll(async () => {
+    server = await startServer(target, NOW, { ADMIN_USERNAME: 'access.admin', ADMIN_PASSWORD: passwords.admin, LOGIN_ATTEMPTS_PER_ADDRESS: '10000' });
+    tokens.bodyAdmin = await login('access.admin', passwords.admin);
+    const admin = (body: object) => request(server.url).post('/api/staff/accounts').set('Authorization', `Bearer ${tokens.bodyAdmin}`).send(body).expect(201);
+    await admin({ username: 'school.one', displayName: '王老师', password: passwords.staff, kind: 'institution', institutionName: '第一职业学校' });
+    await admin({ username: 'school.two', displayName: '赵老师', password: passwords.staff, kind: 'institution', institutionName: '第二职业学校' });
+    await server.app
+      .get(StaffService)
+      .create(
+        { kind: 'staff', staffId: 'seed', bodyId: 'bj-aptech', accountKind: 'staff', roles: ['admin'], sessionId: 'seed' },
+        { username: 'beijing.admin', displayName: '北京管理员', password: passwords.staff, kind: 'staff', roles: ['admin', 'reviewer'] },
+      );
+    tokens.institution = await login('school.one', passwords.staff);
+    tokens.otherInstitution = await login('school.two', passwords.staff);
+    tokens.otherBodyStaff = await login('beijing.admin', passwords.staff);
+
+    const owner = await aCandidate(server, 'access-owner');
+    tokens.candidate = owner.token;
+    tokens.otherCandidate = (await aCandidate(server, 'access-other')).token;
+    const applied = await request(server.url)
+      .post('/api/applications')
+      .set('Authorization', `Bearer ${owner.token}`)
+      .send({ planId: 'shanghai-2026', level: 4, facts: { birthDate: '2008-09-01', diplomas: [{ school: 'secondary-vocational', major: 'same', finalYear: true }] }, ...owner.proof })
+      .expect(201);
+    fixture.application = applied.body.id;
+    fixture.file = applied.body.materials[0].files[0].id;
+    fixture.fileLink = applied.body.materials[0].files[0].url;
+    const slots = await request(server.url).get('/api/visit-slots').query({ planId: 'shanghai-2026' }).set('Authorization', `Bearer ${owner.token}`).expect(200);
+    const booked = await request(server.url)
+      .put(`/api/applications/${fixture.application}/visit`)
+      .set('Authorization', `Bearer ${owner.token}`)
+      .send({ startsAt: slots.body[3].startsAt })
+      .expect(200);
+    fixture.visitCode = booked.body.visit.code;
+
+    const batch = await request(server.url)
+      .post('/api/institution/batches')
+      .set('Authorization', `Bearer ${tokens.institution}`)
+      .send({ planId: 'shanghai-2026', level: 4, name: '访问测试' })
+      .expect(201);
+    fixture.batch = batch.body.id;
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('名单');
+    sheet.addRow(['姓名', '身份证号', '手机号', '院校类型', '专业', '在读应届']);
+    sheet.addRow(['林同学', aResidentId(), '13912345678', '中等职业学校', '本专业', '是']);
+    const imported = await request(server.url)
+      .post(`/api/institution/batches/${fixture.batch}/roster`)
+      .set('Authorization', `Bearer ${tokens.institution}`)
+      .attach('file', Buffer.from(await workbook.xlsx.writeBuffer()), 'r.xlsx')
+      .expect(200);
+    fixture.member = imported.body.batch.members[0].applicationId;
+    await uploadFile(server, tokens.institution);
+  });
+
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('the table covers every route the server has', () => {
+    const express = server.app.getHttpAdapter().getInstance() as { router: { stack: Layer[] } };
+    const routes = express.router.stack.flatMap((layer) =>
+      layer.route ? Object.keys(layer.route.methods).map((m) => `${m.toUpperCase()} ${layer.route!.path}`) : [],
+    );
+    const api = routes.filter((r) => r.includes(' /api/') && !r.startsWith('HEAD') && !r.includes('/api/docs'));
+    expect(api.sort()).toEqual(Object.keys(ROUTES).sort());
+  });
+
+  it.each(Object.entries(ROUTES))('%s', async (route, rule) => {
+    const [method, template] = route.split(' ') as [string, string];
+    const path = rule.path ? rule.path(fixture) : template;
+    const refused: string[] = [];
+    for (const role of ROLES) {
+      let token = role === 'anonymous' ? undefined : tokens[role];
+      if (rule.fresh && token) {
+        // Refresh and sign-out end the token they are called with: use a spare one.
+        const spare = role.includes('andidate') ? (await aCandidate(server, `spare-${role}-${Date.now()}`)).token : undefined;
+        if (spare) token = spare;
+        else if (role !== 'anonymous') token = await login({ institution: 'school.one', otherInstitution: 'school.two', otherBodyStaff: 'beijing.admin', bodyAdmin: 'access.admin' }[role as 'institution'] ?? '', role === 'bodyAdmin' ? passwords.admin : passwords.staff);
+      }
+      const res = await call(method, path, token).send(typeof rule.body === 'function' ? rule.body(fixture) : (rule.body ?? {}));
+      const wanted = rule.expect[role];
+      const got: Outcome = res.status === 401 || res.status === 403 || res.status === 404 ? (res.status as Outcome) : 'ok';
+      if (got !== wanted) refused.push(`${role}: wanted ${wanted}, got ${res.status} ${JSON.stringify(res.body).slice(0, 120)}`);
+      // Outsiders must not find the owners' records in any answer, whatever its status.
+      const text = JSON.stringify(res.body ?? '');
+      if (OUTSIDERS.includes(role) && [fixture.application, fixture.batch, fixture.file].some((id) => text.includes(id))) {
+        refused.push(`${role}: the answer carries another party's record`);
+      }
+    }
+    expect(refused).toEqual([]);
+  });
+});
