@@ -2,6 +2,9 @@ import type { Page } from 'playwright-core';
 import { residentIdCheckChar } from '@skillcert/shared';
 import { screenshotPath, usePhone } from './phone';
 
+/** A 2×2 PNG photo: the phone redraws it as a JPEG before uploading. */
+const PHOTO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAYAAABytg0kAAAAFklEQVR4nGP8z8DwnwEImBigAMQAAD9QAwGqYxw7AAAAAElFTkSuQmCC', 'base64');
+
 /** 10 March 2026, 10:00 in Shanghai, for the server and the phone alike: the March window is open. */
 const NOW = '2026-03-10T10:00:00+08:00';
 
@@ -34,6 +37,19 @@ describe('H5: a vocational student applies for level 4 and follows the applicati
     await page.locator('[data-testid="diploma-section"] .add-entry').tap();
     await page.locator('[data-testid="diploma-0-school"]').getByText('中等职业学校').tap();
     await page.locator('[data-testid="diploma-0-final-year"]').getByText('在读应届毕业生').tap();
+
+    // Nothing attached yet: the shared rule names what is missing, before the server is asked.
+    await page.locator('.apply-now').tap();
+    await page.locator('[data-testid="material-id-card"]').getByText('请上传“有效身份证原件”').waitFor();
+    for (const material of ['id-card', 'eligibility-proof']) {
+      const chooser = page.waitForEvent('filechooser');
+      await page.locator(`[data-testid="material-${material}"] .material-add`).tap();
+      await (await chooser).setFiles({ name: `${material}.png`, mimeType: 'image/png', buffer: PHOTO });
+      await page.locator(`[data-testid="material-${material}"] .material-thumb`).waitFor();
+    }
+    await page.locator('[data-testid="commitment-signed-form"] .signature-input input').fill('陈同学');
+    await page.locator('[data-testid="materials"]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath('06-materials.png') });
     await page.locator('.apply-now').tap();
 
     const status = page.locator('[data-testid="application-status"]');

@@ -41,7 +41,11 @@ const ROUTES: Record<string, { expect: Record<Role, Outcome>; path?: (f: Fixture
   'GET /api/health': { expect: everyone() },
   'GET /api/plans': { expect: everyone() },
   'GET /api/plans/:id': { expect: everyone(), path: () => '/api/plans/shanghai-2026' },
-  'POST /api/plans/:id/eligibility': { expect: everyone(), path: () => '/api/plans/shanghai-2026/eligibility', body: { level: 5, facts: { birthDate: '2000-01-01', intendsToWork: true } } },
+  'POST /api/plans/:id/eligibility': {
+    expect: everyone(),
+    path: () => '/api/plans/shanghai-2026/eligibility',
+    body: { level: 5, facts: { birthDate: '2000-01-01', intendsToWork: true } },
+  },
   'GET /api/plans/:id/window': { expect: everyone(), path: () => '/api/plans/shanghai-2026/window?level=4' },
   'POST /api/auth/wechat': { expect: everyone() },
   'POST /api/auth/demo-code': { expect: everyone() },
@@ -69,12 +73,20 @@ const ROUTES: Record<string, { expect: Record<Role, Outcome>; path?: (f: Fixture
   'GET /api/applications/:id': { expect: candidateOwn, path: (f) => `/api/applications/${f.application}` },
   'PUT /api/applications/:id': { expect: candidateOwn, path: (f) => `/api/applications/${f.application}`, body: { facts: { birthDate: '2008-09-01' } } },
   'GET /api/visit-slots': { expect: candidateAny, path: () => '/api/visit-slots?planId=shanghai-2026' },
-  'PUT /api/applications/:id/visit': { expect: candidateOwn, path: (f) => `/api/applications/${f.application}/visit`, body: { startsAt: '2026-03-11T05:30:00.000Z' } },
+  'PUT /api/applications/:id/visit': {
+    expect: candidateOwn,
+    path: (f) => `/api/applications/${f.application}/visit`,
+    body: { startsAt: '2026-03-11T05:30:00.000Z' },
+  },
   'GET /api/review/applications': { expect: only({ bodyAdmin: 'ok', otherBodyStaff: 'ok' }) },
   'GET /api/review/applications/:id': { expect: bodyOwn, path: (f) => `/api/review/applications/${f.application}` },
   'GET /api/review/visits/:code': { expect: bodyOwn, path: (f) => `/api/review/visits/${f.visitCode}` },
   'GET /api/review/audit': { expect: only({ bodyAdmin: 'ok', otherBodyStaff: 'ok' }) },
-  'POST /api/review/applications/:id/return': { expect: bodyOwn, path: (f) => `/api/review/applications/${f.application}/return`, body: { note: '请补充材料' } },
+  'POST /api/review/applications/:id/return': {
+    expect: bodyOwn,
+    path: (f) => `/api/review/applications/${f.application}/return`,
+    body: { note: '请补充材料' },
+  },
   'POST /api/review/applications/:id/reject': { expect: bodyOwn, path: (f) => `/api/review/applications/${f.application}/reject`, body: { reason: '不符合' } },
   'POST /api/review/applications/:id/approve': { expect: bodyOwn, path: (f) => `/api/review/applications/${f.application}/approve` },
   'POST /api/review/batches/:id/approve': { expect: bodyOwn, path: (f) => `/api/review/batches/${f.batch}/approve` },
@@ -88,7 +100,11 @@ const ROUTES: Record<string, { expect: Record<Role, Outcome>; path?: (f: Fixture
     path: (f) => `/api/institution/batches/${f.batch}/members/${f.member}/materials`,
     body: { materials: [] },
   },
-  'POST /api/institution/batches/:id/prereview': { expect: institutionOwn, path: (f) => `/api/institution/batches/${f.batch}/prereview`, body: (f) => ({ applicationIds: [f.member], decision: 'passed' }) },
+  'POST /api/institution/batches/:id/prereview': {
+    expect: institutionOwn,
+    path: (f) => `/api/institution/batches/${f.batch}/prereview`,
+    body: (f) => ({ applicationIds: [f.member], decision: 'passed' }),
+  },
   'POST /api/institution/batches/:id/submit': { expect: institutionOwn, path: (f) => `/api/institution/batches/${f.batch}/submit` },
   // Last: these end what the rows above use.
   'DELETE /api/applications/:id/visit': { expect: candidateOwn, path: (f) => `/api/applications/${f.application}/visit` },
@@ -105,7 +121,8 @@ describe.each(databaseTargets())('who reaches what, route by route, on $name', (
   const fixture = {} as Fixture;
   const passwords = { admin: 'access-admin-password', staff: 'access-staff-password' };
 
-  const login = async (username: string, password: string) => (await request(server.url).post('/api/staff/login').send({ username, password }).expect(200)).body.token as string;
+  const login = async (username: string, password: string) =>
+    (await request(server.url).post('/api/staff/login').send({ username, password }).expect(200)).body.token as string;
   const call = (method: string, path: string, token?: string) => {
     const req = (request(server.url) as unknown as Record<string, (p: string) => request.Test>)[method.toLowerCase()]!(path);
     return token ? req.set('Authorization', `Bearer ${token}`) : req;
@@ -133,12 +150,21 @@ describe.each(databaseTargets())('who reaches what, route by route, on $name', (
     const applied = await request(server.url)
       .post('/api/applications')
       .set('Authorization', `Bearer ${owner.token}`)
-      .send({ planId: 'shanghai-2026', level: 4, facts: { birthDate: '2008-09-01', diplomas: [{ school: 'secondary-vocational', major: 'same', finalYear: true }] }, ...owner.proof })
+      .send({
+        planId: 'shanghai-2026',
+        level: 4,
+        facts: { birthDate: '2008-09-01', diplomas: [{ school: 'secondary-vocational', major: 'same', finalYear: true }] },
+        ...owner.proof,
+      })
       .expect(201);
     fixture.application = applied.body.id;
     fixture.file = applied.body.materials[0].files[0].id;
     fixture.fileLink = applied.body.materials[0].files[0].url;
-    const slots = await request(server.url).get('/api/visit-slots').query({ planId: 'shanghai-2026' }).set('Authorization', `Bearer ${owner.token}`).expect(200);
+    const slots = await request(server.url)
+      .get('/api/visit-slots')
+      .query({ planId: 'shanghai-2026' })
+      .set('Authorization', `Bearer ${owner.token}`)
+      .expect(200);
     const booked = await request(server.url)
       .put(`/api/applications/${fixture.application}/visit`)
       .set('Authorization', `Bearer ${owner.token}`)
@@ -188,7 +214,12 @@ describe.each(databaseTargets())('who reaches what, route by route, on $name', (
         // Refresh and sign-out end the token they are called with: use a spare one.
         const spare = role.includes('andidate') ? (await aCandidate(server, `spare-${role}-${Date.now()}`)).token : undefined;
         if (spare) token = spare;
-        else if (role !== 'anonymous') token = await login({ institution: 'school.one', otherInstitution: 'school.two', otherBodyStaff: 'beijing.admin', bodyAdmin: 'access.admin' }[role as 'institution'] ?? '', role === 'bodyAdmin' ? passwords.admin : passwords.staff);
+        else if (role !== 'anonymous')
+          token = await login(
+            { institution: 'school.one', otherInstitution: 'school.two', otherBodyStaff: 'beijing.admin', bodyAdmin: 'access.admin' }[role as 'institution'] ??
+              '',
+            role === 'bodyAdmin' ? passwords.admin : passwords.staff,
+          );
       }
       const res = await call(method, path, token).send(typeof rule.body === 'function' ? rule.body(fixture) : (rule.body ?? {}));
       const wanted = rule.expect[role];

@@ -62,7 +62,9 @@ describe.each(databaseTargets())('seats under a rush of approvals, and ID number
         updatedAt: NOW,
       });
     }
-    const results = await Promise.all(ids.map((id) => request(server.url).post(`/api/review/applications/${id}/approve`).set('Authorization', `Bearer ${reviewer}`).send({})));
+    const results = await Promise.all(
+      ids.map((id) => request(server.url).post(`/api/review/applications/${id}/approve`).set('Authorization', `Bearer ${reviewer}`).send({})),
+    );
     expect(results.map((r) => r.status).filter((s) => s !== 200)).toEqual([]);
     const seated = results.filter((r) => r.body.seat?.sessionId === session.body.id);
     expect(seated).toHaveLength(50);

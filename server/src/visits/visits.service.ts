@@ -49,7 +49,13 @@ export class VisitsService {
     if (!slot) throw new DomainError(visitsRequired(before.planId) ? 'VISIT_SLOT_UNAVAILABLE' : 'VISIT_NOT_NEEDED');
     // The slot's counter row exists before any transaction counts on it: racing first
     // bookings then queue on one row lock instead of deadlocking on an insert's gap locks.
-    await this.db.createQueryBuilder().insert().into(VisitSlotEntity).values({ planId: before.planId, slotStart: slot.startsAt, taken: 0 }).orIgnore().execute();
+    await this.db
+      .createQueryBuilder()
+      .insert()
+      .into(VisitSlotEntity)
+      .values({ planId: before.planId, slotStart: slot.startsAt, taken: 0 })
+      .orIgnore()
+      .execute();
     await this.uow.run(async (manager) => {
       const application = await manager.findOneByOrFail(ApplicationEntity, { id: applicationId });
       if (application.channel !== 'individual' || !visitsRequired(application.planId)) throw new DomainError('VISIT_NOT_NEEDED');
@@ -63,7 +69,13 @@ export class VisitsService {
         await this.give(manager, existing.planId, existing.slotStart);
         await manager.update(VisitBookingEntity, { applicationId }, { slotStart: slot.startsAt });
       } else {
-        await manager.insert(VisitBookingEntity, { applicationId, planId: application.planId, slotStart: slot.startsAt, code: newVisitCode(), createdAt: this.clock.now() });
+        await manager.insert(VisitBookingEntity, {
+          applicationId,
+          planId: application.planId,
+          slotStart: slot.startsAt,
+          code: newVisitCode(),
+          createdAt: this.clock.now(),
+        });
       }
     });
     return this.applications.viewOf(applicationId);

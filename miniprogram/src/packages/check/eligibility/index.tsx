@@ -5,6 +5,7 @@ import {
   evaluateEligibility,
   getPlan,
   LEVEL_NAMES,
+  materialsIssues,
   MAJOR_NAMES,
   offeredLevels,
   SCHOOL_KINDS,
@@ -14,8 +15,9 @@ import {
   type Level,
   type Plan,
 } from '@skillcert/shared';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { applicationsApi } from '../../../api/applications';
+import { meApi } from '../../../api/auth';
 import { plansApi } from '../../../api/plans';
 import { currentSession } from '../../../lib/session';
 import { CheckField } from '../../../components/CheckField';
@@ -25,6 +27,7 @@ import { TextField } from '../../../components/TextField';
 import { EMPTY_DRAFT, NEW_ENTRY, toFacts, withResidentId, type FactsDraft } from '../../../lib/factsDraft';
 import { issuesByPath } from '../../../lib/issues';
 import { todayInShanghai } from '../../../lib/dates';
+import { MaterialsForm, type MaterialsDraftState } from './MaterialsForm';
 import './index.css';
 
 type ServerCheck = { state: 'idle' } | { state: 'checking' } | { state: 'done'; result: EligibilityResult } | { state: 'failed'; message: string };
@@ -72,6 +75,24 @@ function SelfCheck({ plan, initialLevel }: { plan: Plan; initialLevel: Level }) 
 
   const [applying, setApplying] = useState(false);
   const [applyError, setApplyError] = useState<string>();
+  const [materials, setMaterials] = useState<MaterialsDraftState>({ files: {}, signatures: {} });
+  const [showMaterialErrors, setShowMaterialErrors] = useState(false);
+  const [realName, setRealName] = useState<string>();
+  useEffect(() => {
+    if (!currentSession()) return;
+    void meApi.me().then((result) => {
+      if (result.ok && result.data.profile) setRealName(result.data.profile.name);
+    });
+  }, []);
+  // The same rule the server enforces: every required upload, every commitment signed with the ID card's name.
+  const materialErrors = issuesByPath(
+    materialsIssues(
+      plan.id,
+      level,
+      { files: Object.fromEntries(Object.entries(materials.files).map(([id, list]) => [id, list.length])), signatures: materials.signatures },
+      realName ?? Object.values(materials.signatures)[0] ?? '',
+    ),
+  );
   const applyNow = async () => {
     if (!parsed.ok) return;
     if (!currentSession()) {
@@ -79,9 +100,20 @@ function SelfCheck({ plan, initialLevel }: { plan: Plan; initialLevel: Level }) 
       void Taro.navigateTo({ url: '/pages/me/index' });
       return;
     }
+    if (Object.keys(materialErrors).length > 0) {
+      setShowMaterialErrors(true);
+      setApplyError('请按提示上传材料并签署承诺');
+      return;
+    }
     setApplying(true);
     setApplyError(undefined);
-    const result = await applicationsApi.apply({ planId: plan.id, level, facts: parsed.facts });
+    const result = await applicationsApi.apply({
+      planId: plan.id,
+      level,
+      facts: parsed.facts,
+      materials: Object.entries(materials.files).map(([materialId, list]) => ({ materialId, fileIds: list.map((f) => f.id) })),
+      commitments: Object.entries(materials.signatures).map(([materialId, signedName]) => ({ materialId, signedName: signedName.trim() })),
+    });
     setApplying(false);
     if (result.ok) void Taro.redirectTo({ url: `/packages/account/application/index?id=${result.data.id}` });
     else setApplyError(result.error.message);
@@ -282,6 +314,7 @@ function SelfCheck({ plan, initialLevel }: { plan: Plan; initialLevel: Level }) 
           <View className="muted">
             申报后，审核人员将核验您的证明材料。{plan.acceptancePoint ? `个人申报须携带身份证原件至受理点（${plan.acceptancePoint.address}）办理确认。` : ''}
           </View>
+          <MaterialsForm planId={plan.id} level={level} draft={materials} onChange={setMaterials} errors={showMaterialErrors ? materialErrors : {}} />
           {applyError && <View className="warn apply-error">{applyError}</View>}
           <Button type="primary" block loading={applying} className="apply-now" onClick={() => void applyNow()}>
             用此信息申报{LEVEL_NAMES[level].split('/')[0]}

@@ -1,0 +1,95 @@
+import { Button } from '@nutui/nutui-react-taro';
+import { Image, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { FILES_PER_MATERIAL, materialsFor, type Level, type UploadedFileView } from '@skillcert/shared';
+import { useState } from 'react';
+import { pickAndUploadPhoto } from '../../../api/files';
+import { TextField } from '../../../components/TextField';
+
+export interface MaterialsDraftState {
+  files: Record<string, UploadedFileView[]>;
+  signatures: Record<string, string>;
+}
+
+interface Props {
+  planId: string;
+  level: Level;
+  draft: MaterialsDraftState;
+  onChange: (draft: MaterialsDraftState) => void;
+  /** path → message, from the shared materialsIssues rule. */
+  errors: Record<string, string>;
+}
+
+const API_BASE = process.env.TARO_ENV === 'h5' ? '' : (process.env.TARO_APP_API_BASE ?? '');
+
+/** The plan's materials for the level: photos to upload (shrunk on the phone), commitments to read and sign. */
+export function MaterialsForm({ planId, level, draft, onChange, errors }: Props) {
+  const { uploads, commitments } = materialsFor(planId, level);
+  const [busy, setBusy] = useState<string>();
+
+  const add = async (materialId: string) => {
+    setBusy(materialId);
+    const result = await pickAndUploadPhoto();
+    setBusy(undefined);
+    if (!result) return;
+    if (!result.ok) {
+      void Taro.showToast({ title: result.error.message, icon: 'none', duration: 3000 });
+      return;
+    }
+    onChange({ ...draft, files: { ...draft.files, [materialId]: [...(draft.files[materialId] ?? []), result.data] } });
+  };
+  const remove = (materialId: string, id: string) =>
+    onChange({ ...draft, files: { ...draft.files, [materialId]: (draft.files[materialId] ?? []).filter((f) => f.id !== id) } });
+
+  return (
+    <View className="materials" data-testid="materials">
+      {uploads.map((material) => {
+        const files = draft.files[material.id] ?? [];
+        return (
+          <View key={material.id} className="material" data-testid={`material-${material.id}`}>
+            <View className="material-name">
+              {material.name}
+              {material.optional ? <Text className="muted">（按需）</Text> : null}
+            </View>
+            {material.note && <View className="muted">{material.note}</View>}
+            <View className="material-files">
+              {files.map((file) => (
+                <View key={file.id} className="material-file">
+                  {file.type.startsWith('image/') ? (
+                    <Image className="material-thumb" src={`${API_BASE}${file.url}`} mode="aspectFill" />
+                  ) : (
+                    <View className="material-thumb pdf">PDF</View>
+                  )}
+                  <Text className="material-remove" onClick={() => remove(material.id, file.id)}>
+                    删除
+                  </Text>
+                </View>
+              ))}
+              {files.length < FILES_PER_MATERIAL && (
+                <Button size="small" className="material-add" loading={busy === material.id} onClick={() => void add(material.id)}>
+                  拍照或选图
+                </Button>
+              )}
+            </View>
+            {errors[`materials.${material.id}`] && <View className="field-error">{errors[`materials.${material.id}`]}</View>}
+          </View>
+        );
+      })}
+      {commitments.map((material) => (
+        <View key={material.id} className="commitment" data-testid={`commitment-${material.id}`}>
+          <View className="material-name">{material.name}</View>
+          <View className="commitment-text">{material.commitment}</View>
+          <TextField
+            label="签名"
+            className="signature-input"
+            value={draft.signatures[material.id] ?? ''}
+            placeholder="输入与身份证一致的姓名"
+            maxLength={30}
+            onChange={(value) => onChange({ ...draft, signatures: { ...draft.signatures, [material.id]: value } })}
+            error={errors[`commitments.${material.id}`]}
+          />
+        </View>
+      ))}
+    </View>
+  );
+}
