@@ -93,6 +93,10 @@ function SelfCheck({ plan, initialLevel }: { plan: Plan; initialLevel: Level }) 
       realName ?? Object.values(materials.signatures)[0] ?? '',
     ),
   );
+  const materialsComplete = Object.keys(materialErrors).length === 0;
+  useEffect(() => {
+    if (materialsComplete) setApplyError(undefined);
+  }, [materialsComplete]);
   const applyNow = async () => {
     if (!parsed.ok) return;
     if (!currentSession()) {
