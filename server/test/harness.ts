@@ -147,6 +147,17 @@ export async function shanghaiProof(server: TestServer, token: string, name = 'é
   };
 }
 
+/** Requests carrying one caller's token. */
+export function as(server: TestServer, token: string) {
+  const auth = (test: request.Test) => test.set('Authorization', `Bearer ${token}`);
+  return {
+    get: (path: string) => auth(request(server.url).get(path)),
+    post: (path: string, body: object = {}) => auth(request(server.url).post(path)).send(body),
+    put: (path: string, body: object) => auth(request(server.url).put(path)).send(body),
+    upload: (path: string, bytes: Buffer, filename = 'upload.bin') => auth(request(server.url).post(path)).attach('file', bytes, filename),
+  };
+}
+
 /** A candidate signed in with WeChat who has recorded their real name. */
 export async function aCandidate(
   server: TestServer,

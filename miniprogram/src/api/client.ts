@@ -17,7 +17,7 @@ export interface ApiError {
 }
 
 /** H5 served by the server talks to its own origin; the WeChat build needs an absolute base. */
-const API_BASE = process.env.TARO_ENV === 'h5' ? '' : (process.env.TARO_APP_API_BASE ?? '');
+export const API_BASE = process.env.TARO_ENV === 'h5' ? '' : (process.env.TARO_APP_API_BASE ?? '');
 
 type Method = 'GET' | 'POST' | 'PUT';
 
@@ -39,12 +39,12 @@ export async function api<T>(method: Method, path: string, body?: unknown): Prom
   }
 }
 
-function authorization(): Record<string, string> {
+export function authorization(): Record<string, string> {
   const session = currentSession();
   return session ? { Authorization: `Bearer ${session.token}` } : {};
 }
 
-function toApiError(status: number, data: unknown): ApiError {
+export function toApiError(status: number, data: unknown): ApiError {
   if (typeof data === 'object' && data !== null && 'code' in data && isErrorCode((data as ErrorBody).code)) {
     const body = data as ErrorBody;
     return { code: body.code, message: body.message, status, ...(body.issues ? { issues: body.issues } : {}) };

@@ -1,9 +1,6 @@
 import Taro from '@tarojs/taro';
-import { ERROR_MESSAGES, isErrorCode, PHOTO_MAX_EDGE, type UploadedFileView } from '@skillcert/shared';
-import { currentSession } from '../lib/session';
-import type { ApiResult } from './client';
-
-const API_BASE = process.env.TARO_ENV === 'h5' ? '' : (process.env.TARO_APP_API_BASE ?? '');
+import { PHOTO_MAX_EDGE, type UploadedFileView } from '@skillcert/shared';
+import { API_BASE, authorization, toApiError, type ApiResult } from './client';
 
 /**
  * A photo made small before it leaves the phone: the longest edge at most
@@ -50,19 +47,12 @@ export async function pickAndUploadPhoto(): Promise<ApiResult<UploadedFileView> 
 }
 
 async function upload(filePath: string): Promise<ApiResult<UploadedFileView>> {
-  const session = currentSession();
   try {
-    const response = await Taro.uploadFile({
-      url: `${API_BASE}/api/files`,
-      filePath,
-      name: 'file',
-      header: session ? { Authorization: `Bearer ${session.token}` } : {},
-    });
+    const response = await Taro.uploadFile({ url: `${API_BASE}/api/files`, filePath, name: 'file', header: authorization() });
+    // uploadFile hands the body back as text, unlike request.
     const body: unknown = typeof response.data === 'string' ? JSON.parse(response.data || 'null') : response.data;
     if (response.statusCode === 201) return { ok: true, data: body as UploadedFileView };
-    const code = typeof body === 'object' && body && 'code' in body ? (body as { code: unknown }).code : undefined;
-    const message = typeof body === 'object' && body && 'message' in body ? String((body as { message: unknown }).message) : ERROR_MESSAGES.INTERNAL_ERROR;
-    return { ok: false, error: { code: isErrorCode(code) ? code : 'INTERNAL_ERROR', message, status: response.statusCode } };
+    return { ok: false, error: toApiError(response.statusCode, body) };
   } catch {
     return { ok: false, error: { code: 'NETWORK_ERROR', message: '上传失败，请检查网络后重试' } };
   }

@@ -202,18 +202,31 @@ export class ApplicationsService {
     const result = await manager.update(ApplicationEntity, { id: application.id, state: application.state }, { state: to, activeKey, updatedAt: now });
     // Someone else changed it first: their change stands, this one is refused.
     if (!result.affected) throw new DomainError('TRANSITION_NOT_ALLOWED');
+    await this.record(manager, application.id, application.state, to, by, note, corrections);
+    Object.assign(application, { state: to, activeKey, updatedAt: now });
+  }
+
+  /** One line of the timeline and the audit trail. `from` null: the application came into being (a school's import). */
+  async record(
+    manager: EntityManager,
+    applicationId: string,
+    from: ApplicationState | null,
+    to: ApplicationState,
+    by: EventActor,
+    note?: string,
+    corrections?: CorrectionItem[],
+  ): Promise<void> {
     await manager.insert(ApplicationEventEntity, {
       id: timeOrderedId(),
-      applicationId: application.id,
-      fromState: application.state,
+      applicationId,
+      fromState: from,
       toState: to,
       actorKind: by.kind,
       actorId: by.id,
       note: note ?? null,
       corrections: corrections ?? null,
-      at: now,
+      at: this.clock.now(),
     });
-    Object.assign(application, { state: to, activeKey, updatedAt: now });
   }
 
   /** The window on today's Shanghai date and the eligibility verdict; either refusing ends the request. */

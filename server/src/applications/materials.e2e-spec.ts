@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { aCandidate, databaseTargets, SAMPLE_FILES, startServer, uploadFile, type TestServer } from '../../test/harness';
+import { as as client, aCandidate, databaseTargets, SAMPLE_FILES, startServer, uploadFile, type TestServer } from '../../test/harness';
 
 // Tuesday 2026-03-10, 10:00 in Shanghai.
 const NOW = new Date('2026-03-10T02:00:00Z');
@@ -18,11 +18,7 @@ describe.each(databaseTargets())('materials, commitments, corrections and visits
     await server?.close();
   });
 
-  const as = (token: string) => ({
-    get: (path: string) => request(server.url).get(path).set('Authorization', `Bearer ${token}`),
-    post: (path: string, body: object = {}) => request(server.url).post(path).set('Authorization', `Bearer ${token}`).send(body),
-    put: (path: string, body: object) => request(server.url).put(path).set('Authorization', `Bearer ${token}`).send(body),
-  });
+  const as = (token: string) => client(server, token);
 
   it('uploads are judged by their bytes: a photo or a PDF within the limits, nothing else', async () => {
     const { token } = await aCandidate(server, 'uploader');

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import request from 'supertest';
-import { aCandidate, aResidentId, databaseTargets, startServer, uploadFile, type TestServer } from '../../test/harness';
+import { as as client, aCandidate, aResidentId, databaseTargets, startServer, uploadFile, type TestServer } from '../../test/harness';
 
 // 2026-03-10 10:00 in Shanghai: the March window is open.
 const NOW = new Date('2026-03-10T02:00:00Z');
@@ -40,12 +40,7 @@ describe.each(databaseTargets())('group declaration on $name', (target) => {
 
   const login = async (username: string, password: string) =>
     (await request(server.url).post('/api/staff/login').send({ username, password }).expect(200)).body.token as string;
-  const as = (token: string) => ({
-    get: (path: string) => request(server.url).get(path).set('Authorization', `Bearer ${token}`),
-    post: (path: string, body: object = {}) => request(server.url).post(path).set('Authorization', `Bearer ${token}`).send(body),
-    put: (path: string, body: object) => request(server.url).put(path).set('Authorization', `Bearer ${token}`).send(body),
-    upload: (path: string, bytes: Buffer) => request(server.url).post(path).set('Authorization', `Bearer ${token}`).attach('file', bytes, 'roster.xlsx'),
-  });
+  const as = (token: string) => client(server, token);
 
   beforeAll(async () => {
     server = await startServer(target, NOW, { ADMIN_USERNAME: 'batch.admin', ADMIN_PASSWORD: 'batch-admin-pass' });

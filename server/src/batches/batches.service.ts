@@ -17,14 +17,12 @@ import {
   type RosterReport,
 } from '@skillcert/shared';
 import { randomUUID } from 'node:crypto';
-import { DataSource, In, type EntityManager } from 'typeorm';
-import { ApplicationEventEntity } from '../applications/application-event.entity';
+import { DataSource, In } from 'typeorm';
 import { ApplicationMaterialEntity } from '../applications/application-material.entity';
 import { ApplicationEntity } from '../applications/application.entity';
 import { activeKeyOf, ApplicationsService } from '../applications/applications.service';
 import type { StaffActor } from '../auth/actor';
 import { Clock } from '../common/clock';
-import { timeOrderedId } from '../common/time-ordered-id';
 import { isUniqueViolation, UnitOfWork } from '../database/unit-of-work';
 import { PersonalDataCipher } from '../identity/personal-data.cipher';
 import { InstitutionEntity } from '../staff/institution.entity';
@@ -175,7 +173,7 @@ export class BatchesService {
       await this.uow.run(async (manager) => {
         for (const application of inserts) {
           await manager.insert(ApplicationEntity, application);
-          await this.record(manager, application.id, clerkOf(actor), '机构导入名单');
+          await this.applications.record(manager, application.id, null, 'draft', clerkOf(actor), '机构导入名单');
         }
         for (const { id: memberId, changes } of updates) await manager.update(ApplicationEntity, { id: memberId, state: 'draft' }, changes);
       });
@@ -255,20 +253,6 @@ export class BatchesService {
       }
     });
     return this.view(batch.id);
-  }
-
-  private async record(manager: EntityManager, applicationId: string, by: { kind: 'institution'; id: string }, note: string): Promise<void> {
-    await manager.insert(ApplicationEventEntity, {
-      id: timeOrderedId(),
-      applicationId,
-      fromState: null,
-      toState: 'draft',
-      actorKind: by.kind,
-      actorId: by.id,
-      note,
-      corrections: null,
-      at: this.clock.now(),
-    });
   }
 
   private async fileCounts(applicationIds: string[]): Promise<Map<string, Record<string, number>>> {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DomainError, formatMegabytes, listPlans, sniffUploadType, uploadProblem, UPLOAD_TYPES, type UploadedFileView } from '@skillcert/shared';
+import { DomainError, formatMegabytes, planIdsOfBody, sniffUploadType, uploadProblem, UPLOAD_TYPES, type UploadedFileView } from '@skillcert/shared';
 import { createHash, createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
 import type { Actor } from '../auth/actor';
@@ -105,8 +105,7 @@ export class FilesService {
     return carriers.some((c) => {
       if (actor.kind === 'candidate') return c.user_id === actor.userId;
       if (actor.accountKind === 'institution') return c.institution_id !== null && c.institution_id === actor.institutionId;
-      const ownPlans = listPlans().filter((p) => p.body.id === actor.bodyId);
-      return actor.roles.some((r) => r === 'reviewer' || r === 'admin') && ownPlans.some((p) => p.id === c.plan_id);
+      return actor.roles.some((r) => r === 'reviewer' || r === 'admin') && planIdsOfBody(actor.bodyId).includes(c.plan_id);
     });
   }
 }

@@ -4,7 +4,7 @@ import {
   ageOn,
   DomainError,
   getPlan,
-  listPlans,
+  planIdsOfBody,
   materialsFor,
   shanghaiDate,
   type ApplicationState,
@@ -42,7 +42,7 @@ export class ReviewService {
   ) {}
 
   async queue(actor: StaffActor, query: ReviewQuery): Promise<ReviewItem[]> {
-    const planIds = this.ownPlanIds(actor).filter((id) => !query.planId || id === query.planId);
+    const planIds = planIdsOfBody(actor.bodyId).filter((id) => !query.planId || id === query.planId);
     if (planIds.length === 0) return [];
     const rows = await this.db.getRepository(ApplicationEntity).find({
       where: {
@@ -139,7 +139,7 @@ export class ReviewService {
    * when, from which state to which, and why. Admins only (the controller says so).
    */
   async auditTrail(actor: StaffActor, query: AuditQuery): Promise<AuditEntryView[]> {
-    const planIds = this.ownPlanIds(actor);
+    const planIds = planIdsOfBody(actor.bodyId);
     if (query.applicationId) await this.own(actor, query.applicationId);
     const rows = await this.db
       .createQueryBuilder(ApplicationEventEntity, 'e')
@@ -202,12 +202,6 @@ export class ReviewService {
       );
     });
     return this.item(id);
-  }
-
-  private ownPlanIds(actor: StaffActor): string[] {
-    return listPlans()
-      .filter((plan) => plan.body.id === actor.bodyId)
-      .map((plan) => plan.id);
   }
 
   /** Another body's application looks exactly like a missing one. */

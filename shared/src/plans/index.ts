@@ -12,6 +12,11 @@ export function listPlans(): Plan[] {
   return [...PLANS];
 }
 
+/** The plans an evaluation body publishes: what its staff may see and decide on. */
+export function planIdsOfBody(bodyId: string): string[] {
+  return PLANS.filter((p) => p.body.id === bodyId).map((p) => p.id);
+}
+
 export function getPlan(id: string): Plan {
   const plan = PLANS.find((p) => p.id === id);
   if (!plan) throw new DomainError('PLAN_NOT_FOUND');

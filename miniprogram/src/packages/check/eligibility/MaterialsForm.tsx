@@ -3,6 +3,7 @@ import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { FILES_PER_MATERIAL, materialsFor, type Level, type UploadedFileView } from '@skillcert/shared';
 import { useState } from 'react';
+import { API_BASE } from '../../../api/client';
 import { pickAndUploadPhoto } from '../../../api/files';
 import { TextField } from '../../../components/TextField';
 
@@ -19,8 +20,6 @@ interface Props {
   /** path → message, from the shared materialsIssues rule. */
   errors: Record<string, string>;
 }
-
-const API_BASE = process.env.TARO_ENV === 'h5' ? '' : (process.env.TARO_APP_API_BASE ?? '');
 
 /** The plan's materials for the level: photos to upload (shrunk on the phone), commitments to read and sign. */
 export function MaterialsForm({ planId, level, draft, onChange, errors }: Props) {
