@@ -39,6 +39,9 @@ module.exports = {
     {
       displayName: 'browser',
       testEnvironment: 'node',
+      // The review walk runs on MariaDB: the server suite's setup finds it (or, in CI, insists) and its teardown drops what we made.
+      globalSetup: '<rootDir>/../server/test/mysql-global-setup.ts',
+      globalTeardown: '<rootDir>/../server/test/mysql-global-teardown.ts',
       roots: ['<rootDir>/e2e'],
       testMatch: ['**/*.e2e.test.ts'],
       transform: { '^.+\\.tsx?$': swc },

@@ -15,7 +15,12 @@ export function screenshotPath(name: string): string {
  * every uncaught page error fails the test that caused it. `fixedNow` stops the
  * server's clock and the phone's at the same instant.
  */
-export function usePhone(options: { fixedNow?: string } = {}): { server: () => RunningServer; page: () => Page } {
+export function usePhone(options: { fixedNow?: string; database?: 'sqlite' | 'mariadb' } = {}): {
+  server: () => RunningServer;
+  page: () => Page;
+  /** Another phone in the same test: a second person (the reviewer) beside the first. */
+  anotherPhone: () => Promise<Page>;
+} {
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
   let page: Page | undefined;
@@ -23,11 +28,12 @@ export function usePhone(options: { fixedNow?: string } = {}): { server: () => R
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    server = await startBuiltServer(options.fixedNow ? { FIXED_NOW: options.fixedNow } : {});
+    server = await startBuiltServer(options.fixedNow ? { FIXED_NOW: options.fixedNow } : {}, options.database);
     browser = (await launchPhone()).browser;
   });
 
-  beforeEach(async () => {
+  let others: Page[] = [];
+  const openPhone = async (): Promise<Page> => {
     const context = await browser!.newContext({
       viewport: { width: 390, height: 844 },
       deviceScaleFactor: 2,
@@ -36,14 +42,25 @@ export function usePhone(options: { fixedNow?: string } = {}): { server: () => R
       locale: 'zh-CN',
       timezoneId: 'Asia/Shanghai',
     });
-    page = await context.newPage();
-    if (options.fixedNow) await page.clock.setFixedTime(new Date(options.fixedNow));
+    const opened = await context.newPage();
+    if (options.fixedNow) await opened.clock.setFixedTime(new Date(options.fixedNow));
+    opened.on('pageerror', (e) => errors.push(e.message));
+    return opened;
+  };
+
+  beforeEach(async () => {
     errors = [];
-    page.on('pageerror', (e) => errors.push(e.message));
+    others = [];
+    page = await openPhone();
   });
 
   afterEach(async () => {
-    await page?.context().close();
+    // What each phone showed at the end: the first thing to look at when a walk fails.
+    const name = (expect.getState().currentTestName ?? 'test').replace(/[^\w\u4e00-\u9fff]+/g, '-').slice(0, 60);
+    for (const [i, opened] of [page, ...others].entries()) {
+      await opened?.screenshot({ path: screenshotPath(`last-${name}-${i}.png`), fullPage: true }).catch(() => undefined);
+      await opened?.context().close();
+    }
     expect(errors).toEqual([]);
   });
 
@@ -52,5 +69,13 @@ export function usePhone(options: { fixedNow?: string } = {}): { server: () => R
     await server?.stop();
   });
 
-  return { server: () => server!, page: () => page! };
+  return {
+    server: () => server!,
+    page: () => page!,
+    anotherPhone: async () => {
+      const opened = await openPhone();
+      others.push(opened);
+      return opened;
+    },
+  };
 }

@@ -3,10 +3,12 @@ import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { createDatabase, ownDatabaseUrl } from '../../server/test/mysql';
 
 /** The real, built server — on its embedded SQLite, serving the H5 build — on a free loopback port. */
 export interface RunningServer {
   url: string;
+  database: 'sqlite' | 'mariadb';
   stop: () => Promise<void>;
 }
 
@@ -23,15 +25,21 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startBuiltServer(env: Record<string, string> = {}): Promise<RunningServer> {
+/**
+ * `database: 'mariadb'` puts the server on a fresh MariaDB database when this run has one
+ * (CI always does: REQUIRE_MYSQL=1 makes the global setup insist); otherwise on SQLite.
+ */
+export async function startBuiltServer(env: Record<string, string> = {}, database: 'sqlite' | 'mariadb' = 'sqlite'): Promise<RunningServer> {
   const port = await freePort();
+  const mysql = database === 'mariadb' ? ownDatabaseUrl() : undefined;
+  if (mysql) await createDatabase(mysql);
   const child: ChildProcess = spawn(process.execPath, [join(REPO, 'server', 'dist', 'main.js')], {
     env: {
       ...process.env,
       NODE_ENV: 'test',
       PORT: String(port),
       HOST: '127.0.0.1',
-      DATABASE_URL: '',
+      DATABASE_URL: mysql ?? '',
       SQLITE_PATH: join(mkdtempSync(join(tmpdir(), 'skillcert-e2e-')), 'e2e.sqlite'),
       H5_DIR: join(REPO, 'miniprogram', 'dist-h5'),
       ...env,
@@ -56,6 +64,7 @@ export async function startBuiltServer(env: Record<string, string> = {}): Promis
   if (Date.now() >= deadline) throw new Error(`server did not become healthy:\n${output}`);
   return {
     url,
+    database: mysql ? 'mariadb' : 'sqlite',
     stop: () =>
       new Promise<void>((done) => {
         if (child.exitCode !== null) return done();

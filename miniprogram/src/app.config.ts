@@ -5,6 +5,8 @@ export default defineAppConfig({
   subPackages: [
     { root: 'packages/check', pages: ['eligibility/index'] },
     { root: 'packages/account', pages: ['profile/index', 'application/index'] },
+    // Staff and school clerks: never downloaded by a candidate's phone.
+    { root: 'packages/staff', pages: ['login/index', 'queue/index', 'review/index'] },
   ],
   preloadRule: {
     'pages/plan/index': { network: 'all', packages: ['packages/check'] },

@@ -1,8 +1,6 @@
 import type { INestApplication, LoggerService } from '@nestjs/common';
 import { residentIdCheckChar } from '@skillcert/shared';
-import { createConnection } from 'mysql2/promise';
 import request from 'supertest';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +8,7 @@ import { createApp } from '../src/app';
 import { FixedClock } from '../src/common/clock';
 import { loadConfig, type AppConfig } from '../src/config/config';
 import { FakeWechatServer } from '../src/wechat/fake-wechat.server';
+import { createDatabase, ownDatabaseUrl } from './mysql';
 
 export interface DatabaseTarget {
   name: 'sqlite' | 'mariadb';
@@ -19,13 +18,8 @@ export interface DatabaseTarget {
 /** Every database the suites run against: SQLite always, MariaDB whenever the global setup made a database for it. */
 export function databaseTargets(): DatabaseTarget[] {
   const targets: DatabaseTarget[] = [{ name: 'sqlite', env: { SQLITE_PATH: join(mkdtempSync(join(tmpdir(), 'skillcert-')), 'test.sqlite') } }];
-  const mysql = process.env.SKILLCERT_TEST_MYSQL_URL;
-  if (mysql) {
-    // A database of this file's own, so suites cannot see each other's rows.
-    const url = new URL(mysql);
-    url.pathname = `${url.pathname}_${randomBytes(4).toString('hex')}`;
-    targets.push({ name: 'mariadb', env: { DATABASE_URL: url.toString() } });
-  }
+  const mysql = ownDatabaseUrl();
+  if (mysql) targets.push({ name: 'mariadb', env: { DATABASE_URL: mysql } });
   return targets;
 }
 
@@ -37,20 +31,6 @@ export interface TestServer {
   /** The fake WeChat this server talks to, for issuing codes and injecting failures. */
   wechat: FakeWechatServer;
   close: () => Promise<void>;
-}
-
-/** A real server on a loopback port, on a real database, with a clock the test controls. */
-async function ensureDatabase(target: DatabaseTarget): Promise<void> {
-  if (!target.env.DATABASE_URL) return;
-  const url = new URL(target.env.DATABASE_URL);
-  const connection = await createConnection({
-    host: url.hostname,
-    port: Number(url.port || 3306),
-    user: decodeURIComponent(url.username),
-    password: decodeURIComponent(url.password),
-  });
-  await connection.query(`CREATE DATABASE IF NOT EXISTS \`${url.pathname.slice(1)}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-  await connection.end();
 }
 
 /** Every line the server logs, as text — to prove what never reaches the logs. */
@@ -76,13 +56,14 @@ class CapturingLogger implements LoggerService {
   }
 }
 
+/** A real server on a loopback port, on a real database, with a clock the test controls. */
 export async function startServer(
   target: DatabaseTarget,
   now: Date,
   env: Record<string, string> = {},
   options: { captureLogs?: (line: string) => void } = {},
 ): Promise<TestServer> {
-  await ensureDatabase(target);
+  if (target.env.DATABASE_URL) await createDatabase(target.env.DATABASE_URL);
   const base = loadConfig({ NODE_ENV: 'test' });
   const wechat = new FakeWechatServer({ appId: base.wechat.appId, secret: base.wechat.secret });
   const wechatUrl = await wechat.start();

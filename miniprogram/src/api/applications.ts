@@ -1,9 +1,10 @@
-import type { ApplicationRequest, ApplicationView } from '@skillcert/shared';
+import type { ApplicationRequest, ApplicationView, ResubmitRequest } from '@skillcert/shared';
 import { api } from './client';
 
 export const applicationsApi = {
   apply: (request: ApplicationRequest) => api<ApplicationView>('POST', '/api/applications', request),
   mine: () => api<ApplicationView[]>('GET', '/api/applications'),
   one: (id: string) => api<ApplicationView>('GET', `/api/applications/${encodeURIComponent(id)}`),
+  resubmit: (id: string, request: ResubmitRequest) => api<ApplicationView>('PUT', `/api/applications/${encodeURIComponent(id)}`, request),
   withdraw: (id: string) => api<ApplicationView>('POST', `/api/applications/${encodeURIComponent(id)}/withdraw`),
 };

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import type { MeResponse, ProfileRequest, SessionResponse } from '@skillcert/shared';
-import { clearSession, currentSession, needsRenewal, saveSession } from '../lib/session';
+import { candidateSession, needsRenewal } from '../lib/session';
 import { api, type ApiResult } from './client';
 
 /**
@@ -33,21 +33,21 @@ export async function signIn(): Promise<ApiResult<SessionResponse>> {
   const code = await loginCode();
   if (!code.ok) return code;
   const session = await api<SessionResponse>('POST', '/api/auth/wechat', code.data);
-  if (session.ok) saveSession(session.data);
+  if (session.ok) candidateSession.save(session.data);
   return session;
 }
 
 export async function signOut(): Promise<void> {
-  if (currentSession()) await api<void>('POST', '/api/auth/logout');
-  clearSession();
+  if (candidateSession.current()) await api<void>('POST', '/api/auth/logout');
+  candidateSession.clear();
 }
 
 /** Renews a session that is close to expiry; called when the app starts. */
 export async function renewIfNeeded(): Promise<void> {
-  const session = currentSession();
+  const session = candidateSession.current();
   if (!session || !needsRenewal(session)) return;
   const renewed = await api<{ token: string; expiresAt: string }>('POST', '/api/auth/refresh');
-  if (renewed.ok) saveSession(renewed.data);
+  if (renewed.ok) candidateSession.save(renewed.data);
 }
 
 export const meApi = {

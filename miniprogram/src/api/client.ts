@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import { ERROR_MESSAGES, isErrorCode, type ErrorBody, type FieldIssue } from '@skillcert/shared';
-import { clearSession, currentSession } from '../lib/session';
+import { candidateSession, staffSession, type SessionStore } from '../lib/session';
 
 /**
  * The app's one way to the server. Every failure — no network, a coded 4xx,
@@ -19,28 +19,36 @@ export interface ApiError {
 /** H5 served by the server talks to its own origin; the WeChat build needs an absolute base. */
 export const API_BASE = process.env.TARO_ENV === 'h5' ? '' : (process.env.TARO_APP_API_BASE ?? '');
 
-type Method = 'GET' | 'POST' | 'PUT';
+type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+export type Requester = <T>(method: Method, path: string, body?: unknown) => Promise<ApiResult<T>>;
 
-export async function api<T>(method: Method, path: string, body?: unknown): Promise<ApiResult<T>> {
-  try {
-    const response = await Taro.request<unknown>({
-      url: `${API_BASE}${path}`,
-      method,
-      ...(body === undefined ? {} : { data: body as TaroGeneral.IAnyObject }),
-      header: { 'Content-Type': 'application/json', ...authorization() },
-      timeout: 15_000,
-    });
-    if (response.statusCode >= 200 && response.statusCode < 300) return { ok: true, data: response.data as T };
-    const error = toApiError(response.statusCode, response.data);
-    if (error.code === 'UNAUTHENTICATED') clearSession();
-    return { ok: false, error };
-  } catch {
-    return { ok: false, error: { code: 'NETWORK_ERROR', message: '网络连接失败，请检查网络后重试' } };
-  }
+function requester(store: SessionStore<object>): Requester {
+  return async <T>(method: Method, path: string, body?: unknown): Promise<ApiResult<T>> => {
+    try {
+      const response = await Taro.request<unknown>({
+        url: `${API_BASE}${path}`,
+        method,
+        ...(body === undefined ? {} : { data: body as TaroGeneral.IAnyObject }),
+        header: { 'Content-Type': 'application/json', ...authorization(store) },
+        timeout: 15_000,
+      });
+      if (response.statusCode >= 200 && response.statusCode < 300) return { ok: true, data: response.data as T };
+      const error = toApiError(response.statusCode, response.data);
+      if (error.code === 'UNAUTHENTICATED') store.clear();
+      return { ok: false, error };
+    } catch {
+      return { ok: false, error: { code: 'NETWORK_ERROR', message: '网络连接失败，请检查网络后重试' } };
+    }
+  };
 }
 
-export function authorization(): Record<string, string> {
-  const session = currentSession();
+/** Requests as the signed-in candidate. */
+export const api = requester(candidateSession);
+/** Requests as the signed-in reviewer, admin or institution clerk. */
+export const staffApi = requester(staffSession);
+
+export function authorization(store: SessionStore<object> = candidateSession): Record<string, string> {
+  const session = store.current();
   return session ? { Authorization: `Bearer ${session.token}` } : {};
 }
 

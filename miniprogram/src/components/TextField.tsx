@@ -8,7 +8,7 @@ interface Props {
   onChange: (value: string) => void;
   placeholder?: string;
   maxLength?: number;
-  type?: 'text' | 'number' | 'idcard';
+  type?: 'text' | 'number' | 'idcard' | 'password';
   error?: string;
   className?: string;
 }

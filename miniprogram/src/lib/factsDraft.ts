@@ -79,3 +79,24 @@ export function toFacts(draft: FactsDraft): { ok: true; facts: ApplicantFacts } 
   const parsed = parseWith(applicantFactsSchema, toFactsInput(draft));
   return parsed.ok ? { ok: true, facts: parsed.data } : { ok: false, issues: parsed.issues };
 }
+
+/** A returned application's facts back into the form, to be corrected rather than typed again. */
+export function fromFacts(facts: ApplicantFacts): FactsDraft {
+  return {
+    residentId: '',
+    birthDate: facts.birthDate,
+    intendsToWork: facts.intendsToWork ?? false,
+    technicianClassStudent: facts.technicianClassStudent ?? false,
+    work: facts.work.map((w) => ({ from: w.from, to: w.to, ongoing: w.to === undefined, occupation: w.occupation })),
+    certificates: facts.certificates.map((c) => ({ ...c })),
+    diplomas: facts.diplomas.map((d) => ({
+      school: d.school,
+      major: d.major,
+      graduatedOn: d.graduatedOn,
+      finalYear: d.finalYear ?? false,
+      evaluated: d.evaluated ?? false,
+    })),
+    titles: facts.titles.map((t) => ({ ...t })),
+    trainings: facts.trainings.map((t) => ({ ...t })),
+  };
+}

@@ -5,7 +5,7 @@ import {
   DomainError,
   getPlan,
   planIdsOfBody,
-  materialsFor,
+  correctableItems,
   shanghaiDate,
   type ApplicationState,
   type AuditEntryView,
@@ -84,8 +84,7 @@ export class ReviewService {
   /** Back to the applicant with a general note and/or a note per item (the facts, or one material). */
   async returnForCorrection(actor: StaffActor, id: string, request: ReturnRequest): Promise<ReviewItem> {
     const application = await this.own(actor, id);
-    const { uploads, commitments } = materialsFor(application.planId, application.level);
-    const labels = new Map<string, string>([['facts', '申报信息'], ...[...uploads, ...commitments].map((m): [string, string] => [m.id, m.name])]);
+    const labels = new Map(correctableItems(application.planId, application.level).map((c) => [c.item, c.label]));
     const items: CorrectionItem[] = request.items.map((i) => {
       const label = labels.get(i.item);
       if (!label) throw new DomainError('VALIDATION_FAILED', '退回项目不属于本申报', [{ path: 'items', message: `未知的退回项目：${i.item}` }]);

@@ -73,6 +73,14 @@ export const LEVEL_NAMES: Record<Level, string> = {
 /** '四级' — the short form used inside sentences. */
 export const LEVEL_SHORT: Record<Level, string> = { 5: '五级', 4: '四级', 3: '三级', 2: '二级', 1: '一级' };
 
+/** '¥400.00' — an amount to pay or paid, always with its fen, as receipts and payment pages write it. */
+export function formatAmount(fen: number): string {
+  const sign = fen < 0 ? '-' : '';
+  const abs = Math.abs(fen);
+  return `${sign}¥${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+/** '¥400' — a price in the catalog, fen only when there are any. */
 export function formatYuan(fen: number): string {
   const yuan = Math.trunc(fen / 100);
   const cents = Math.abs(fen % 100);

@@ -1,5 +1,5 @@
 import { DomainError } from '../errors';
-import { bankTransferRemark, feeFor, formatYuan, getPlan, levelDisplayName, listPlans, offeredLevels } from './index';
+import { bankTransferRemark, feeFor, formatAmount, formatYuan, getPlan, levelDisplayName, listPlans, offeredLevels } from './index';
 
 describe('rule packs', () => {
   it('ships both seeds as plans', () => {
@@ -83,5 +83,8 @@ describe('rule packs', () => {
   it('formats fen as yuan for people', () => {
     expect(formatYuan(450_00)).toBe('¥450');
     expect(formatYuan(12_34)).toBe('¥12.34');
+    expect(formatAmount(400_00)).toBe('¥400.00');
+    expect(formatAmount(5)).toBe('¥0.05');
+    expect(formatAmount(-12_30)).toBe('-¥12.30');
   });
 });

@@ -52,6 +52,12 @@ export function materialsFor(planId: string, level: Level): { uploads: Material[
   return { uploads: all.filter((m) => !isCommitment(m)), commitments: all.filter(isCommitment) };
 }
 
+/** What a reviewer may send back for correction, one by one: the declared facts, or any material or commitment. */
+export function correctableItems(planId: string, level: Level): { item: string; label: string }[] {
+  const { uploads, commitments } = materialsFor(planId, level);
+  return [{ item: 'facts', label: '申报信息' }, ...[...uploads, ...commitments].map((m) => ({ item: m.id, label: m.name }))];
+}
+
 export interface MaterialsDraft {
   /** material id → how many files are attached */
   files: Readonly<Record<string, number>>;

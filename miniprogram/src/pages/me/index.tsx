@@ -6,22 +6,22 @@ import { useState } from 'react';
 import { applicationsApi } from '../../api/applications';
 import { meApi, signIn, signOut } from '../../api/auth';
 import { useApi } from '../../api/useApi';
-import { currentSession } from '../../lib/session';
+import { candidateSession } from '../../lib/session';
 import './index.css';
 
 type State = { kind: 'signed-out' } | { kind: 'loading' } | { kind: 'ready'; me: MeResponse } | { kind: 'error'; message: string };
 
 /** Sign-in, and the candidate's real-name record at a glance. */
 export default function MePage() {
-  const [state, setState] = useState<State>({ kind: currentSession() ? 'loading' : 'signed-out' });
+  const [state, setState] = useState<State>({ kind: candidateSession.current() ? 'loading' : 'signed-out' });
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string>();
 
   const load = async () => {
-    if (!currentSession()) return setState({ kind: 'signed-out' });
+    if (!candidateSession.current()) return setState({ kind: 'signed-out' });
     const me = await meApi.me();
     if (me.ok) setState({ kind: 'ready', me: me.data });
-    else setState(currentSession() ? { kind: 'error', message: me.error.message } : { kind: 'signed-out' });
+    else setState(candidateSession.current() ? { kind: 'error', message: me.error.message } : { kind: 'signed-out' });
   };
   useDidShow(() => void load());
 
@@ -77,6 +77,9 @@ export default function MePage() {
           退出登录
         </Button>
       )}
+      <View className="staff-entry" onClick={() => void Taro.navigateTo({ url: '/packages/staff/login/index' })}>
+        工作人员入口 ›
+      </View>
     </View>
   );
 }

@@ -1,14 +1,17 @@
 import { Button, Cell, CellGroup, Tag } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { clauseLabel, formatChineseDate, getPlan, levelDisplayName, nextStates, type ApplicationView } from '@skillcert/shared';
+import { clauseLabel, formatAmount, formatChineseDate, getPlan, levelDisplayName, nextStates, visitsRequired, type ApplicationView } from '@skillcert/shared';
 import { useState } from 'react';
 import { applicationsApi } from '../../../api/applications';
 import { useApi } from '../../../api/useApi';
+import { MaterialFiles } from '../../../components/MaterialFiles';
 import { PageState } from '../../../components/PageState';
+import { formatInstant, Timeline } from '../../../components/Timeline';
+import { VisitBooking } from './VisitBooking';
 import './index.css';
 
-/** One application: where it stands, what it was decided on, everything that happened to it. */
+/** One application: where it stands, what to do next, what it was decided on, everything that happened to it. */
 export default function ApplicationPage() {
   const { params } = useRouter();
   const id = params.id ?? '';
@@ -36,6 +39,7 @@ export default function ApplicationPage() {
           const application = current ?? fetched;
           const plan = getPlan(application.planId);
           const canWithdraw = nextStates(application.state, 'candidate').includes('withdrawn');
+          const needsVisit = application.state === 'submitted' && application.channel === 'individual' && visitsRequired(application.planId);
           return (
             <>
               <View className="card" data-testid="application-status">
@@ -47,24 +51,29 @@ export default function ApplicationPage() {
                 <View className="muted">{plan.title}</View>
               </View>
               {error && <View className="card warn">{error}</View>}
+              <NextStep application={application} />
+              {needsVisit && <VisitBooking application={application} onChange={setCurrent} />}
               <CellGroup title="申报信息">
                 <Cell title="申报日期" extra={formatChineseDate(application.appliedOn)} />
                 {application.assessBy && <Cell title="考核时间" extra={`${formatChineseDate(application.assessBy)}前`} />}
                 <Cell title="符合条件" extra={application.eligibility.satisfied.map(clauseLabel).join('、')} />
+                <Cell title="考核费" extra={formatAmount(application.feeFen)} />
               </CellGroup>
-              <CellGroup title="办理进度">
-                <View className="timeline" data-testid="timeline">
-                  {application.timeline.map((event, i) => (
-                    <View key={`${event.at}-${i}`} className="timeline-item">
-                      <View className="timeline-dot" />
-                      <View>
-                        <View className="timeline-label">{event.label}</View>
-                        <View className="muted">{new Date(event.at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })}</View>
-                        {event.note && <View className="timeline-note">{event.note}</View>}
-                      </View>
+              {application.materials.length > 0 && (
+                <CellGroup title="申报材料">
+                  {application.materials.map((m) => (
+                    <View key={m.materialId} className="application-material">
+                      <View className="material-name">{m.name}</View>
+                      <MaterialFiles files={m.files} />
                     </View>
                   ))}
-                </View>
+                  {application.commitments.map((c) => (
+                    <Cell key={c.materialId} title={c.name} description={`已签名 · ${formatInstant(c.signedAt)}`} />
+                  ))}
+                </CellGroup>
+              )}
+              <CellGroup title="办理进度">
+                <Timeline events={application.timeline} />
               </CellGroup>
               {canWithdraw && (
                 <Button block fill="outline" className="withdraw" onClick={() => void withdraw(application)}>
@@ -77,4 +86,62 @@ export default function ApplicationPage() {
       </PageState>
     </View>
   );
+}
+
+/** What the candidate has to do now, in one card at the top: pay, wait for a seat, or correct. */
+function NextStep({ application }: { application: ApplicationView }) {
+  if (application.state === 'approved' && application.seat) {
+    const { seat } = application;
+    return (
+      <View className="card next-step ok-card" data-testid="next-step">
+        <View className="next-title">审核已通过，已为您保留考位</View>
+        <View className="next-line">
+          考核场次：{formatChineseDate(seat.date)} · {seat.site}
+        </View>
+        <View className="next-line">
+          应缴考核费：<Text className="amount">{formatAmount(application.feeFen)}</Text>
+        </View>
+        {seat.heldUntil && <View className="muted">请于{formatInstant(seat.heldUntil)}前缴费，逾期考位将释放，报名失效。</View>}
+      </View>
+    );
+  }
+  if (application.state === 'approved') {
+    return (
+      <View className="card next-step" data-testid="next-step">
+        <View className="next-title">审核已通过，已列入候补名单</View>
+        <View className="muted">当前场次考位已满。有考位或新增场次时将按审核通过顺序为您安排，届时请及时缴费。</View>
+        <View className="next-line">
+          应缴考核费：<Text className="amount">{formatAmount(application.feeFen)}</Text>
+        </View>
+      </View>
+    );
+  }
+  if (application.state === 'returned') {
+    const note = application.timeline.at(-1)?.note;
+    return (
+      <View className="card next-step warn-card" data-testid="next-step">
+        <View className="next-title">申报材料需要修改</View>
+        {note && <View className="next-line">{note}</View>}
+        {application.corrections.map((c) => (
+          <View key={c.item} className="correction-line">
+            <Text className="correction-label">{c.label}：</Text>
+            {c.note}
+          </View>
+        ))}
+        <Button
+          type="primary"
+          block
+          className="correct-now"
+          onClick={() =>
+            void Taro.navigateTo({
+              url: `/packages/check/eligibility/index?planId=${application.planId}&level=${application.level}&applicationId=${application.id}`,
+            })
+          }
+        >
+          修改后重新提交
+        </Button>
+      </View>
+    );
+  }
+  return null;
 }

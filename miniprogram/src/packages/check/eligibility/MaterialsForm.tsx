@@ -5,6 +5,7 @@ import { FILES_PER_MATERIAL, materialsFor, type Level, type UploadedFileView } f
 import { useState } from 'react';
 import { API_BASE } from '../../../api/client';
 import { pickAndUploadPhoto } from '../../../api/files';
+import '../../../components/MaterialFiles.css';
 import { TextField } from '../../../components/TextField';
 
 export interface MaterialsDraftState {

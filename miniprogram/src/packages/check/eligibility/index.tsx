@@ -13,18 +13,21 @@ import {
   TITLE_NAMES,
   type EligibilityResult,
   type Level,
+  type ApplicationView,
   type Plan,
 } from '@skillcert/shared';
 import { useEffect, useMemo, useState } from 'react';
 import { applicationsApi } from '../../../api/applications';
 import { meApi } from '../../../api/auth';
 import { plansApi } from '../../../api/plans';
-import { currentSession } from '../../../lib/session';
+import { useApi } from '../../../api/useApi';
+import { PageState } from '../../../components/PageState';
+import { candidateSession } from '../../../lib/session';
 import { CheckField } from '../../../components/CheckField';
 import { ChoiceField } from '../../../components/ChoiceField';
 import { DateField } from '../../../components/DateField';
 import { TextField } from '../../../components/TextField';
-import { EMPTY_DRAFT, NEW_ENTRY, toFacts, withResidentId, type FactsDraft } from '../../../lib/factsDraft';
+import { EMPTY_DRAFT, fromFacts, NEW_ENTRY, toFacts, withResidentId, type FactsDraft } from '../../../lib/factsDraft';
 import { issuesByPath } from '../../../lib/issues';
 import { todayInShanghai } from '../../../lib/dates';
 import { MaterialsForm, type MaterialsDraftState } from './MaterialsForm';
@@ -47,14 +50,28 @@ export default function EligibilityPage() {
     plan = undefined;
   }
   if (!plan) return <View className="page muted">未找到该认定计划</View>;
+  if (params.applicationId) return <Correction plan={plan} applicationId={params.applicationId} />;
   const offered = offeredLevels(plan);
   const requested = Number(params.level) as Level;
   return <SelfCheck plan={plan} initialLevel={offered.includes(requested) ? requested : (offered[0] ?? 4)} />;
 }
 
-function SelfCheck({ plan, initialLevel }: { plan: Plan; initialLevel: Level }) {
+/** A returned application reopens in the same form, filled with what was sent, and goes back as a resubmission. */
+function Correction({ plan, applicationId }: { plan: Plan; applicationId: string }) {
+  const loaded = useApi(() => applicationsApi.one(applicationId), [applicationId]);
+  return <PageState value={loaded}>{(application) => <SelfCheck plan={plan} initialLevel={application.level} correcting={application} />}</PageState>;
+}
+
+function materialsOf(application: ApplicationView): MaterialsDraftState {
+  return {
+    files: Object.fromEntries(application.materials.map((m) => [m.materialId, m.files])),
+    signatures: Object.fromEntries(application.commitments.map((c) => [c.materialId, c.signedName])),
+  };
+}
+
+function SelfCheck({ plan, initialLevel, correcting }: { plan: Plan; initialLevel: Level; correcting?: ApplicationView }) {
   const [level, setLevel] = useState<Level>(initialLevel);
-  const [draft, setDraft] = useState<FactsDraft>(EMPTY_DRAFT);
+  const [draft, setDraft] = useState<FactsDraft>(correcting ? fromFacts(correcting.facts) : EMPTY_DRAFT);
   const [idError, setIdError] = useState<string>();
   const [server, setServer] = useState<ServerCheck>({ state: 'idle' });
   const today = todayInShanghai();
@@ -75,11 +92,11 @@ function SelfCheck({ plan, initialLevel }: { plan: Plan; initialLevel: Level }) 
 
   const [applying, setApplying] = useState(false);
   const [applyError, setApplyError] = useState<string>();
-  const [materials, setMaterials] = useState<MaterialsDraftState>({ files: {}, signatures: {} });
+  const [materials, setMaterials] = useState<MaterialsDraftState>(correcting ? materialsOf(correcting) : { files: {}, signatures: {} });
   const [showMaterialErrors, setShowMaterialErrors] = useState(false);
   const [realName, setRealName] = useState<string>();
   useEffect(() => {
-    if (!currentSession()) return;
+    if (!candidateSession.current()) return;
     void meApi.me().then((result) => {
       if (result.ok && result.data.profile) setRealName(result.data.profile.name);
     });
@@ -99,7 +116,7 @@ function SelfCheck({ plan, initialLevel }: { plan: Plan; initialLevel: Level }) 
   }, [materialsComplete]);
   const applyNow = async () => {
     if (!parsed.ok) return;
-    if (!currentSession()) {
+    if (!candidateSession.current()) {
       void Taro.showToast({ title: '请先登录并完成实名登记', icon: 'none' });
       void Taro.navigateTo({ url: '/pages/me/index' });
       return;
@@ -111,13 +128,13 @@ function SelfCheck({ plan, initialLevel }: { plan: Plan; initialLevel: Level }) 
     }
     setApplying(true);
     setApplyError(undefined);
-    const result = await applicationsApi.apply({
-      planId: plan.id,
-      level,
-      facts: parsed.facts,
+    const attached = {
       materials: Object.entries(materials.files).map(([materialId, list]) => ({ materialId, fileIds: list.map((f) => f.id) })),
       commitments: Object.entries(materials.signatures).map(([materialId, signedName]) => ({ materialId, signedName: signedName.trim() })),
-    });
+    };
+    const result = correcting
+      ? await applicationsApi.resubmit(correcting.id, { facts: parsed.facts, ...attached })
+      : await applicationsApi.apply({ planId: plan.id, level, facts: parsed.facts, ...attached });
     setApplying(false);
     if (result.ok) void Taro.redirectTo({ url: `/packages/account/application/index?id=${result.data.id}` });
     else setApplyError(result.error.message);
@@ -137,16 +154,19 @@ function SelfCheck({ plan, initialLevel }: { plan: Plan; initialLevel: Level }) 
         <View className="muted">按{plan.standard.name}，具备任一条件即可申报。填写后即时显示结果，年限由系统按日期计算。</View>
       </View>
 
-      <ChoiceField
-        label="申报等级"
-        value={level}
-        options={LEVEL_OPTIONS.filter((o) => offeredLevels(plan).includes(o.value))}
-        onChange={(l) => {
-          setLevel(l);
-          setServer({ state: 'idle' });
-        }}
-        testId="level-choice"
-      />
+      {correcting && <CorrectionNotes application={correcting} />}
+      {!correcting && (
+        <ChoiceField
+          label="申报等级"
+          value={level}
+          options={LEVEL_OPTIONS.filter((o) => offeredLevels(plan).includes(o.value))}
+          onChange={(l) => {
+            setLevel(l);
+            setServer({ state: 'idle' });
+          }}
+          testId="level-choice"
+        />
+      )}
 
       <CellGroup title="基本信息">
         <TextField
@@ -321,7 +341,7 @@ function SelfCheck({ plan, initialLevel }: { plan: Plan; initialLevel: Level }) 
           <MaterialsForm planId={plan.id} level={level} draft={materials} onChange={setMaterials} errors={showMaterialErrors ? materialErrors : {}} />
           {applyError && <View className="warn apply-error">{applyError}</View>}
           <Button type="primary" block loading={applying} className="apply-now" onClick={() => void applyNow()}>
-            用此信息申报{LEVEL_NAMES[level].split('/')[0]}
+            {correcting ? '修改完成，重新提交' : `用此信息申报${LEVEL_NAMES[level].split('/')[0]}`}
           </Button>
         </View>
       )}
@@ -342,6 +362,23 @@ function SelfCheck({ plan, initialLevel }: { plan: Plan; initialLevel: Level }) 
           服务器核验
         </Button>
       </View>
+    </View>
+  );
+}
+
+/** What the reviewer asked to change, kept in view while the candidate corrects. */
+function CorrectionNotes({ application }: { application: ApplicationView }) {
+  const note = application.timeline.at(-1)?.note;
+  return (
+    <View className="card correction-notes" data-testid="correction-notes">
+      <View className="card-title">审核意见</View>
+      {note && <View className="correction-line">{note}</View>}
+      {application.corrections.map((c) => (
+        <View key={c.item} className="correction-line">
+          <Text className="correction-label">{c.label}：</Text>
+          {c.note}
+        </View>
+      ))}
     </View>
   );
 }

@@ -1,0 +1,128 @@
+import type { Page } from 'playwright-core';
+import { attachMaterials, fillShanghaiLevel4ByClause3, PHOTO, residentIdFrom, signInWithProfile } from './candidate';
+import { screenshotPath, usePhone } from './phone';
+
+/** Tuesday 10 March 2026, 10:00 in Shanghai: the March window is open and the acceptance point takes visits. */
+const NOW = '2026-03-10T10:00:00+08:00';
+const REVIEWER = { username: 'reviewer.wang', password: 'wang-reviews-2026', displayName: '王审核' };
+
+async function post<T>(url: string, path: string, body: unknown, token?: string): Promise<T> {
+  const response = await fetch(`${url}${path}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+describe('H5 on MariaDB: a Shanghai individual applies, books a visit, is returned once, corrects, and is approved by a reviewer on her phone', () => {
+  const phone = usePhone({ fixedNow: NOW, database: 'mariadb' });
+
+  it('walks the whole review', async () => {
+    const server = phone.server();
+    if (process.env.REQUIRE_MYSQL === '1') expect(server.database).toBe('mariadb');
+
+    // The body's admin opens a reviewer account and a level-4 session (both have their own tests and, later, pages).
+    const admin = await post<{ token: string }>(server.url, '/api/staff/login', { username: 'admin', password: 'skillcert-admin-dev' });
+    await post(server.url, '/api/staff/accounts', { ...REVIEWER, kind: 'staff', roles: ['reviewer'] }, admin.token);
+    await post(
+      server.url,
+      '/api/sessions',
+      { planId: 'shanghai-2026', date: '2026-04-18', site: '上海市虹口区天宝路879号', levels: [4], capacity: 30 },
+      admin.token,
+    );
+
+    // The candidate: profile, level 4 by clause (3), two photos, signed commitment, submitted.
+    const candidate = phone.page();
+    const residentId = residentIdFrom('31010920080901004');
+    await signInWithProfile(candidate, server.url, '陈同学', residentId);
+    await fillShanghaiLevel4ByClause3(candidate, server.url, residentId);
+    await attachMaterials(candidate, '陈同学');
+    await candidate.locator('.apply-now').tap();
+    await candidate.locator('[data-testid="application-status"]').getByText('审核中').waitFor();
+
+    // Shanghai individuals show the ID original at the counter: book 10:30 today, the first slot still ahead.
+    const picker = candidate.locator('[data-testid="visit-picker"]');
+    await picker.locator('[data-testid="visit-days"]').getByText('3月10日').waitFor();
+    await picker.locator('.visit-slot').filter({ hasText: '10:30-11:00' }).tap();
+    const booked = candidate.locator('[data-testid="visit-booked"]');
+    await booked.getByText('3月10日 10:30-11:00').waitFor();
+    const code = (await booked.locator('[data-testid="visit-code"]').innerText()).trim();
+    expect(code).toMatch(/^[2-9A-HJKMNP-Z]{8}$/);
+    await booked.locator('[data-testid="qr-code"] img, img[data-testid="qr-code"]').first().waitFor();
+    await candidate.waitForTimeout(300);
+    await candidate.screenshot({ path: screenshotPath('08-visit-booked.png') });
+
+    // The reviewer, on her phone: sign in, the queue shows the application with its clause.
+    const reviewer = await phone.anotherPhone();
+    await reviewer.goto(`${server.url}/#/pages/me/index`);
+    await reviewer.getByText('工作人员入口 ›').tap();
+    await reviewer.locator('.username-input input').fill(REVIEWER.username);
+    await reviewer.locator('.password-input input').fill('wrong-password-1');
+    await reviewer.locator('.staff-sign-in').tap();
+    await reviewer.locator('.login-failure').waitFor();
+    await reviewer.locator('.password-input input').fill(REVIEWER.password);
+    await reviewer.locator('.staff-sign-in').tap();
+    const card = reviewer.locator('[data-testid="queue-item"]').filter({ hasText: '陈同学' });
+    await card.getByText('✓ 四级 条件(3)').waitFor();
+    await card.getByText('预约 3月10日 10:30-11:00').waitFor();
+    await reviewer.waitForTimeout(300);
+    await reviewer.screenshot({ path: screenshotPath('09-review-queue.png') });
+    await card.tap();
+
+    // The application: verdict, facts, both materials; she sends the proof back with a note.
+    await reviewer.locator('[data-testid="verdict"]').getByText('四级 条件(3)').waitFor();
+    await reviewer.locator('[data-testid="facts"]').getByText('中等职业学校 · 本专业 · 在读应届毕业生').waitFor();
+    await reviewer.locator('[data-testid="review-material-id-card"] .material-thumb').waitFor();
+    await reviewer.locator('[data-testid="review-material-eligibility-proof"] .material-thumb').waitFor();
+    await reviewer.waitForTimeout(300);
+    await reviewer.screenshot({ path: screenshotPath('10-review-detail.png'), fullPage: true });
+    await reviewer.locator('.decision-bar .return').tap();
+    await reviewer.locator('.confirm-return').tap();
+    await reviewer.locator('[data-testid="return-form"]').getByText('请写明需要修改的内容').waitFor();
+    await reviewer.locator('[data-testid="correction-eligibility-proof"] .nut-checkbox').tap();
+    await reviewer.locator('[data-testid="correction-eligibility-proof"] .correction-note input').fill('学籍证明须加盖学校公章');
+    await reviewer.locator('.confirm-return').tap();
+    await reviewer.locator('[data-testid="decision-notice"]').getByText('已退回考生修改').waitFor();
+
+    // The candidate sees what to fix, replaces the proof, and resubmits the same application.
+    await candidate.reload();
+    const next = candidate.locator('[data-testid="next-step"]');
+    await next.getByText('学籍证明须加盖学校公章').waitFor();
+    await candidate.waitForTimeout(300);
+    await candidate.screenshot({ path: screenshotPath('11-returned.png') });
+    await next.locator('.correct-now').tap();
+    await candidate.locator('[data-testid="correction-notes"]').getByText('学籍证明须加盖学校公章').waitFor();
+    const proof = candidate.locator('[data-testid="material-eligibility-proof"]');
+    await proof.locator('.material-remove').tap();
+    const chooser = candidate.waitForEvent('filechooser');
+    await proof.locator('.material-add').tap();
+    await (await chooser).setFiles({ name: 'proof-stamped.png', mimeType: 'image/png', buffer: PHOTO });
+    await proof.locator('.material-thumb').waitFor();
+    await candidate.locator('.apply-now').tap();
+    await candidate.locator('[data-testid="application-status"]').getByText('审核中').waitFor();
+    await candidate.locator('[data-testid="visit-booked"]').getByText(code).waitFor();
+
+    // At the counter: the reviewer types the code under the QR, finds the application, approves.
+    await reviewer.goBack();
+    await reviewer.locator('.visit-code-input input').fill(code.toLowerCase());
+    await reviewer.locator('.look-up').tap();
+    await reviewer.locator('[data-testid="review-summary"]').getByText('陈同学').waitFor();
+    await reviewer.locator('.decision-bar .approve').tap();
+    await reviewer.locator('.taro-modal__foot').getByText('通过', { exact: true }).tap();
+    await reviewer.locator('[data-testid="decision-notice"]').getByText('已通过，已安排2026年4月18日场次').waitFor();
+    await reviewer.waitForTimeout(300);
+    await reviewer.screenshot({ path: screenshotPath('12-approved-by-reviewer.png') });
+
+    // The candidate: approved, the session, the amount due.
+    await candidate.goto(`${server.url}/#/pages/me/index`);
+    await candidate.locator('.my-application').filter({ hasText: '审核通过' }).tap();
+    const step = candidate.locator('[data-testid="next-step"]');
+    await step.getByText('审核已通过，已为您保留考位').waitFor();
+    await step.getByText('2026年4月18日 · 上海市虹口区天宝路879号', { exact: false }).waitFor();
+    await step.getByText('¥400.00').waitFor();
+    await candidate.waitForTimeout(300);
+    await candidate.screenshot({ path: screenshotPath('13-approved.png') });
+  });
+});

@@ -1,0 +1,37 @@
+import type { AuditEntryView, ReturnRequest, ReviewItem, ReviewQuery, StaffLoginRequest, StaffProfile, StaffSessionResponse } from '@skillcert/shared';
+import { staffSession } from '../lib/session';
+import { staffApi, type ApiResult } from './client';
+
+const id = encodeURIComponent;
+
+function queryString(query: Record<string, string | number | undefined>): string {
+  const pairs = Object.entries(query).filter((entry): entry is [string, string | number] => entry[1] !== undefined && entry[1] !== '');
+  return pairs.length ? `?${pairs.map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`).join('&')}` : '';
+}
+
+export async function staffSignIn(request: StaffLoginRequest): Promise<ApiResult<StaffSessionResponse>> {
+  const session = await staffApi<StaffSessionResponse>('POST', '/api/staff/login', request);
+  if (session.ok) staffSession.save(session.data);
+  return session;
+}
+
+export async function staffSignOut(): Promise<void> {
+  if (staffSession.current()) await staffApi<void>('POST', '/api/auth/logout');
+  staffSession.clear();
+}
+
+export const staffAccountApi = {
+  me: () => staffApi<StaffProfile>('GET', '/api/staff/me'),
+};
+
+export const reviewApi = {
+  queue: (query: Partial<ReviewQuery>) => staffApi<ReviewItem[]>('GET', `/api/review/applications${queryString(query)}`),
+  one: (applicationId: string) => staffApi<ReviewItem>('GET', `/api/review/applications/${id(applicationId)}`),
+  byVisitCode: (code: string) => staffApi<ReviewItem>('GET', `/api/review/visits/${id(code)}`),
+  approve: (applicationId: string, note?: string) =>
+    staffApi<ReviewItem>('POST', `/api/review/applications/${id(applicationId)}/approve`, note ? { note } : {}),
+  returnForCorrection: (applicationId: string, request: ReturnRequest) =>
+    staffApi<ReviewItem>('POST', `/api/review/applications/${id(applicationId)}/return`, request),
+  reject: (applicationId: string, reason: string) => staffApi<ReviewItem>('POST', `/api/review/applications/${id(applicationId)}/reject`, { reason }),
+  audit: (applicationId?: string) => staffApi<AuditEntryView[]>('GET', `/api/review/audit${queryString({ applicationId })}`),
+};

@@ -1,0 +1,27 @@
+import { createConnection } from 'mysql2/promise';
+import { randomBytes } from 'node:crypto';
+
+/**
+ * A database of its own for one test file, under the run's prefix (see the
+ * global setup), so suites cannot see each other's rows and the teardown finds them.
+ * Undefined when this run has no MariaDB.
+ */
+export function ownDatabaseUrl(): string | undefined {
+  const mysql = process.env.SKILLCERT_TEST_MYSQL_URL;
+  if (!mysql) return undefined;
+  const url = new URL(mysql);
+  url.pathname = `${url.pathname}_${randomBytes(4).toString('hex')}`;
+  return url.toString();
+}
+
+export async function createDatabase(databaseUrl: string): Promise<void> {
+  const url = new URL(databaseUrl);
+  const connection = await createConnection({
+    host: url.hostname,
+    port: Number(url.port || 3306),
+    user: decodeURIComponent(url.username),
+    password: decodeURIComponent(url.password),
+  });
+  await connection.query(`CREATE DATABASE IF NOT EXISTS \`${url.pathname.slice(1)}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  await connection.end();
+}
