@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
 import { PHOTO_MAX_EDGE, type UploadedFileView } from '@skillcert/shared';
+import { staffSession, type SessionStore } from '../lib/session';
 import { API_BASE, authorization, toApiError, type ApiResult } from './client';
 
 /**
@@ -26,8 +27,11 @@ async function downscale(path: string, width: number, height: number): Promise<s
   return blob ? URL.createObjectURL(blob) : path;
 }
 
-/** Picks a photo (camera or album), shrinks it, uploads it. Undefined when the person cancelled. */
-export async function pickAndUploadPhoto(): Promise<ApiResult<UploadedFileView> | undefined> {
+/**
+ * Picks a photo (camera or album), shrinks it, uploads it. Undefined when the person cancelled.
+ * `as`: whose file it becomes — the candidate's own, or a school clerk's for a student.
+ */
+export async function pickAndUploadPhoto(as?: SessionStore<object>): Promise<ApiResult<UploadedFileView> | undefined> {
   let picked: Taro.chooseImage.SuccessCallbackResult;
   try {
     picked = await Taro.chooseImage({ count: 1, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
@@ -43,17 +47,67 @@ export async function pickAndUploadPhoto(): Promise<ApiResult<UploadedFileView> 
   } catch {
     // A photo the device cannot measure goes as it is; the server still enforces the limits.
   }
-  return upload(small);
+  return upload('/api/files', small, 201, as);
 }
 
-async function upload(filePath: string): Promise<ApiResult<UploadedFileView>> {
+async function upload<T>(path: string, filePath: string, okStatus: number, as?: SessionStore<object>): Promise<ApiResult<T>> {
   try {
-    const response = await Taro.uploadFile({ url: `${API_BASE}/api/files`, filePath, name: 'file', header: authorization() });
+    const response = await Taro.uploadFile({ url: `${API_BASE}${path}`, filePath, name: 'file', header: authorization(as) });
     // uploadFile hands the body back as text, unlike request.
     const body: unknown = typeof response.data === 'string' ? JSON.parse(response.data || 'null') : response.data;
-    if (response.statusCode === 201) return { ok: true, data: body as UploadedFileView };
+    if (response.statusCode === okStatus) return { ok: true, data: body as T };
     return { ok: false, error: toApiError(response.statusCode, body) };
   } catch {
     return { ok: false, error: { code: 'NETWORK_ERROR', message: '上传失败，请检查网络后重试' } };
+  }
+}
+
+/** A spreadsheet from the phone's chats (WeChat) or the computer's disk (H5): its temporary path, or undefined if cancelled. */
+async function pickSpreadsheet(): Promise<string | undefined> {
+  if (process.env.TARO_ENV !== 'h5') {
+    try {
+      const { tempFiles } = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['xlsx'] });
+      return tempFiles[0]?.path;
+    } catch {
+      return undefined;
+    }
+  }
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    input.onchange = () => {
+      const file = input.files?.[0];
+      resolve(file ? URL.createObjectURL(file) : undefined);
+    };
+    input.click();
+  });
+}
+
+/** The filled roster goes up as it is; the server reads it and reports row by row. */
+export async function pickAndUploadRoster<T>(batchId: string): Promise<ApiResult<T> | undefined> {
+  const path = await pickSpreadsheet();
+  if (!path) return undefined;
+  return upload<T>(`/api/institution/batches/${encodeURIComponent(batchId)}/roster`, path, 200, staffSession);
+}
+
+/** A file only staff may fetch (the roster template): downloaded with their token, then opened or saved. */
+export async function downloadAsStaff(path: string, fileName: string): Promise<ApiResult<true>> {
+  try {
+    if (process.env.TARO_ENV === 'h5') {
+      const response = await fetch(`${API_BASE}${path}`, { headers: authorization(staffSession) });
+      if (!response.ok) return { ok: false, error: toApiError(response.status, await response.json().catch(() => null)) };
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(await response.blob());
+      link.download = fileName;
+      link.click();
+      return { ok: true, data: true };
+    }
+    const downloaded = await Taro.downloadFile({ url: `${API_BASE}${path}`, header: authorization(staffSession) });
+    if (downloaded.statusCode !== 200) return { ok: false, error: toApiError(downloaded.statusCode, null) };
+    await Taro.openDocument({ filePath: downloaded.tempFilePath, fileType: 'xlsx', showMenu: true });
+    return { ok: true, data: true };
+  } catch {
+    return { ok: false, error: { code: 'NETWORK_ERROR', message: '下载失败，请检查网络后重试' } };
   }
 }

@@ -1,4 +1,13 @@
-import type { AuditEntryView, ReturnRequest, ReviewItem, ReviewQuery, StaffLoginRequest, StaffProfile, StaffSessionResponse } from '@skillcert/shared';
+import type {
+  AuditEntryView,
+  CreateStaffRequest,
+  ReturnRequest,
+  ReviewItem,
+  ReviewQuery,
+  StaffLoginRequest,
+  StaffProfile,
+  StaffSessionResponse,
+} from '@skillcert/shared';
 import { staffSession } from '../lib/session';
 import { staffApi, type ApiResult } from './client';
 
@@ -22,6 +31,8 @@ export async function staffSignOut(): Promise<void> {
 
 export const staffAccountApi = {
   me: () => staffApi<StaffProfile>('GET', '/api/staff/me'),
+  list: () => staffApi<StaffProfile[]>('GET', '/api/staff/accounts'),
+  create: (request: CreateStaffRequest) => staffApi<StaffProfile>('POST', '/api/staff/accounts', request),
 };
 
 export const reviewApi = {

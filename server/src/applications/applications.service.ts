@@ -37,6 +37,8 @@ import { FilesService, type FileOwner } from '../files/files.service';
 import { CandidateProfileEntity } from '../identity/candidate-profile.entity';
 import { ExamSessionEntity } from '../sessions/exam-session.entity';
 import { SeatHoldEntity } from '../sessions/seat-hold.entity';
+import { BatchEntity } from '../batches/batch.entity';
+import { InstitutionEntity } from '../staff/institution.entity';
 import { VisitBookingEntity } from '../visits/visit.entity';
 import { ApplicationEventEntity } from './application-event.entity';
 import { ApplicationCommitmentEntity, ApplicationMaterialEntity } from './application-material.entity';
@@ -331,6 +333,8 @@ export class ApplicationsService {
     ]);
     const fileRows = attached.length ? await this.db.getRepository(FileEntity).findBy({ id: In(attached.map((a) => a.fileId)) }) : [];
     const session = hold ? await this.db.getRepository(ExamSessionEntity).findOneBy({ id: hold.sessionId }) : null;
+    const batch = application.batchId ? await this.db.getRepository(BatchEntity).findOneBy({ id: application.batchId }) : null;
+    const institution = batch ? await this.db.getRepository(InstitutionEntity).findOneBy({ id: batch.institutionId }) : null;
     const { uploads, commitments } = materialsFor(application.planId, application.level);
     const lastReturn = application.state === 'returned' ? [...events].reverse().find((e) => e.toState === 'returned') : undefined;
     const corrections: CorrectionItem[] = lastReturn
@@ -369,7 +373,7 @@ export class ApplicationsService {
             ),
           }
         : {}),
-      ...(application.batchId ? { batchId: application.batchId } : {}),
+      ...(batch ? { batch: { id: batch.id, name: batch.name, institution: institution?.name ?? '' } } : {}),
       timeline: events.map((e) => ({
         from: e.fromState,
         to: e.toState,

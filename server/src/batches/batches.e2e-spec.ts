@@ -1,27 +1,10 @@
 import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { as as client, aCandidate, aResidentId, databaseTargets, startServer, uploadFile, type TestServer } from '../../test/harness';
+import { roster, type Student } from '../../test/roster';
 
 // 2026-03-10 10:00 in Shanghai: the March window is open.
 const NOW = new Date('2026-03-10T02:00:00Z');
-
-interface Student {
-  name: string;
-  residentId: string;
-  phone: string;
-  school?: string;
-  major?: string;
-  finalYear?: string;
-}
-
-/** A filled roster as a school would send it: the template's headers, one row per student. */
-async function roster(students: Student[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('报名名单');
-  sheet.addRow(['姓名*', '身份证号*', '手机号*', '院校类型', '专业', '毕业日期', '在读应届']);
-  for (const s of students) sheet.addRow([s.name, s.residentId, s.phone, s.school ?? '', s.major ?? '', '', s.finalYear ?? '']);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
-}
 
 const aStudent = (i: number): Student => ({
   name: `学员${'甲乙丙丁戊己庚辛壬癸'[i % 10]}${'一二三四五六七八九十'[Math.floor(i / 10) % 10]}`,

@@ -64,7 +64,8 @@ export interface ApplicationView {
   seat?: { sessionId: string; date: IsoDate; site: string; heldUntil: string | null };
   /** Shanghai individuals: the booked visit to show the ID original. */
   visit?: VisitView;
-  batchId?: string;
+  /** Declared by a school: the batch it came in, as reviewers see it listed. */
+  batch?: { id: string; name: string; institution: string };
   timeline: ApplicationEventView[];
 }
 

@@ -117,11 +117,9 @@ function NextStep({ application }: { application: ApplicationView }) {
     );
   }
   if (application.state === 'returned') {
-    const note = application.timeline.at(-1)?.note;
     return (
       <View className="card next-step warn-card" data-testid="next-step">
         <View className="next-title">申报材料需要修改</View>
-        {note && <View className="next-line">{note}</View>}
         {application.corrections.map((c) => (
           <View key={c.item} className="correction-line">
             <Text className="correction-label">{c.label}：</Text>

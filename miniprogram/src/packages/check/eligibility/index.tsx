@@ -368,11 +368,9 @@ function SelfCheck({ plan, initialLevel, correcting }: { plan: Plan; initialLeve
 
 /** What the reviewer asked to change, kept in view while the candidate corrects. */
 function CorrectionNotes({ application }: { application: ApplicationView }) {
-  const note = application.timeline.at(-1)?.note;
   return (
     <View className="card correction-notes" data-testid="correction-notes">
       <View className="card-title">审核意见</View>
-      {note && <View className="correction-line">{note}</View>}
       {application.corrections.map((c) => (
         <View key={c.item} className="correction-line">
           <Text className="correction-label">{c.label}：</Text>

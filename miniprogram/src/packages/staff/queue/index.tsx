@@ -69,9 +69,21 @@ export default function ReviewQueuePage() {
           <Text className="who">
             {session.staff.displayName} · {session.staff.roles.map((r) => STAFF_ROLE_NAMES[r]).join('、')}
           </Text>
-          <Text className="link sign-out" onClick={() => void signOut()}>
-            退出
-          </Text>
+          <View>
+            {session.staff.roles.includes('admin') && (
+              <>
+                <Text className="link" onClick={() => void Taro.navigateTo({ url: '/packages/staff/accounts/index' })}>
+                  账号
+                </Text>
+                <Text className="link" onClick={() => void Taro.navigateTo({ url: '/packages/staff/audit/index' })}>
+                  记录
+                </Text>
+              </>
+            )}
+            <Text className="link sign-out" onClick={() => void signOut()}>
+              退出
+            </Text>
+          </View>
         </View>
       )}
       <CounterLookup />
@@ -112,6 +124,7 @@ export default function ReviewQueuePage() {
 }
 
 function QueueCard({ item }: { item: ReviewItem }) {
+  const batch = item.batch;
   const open = () => void Taro.navigateTo({ url: `/packages/staff/review/index?id=${item.id}` });
   return (
     <View className="card review-card" data-testid="queue-item" onClick={open}>
@@ -135,6 +148,24 @@ function QueueCard({ item }: { item: ReviewItem }) {
         )}
         {item.visit && <Text className="muted">预约 {item.visit.label}</Text>}
       </View>
+      {batch && (
+        <View className="line">
+          <Text className="muted">
+            {batch.institution} · {batch.name}
+          </Text>
+          {item.state === 'submitted' && (
+            <Text
+              className="link batch-link"
+              onClick={(event) => {
+                event.stopPropagation();
+                void Taro.navigateTo({ url: `/packages/staff/batch/index?id=${batch.id}` });
+              }}
+            >
+              整批审核 ›
+            </Text>
+          )}
+        </View>
+      )}
     </View>
   );
 }

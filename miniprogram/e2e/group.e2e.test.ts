@@ -1,0 +1,113 @@
+import type { Page } from 'playwright-core';
+import { roster, type Student } from '../../server/test/roster';
+import { PHOTO, residentIdFrom } from './candidate';
+import { screenshotPath, usePhone } from './phone';
+
+/** Tuesday 10 March 2026, 10:00 in Shanghai: the March window is open. */
+const NOW = '2026-03-10T10:00:00+08:00';
+const CLERK = { username: 'school.wang', password: 'school-pass-2026' };
+const REVIEWER = { username: 'reviewer.li', password: 'li-reviews-2026' };
+
+async function post<T>(url: string, path: string, body: unknown, token?: string): Promise<T> {
+  const response = await fetch(`${url}${path}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+const student = (name: string, first17: string, phone: string): Student => ({
+  name,
+  residentId: residentIdFrom(first17),
+  phone,
+  school: '中等职业学校',
+  major: '本专业',
+  finalYear: '是',
+});
+
+async function staffSignIn(page: Page, url: string, account: { username: string; password: string }): Promise<void> {
+  await page.goto(`${url}/#/pages/me/index`);
+  await page.getByText('工作人员入口 ›').tap();
+  await page.locator('.username-input input').fill(account.username);
+  await page.locator('.password-input input').fill(account.password);
+  await page.locator('.staff-sign-in').tap();
+}
+
+async function uploadRoster(page: Page, bytes: Buffer): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await page.locator('.upload-roster').tap();
+  await (await chooser).setFiles({ name: '名单.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: bytes });
+}
+
+describe('H5: a school clerk declares a class and a reviewer decides the batch at once', () => {
+  const phone = usePhone({ fixedNow: NOW });
+
+  it('roster with a bad row reported, fixed, materials, 初审, submitted; bulk approval with one returned', async () => {
+    const server = phone.server();
+    const admin = await post<{ token: string }>(server.url, '/api/staff/login', { username: 'admin', password: 'skillcert-admin-dev' });
+    await post(
+      server.url,
+      '/api/staff/accounts',
+      { ...CLERK, displayName: '王老师', kind: 'institution', institutionName: '上海市某职业技术学校' },
+      admin.token,
+    );
+    await post(server.url, '/api/staff/accounts', { ...REVIEWER, displayName: '李审核', kind: 'staff', roles: ['reviewer'] }, admin.token);
+
+    const clerk = phone.page();
+    await staffSignIn(clerk, server.url, CLERK);
+    await clerk.locator('[data-testid="new-batch"] .batch-name input').fill('2026届呼叫中心1班');
+    await clerk.locator('[data-testid="batch-level"]').getByText('四级').tap();
+    await clerk.locator('.create-batch').tap();
+    await clerk.locator('[data-testid="batch-summary"]').getByText('2026届呼叫中心1班').waitFor();
+
+    const good = [student('赵同学', '31010920080901101', '13900000001'), student('钱同学', '31010920080901202', '13900000002')];
+    const third = student('孙同学', '31010920080901303', '13900000003');
+    await uploadRoster(clerk, await roster([...good, { ...third, residentId: '310109200809013030' }]));
+    const report = clerk.locator('[data-testid="roster-report"]');
+    await report.getByText('本次导入2行').waitFor();
+    await report.getByText(/^第4行 · 身份证号/).waitFor();
+    await clerk.waitForTimeout(300);
+    await clerk.screenshot({ path: screenshotPath('14-roster-report.png') });
+
+    await uploadRoster(clerk, await roster([...good, third]));
+    await report.getByText('本次导入3行').waitFor();
+    await clerk.getByText('学员名单（3人）').waitFor();
+
+    for (const row of [2, 3, 4]) {
+      const member = clerk.locator(`[data-testid="member-${row}"]`);
+      await member.locator('.attach').tap();
+      for (const material of ['id-card', 'eligibility-proof']) {
+        const chooser = clerk.waitForEvent('filechooser');
+        await member.locator(`[data-testid="member-material-${material}"] .material-add`).tap();
+        await (await chooser).setFiles({ name: `${material}.png`, mimeType: 'image/png', buffer: PHOTO });
+        await member.locator(`[data-testid="member-material-${material}"] .material-thumb`).waitFor();
+      }
+      await member.locator('.save-materials').tap();
+      await member.getByText('材料 2/2').waitFor();
+    }
+    await clerk.locator('.pass-all').tap();
+    for (const row of [2, 3, 4]) await clerk.locator(`[data-testid="member-${row}"]`).getByText('初审通过', { exact: true }).waitFor();
+    await clerk.locator('.submit-batch').tap();
+    await clerk.locator('.taro-modal__foot').getByText('提交', { exact: true }).tap();
+    await clerk.locator('[data-testid="batch-summary"]').getByText('已提交').waitFor();
+    await clerk.waitForTimeout(300);
+    await clerk.screenshot({ path: screenshotPath('15-batch-submitted.png'), fullPage: true });
+
+    const reviewer = await phone.anotherPhone();
+    await staffSignIn(reviewer, server.url, REVIEWER);
+    await reviewer.locator('[data-testid="filter-channel"]').getByText('团体申报').tap();
+    await reviewer.locator('[data-testid="queue-item"]').filter({ hasText: '赵同学' }).locator('.batch-link').tap();
+    await reviewer.locator('[data-testid="batch-member-2"]').getByText('钱同学', { exact: false }).waitFor();
+    await reviewer.locator('[data-testid="batch-member-2"]').getByText('退回', { exact: true }).tap();
+    await reviewer.locator('.bulk-approve').tap();
+    await reviewer.getByText('请写明原因').waitFor();
+    await reviewer.locator('[data-testid="batch-member-2"] .exception-note input').fill('身份证照片不清晰');
+    await reviewer.locator('.bulk-approve', { hasText: '通过其余2人' }).tap();
+    await reviewer.locator('.taro-modal__foot').getByText('确定', { exact: true }).tap();
+    await reviewer.locator('[data-testid="bulk-result"]').getByText('已通过2人，退回1人，不通过0人').waitFor();
+    await reviewer.waitForTimeout(300);
+    await reviewer.screenshot({ path: screenshotPath('16-bulk-approved.png') });
+  });
+});
