@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { roster, type Student } from '../../server/test/roster';
-import { PHOTO, residentIdFrom } from './candidate';
+import { PHOTO, residentIdFrom, signInWithProfile } from './candidate';
 import { screenshotPath, usePhone } from './phone';
 
 /** Tuesday 10 March 2026, 10:00 in Shanghai: the March window is open. */
@@ -109,5 +109,17 @@ describe('H5: a school clerk declares a class and a reviewer decides the batch a
     await reviewer.locator('[data-testid="bulk-result"]').getByText('已通过2人，退回1人，不通过0人').waitFor();
     await reviewer.waitForTimeout(300);
     await reviewer.screenshot({ path: screenshotPath('16-bulk-approved.png') });
+
+    // A student of the class follows the application the school made: real name and ID as declared, plus the roster's phone.
+    const zhao = await phone.anotherPhone();
+    await signInWithProfile(zhao, server.url, '赵同学', good[0]!.residentId);
+    await zhao.locator('[data-testid="claim"]').getByText('学校已为我集体报名').tap();
+    await zhao.locator('.claim-phone input').fill('13900000009');
+    await zhao.locator('.claim-now').tap();
+    await zhao.locator('.claim-message').getByText('未找到与您的实名信息和手机号相符的团体申报', { exact: false }).waitFor();
+    await zhao.locator('.claim-phone input').fill('13900000001');
+    await zhao.locator('.claim-now').tap();
+    await zhao.locator('.claim-message').getByText('已关联1条学校代为申报的报名').waitFor();
+    await zhao.locator('.my-application').filter({ hasText: '审核通过' }).waitFor();
   });
 });

@@ -149,7 +149,12 @@ describe.each(databaseTargets())('group declaration on $name', (target) => {
     await as(claimant.token).post('/api/applications/claim', { phone: '13900000000' }).expect(404);
     const claimed = await as(claimant.token).post('/api/applications/claim', { phone: students[0]!.phone }).expect(200);
     expect(claimed.body).toHaveLength(1);
-    expect(claimed.body[0]).toMatchObject({ channel: 'group', state: 'approved', batchId: batch.id, feeFen: 40000 });
+    expect(claimed.body[0]).toMatchObject({
+      channel: 'group',
+      state: 'approved',
+      batch: { id: batch.id, name: batch.name, institution: '上海市某职业技术学校' },
+      feeFen: 40000,
+    });
     const mine = await as(claimant.token).get('/api/applications').expect(200);
     expect(mine.body.map((a: { id: string }) => a.id)).toContain(claimed.body[0].id);
   });

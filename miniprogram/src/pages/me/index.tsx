@@ -1,7 +1,7 @@
 import { Button, Cell, CellGroup, Input } from '@nutui/nutui-react-taro';
 import { Button as NativeButton, Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
-import { formatChineseDate, getPlan, levelDisplayName, type MeResponse } from '@skillcert/shared';
+import { claimSchema, formatChineseDate, getPlan, levelDisplayName, parseWith, type MeResponse } from '@skillcert/shared';
 import { useState } from 'react';
 import { applicationsApi } from '../../api/applications';
 import { meApi, signIn, signOut } from '../../api/auth';
@@ -130,7 +130,39 @@ function MyApplications() {
           />
         ))}
       {list.state === 'error' && <Cell title={list.error.message} extra="重试" onClick={list.reload} />}
+      <ClaimByPhone onClaimed={list.reload} />
     </CellGroup>
+  );
+}
+
+/** A student whose school declared them: their real name and ID already match; the roster's phone proves the rest. */
+function ClaimByPhone({ onClaimed }: { onClaimed: () => void }) {
+  const [open, setOpen] = useState(false);
+  const [phone, setPhone] = useState('');
+  const [message, setMessage] = useState<{ ok: boolean; text: string }>();
+  const claim = async () => {
+    const parsed = parseWith(claimSchema, { phone: phone.trim() });
+    if (!parsed.ok) return setMessage({ ok: false, text: parsed.issues[0]?.message ?? '' });
+    const claimed = await applicationsApi.claim(parsed.data.phone);
+    if (!claimed.ok) return setMessage({ ok: false, text: claimed.error.message });
+    setMessage({ ok: true, text: `已关联${claimed.data.length}条学校代为申报的报名` });
+    setOpen(false);
+    onClaimed();
+  };
+  return (
+    <View className="claim" data-testid="claim">
+      {!open && <Cell title="学校已为我集体报名" extra="关联 ›" onClick={() => setOpen(true)} />}
+      {open && (
+        <View className="claim-form">
+          <Text className="muted">填写学校登记名单时所留的手机号。姓名和身份证号须与您的实名信息一致。</Text>
+          <Input className="claim-phone" placeholder="手机号" type="number" maxLength={11} value={phone} onChange={setPhone} />
+          <Button size="small" type="primary" className="claim-now" onClick={() => void claim()}>
+            关联
+          </Button>
+        </View>
+      )}
+      {message && <View className={message.ok ? 'ok claim-message' : 'field-error claim-message'}>{message.text}</View>}
+    </View>
   );
 }
 
