@@ -115,7 +115,7 @@ export class ApplicationsService {
 
   async mine(actor: CandidateActor): Promise<ApplicationView[]> {
     const rows = await this.db.getRepository(ApplicationEntity).find({ where: { userId: actor.userId }, order: { createdAt: 'DESC' }, select: { id: true } });
-    return Promise.all(rows.map((r) => this.viewOf(r.id)));
+    return this.viewsOf(rows.map((r) => r.id));
   }
 
   async one(actor: CandidateActor, id: string): Promise<ApplicationView> {
@@ -181,7 +181,7 @@ export class ApplicationsService {
     await this.uow.run(async (manager) => {
       for (const application of candidates) await manager.update(ApplicationEntity, { id: application.id, userId: IsNull() }, { userId: actor.userId });
     });
-    return Promise.all(candidates.map((a) => this.viewOf(a.id)));
+    return this.viewsOf(candidates.map((a) => a.id));
   }
 
   /**
@@ -323,66 +323,112 @@ export class ApplicationsService {
   }
 
   async viewOf(id: string): Promise<ApplicationView> {
-    const application = await this.db.getRepository(ApplicationEntity).findOneByOrFail({ id });
-    const [events, attached, signed, hold, visit] = await Promise.all([
-      this.db.getRepository(ApplicationEventEntity).find({ where: { applicationId: id }, order: { at: 'ASC', id: 'ASC' } }),
-      this.db.getRepository(ApplicationMaterialEntity).find({ where: { applicationId: id }, order: { position: 'ASC' } }),
-      this.db.getRepository(ApplicationCommitmentEntity).findBy({ applicationId: id }),
-      this.db.getRepository(SeatHoldEntity).findOneBy({ applicationId: id, status: In(['held', 'confirmed']) }),
-      this.db.getRepository(VisitBookingEntity).findOneBy({ applicationId: id }),
-    ]);
-    const fileRows = attached.length ? await this.db.getRepository(FileEntity).findBy({ id: In(attached.map((a) => a.fileId)) }) : [];
-    const session = hold ? await this.db.getRepository(ExamSessionEntity).findOneBy({ id: hold.sessionId }) : null;
-    const batch = application.batchId ? await this.db.getRepository(BatchEntity).findOneBy({ id: application.batchId }) : null;
-    const institution = batch ? await this.db.getRepository(InstitutionEntity).findOneBy({ id: batch.institutionId }) : null;
-    const { uploads, commitments } = materialsFor(application.planId, application.level);
-    const lastReturn = application.state === 'returned' ? [...events].reverse().find((e) => e.toState === 'returned') : undefined;
-    const corrections: CorrectionItem[] = lastReturn
-      ? [...(lastReturn.note ? [{ item: 'general', label: '审核意见', note: lastReturn.note }] : []), ...(lastReturn.corrections ?? [])]
-      : [];
-    return {
-      id: application.id,
-      planId: application.planId,
-      level: application.level,
-      channel: application.channel,
-      state: application.state,
-      stateLabel: APPLICATION_STATE_NAMES[application.state],
-      appliedOn: application.appliedOn,
-      ...(application.assessBy ? { assessBy: application.assessBy } : {}),
-      eligibility: application.verdict,
-      facts: application.facts,
-      materials: uploads.map((m) => ({
-        materialId: m.id,
-        name: m.name,
-        files: attached
-          .filter((a) => a.materialId === m.id)
-          .flatMap((a) => fileRows.filter((f) => f.id === a.fileId))
-          .map((f) => this.files.view(f)),
-      })),
-      commitments: commitments.flatMap((m) => {
-        const row = signed.find((s) => s.materialId === m.id);
-        return row ? [{ materialId: m.id, name: m.name, signedName: row.signedName, signedAt: row.signedAt.toISOString() }] : [];
-      }),
-      corrections,
-      feeFen: feeFor(application.planId, application.level),
-      ...(hold && session ? { seat: { sessionId: session.id, date: session.date, site: session.site, heldUntil: hold.heldUntil?.toISOString() ?? null } } : {}),
-      ...(visit
-        ? {
-            visit: (({ startsAt, date, ...slot }) => ({ startsAt, date, label: formatVisitSlot({ date, ...slot }), code: visit.code }))(
-              visitSlotAt(application.planId, new Date(visit.slotStart)),
-            ),
-          }
-        : {}),
-      ...(batch ? { batch: { id: batch.id, name: batch.name, institution: institution?.name ?? '' } } : {}),
-      timeline: events.map((e) => ({
-        from: e.fromState,
-        to: e.toState,
-        label: APPLICATION_STATE_NAMES[e.toState],
-        at: e.at.toISOString(),
-        by: e.actorKind,
-        ...(e.note ? { note: e.note } : {}),
-      })),
+    const [view] = await this.viewsOf([id]);
+    if (!view) throw new DomainError('NOT_FOUND');
+    return view;
+  }
+
+  /**
+   * Many applications at once — a reviewer's queue, a school's class — with one
+   * query per table rather than one per application. Views come back in the order asked.
+   */
+  async viewsOf(ids: string[]): Promise<ApplicationView[]> {
+    if (ids.length === 0) return [];
+    const byApplication = <T extends { applicationId: string }>(rows: T[]) => {
+      const map = new Map<string, T[]>();
+      for (const row of rows) map.set(row.applicationId, [...(map.get(row.applicationId) ?? []), row]);
+      return map;
     };
+    const [applications, events, attached, signed, holds, visits] = await Promise.all([
+      this.db.getRepository(ApplicationEntity).findBy({ id: In(ids) }),
+      this.db.getRepository(ApplicationEventEntity).find({ where: { applicationId: In(ids) }, order: { at: 'ASC', id: 'ASC' } }),
+      this.db.getRepository(ApplicationMaterialEntity).find({ where: { applicationId: In(ids) }, order: { position: 'ASC' } }),
+      this.db.getRepository(ApplicationCommitmentEntity).findBy({ applicationId: In(ids) }),
+      this.db.getRepository(SeatHoldEntity).findBy({ applicationId: In(ids), status: In(['held', 'confirmed']) }),
+      this.db.getRepository(VisitBookingEntity).findBy({ applicationId: In(ids) }),
+    ]);
+    const batchIds = [...new Set(applications.flatMap((a) => (a.batchId ? [a.batchId] : [])))];
+    const [fileRows, sessions, batches] = await Promise.all([
+      attached.length ? this.db.getRepository(FileEntity).findBy({ id: In(attached.map((a) => a.fileId)) }) : [],
+      holds.length ? this.db.getRepository(ExamSessionEntity).findBy({ id: In(holds.map((h) => h.sessionId)) }) : [],
+      batchIds.length ? this.db.getRepository(BatchEntity).findBy({ id: In(batchIds) }) : [],
+    ]);
+    const institutions = batches.length ? await this.db.getRepository(InstitutionEntity).findBy({ id: In(batches.map((b) => b.institutionId)) }) : [];
+    const eventsOf = byApplication(events);
+    const attachedOf = byApplication(attached);
+    const signedOf = byApplication(signed);
+    const holdOf = new Map(holds.map((h) => [h.applicationId, h]));
+    const visitOf = new Map(visits.map((v) => [v.applicationId, v]));
+    const fileById = new Map(fileRows.map((f) => [f.id, f]));
+    const sessionById = new Map(sessions.map((x) => [x.id, x]));
+    const batchById = new Map(batches.map((b) => [b.id, b]));
+    const institutionById = new Map(institutions.map((i) => [i.id, i]));
+    const applicationById = new Map(applications.map((a) => [a.id, a]));
+
+    return ids.flatMap((id) => {
+      const application = applicationById.get(id);
+      if (!application) return [];
+      const timeline = eventsOf.get(id) ?? [];
+      const files = attachedOf.get(id) ?? [];
+      const signatures = signedOf.get(id) ?? [];
+      const hold = holdOf.get(id);
+      const session = hold ? sessionById.get(hold.sessionId) : undefined;
+      const visit = visitOf.get(id);
+      const batch = application.batchId ? batchById.get(application.batchId) : undefined;
+      const { uploads, commitments } = materialsFor(application.planId, application.level);
+      const lastReturn = application.state === 'returned' ? [...timeline].reverse().find((e) => e.toState === 'returned') : undefined;
+      const corrections: CorrectionItem[] = lastReturn
+        ? [...(lastReturn.note ? [{ item: 'general', label: '审核意见', note: lastReturn.note }] : []), ...(lastReturn.corrections ?? [])]
+        : [];
+      const view: ApplicationView = {
+        id: application.id,
+        planId: application.planId,
+        level: application.level,
+        channel: application.channel,
+        state: application.state,
+        stateLabel: APPLICATION_STATE_NAMES[application.state],
+        appliedOn: application.appliedOn,
+        ...(application.assessBy ? { assessBy: application.assessBy } : {}),
+        eligibility: application.verdict,
+        facts: application.facts,
+        materials: uploads.map((m) => ({
+          materialId: m.id,
+          name: m.name,
+          files: files
+            .filter((a) => a.materialId === m.id)
+            .flatMap((a) => {
+              const file = fileById.get(a.fileId);
+              return file ? [this.files.view(file)] : [];
+            }),
+        })),
+        commitments: commitments.flatMap((m) => {
+          const row = signatures.find((x) => x.materialId === m.id);
+          return row ? [{ materialId: m.id, name: m.name, signedName: row.signedName, signedAt: row.signedAt.toISOString() }] : [];
+        }),
+        corrections,
+        feeFen: feeFor(application.planId, application.level),
+        ...(hold && session
+          ? { seat: { sessionId: session.id, date: session.date, site: session.site, heldUntil: hold.heldUntil?.toISOString() ?? null } }
+          : {}),
+        ...(visit
+          ? {
+              visit: (({ startsAt, date, ...slot }) => ({ startsAt, date, label: formatVisitSlot({ date, ...slot }), code: visit.code }))(
+                visitSlotAt(application.planId, new Date(visit.slotStart)),
+              ),
+            }
+          : {}),
+        ...(batch ? { batch: { id: batch.id, name: batch.name, institution: institutionById.get(batch.institutionId)?.name ?? '' } } : {}),
+        timeline: timeline.map((e) => ({
+          from: e.fromState,
+          to: e.toState,
+          label: APPLICATION_STATE_NAMES[e.toState],
+          at: e.at.toISOString(),
+          by: e.actorKind,
+          ...(e.note ? { note: e.note } : {}),
+        })),
+      };
+      return [view];
+    });
   }
 }
 

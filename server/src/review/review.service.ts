@@ -56,7 +56,7 @@ export class ReviewService {
       take: 500,
       select: { id: true },
     });
-    return Promise.all(rows.map((r) => this.item(r.id)));
+    return this.items(rows.map((r) => r.id));
   }
 
   async detail(actor: StaffActor, id: string): Promise<ReviewItem> {
@@ -211,15 +211,28 @@ export class ReviewService {
   }
 
   private async item(id: string): Promise<ReviewItem> {
-    const view = await this.applications.viewOf(id);
-    const application = await this.db.getRepository(ApplicationEntity).findOneByOrFail({ id });
-    return {
-      ...view,
-      candidate: {
-        name: application.applicantName,
-        residentIdMasked: application.residentIdMasked,
-        age: ageOn(application.birthDate, shanghaiDate(this.clock.now())),
-      },
-    };
+    const [item] = await this.items([id]);
+    if (!item) throw new DomainError('NOT_FOUND');
+    return item;
+  }
+
+  /** The applications with who they are, the candidate's age counted today. */
+  private async items(ids: string[]): Promise<ReviewItem[]> {
+    const [views, applications] = await Promise.all([
+      this.applications.viewsOf(ids),
+      ids.length
+        ? this.db
+            .getRepository(ApplicationEntity)
+            .find({ where: { id: In(ids) }, select: { id: true, applicantName: true, residentIdMasked: true, birthDate: true } })
+        : [],
+    ]);
+    const today = shanghaiDate(this.clock.now());
+    const applicantOf = new Map(applications.map((a) => [a.id, a]));
+    return views.flatMap((view) => {
+      const applicant = applicantOf.get(view.id);
+      return applicant
+        ? [{ ...view, candidate: { name: applicant.applicantName, residentIdMasked: applicant.residentIdMasked, age: ageOn(applicant.birthDate, today) } }]
+        : [];
+    });
   }
 }
