@@ -1,4 +1,5 @@
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import { resolve } from 'node:path';
 import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin';
 import devConfig from './dev';
 import prodConfig from './prod';
@@ -29,6 +30,12 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       webpackChain(chain) {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin);
+        chain.module
+          .rule('strip-price-font')
+          .enforce('pre')
+          .test(/nutui-react-taro[\\/]dist[\\/]styles[\\/]themes[\\/]default\.css$/)
+          .use('strip-price-font')
+          .loader(resolve(__dirname, 'strip-price-font-loader.js'));
         // SKILLCERT_ANALYZE=1: unminified output with module paths, to see what makes the package heavy.
         if (process.env.SKILLCERT_ANALYZE) chain.optimization.minimize(false).end().output.pathinfo(true);
       },
