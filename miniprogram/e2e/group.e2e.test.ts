@@ -2,21 +2,12 @@ import type { Page } from 'playwright-core';
 import { roster, type Student } from '../../server/test/roster';
 import { PHOTO, residentIdFrom, signInWithProfile } from './candidate';
 import { screenshotPath, usePhone } from './phone';
+import { post, staffSignIn } from './staff';
 
 /** Tuesday 10 March 2026, 10:00 in Shanghai: the March window is open. */
 const NOW = '2026-03-10T10:00:00+08:00';
 const CLERK = { username: 'school.wang', password: 'school-pass-2026' };
 const REVIEWER = { username: 'reviewer.li', password: 'li-reviews-2026' };
-
-async function post<T>(url: string, path: string, body: unknown, token?: string): Promise<T> {
-  const response = await fetch(`${url}${path}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
 
 const student = (name: string, first17: string, phone: string): Student => ({
   name,
@@ -26,14 +17,6 @@ const student = (name: string, first17: string, phone: string): Student => ({
   major: '本专业',
   finalYear: '是',
 });
-
-async function staffSignIn(page: Page, url: string, account: { username: string; password: string }): Promise<void> {
-  await page.goto(`${url}/#/pages/me/index`);
-  await page.getByText('工作人员入口 ›').tap();
-  await page.locator('.username-input input').fill(account.username);
-  await page.locator('.password-input input').fill(account.password);
-  await page.locator('.staff-sign-in').tap();
-}
 
 async function uploadRoster(page: Page, bytes: Buffer): Promise<void> {
   const chooser = page.waitForEvent('filechooser');

@@ -1,20 +1,11 @@
 import type { Page } from 'playwright-core';
 import { attachMaterials, fillShanghaiLevel4ByClause3, PHOTO, residentIdFrom, signInWithProfile } from './candidate';
 import { screenshotPath, usePhone } from './phone';
+import { staffSignIn } from './staff';
 
 /** Tuesday 10 March 2026, 10:00 in Shanghai: the March window is open and the acceptance point takes visits. */
 const NOW = '2026-03-10T10:00:00+08:00';
 const REVIEWER = { username: 'reviewer.wang', password: 'wang-reviews-2026', displayName: '王审核' };
-
-async function post<T>(url: string, path: string, body: unknown, token?: string): Promise<T> {
-  const response = await fetch(`${url}${path}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
 
 describe('H5 on MariaDB: a Shanghai individual applies, books a visit, is returned once, corrects, and is approved by a reviewer on her phone', () => {
   const phone = usePhone({ fixedNow: NOW, database: 'mariadb' });
@@ -23,15 +14,30 @@ describe('H5 on MariaDB: a Shanghai individual applies, books a visit, is return
     const server = phone.server();
     if (process.env.REQUIRE_MYSQL === '1') expect(server.database).toBe('mariadb');
 
-    // The body's admin opens a reviewer account and a level-4 session (both have their own tests and, later, pages).
-    const admin = await post<{ token: string }>(server.url, '/api/staff/login', { username: 'admin', password: 'skillcert-admin-dev' });
-    await post(server.url, '/api/staff/accounts', { ...REVIEWER, kind: 'staff', roles: ['reviewer'] }, admin.token);
-    await post(
-      server.url,
-      '/api/sessions',
-      { planId: 'shanghai-2026', date: '2026-04-18', site: '上海市虹口区天宝路879号', levels: [4], capacity: 30 },
-      admin.token,
-    );
+    // The body's admin, on her phone: a level-4 session a month out, and the reviewer's account.
+    const admin = await phone.anotherPhone();
+    await staffSignIn(admin, server.url, { username: 'admin', password: 'skillcert-admin-dev' });
+    await admin.locator('.staff-bar').getByText('场次').tap();
+    await admin.locator('[data-testid="session-date"] .nut-cell').tap();
+    await admin.locator('.nut-picker-confirm-btn').filter({ hasText: '确认' }).tap();
+    await admin.locator('[data-testid="session-date"]').getByText('2026年4月9日').waitFor();
+    await admin.locator('.session-site input').fill('上海市虹口区天宝路879号');
+    await admin.locator('.create-session').tap();
+    await admin.locator('[data-testid="new-session"]').getByText('请至少选择一个等级').waitFor();
+    await admin.locator('.session-levels').getByText('四级').tap();
+    await admin.locator('.session-capacity input').fill('30');
+    await admin.locator('.create-session').tap();
+    await admin.locator('[data-testid="sessions"]').getByText('余30/30').waitFor();
+    await admin.goBack();
+    await admin.locator('.staff-bar').getByText('账号').tap();
+    await admin.locator('.account-username input').fill(REVIEWER.username);
+    await admin.locator('.account-name input').fill(REVIEWER.displayName);
+    await admin.locator('.account-password input').fill('short');
+    await admin.locator('.create-account').tap();
+    await admin.locator('[data-testid="new-account"]').getByText('初始密码至少12位').waitFor();
+    await admin.locator('.account-password input').fill(REVIEWER.password);
+    await admin.locator('.create-account').tap();
+    await admin.locator('[data-testid="accounts"]').getByText(`${REVIEWER.displayName}（${REVIEWER.username}）`).waitFor();
 
     // The candidate: profile, level 4 by clause (3), two photos, signed commitment, submitted.
     const candidate = phone.page();
@@ -56,11 +62,7 @@ describe('H5 on MariaDB: a Shanghai individual applies, books a visit, is return
 
     // The reviewer, on her phone: sign in, the queue shows the application with its clause.
     const reviewer = await phone.anotherPhone();
-    await reviewer.goto(`${server.url}/#/pages/me/index`);
-    await reviewer.getByText('工作人员入口 ›').tap();
-    await reviewer.locator('.username-input input').fill(REVIEWER.username);
-    await reviewer.locator('.password-input input').fill('wrong-password-1');
-    await reviewer.locator('.staff-sign-in').tap();
+    await staffSignIn(reviewer, server.url, { ...REVIEWER, password: 'wrong-password-1' });
     await reviewer.locator('.login-failure').waitFor();
     await reviewer.locator('.password-input input').fill(REVIEWER.password);
     await reviewer.locator('.staff-sign-in').tap();
@@ -111,7 +113,7 @@ describe('H5 on MariaDB: a Shanghai individual applies, books a visit, is return
     await reviewer.locator('[data-testid="review-summary"]').getByText('陈同学').waitFor();
     await reviewer.locator('.decision-bar .approve').tap();
     await reviewer.locator('.taro-modal__foot').getByText('通过', { exact: true }).tap();
-    await reviewer.locator('[data-testid="decision-notice"]').getByText('已通过，已安排2026年4月18日场次').waitFor();
+    await reviewer.locator('[data-testid="decision-notice"]').getByText('已通过，已安排2026年4月9日场次').waitFor();
     await reviewer.waitForTimeout(300);
     await reviewer.screenshot({ path: screenshotPath('12-approved-by-reviewer.png') });
 
@@ -120,9 +122,17 @@ describe('H5 on MariaDB: a Shanghai individual applies, books a visit, is return
     await candidate.locator('.my-application').filter({ hasText: '审核通过' }).tap();
     const step = candidate.locator('[data-testid="next-step"]');
     await step.getByText('审核已通过，已为您保留考位').waitFor();
-    await step.getByText('2026年4月18日 · 上海市虹口区天宝路879号', { exact: false }).waitFor();
+    await step.getByText('2026年4月9日 · 上海市虹口区天宝路879号', { exact: false }).waitFor();
     await step.getByText('¥400.00').waitFor();
     await candidate.waitForTimeout(300);
     await candidate.screenshot({ path: screenshotPath('13-approved.png') });
+
+    // The admin reads who decided what.
+    await admin.goBack();
+    await admin.locator('.staff-bar').getByText('记录').tap();
+    const trail = admin.locator('[data-testid="audit"]');
+    await trail.getByText('陈同学 · 审核中 → 审核通过，待缴费').waitFor();
+    await trail.getByText('王审核（reviewer.wang）', { exact: false }).first().waitFor();
+    await trail.getByText('符合申报条件要求的证明材料：学籍证明须加盖学校公章', { exact: false }).waitFor();
   });
 });

@@ -1,5 +1,7 @@
 import type {
   AuditEntryView,
+  CreateExamSessionRequest,
+  ExamSessionView,
   CreateStaffRequest,
   ReturnRequest,
   ReviewItem,
@@ -45,4 +47,9 @@ export const reviewApi = {
     staffApi<ReviewItem>('POST', `/api/review/applications/${id(applicationId)}/return`, request),
   reject: (applicationId: string, reason: string) => staffApi<ReviewItem>('POST', `/api/review/applications/${id(applicationId)}/reject`, { reason }),
   audit: (applicationId?: string) => staffApi<AuditEntryView[]>('GET', `/api/review/audit${queryString({ applicationId })}`),
+};
+
+export const examSessionsApi = {
+  list: (planId: string) => staffApi<ExamSessionView[]>('GET', `/api/sessions${queryString({ planId })}`),
+  create: (request: CreateExamSessionRequest) => staffApi<ExamSessionView>('POST', '/api/sessions', request),
 };

@@ -72,6 +72,9 @@ export default function ReviewQueuePage() {
           <View>
             {session.staff.roles.includes('admin') && (
               <>
+                <Text className="link" onClick={() => void Taro.navigateTo({ url: '/packages/staff/sessions/index' })}>
+                  场次
+                </Text>
                 <Text className="link" onClick={() => void Taro.navigateTo({ url: '/packages/staff/accounts/index' })}>
                   账号
                 </Text>

@@ -1,0 +1,102 @@
+import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro';
+import { View } from '@tarojs/components';
+import {
+  addDays,
+  createExamSessionSchema,
+  formatChineseDate,
+  getPlan,
+  LEVEL_SHORT,
+  offeredLevels,
+  parseWith,
+  planIdsOfBody,
+  type IsoDate,
+  type Level,
+} from '@skillcert/shared';
+import { useState } from 'react';
+import { examSessionsApi } from '../../../api/staff';
+import { useApi } from '../../../api/useApi';
+import { DateField } from '../../../components/DateField';
+import { PageState } from '../../../components/PageState';
+import { TextField } from '../../../components/TextField';
+import { issuesByPath } from '../../../lib/issues';
+import { todayInShanghai } from '../../../lib/dates';
+import { staffSession } from '../../../lib/session';
+import { FilterChips } from '../FilterChips';
+import '../staff.css';
+import './index.css';
+
+/** Admins open sessions (场次) inside the plan's bounds; approval seats candidates in them, the waiting list first. */
+export default function SessionsPage() {
+  const planIds = planIdsOfBody(staffSession.current()?.staff.bodyId ?? '');
+  const [planId, setPlanId] = useState(planIds[0] ?? '');
+  const sessions = useApi(() => examSessionsApi.list(planId), [planId]);
+  return (
+    <View className="page sessions-page">
+      {planIds.length > 1 && (
+        <FilterChips value={planId} options={planIds.map((id) => ({ value: id, label: `${getPlan(id).year}年度` }))} onChange={setPlanId} />
+      )}
+      {planId && <NewSession key={planId} planId={planId} onCreated={sessions.reload} />}
+      <PageState value={sessions} isEmpty={(list) => list.length === 0} emptyText="还没有考核场次">
+        {(list) => (
+          <CellGroup title="已开设场次" data-testid="sessions">
+            {list.map((s) => (
+              <Cell
+                key={s.id}
+                title={`${formatChineseDate(s.date as IsoDate)} · ${s.levels.map((l) => LEVEL_SHORT[l]).join('、')}`}
+                description={s.site}
+                extra={`余${s.seatsLeft}/${s.capacity}`}
+              />
+            ))}
+          </CellGroup>
+        )}
+      </PageState>
+    </View>
+  );
+}
+
+function NewSession({ planId, onCreated }: { planId: string; onCreated: () => void }) {
+  const levels = offeredLevels(getPlan(planId));
+  const [date, setDate] = useState<IsoDate>();
+  const [site, setSite] = useState('');
+  const [chosen, setChosen] = useState<Level[]>([]);
+  const [capacity, setCapacity] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+
+  const create = async () => {
+    const parsed = parseWith(createExamSessionSchema, { planId, date, site: site.trim(), levels: chosen, capacity });
+    if (!parsed.ok) return setErrors(issuesByPath(parsed.issues));
+    setErrors({});
+    setBusy(true);
+    const created = await examSessionsApi.create(parsed.data);
+    setBusy(false);
+    if (!created.ok) return setErrors(created.error.issues ? issuesByPath(created.error.issues) : { date: created.error.message });
+    setSite('');
+    setCapacity('');
+    onCreated();
+  };
+
+  return (
+    <View className="card new-session" data-testid="new-session">
+      <View className="card-title">开设场次</View>
+      <DateField label="考核日期" value={date} suggested={addDays(todayInShanghai(), 30)} onChange={setDate} error={errors.date} testId="session-date" />
+      <TextField className="session-site" label="考点" placeholder="地址，如 天宝路879号" value={site} onChange={setSite} maxLength={200} error={errors.site} />
+      <View className="session-levels">
+        {levels.map((level) => (
+          <View
+            key={level}
+            className={`filter-chip ${chosen.includes(level) ? 'active' : ''}`}
+            onClick={() => setChosen((current) => (current.includes(level) ? current.filter((l) => l !== level) : [...current, level]))}
+          >
+            {LEVEL_SHORT[level]}
+          </View>
+        ))}
+      </View>
+      {errors.levels && <View className="field-error">{errors.levels}</View>}
+      <TextField className="session-capacity" label="座位数" type="number" value={capacity} onChange={setCapacity} maxLength={4} error={errors.capacity} />
+      <Button type="primary" block loading={busy} className="create-session" onClick={() => void create()}>
+        开设
+      </Button>
+    </View>
+  );
+}
