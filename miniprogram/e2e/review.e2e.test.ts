@@ -123,7 +123,11 @@ describe('H5 on MariaDB: a Shanghai individual applies, books a visit, is return
     const step = candidate.locator('[data-testid="next-step"]');
     await step.getByText('审核已通过，已为您保留考位').waitFor();
     await step.getByText('2026年4月9日 · 上海市虹口区天宝路879号', { exact: false }).waitFor();
-    await step.getByText('¥400.00').waitFor();
+    const payment = candidate.locator('[data-testid="payment-details"]');
+    await payment.getByText('¥400.00').waitFor();
+    await payment.locator('.pay-line').filter({ hasText: '理论知识' }).getByText('¥', { exact: false }).waitFor();
+    await payment.locator('[data-testid="bank-transfer"]').getByText('呼叫中心服务员（4级）-考核费').waitFor();
+    await payment.locator('[data-testid="bank-transfer"]').getByText('642946633').waitFor();
     await candidate.waitForTimeout(300);
     await candidate.screenshot({ path: screenshotPath('13-approved.png') });
 

@@ -8,6 +8,7 @@ import { useApi } from '../../../api/useApi';
 import { MaterialFiles } from '../../../components/MaterialFiles';
 import { PageState } from '../../../components/PageState';
 import { formatInstant, Timeline } from '../../../components/Timeline';
+import { PaymentDetails } from './PaymentDetails';
 import { VisitBooking } from './VisitBooking';
 import './index.css';
 
@@ -52,6 +53,7 @@ export default function ApplicationPage() {
               </View>
               {error && <View className="card warn">{error}</View>}
               <NextStep application={application} />
+              {application.state === 'approved' && <PaymentDetails application={application} />}
               {needsVisit && <VisitBooking application={application} onChange={setCurrent} />}
               <CellGroup title="申报信息">
                 <Cell title="申报日期" extra={formatChineseDate(application.appliedOn)} />
@@ -98,9 +100,6 @@ function NextStep({ application }: { application: ApplicationView }) {
         <View className="next-line">
           考核场次：{formatChineseDate(seat.date)} · {seat.site}
         </View>
-        <View className="next-line">
-          应缴考核费：<Text className="amount">{formatAmount(application.feeFen)}</Text>
-        </View>
         {seat.heldUntil && <View className="muted">请于{formatInstant(seat.heldUntil)}前缴费，逾期考位将释放，报名失效。</View>}
       </View>
     );
@@ -110,9 +109,6 @@ function NextStep({ application }: { application: ApplicationView }) {
       <View className="card next-step" data-testid="next-step">
         <View className="next-title">审核已通过，已列入候补名单</View>
         <View className="muted">当前场次考位已满。有考位或新增场次时将按审核通过顺序为您安排，届时请及时缴费。</View>
-        <View className="next-line">
-          应缴考核费：<Text className="amount">{formatAmount(application.feeFen)}</Text>
-        </View>
       </View>
     );
   }

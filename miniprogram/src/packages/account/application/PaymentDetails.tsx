@@ -1,0 +1,53 @@
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { bankTransferRemark, formatAmount, getPlan, planLevel, type ApplicationView } from '@skillcert/shared';
+
+/**
+ * What is owed and how to pay it by transfer: the fee line by line from the plan,
+ * then the account and the exact remark the finance staff match on — each
+ * copyable, because a mistyped remark is a payment nobody can find.
+ */
+export function PaymentDetails({ application }: { application: ApplicationView }) {
+  const plan = getPlan(application.planId);
+  const subjects = planLevel(application.planId, application.level).subjects;
+  const bank = plan.payment.bank;
+  const remark = bankTransferRemark(application.planId, application.level);
+  const copy = (label: string, value: string) =>
+    void Taro.setClipboardData({ data: value }).then(() => Taro.showToast({ title: `${label}已复制`, icon: 'none' }));
+
+  return (
+    <View className="card payment" data-testid="payment-details">
+      <View className="next-title">缴费明细</View>
+      {subjects.map((s) => (
+        <View key={s.kind} className="row pay-line">
+          <Text>{s.name}</Text>
+          <Text>{formatAmount(s.feeFen)}</Text>
+        </View>
+      ))}
+      <View className="row pay-line total">
+        <Text>合计</Text>
+        <Text className="amount">{formatAmount(application.feeFen)}</Text>
+      </View>
+      {bank && remark && (
+        <View className="bank" data-testid="bank-transfer">
+          <View className="bank-title">银行转账</View>
+          {(
+            [
+              ['户名', bank.accountName],
+              ['账号', bank.accountNumber],
+              ['开户行', bank.bankName],
+              ['转账备注', remark],
+            ] as const
+          ).map(([label, value]) => (
+            <View key={label} className="row bank-line" onClick={() => copy(label, value)}>
+              <Text className="muted bank-label">{label}</Text>
+              <Text className="bank-value">{value}</Text>
+              <Text className="copy">复制</Text>
+            </View>
+          ))}
+          <View className="muted">请务必按上述备注转账，金额与应缴金额一致。{plan.payment.paidTimeRule}</View>
+        </View>
+      )}
+    </View>
+  );
+}
