@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createDatabase, ownDatabaseUrl } from '../../server/test/mysql';
+import { freePort } from '../../server/test/ports';
 
 /** The real, built server — on its embedded SQLite, serving the H5 build — on a free loopback port. */
 export interface RunningServer {
@@ -13,17 +13,6 @@ export interface RunningServer {
 }
 
 const REPO = resolve(__dirname, '..', '..');
-
-async function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const probe = createServer();
-    probe.once('error', fail);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? ok(address.port) : fail(new Error('no port'))));
-    });
-  });
-}
 
 /**
  * `database: 'mariadb'` puts the server on a fresh MariaDB database when this run has one

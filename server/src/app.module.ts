@@ -14,6 +14,7 @@ import { FilesModule } from './files/files.module';
 import { VisitsModule } from './visits/visits.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { WechatModule } from './wechat/wechat.module';
+import { PaymentsModule } from './payments/payments.module';
 
 @Module({})
 export class AppModule {
@@ -24,6 +25,7 @@ export class AppModule {
       imports: [
         TypeOrmModule.forRoot({ ...dataSourceOptions(config.database), retryAttempts: 2, retryDelay: 1000 }),
         WechatModule,
+        PaymentsModule,
         FilesModule,
         PlansModule,
         IdentityModule,

@@ -25,7 +25,8 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     logger: logger === false ? false : logger,
     bodyParser: false,
   });
-  app.use(json({ limit: '256kb' }), jsonParseErrors);
+  // The exact bytes stay beside the parsed body: WeChat Pay signs the bytes, not the JSON.
+  app.use(json({ limit: '256kb', verify: (req: Request & { rawBody?: Buffer }, _res, buffer) => void (req.rawBody = buffer) }), jsonParseErrors);
   app.useGlobalFilters(new ErrorFilter());
   app.disable('x-powered-by');
   app.enableShutdownHooks();

@@ -9,6 +9,7 @@ import { FixedClock } from '../src/common/clock';
 import { loadConfig, type AppConfig } from '../src/config/config';
 import { FakeWechatServer } from '../src/wechat/fake-wechat.server';
 import { createDatabase, ownDatabaseUrl } from './mysql';
+import { freePort } from './ports';
 
 export interface DatabaseTarget {
   name: 'sqlite' | 'mariadb';
@@ -67,9 +68,20 @@ export async function startServer(
   const base = loadConfig({ NODE_ENV: 'test' });
   const wechat = new FakeWechatServer({ appId: base.wechat.appId, secret: base.wechat.secret });
   const wechatUrl = await wechat.start();
+  // A known port before listening: WeChat Pay's notify_url must name it.
+  const port = await freePort();
+  const merchant = wechat.pay.credentials;
   const config = loadConfig({
     NODE_ENV: 'test',
-    PORT: '0',
+    PORT: String(port),
+    PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
+    WECHATPAY_API_BASE: wechatUrl,
+    WECHATPAY_MCHID: merchant.mchid,
+    WECHATPAY_MERCHANT_SERIAL: merchant.merchantSerial,
+    WECHATPAY_MERCHANT_PRIVATE_KEY: merchant.merchantPrivateKey,
+    WECHATPAY_PLATFORM_PUBLIC_KEY_ID: merchant.platformKeyId,
+    WECHATPAY_PLATFORM_PUBLIC_KEY: merchant.platformPublicKey,
+    WECHATPAY_APIV3_KEY: merchant.apiV3Key,
     H5_DIR: join(tmpdir(), 'skillcert-no-h5'),
     FILES_DIR: mkdtempSync(join(tmpdir(), 'skillcert-files-')),
     WECHAT_API_BASE: wechatUrl,
@@ -80,7 +92,7 @@ export async function startServer(
   // SKILLCERT_TEST_LOGS=1 shows the server's own log lines while debugging a test.
   const logger = options.captureLogs ? { logger: new CapturingLogger(options.captureLogs) } : process.env.SKILLCERT_TEST_LOGS ? {} : { logger: false as const };
   const app = await createApp(config, { clock, ...logger });
-  await app.listen(0, '127.0.0.1');
+  await app.listen(port, '127.0.0.1');
   const close = async () => {
     await app.close();
     await wechat.stop();

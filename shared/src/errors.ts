@@ -38,6 +38,11 @@ export const ERROR_MESSAGES = {
   ROSTER_INVALID: '名单文件无法读取，请使用下载的模板填写',
   BATCH_EMPTY: '批次中没有可提交的学员',
   TOO_MANY_REQUESTS: '操作过于频繁，请稍后再试',
+  PAYMENT_UNAVAILABLE: '微信支付暂时不可用，请稍后再试或选择银行转账',
+  PAYMENT_NOT_DUE: '当前没有需要缴纳的费用',
+  PAYMENT_DEADLINE_PASSED: '缴费期限已过，考位已释放',
+  PAYMENT_NOTIFICATION_INVALID: '支付通知验证失败',
+  WECHAT_NOT_LINKED: '请在微信小程序中登录后再使用微信支付',
   DATABASE_UNAVAILABLE: '系统繁忙，请稍后再试',
   INTERNAL_ERROR: '系统出现问题，请稍后再试',
 } as const;

@@ -21,3 +21,4 @@ export * from './schemas/identity';
 export * from './schemas/staff';
 export * from './schemas/applications';
 export * from './schemas/batches';
+export * from './schemas/payments';

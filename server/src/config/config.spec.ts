@@ -1,4 +1,9 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { loadConfig } from './config';
+
+/** Test keys for the production-settings checks, made here and never stored. */
+const merchantKey = generateKeyPairSync('rsa', { modulusLength: 2048 });
+const platformKey = generateKeyPairSync('rsa', { modulusLength: 2048 });
 
 describe('configuration', () => {
   it('defaults to the embedded SQLite', () => {
@@ -30,10 +35,26 @@ describe('configuration', () => {
     DATA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
     DATA_HMAC_KEY: Buffer.alloc(32, 9).toString('base64'),
     ADMIN_PASSWORD: 'a-long-production-password',
+    WECHATPAY_API_BASE: 'https://api.mch.weixin.qq.com',
+    WECHATPAY_MCHID: '1900000109',
+    WECHATPAY_MERCHANT_SERIAL: '5157F09EFDC096DE15EBE81A47057A7232F1B8E1',
+    WECHATPAY_MERCHANT_PRIVATE_KEY: merchantKey.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    WECHATPAY_PLATFORM_PUBLIC_KEY_ID: 'PUB_KEY_ID_0119000001092026000000000001',
+    WECHATPAY_PLATFORM_PUBLIC_KEY: platformKey.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+    WECHATPAY_APIV3_KEY: '0123456789abcdef0123456789abcdef',
+    PUBLIC_BASE_URL: 'https://skillcert.example.cn',
   };
 
   it('starts in production with real settings', () => {
-    expect(loadConfig(production)).toMatchObject({ env: 'production', wechat: { apiBase: 'https://api.weixin.qq.com', appId: 'wx1234567890abcdef' } });
+    expect(loadConfig(production)).toMatchObject({
+      env: 'production',
+      wechat: { apiBase: 'https://api.weixin.qq.com', appId: 'wx1234567890abcdef' },
+      wechatPay: {
+        apiBase: 'https://api.mch.weixin.qq.com',
+        credentials: { mchid: '1900000109' },
+        notifyUrl: 'https://skillcert.example.cn/api/payments/wechat/notify',
+      },
+    });
   });
 
   it.each([
@@ -43,6 +64,8 @@ describe('configuration', () => {
     ['the development AppID', { WECHAT_APPID: '' }, /WECHAT_APPID and WECHAT_SECRET/],
     ['the development data keys', { DATA_ENCRYPTION_KEY: '' }, /DATA_ENCRYPTION_KEY and DATA_HMAC_KEY/],
     ['the development admin password', { ADMIN_PASSWORD: '' }, /ADMIN_PASSWORD must be set/],
+    ['no WeChat Pay merchant key', { WECHATPAY_MERCHANT_PRIVATE_KEY: '' }, /WECHATPAY_\* merchant setting/],
+    ['a plain-http notify address', { PUBLIC_BASE_URL: 'http://skillcert.example.cn' }, /PUBLIC_BASE_URL must be the https origin/],
   ])('refuses production with %s', (_, override, message) => {
     expect(() => loadConfig({ ...production, ...override })).toThrow(message);
   });

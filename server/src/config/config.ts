@@ -1,5 +1,6 @@
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
+import type { MerchantCredentials } from '../wechat/wechatpay.client';
 
 /**
  * The server's whole configuration, read from the environment once at start-up.
@@ -48,6 +49,26 @@ const envSchema = z.object({
     .regex(/^wx[0-9a-f]{16}$/, 'WECHAT_APPID must look like wx followed by 16 hex digits')
     .default(DEV_APPID),
   WECHAT_SECRET: z.string().min(16).default(DEV_SECRET),
+  /** WeChat Pay's merchant API (https://api.mch.weixin.qq.com). Absent in demo/test → the bundled fake, with keys of its own. */
+  WECHATPAY_API_BASE: z.url({ protocol: /^https?$/ }).optional(),
+  WECHATPAY_MCHID: z
+    .string()
+    .regex(/^\d{8,12}$/, 'WECHATPAY_MCHID: the merchant number, digits')
+    .optional(),
+  /** Serial number of the merchant API certificate. */
+  WECHATPAY_MERCHANT_SERIAL: z
+    .string()
+    .regex(/^[0-9A-Fa-f]{8,64}$/, 'WECHATPAY_MERCHANT_SERIAL: hex')
+    .optional(),
+  /** The merchant API private key, PEM (apiclient_key.pem's content). */
+  WECHATPAY_MERCHANT_PRIVATE_KEY: z.string().includes('PRIVATE KEY', { message: 'WECHATPAY_MERCHANT_PRIVATE_KEY must be a PEM private key' }).optional(),
+  /** Public-key mode: the id ('PUB_KEY_ID_…') and PEM of WeChat Pay's public key, which signs notifications and answers. */
+  WECHATPAY_PLATFORM_PUBLIC_KEY_ID: z.string().min(8).optional(),
+  WECHATPAY_PLATFORM_PUBLIC_KEY: z.string().includes('PUBLIC KEY', { message: 'WECHATPAY_PLATFORM_PUBLIC_KEY must be a PEM public key' }).optional(),
+  /** The APIv3 key: 32 characters, decrypts notification resources. */
+  WECHATPAY_APIV3_KEY: z.string().length(32, 'WECHATPAY_APIV3_KEY must be 32 characters').optional(),
+  /** Where WeChat reaches this server (notify_url); https in production. */
+  PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** 32 bytes, base64: AES-256-GCM key for resident ID numbers at rest. */
   DATA_ENCRYPTION_KEY: base64Key('DATA_ENCRYPTION_KEY', 32).default(DEV_ENCRYPTION_KEY),
   /** ≥ 32 bytes, base64: HMAC key for looking ID numbers up without decrypting them. */
@@ -88,6 +109,8 @@ export interface AppConfig {
   logFormat: 'json' | 'pretty';
   /** apiBase absent: start the fake WeChat server (demo and test only). */
   wechat: { apiBase?: string; appId: string; secret: string };
+  /** WeChat Pay: credentials absent → demo/test take the fake's own. */
+  wechatPay: { apiBase?: string; credentials?: MerchantCredentials; notifyUrl: string };
   personalData: { encryptionKey: Buffer; hmacKey: Buffer };
   sessionTtlHours: number;
   firstAdmin: { username: string; password: string; bodyId: string };
@@ -126,6 +149,27 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     demoMode: e.DEMO_MODE,
     logFormat: e.LOG_FORMAT,
     wechat: { ...(e.WECHAT_API_BASE ? { apiBase: e.WECHAT_API_BASE.replace(/\/$/, '') } : {}), appId: e.WECHAT_APPID, secret: e.WECHAT_SECRET },
+    wechatPay: {
+      ...(e.WECHATPAY_API_BASE ? { apiBase: e.WECHATPAY_API_BASE.replace(/\/$/, '') } : {}),
+      ...(e.WECHATPAY_MCHID &&
+      e.WECHATPAY_MERCHANT_SERIAL &&
+      e.WECHATPAY_MERCHANT_PRIVATE_KEY &&
+      e.WECHATPAY_PLATFORM_PUBLIC_KEY_ID &&
+      e.WECHATPAY_PLATFORM_PUBLIC_KEY &&
+      e.WECHATPAY_APIV3_KEY
+        ? {
+            credentials: {
+              mchid: e.WECHATPAY_MCHID,
+              merchantSerial: e.WECHATPAY_MERCHANT_SERIAL,
+              merchantPrivateKey: e.WECHATPAY_MERCHANT_PRIVATE_KEY,
+              platformKeyId: e.WECHATPAY_PLATFORM_PUBLIC_KEY_ID,
+              platformPublicKey: e.WECHATPAY_PLATFORM_PUBLIC_KEY,
+              apiV3Key: e.WECHATPAY_APIV3_KEY,
+            },
+          }
+        : {}),
+      notifyUrl: `${(e.PUBLIC_BASE_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/$/, '')}/api/payments/wechat/notify`,
+    },
     personalData: { encryptionKey: Buffer.from(e.DATA_ENCRYPTION_KEY, 'base64').subarray(0, 32), hmacKey: Buffer.from(e.DATA_HMAC_KEY, 'base64') },
     sessionTtlHours: e.SESSION_TTL_HOURS,
     firstAdmin: { username: e.ADMIN_USERNAME, password: e.ADMIN_PASSWORD, bodyId: e.ADMIN_BODY_ID },
@@ -141,6 +185,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (config.database.kind === 'sqlite') problems.push('  DATABASE_URL is required in production (the embedded SQLite is for demos and tests)');
     if (!config.wechat.apiBase) problems.push('  WECHAT_API_BASE is required in production (https://api.weixin.qq.com)');
     if (e.WECHAT_APPID === DEV_APPID || e.WECHAT_SECRET === DEV_SECRET) problems.push("  WECHAT_APPID and WECHAT_SECRET must be the mini program's own");
+    if (!config.wechatPay.apiBase || !config.wechatPay.credentials)
+      problems.push('  WECHATPAY_API_BASE and every WECHATPAY_* merchant setting are required in production');
+    if (!e.PUBLIC_BASE_URL?.startsWith('https://')) problems.push('  PUBLIC_BASE_URL must be the https origin WeChat Pay notifies');
     if (e.ADMIN_PASSWORD === DEV_ADMIN_PASSWORD) problems.push("  ADMIN_PASSWORD must be set (the first administrator's password)");
     if (e.DATA_ENCRYPTION_KEY === DEV_ENCRYPTION_KEY || e.DATA_HMAC_KEY === DEV_HMAC_KEY)
       problems.push('  DATA_ENCRYPTION_KEY and DATA_HMAC_KEY must be set (openssl rand -base64 32)');

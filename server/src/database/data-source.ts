@@ -19,9 +19,12 @@ import { Init1763800000000 } from './migrations/1763800000000-init';
 import { Identity1763900000000 } from './migrations/1763900000000-identity';
 import { ExamSessions1764000000000 } from './migrations/1764000000000-exam-sessions';
 import { Applications1764100000000 } from './migrations/1764100000000-applications';
+import { Payments1764300000000 } from './migrations/1764300000000-payments';
+import { PaymentEntity } from '../payments/payment.entity';
 import { MaterialsVisitsBatches1764200000000 } from './migrations/1764200000000-materials-visits-batches';
 
 export const ENTITIES = [
+  PaymentEntity,
   EvaluationBodyEntity,
   PlanEntity,
   UserEntity,
@@ -40,7 +43,14 @@ export const ENTITIES = [
   VisitBookingEntity,
   BatchEntity,
 ];
-export const MIGRATIONS = [Init1763800000000, Identity1763900000000, ExamSessions1764000000000, Applications1764100000000, MaterialsVisitsBatches1764200000000];
+export const MIGRATIONS = [
+  Init1763800000000,
+  Identity1763900000000,
+  ExamSessions1764000000000,
+  Applications1764100000000,
+  MaterialsVisitsBatches1764200000000,
+  Payments1764300000000,
+];
 
 /** Migrations always — never `synchronize` — on MariaDB and on the embedded SQLite alike. */
 export function dataSourceOptions(database: AppConfig['database']): DataSourceOptions {

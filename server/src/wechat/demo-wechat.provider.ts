@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } f
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { FakeWechatServer } from './fake-wechat.server';
 import { WechatClient } from './wechat.client';
+import { WechatPayClient } from './wechatpay.client';
 
 /**
  * With no WeChat configured, the demo and the tests run the bundled fake WeChat
@@ -15,12 +16,14 @@ export class DemoWechatProvider implements OnModuleInit, OnModuleDestroy {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly client: WechatClient,
+    private readonly pay: WechatPayClient,
   ) {}
 
   async onModuleInit(): Promise<void> {
     if (this.config.wechat.apiBase || (!this.config.demoMode && this.config.env !== 'test')) return;
     this.fake = new FakeWechatServer({ appId: this.config.wechat.appId, secret: this.config.wechat.secret });
     this.client.useApiBase(await this.fake.start());
+    if (!this.config.wechatPay.credentials) this.pay.use(this.fake.url, this.fake.pay.credentials);
     new Logger('WeChat').warn(`no WECHAT_API_BASE: using the bundled fake WeChat at ${this.fake.url} (demo only)`);
   }
 

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { FakeWechatPay } from './fake-wechatpay';
 
 /**
  * A stand-in for WeChat's servers on 127.0.0.1, speaking the same HTTP API with
@@ -43,9 +44,13 @@ export class FakeWechatServer {
   private readonly tokens = new Map<string, number>();
   private nextFailures: { path: string; error: keyof typeof ERR }[] = [];
   readonly calls: RecordedCall[] = [];
+  /** WeChat Pay's merchant API, on the same loopback server. */
+  readonly pay: FakeWechatPay;
   url = '';
 
-  constructor(private readonly options: FakeWechatOptions) {}
+  constructor(private readonly options: FakeWechatOptions) {
+    this.pay = new FakeWechatPay(options.appId);
+  }
 
   private now(): number {
     return this.options.now?.() ?? Date.now();
@@ -97,7 +102,15 @@ export class FakeWechatServer {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://fake');
-    const body = req.method === 'POST' ? await readJson(req) : {};
+    const raw = await readText(req);
+    const merchant = this.pay.handle(req.method ?? 'GET', req.url ?? '/', raw, req.headers.authorization);
+    if (merchant) {
+      const text = merchant.body === undefined ? '' : JSON.stringify(merchant.body);
+      this.calls.push({ method: req.method ?? 'GET', path: url.pathname, errcode: merchant.status >= 400 ? merchant.status : 0 });
+      res.writeHead(merchant.status, { 'Content-Type': 'application/json; charset=utf-8', ...this.pay.signResponse(text) });
+      return void res.end(text);
+    }
+    const body = req.method === 'POST' ? parseObject(raw) : {};
     const reply = (payload: Record<string, unknown>, status = 200) => {
       this.calls.push({ method: req.method ?? 'GET', path: url.pathname, errcode: typeof payload.errcode === 'number' ? payload.errcode : 0 });
       res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' });
@@ -119,6 +132,9 @@ export class FakeWechatServer {
         return reply({ code: this.issueLoginCode(String(body.persona ?? 'demo')) });
       case 'POST /__fake/phone-code':
         return reply({ code: this.issuePhoneCode(String(body.phone ?? '13800000000')) });
+      case 'POST /__fake/pay':
+        // Demo only (the H5 build has no requestPayment): the user "pays" the order.
+        return reply({ delivered: await this.pay.pay(String(body.outTradeNo ?? '')).catch(() => []) });
       default:
         return reply({ errcode: 404, errmsg: 'not found' }, 404);
     }
@@ -172,11 +188,15 @@ export class FakeWechatServer {
   }
 }
 
-async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
+async function readText(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function parseObject(raw: string): Record<string, unknown> {
   try {
-    const parsed: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
+    const parsed: unknown = JSON.parse(raw || '{}');
     return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : {};
   } catch {
     return {};

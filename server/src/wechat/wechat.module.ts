@@ -2,7 +2,8 @@ import { Global, Module } from '@nestjs/common';
 import { DemoWechatProvider } from './demo-wechat.provider';
 import { FakeWechatGateway } from './fake-wechat.gateway';
 import { WechatClient } from './wechat.client';
+import { WechatPayClient } from './wechatpay.client';
 
 @Global()
-@Module({ providers: [WechatClient, FakeWechatGateway, DemoWechatProvider], exports: [WechatClient, FakeWechatGateway] })
+@Module({ providers: [WechatClient, WechatPayClient, FakeWechatGateway, DemoWechatProvider], exports: [WechatClient, WechatPayClient, FakeWechatGateway] })
 export class WechatModule {}

@@ -1,0 +1,47 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+export type PaymentChannel = 'wechat' | 'bank';
+/** pending: ordered, not yet paid · paid · closed: deadline passed or replaced · flagged: money arrived that does not fit, for finance to decide. */
+export type PaymentState = 'pending' | 'paid' | 'closed' | 'flagged';
+
+/** One attempt to pay an application's fee: a WeChat Pay order, later a bank credit. */
+@Entity('payments')
+export class PaymentEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  @Column({ name: 'application_id', type: 'varchar', length: 36 })
+  applicationId: string;
+
+  @Column({ type: 'varchar', length: 10 })
+  channel: PaymentChannel;
+
+  /** Our order number at WeChat Pay: unique, ≤ 32 characters. */
+  @Column({ name: 'out_trade_no', type: 'varchar', length: 32, unique: true })
+  outTradeNo: string;
+
+  @Column({ name: 'amount_fen', type: 'int' })
+  amountFen: number;
+
+  @Column({ type: 'varchar', length: 10 })
+  state: PaymentState;
+
+  @Column({ name: 'prepay_id', type: 'varchar', length: 64, nullable: true })
+  prepayId: string | null;
+
+  /** WeChat's transaction id once paid; unique, so one credit is never counted twice. */
+  @Column({ name: 'transaction_id', type: 'varchar', length: 40, nullable: true, unique: true })
+  transactionId: string | null;
+
+  @Column({ name: 'expires_at', type: 'datetime' })
+  expiresAt: Date;
+
+  @Column({ name: 'paid_at', type: 'datetime', nullable: true })
+  paidAt: Date | null;
+
+  @Column({ name: 'flag_reason', type: 'varchar', length: 200, nullable: true })
+  flagReason: string | null;
+
+  @Column({ name: 'created_at', type: 'datetime' })
+  createdAt: Date;
+}

@@ -1,0 +1,43 @@
+import { Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { DomainError, idParamSchema } from '@skillcert/shared';
+import type { Request, Response } from 'express';
+import type { CandidateActor } from '../auth/actor';
+import { Allow, CurrentCandidate } from '../auth/auth.guard';
+import { ZodPipe } from '../common/zod-pipe';
+import { PaymentsService } from './payments.service';
+
+@Controller('api')
+export class PaymentsController {
+  constructor(private readonly payments: PaymentsService) {}
+
+  @Post('applications/:id/payments/wechat')
+  @HttpCode(200)
+  @Allow('candidate')
+  payByWechat(@CurrentCandidate() actor: CandidateActor, @Param(new ZodPipe(idParamSchema)) { id }: { id: string }) {
+    return this.payments.payByWechat(actor, id);
+  }
+
+  /**
+   * WeChat Pay calls this; only its signature over the exact bytes opens it.
+   * Answers in WeChat's own shape: 204 when taken, 401 {code:'FAIL'} when not believed.
+   */
+  @Post('payments/wechat/notify')
+  async notify(@Req() req: Request & { rawBody?: Buffer }, @Res() res: Response): Promise<void> {
+    const header = (name: string) => (typeof req.headers[name] === 'string' ? (req.headers[name] as string) : undefined);
+    try {
+      await this.payments.onWechatNotification(
+        {
+          timestamp: header('wechatpay-timestamp'),
+          nonce: header('wechatpay-nonce'),
+          serial: header('wechatpay-serial'),
+          signature: header('wechatpay-signature'),
+        },
+        req.rawBody?.toString('utf8') ?? '',
+      );
+      res.status(204).end();
+    } catch (error) {
+      const refused = error instanceof DomainError && error.code === 'PAYMENT_NOTIFICATION_INVALID';
+      res.status(refused ? 401 : 500).json({ code: 'FAIL', message: refused ? error.message : '处理失败，请重试' });
+    }
+  }
+}

@@ -1,0 +1,117 @@
+import { createPrivateKey, createPublicKey, createVerify } from 'node:crypto';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { aCandidate, databaseTargets, startServer, type TestServer } from '../../test/harness';
+
+const NOW = new Date('2026-03-10T02:00:00Z');
+const FINAL_YEAR = { birthDate: '2008-09-01', diplomas: [{ school: 'secondary-vocational', major: 'same', finalYear: true }] };
+
+describe.each(databaseTargets())('WeChat Pay against the fake on $name', (target) => {
+  let server: TestServer;
+  let admin: string;
+
+  beforeAll(async () => {
+    server = await startServer(target, NOW, { ADMIN_USERNAME: 'pay.admin', ADMIN_PASSWORD: 'pay-admin-password' });
+    admin = (await request(server.url).post('/api/staff/login').send({ username: 'pay.admin', password: 'pay-admin-password' }).expect(200)).body.token;
+    await request(server.url)
+      .post('/api/sessions')
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ planId: 'shanghai-2026', date: '2026-03-28', site: '天宝路879号', levels: [4], capacity: 200 })
+      .expect(201);
+  });
+
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  /** An approved level-4 applicant with a seat held until 17 March. */
+  async function approved(persona: string): Promise<{ token: string; id: string }> {
+    const { token, proof } = await aCandidate(server, persona);
+    const applied = await request(server.url)
+      .post('/api/applications')
+      .set('Authorization', `Bearer ${token}`)
+      .send({ planId: 'shanghai-2026', level: 4, facts: FINAL_YEAR, ...proof })
+      .expect(201);
+    await request(server.url).post(`/api/review/applications/${applied.body.id}/approve`).set('Authorization', `Bearer ${admin}`).send({}).expect(200);
+    return { token, id: applied.body.id };
+  }
+
+  const startPaying = (token: string, id: string) =>
+    request(server.url).post(`/api/applications/${id}/payments/wechat`).set('Authorization', `Bearer ${token}`).send({});
+  const application = async (token: string, id: string) =>
+    (await request(server.url).get(`/api/applications/${id}`).set('Authorization', `Bearer ${token}`).expect(200)).body;
+
+  it('orders the plan’s fee with the payment deadline, and signs requestPayment with the merchant key', async () => {
+    const { token, id } = await approved('pay-order');
+    const started = await startPaying(token, id).expect(200);
+    expect(started.body).toMatchObject({ amountFen: 40000, expiresAt: '2026-03-17T02:00:00.000Z', params: { signType: 'RSA' } });
+    const order = server.wechat.pay.orders.get(started.body.outTradeNo)!;
+    expect(order).toMatchObject({
+      amount: { total: 40000, currency: 'CNY' },
+      time_expire: '2026-03-17T10:00:00+08:00',
+      notify_url: `${server.url}/api/payments/wechat/notify`,
+    });
+    expect(order.payer.openid).toBe(server.wechat.openidFor('pay-order'));
+    expect(started.body.params.package).toBe(`prepay_id=${order.prepay_id}`);
+    // paySign verifies with the merchant's public key over appId\ntimeStamp\nnonceStr\npackage\n.
+    const { timeStamp, nonceStr, package: pkg, paySign } = started.body.params;
+    const merchantPublic = createPublicKey(createPrivateKey(server.wechat.pay.credentials.merchantPrivateKey));
+    const verifier = createVerify('RSA-SHA256').update(`${server.config.wechat.appId}\n${timeStamp}\n${nonceStr}\n${pkg}\n`);
+    expect(verifier.verify(merchantPublic, paySign, 'base64')).toBe(true);
+    // Asking again re-uses the same order: one order per application and amount.
+    const again = await startPaying(token, id).expect(200);
+    expect(again.body.outTradeNo).toBe(started.body.outTradeNo);
+  });
+
+  it('a signed notification marks the application paid and confirms the seat', async () => {
+    const { token, id } = await approved('pay-notified');
+    const { outTradeNo } = (await startPaying(token, id).expect(200)).body;
+    expect(await server.wechat.pay.pay(outTradeNo)).toEqual([204]);
+    const paid = await application(token, id);
+    expect(paid).toMatchObject({ state: 'paid', stateLabel: '已缴费', seat: { date: '2026-03-28' } });
+    expect(paid.timeline.at(-1)).toMatchObject({ from: 'approved', to: 'paid', by: 'system', note: '微信支付 ¥400.00' });
+  });
+
+  it('a forged notification is refused and changes nothing', async () => {
+    const { token, id } = await approved('pay-forged');
+    const { outTradeNo } = (await startPaying(token, id).expect(200)).body;
+    expect(await server.wechat.pay.pay(outTradeNo, { forged: true })).toEqual([401]);
+    expect((await application(token, id)).state).toBe('approved');
+  });
+
+  it('the same notification fifty times at once: paid once, one payment, one timeline entry', async () => {
+    const { token, id } = await approved('pay-duplicates');
+    const { outTradeNo } = (await startPaying(token, id).expect(200)).body;
+    const statuses = await server.wechat.pay.pay(outTradeNo, { copies: 50 });
+    expect(statuses).toEqual(Array(50).fill(204));
+    const paid = await application(token, id);
+    expect(paid.state).toBe('paid');
+    expect(paid.timeline.filter((e: { to: string }) => e.to === 'paid')).toHaveLength(1);
+    const rows = await server.app.get(DataSource).query('SELECT state, transaction_id FROM payments WHERE application_id = ?', [id]);
+    expect(rows).toHaveLength(1);
+    expect(rows[0].state).toBe('paid');
+  });
+
+  it('money that does not match the order is not a payment: flagged for finance, the application still unpaid', async () => {
+    const { token, id } = await approved('pay-wrong-amount');
+    const { outTradeNo } = (await startPaying(token, id).expect(200)).body;
+    expect(await server.wechat.pay.pay(outTradeNo, { amountFen: 1 })).toEqual([204]);
+    expect((await application(token, id)).state).toBe('approved');
+    const [row] = await server.app.get(DataSource).query('SELECT state, flag_reason FROM payments WHERE application_id = ?', [id]);
+    expect(row).toEqual({ state: 'flagged', flag_reason: '到账金额¥0.01与应缴¥400.00不符' });
+  });
+
+  it('only an approved, seated application can be paid, and only by its owner', async () => {
+    const other = await aCandidate(server, 'pay-other');
+    const { token, id } = await approved('pay-owner');
+    expect((await startPaying(other.token, id).expect(404)).body.code).toBe('NOT_FOUND');
+    const { token: early, proof } = await aCandidate(server, 'pay-early');
+    const submitted = await request(server.url)
+      .post('/api/applications')
+      .set('Authorization', `Bearer ${early}`)
+      .send({ planId: 'shanghai-2026', level: 4, facts: FINAL_YEAR, ...proof })
+      .expect(201);
+    expect((await startPaying(early, submitted.body.id).expect(409)).body).toEqual({ code: 'PAYMENT_NOT_DUE', message: '当前没有需要缴纳的费用' });
+    await startPaying(token, id).expect(200);
+  });
+});

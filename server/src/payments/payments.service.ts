@@ -1,0 +1,133 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DomainError, feeFor, formatAmount, LEVEL_SHORT, type WechatPaymentStart } from '@skillcert/shared';
+import { randomBytes } from 'node:crypto';
+import { DataSource, In } from 'typeorm';
+import { ApplicationEntity } from '../applications/application.entity';
+import { ApplicationsService } from '../applications/applications.service';
+import type { CandidateActor } from '../auth/actor';
+import { UserEntity } from '../auth/user.entity';
+import { Clock } from '../common/clock';
+import { timeOrderedId } from '../common/time-ordered-id';
+import { APP_CONFIG, type AppConfig } from '../config/config';
+import { UnitOfWork } from '../database/unit-of-work';
+import { SeatHoldEntity } from '../sessions/seat-hold.entity';
+import { PaymentEntity } from './payment.entity';
+import { WechatPayClient, type WechatTransaction } from '../wechat/wechatpay.client';
+
+export type Settlement = 'paid' | 'already-paid' | 'flagged' | 'not-paid' | 'unknown-order';
+
+/**
+ * The fee of an approved application, paid by WeChat Pay. The amount comes from
+ * the plan, never from the app; an application is marked paid only by WeChat's
+ * signed word (notification or order query), exactly once however often it comes.
+ */
+@Injectable()
+export class PaymentsService {
+  private readonly logger = new Logger('Payments');
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly uow: UnitOfWork,
+    private readonly clock: Clock,
+    private readonly applications: ApplicationsService,
+    private readonly wechatPay: WechatPayClient,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Orders (or re-orders) the fee at WeChat Pay and hands the app what requestPayment needs. */
+  async payByWechat(actor: CandidateActor, applicationId: string): Promise<WechatPaymentStart> {
+    const application = await this.db.getRepository(ApplicationEntity).findOneBy({ id: applicationId, userId: actor.userId });
+    if (!application) throw new DomainError('NOT_FOUND');
+    if (application.state !== 'approved') throw new DomainError('PAYMENT_NOT_DUE');
+    const hold = await this.db.getRepository(SeatHoldEntity).findOneBy({ applicationId, status: 'held' });
+    if (!hold?.heldUntil) throw new DomainError('PAYMENT_NOT_DUE', '您在候补名单中，安排考位后再缴费');
+    if (hold.heldUntil.getTime() <= this.clock.now().getTime()) throw new DomainError('PAYMENT_DEADLINE_PASSED');
+    const user = await this.db.getRepository(UserEntity).findOneBy({ id: actor.userId });
+    if (!user?.openid) throw new DomainError('WECHAT_NOT_LINKED');
+
+    const amountFen = feeFor(application.planId, application.level);
+    const payments = this.db.getRepository(PaymentEntity);
+    let payment = await payments.findOneBy({ applicationId, channel: 'wechat', state: 'pending', amountFen });
+    if (!payment) {
+      payment = {
+        id: timeOrderedId(),
+        applicationId,
+        channel: 'wechat',
+        outTradeNo: newOutTradeNo(),
+        amountFen,
+        state: 'pending',
+        prepayId: null,
+        transactionId: null,
+        expiresAt: hold.heldUntil,
+        paidAt: null,
+        flagReason: null,
+        createdAt: this.clock.now(),
+      };
+      await payments.insert(payment);
+    }
+    // The same order number again: WeChat answers with a fresh prepay_id for the same order.
+    const prepayId = await this.wechatPay.createJsapiOrder({
+      description: `呼叫中心服务员（${LEVEL_SHORT[application.level]}）考核费`,
+      outTradeNo: payment.outTradeNo,
+      timeExpire: payment.expiresAt,
+      amountFen,
+      openid: user.openid,
+    });
+    await payments.update({ id: payment.id }, { prepayId });
+    return { outTradeNo: payment.outTradeNo, amountFen, expiresAt: payment.expiresAt.toISOString(), params: this.wechatPay.requestPaymentParams(prepayId) };
+  }
+
+  /** WeChat Pay's notification: verified, decrypted, settled. A bad one changes nothing and is refused. */
+  async onWechatNotification(headers: { timestamp?: string; nonce?: string; serial?: string; signature?: string }, rawBody: string): Promise<Settlement> {
+    return this.settle(this.wechatPay.openNotification(headers, rawBody), 'WeChat notification');
+  }
+
+  /**
+   * One transaction, from a notification or a query. The pending → paid update is
+   * conditional, so of fifty copies racing exactly one moves the application.
+   */
+  async settle(transaction: WechatTransaction, source: string): Promise<Settlement> {
+    if (transaction.appid !== this.config.wechat.appId || transaction.mchid !== this.wechatPay.mchid)
+      throw new DomainError('PAYMENT_NOTIFICATION_INVALID', '商户信息不符');
+    if (transaction.trade_state !== 'SUCCESS') return 'not-paid';
+    const payment = await this.db.getRepository(PaymentEntity).findOneBy({ outTradeNo: transaction.out_trade_no });
+    if (!payment) {
+      this.logger.warn({ event: 'payment-unknown-order', outTradeNo: transaction.out_trade_no, source });
+      return 'unknown-order';
+    }
+    if (transaction.amount.total !== payment.amountFen) {
+      const reason = `到账金额${formatAmount(transaction.amount.total)}与应缴${formatAmount(payment.amountFen)}不符`;
+      await this.db.getRepository(PaymentEntity).update({ id: payment.id, state: In(['pending', 'closed']) }, { state: 'flagged', flagReason: reason });
+      this.logger.warn({ event: 'payment-flagged', paymentId: payment.id, reason, source });
+      return 'flagged';
+    }
+    return this.uow.run(async (manager) => {
+      const paidAt = transaction.success_time ? new Date(transaction.success_time) : this.clock.now();
+      const claimed = await manager.update(
+        PaymentEntity,
+        { id: payment.id, state: In(['pending', 'closed']) },
+        { state: 'paid', transactionId: transaction.transaction_id ?? null, paidAt },
+      );
+      if (!claimed.affected) return 'already-paid';
+      const application = await manager.findOneByOrFail(ApplicationEntity, { id: payment.applicationId });
+      if (application.state !== 'approved') {
+        // Money for an application that has moved on (expired, cancelled): kept, and put before finance.
+        await manager.update(PaymentEntity, { id: payment.id }, { flagReason: `到账时报名状态为“${application.state}”，请核对后处理` });
+        this.logger.warn({ event: 'payment-after-state-change', paymentId: payment.id, state: application.state, source });
+        return 'flagged';
+      }
+      await this.applications.transition(manager, application, 'paid', { kind: 'system', id: null }, 'system', `微信支付 ${formatAmount(payment.amountFen)}`);
+      await manager.update(SeatHoldEntity, { applicationId: application.id, status: 'held' }, { status: 'confirmed' });
+      return 'paid';
+    });
+  }
+}
+
+/** 'SC' + 28 random base-36 characters: unique, ≤ 32, WeChat's alphabet. */
+function newOutTradeNo(): string {
+  return `SC${BigInt(`0x${randomBytes(18).toString('hex')}`)
+    .toString(36)
+    .padStart(28, '0')
+    .slice(0, 28)}`;
+}

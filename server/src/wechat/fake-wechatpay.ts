@@ -1,0 +1,221 @@
+import { generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
+import { Aes, Formatter, Rsa } from 'wechatpay-axios-plugin';
+import type { MerchantCredentials } from './wechatpay.client';
+
+/**
+ * WeChat Pay's merchant API (v3), as the fake WeChat server speaks it: JSAPI
+ * orders, order queries, closing, and — on a test's word — the user paying,
+ * which sends the signed, encrypted notification WeChat would send. Keys are
+ * made fresh for every fake: test keys, never written anywhere.
+ */
+export interface FakeOrder {
+  appid: string;
+  mchid: string;
+  description: string;
+  out_trade_no: string;
+  time_expire?: string;
+  notify_url: string;
+  amount: { total: number; currency: string };
+  payer: { openid: string };
+  prepay_id: string;
+  trade_state: 'NOTPAY' | 'SUCCESS' | 'CLOSED' | 'REFUND';
+  transaction_id?: string;
+  success_time?: string;
+}
+
+export interface PayOptions {
+  /** How many copies of the notification to send at once (WeChat retries; duplicates arrive). */
+  copies?: number;
+  /** Sign with a key that is not the platform's: what a forger would send. */
+  forged?: boolean;
+  /** Tamper with the amount in the notification (the order stays as it was). */
+  amountFen?: number;
+  /** Pay but never notify: only a query will tell. */
+  lost?: boolean;
+}
+
+export interface FakeReply {
+  status: number;
+  body?: unknown;
+}
+
+const keyPair = () => generateKeyPairSync('rsa', { modulusLength: 2048 });
+const pem = (key: KeyObject, type: 'pkcs8' | 'spki') => key.export({ type, format: 'pem' }).toString();
+
+export class FakeWechatPay {
+  readonly credentials: MerchantCredentials;
+  readonly orders = new Map<string, FakeOrder>();
+  /** Every notification delivered, and what the merchant answered. */
+  readonly deliveries: { outTradeNo: string; status: number }[] = [];
+  private readonly merchantPublicKey: KeyObject;
+  private readonly platformPrivateKey: KeyObject;
+  private readonly forgerKey: KeyObject;
+
+  constructor(private readonly appId: string) {
+    const merchant = keyPair();
+    const platform = keyPair();
+    this.merchantPublicKey = merchant.publicKey;
+    this.platformPrivateKey = platform.privateKey;
+    this.forgerKey = keyPair().privateKey;
+    this.credentials = {
+      mchid: '1900000001',
+      merchantSerial: randomBytes(20).toString('hex').toUpperCase(),
+      merchantPrivateKey: pem(merchant.privateKey, 'pkcs8'),
+      platformKeyId: `PUB_KEY_ID_0119000000012026${randomBytes(6).toString('hex').toUpperCase()}`,
+      platformPublicKey: pem(platform.publicKey, 'spki'),
+      apiV3Key: randomBytes(16).toString('hex'),
+    };
+  }
+
+  /** Merchant API requests (`/v3/…`); undefined for paths that are not WeChat Pay's. */
+  handle(method: string, pathAndQuery: string, rawBody: string, authorization: string | undefined): FakeReply | undefined {
+    const url = new URL(pathAndQuery, 'http://fake');
+    if (!url.pathname.startsWith('/v3/')) return undefined;
+    if (!this.signedByMerchant(method, pathAndQuery, rawBody, authorization)) {
+      return { status: 401, body: { code: 'SIGN_ERROR', message: '签名错误' } };
+    }
+    if (method === 'POST' && url.pathname === '/v3/pay/transactions/jsapi') return this.jsapi(JSON.parse(rawBody || '{}') as Record<string, unknown>);
+    const byNumber = /^\/v3\/pay\/transactions\/out-trade-no\/([0-9A-Za-z_\-|*]{6,32})(\/close)?$/.exec(url.pathname);
+    if (byNumber) {
+      const order = this.orders.get(byNumber[1]!);
+      if (!order) return { status: 404, body: { code: 'ORDER_NOT_EXIST', message: '订单不存在' } };
+      if (method === 'GET' && !byNumber[2]) return { status: 200, body: this.transaction(order) };
+      if (method === 'POST' && byNumber[2]) {
+        if (order.trade_state === 'SUCCESS') return { status: 400, body: { code: 'ORDERPAID', message: '订单已支付' } };
+        order.trade_state = 'CLOSED';
+        return { status: 204 };
+      }
+    }
+    return { status: 404, body: { code: 'NOT_FOUND', message: '接口不存在' } };
+  }
+
+  /** The response headers WeChat signs its answers with. */
+  signResponse(body: string): Record<string, string> {
+    const timestamp = String(Formatter.timestamp());
+    const nonce = Formatter.nonce();
+    return {
+      'Wechatpay-Timestamp': timestamp,
+      'Wechatpay-Nonce': nonce,
+      'Wechatpay-Serial': this.credentials.platformKeyId,
+      'Wechatpay-Signature': Rsa.sign(Formatter.response(timestamp, nonce, body), this.platformPrivateKey),
+      'Request-ID': randomBytes(8).toString('hex'),
+    };
+  }
+
+  /** The user pays: the order succeeds and WeChat notifies the merchant (or, with `lost`, never does). */
+  async pay(outTradeNo: string, options: PayOptions = {}): Promise<number[]> {
+    const order = this.orders.get(outTradeNo);
+    if (!order) throw new Error(`no order ${outTradeNo}`);
+    if (order.trade_state === 'NOTPAY') {
+      order.trade_state = 'SUCCESS';
+      order.transaction_id = `42000${Date.now()}${randomBytes(3).toString('hex')}`.slice(0, 28);
+      order.success_time = new Date().toISOString().replace(/\.\d{3}Z$/, '+00:00');
+    }
+    if (options.lost) return [];
+    const transaction = {
+      ...this.transaction(order),
+      ...(options.amountFen !== undefined ? { amount: { ...this.transaction(order).amount, total: options.amountFen, payer_total: options.amountFen } } : {}),
+    };
+    const statuses = await Promise.all(Array.from({ length: options.copies ?? 1 }, () => this.notify(order.notify_url, transaction, options.forged ?? false)));
+    for (const status of statuses) this.deliveries.push({ outTradeNo, status });
+    return statuses;
+  }
+
+  private async notify(notifyUrl: string, transaction: Record<string, unknown>, forged: boolean): Promise<number> {
+    const nonce = randomBytes(6).toString('hex');
+    const associatedData = 'transaction';
+    const body = JSON.stringify({
+      id: randomBytes(16).toString('hex'),
+      create_time: new Date().toISOString(),
+      event_type: 'TRANSACTION.SUCCESS',
+      resource_type: 'encrypt-resource',
+      summary: '支付成功',
+      resource: {
+        original_type: 'transaction',
+        algorithm: 'AEAD_AES_256_GCM',
+        ciphertext: Aes.AesGcm.encrypt(JSON.stringify(transaction), this.credentials.apiV3Key, nonce, associatedData),
+        associated_data: associatedData,
+        nonce,
+      },
+    });
+    const timestamp = String(Formatter.timestamp());
+    const headerNonce = Formatter.nonce();
+    const signature = Rsa.sign(Formatter.response(timestamp, headerNonce, body), forged ? this.forgerKey : this.platformPrivateKey);
+    const response = await fetch(notifyUrl, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/json',
+        'Wechatpay-Timestamp': timestamp,
+        'Wechatpay-Nonce': headerNonce,
+        'Wechatpay-Serial': this.credentials.platformKeyId,
+        'Wechatpay-Signature': signature,
+      },
+      body,
+    });
+    await response.arrayBuffer();
+    return response.status;
+  }
+
+  private signedByMerchant(method: string, pathAndQuery: string, body: string, authorization: string | undefined): boolean {
+    const fields = Object.fromEntries([...(authorization ?? '').matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
+    if (
+      !authorization?.startsWith('WECHATPAY2-SHA256-RSA2048 ') ||
+      fields.mchid !== this.credentials.mchid ||
+      fields.serial_no !== this.credentials.merchantSerial
+    )
+      return false;
+    const message = Formatter.request(method, pathAndQuery, fields.timestamp ?? '', fields.nonce_str ?? '', body);
+    return Rsa.verify(message, fields.signature ?? '', this.merchantPublicKey);
+  }
+
+  private jsapi(order: Record<string, unknown>): FakeReply {
+    const amount = order.amount as { total?: unknown } | undefined;
+    const payer = order.payer as { openid?: unknown } | undefined;
+    const outTradeNo = String(order.out_trade_no ?? '');
+    const problems = [
+      order.appid !== this.appId && 'appid',
+      order.mchid !== this.credentials.mchid && 'mchid',
+      (typeof order.description !== 'string' || order.description.length === 0 || order.description.length > 127) && 'description',
+      !/^[0-9A-Za-z_\-|*]{6,32}$/.test(outTradeNo) && 'out_trade_no',
+      (typeof order.notify_url !== 'string' || !/^https?:\/\//.test(order.notify_url)) && 'notify_url',
+      (!Number.isInteger(amount?.total) || (amount?.total as number) <= 0) && 'amount.total',
+      (typeof payer?.openid !== 'string' || payer.openid.length === 0) && 'payer.openid',
+    ].filter(Boolean);
+    if (problems.length) return { status: 400, body: { code: 'PARAM_ERROR', message: `参数错误：${problems.join(', ')}` } };
+    const existing = this.orders.get(outTradeNo);
+    if (existing) {
+      // The same order again gets the same prepay_id; a different one under the same number is refused.
+      if (existing.amount.total !== amount!.total) return { status: 403, body: { code: 'OUT_TRADE_NO_USED', message: '商户订单号重复' } };
+      return { status: 200, body: { prepay_id: existing.prepay_id } };
+    }
+    const created: FakeOrder = {
+      appid: this.appId,
+      mchid: this.credentials.mchid,
+      description: order.description as string,
+      out_trade_no: outTradeNo,
+      ...(typeof order.time_expire === 'string' ? { time_expire: order.time_expire } : {}),
+      notify_url: order.notify_url as string,
+      amount: { total: amount!.total as number, currency: 'CNY' },
+      payer: { openid: payer!.openid as string },
+      prepay_id: `wx${randomBytes(15).toString('hex')}`,
+      trade_state: 'NOTPAY',
+    };
+    this.orders.set(outTradeNo, created);
+    return { status: 200, body: { prepay_id: created.prepay_id } };
+  }
+
+  private transaction(order: FakeOrder) {
+    return {
+      appid: order.appid,
+      mchid: order.mchid,
+      out_trade_no: order.out_trade_no,
+      ...(order.transaction_id ? { transaction_id: order.transaction_id } : {}),
+      trade_type: 'JSAPI',
+      trade_state: order.trade_state,
+      trade_state_desc: { NOTPAY: '未支付', SUCCESS: '支付成功', CLOSED: '已关闭', REFUND: '转入退款' }[order.trade_state],
+      ...(order.success_time ? { success_time: order.success_time } : {}),
+      payer: { openid: order.payer.openid },
+      amount: { total: order.amount.total, payer_total: order.amount.total, currency: 'CNY', payer_currency: 'CNY' },
+    };
+  }
+}
