@@ -88,6 +88,8 @@ const envSchema = z.object({
   ADMIN_BODY_ID: z.string().default('sh-cpna'),
   /** How often expired seat holds are swept; 0 turns the sweep off (tests drive it themselves). */
   SEAT_SWEEP_SECONDS: z.coerce.number().int().min(0).max(3600).optional(),
+  /** How often pending WeChat Pay orders are queried (lost notifications, deadlines); 0 turns it off (tests drive it themselves). */
+  PAYMENT_CHECK_SECONDS: z.coerce.number().int().min(0).max(3600).optional(),
   /** Staff sign-in attempts one client address may make per 10 minutes (on top of the per-account lock-out). */
   LOGIN_ATTEMPTS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(30),
   /** Days an approved candidate has to pay before the held seat is released. */
@@ -115,6 +117,7 @@ export interface AppConfig {
   sessionTtlHours: number;
   firstAdmin: { username: string; password: string; bodyId: string };
   seatSweepSeconds: number;
+  paymentCheckSeconds: number;
   paymentDays: number;
   loginAttemptsPerAddress: number;
   fixedNow?: Date;
@@ -174,6 +177,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionTtlHours: e.SESSION_TTL_HOURS,
     firstAdmin: { username: e.ADMIN_USERNAME, password: e.ADMIN_PASSWORD, bodyId: e.ADMIN_BODY_ID },
     seatSweepSeconds: e.SEAT_SWEEP_SECONDS ?? (e.NODE_ENV === 'test' ? 0 : 60),
+    paymentCheckSeconds: e.PAYMENT_CHECK_SECONDS ?? (e.NODE_ENV === 'test' ? 0 : 60),
     paymentDays: e.PAYMENT_DAYS,
     loginAttemptsPerAddress: e.LOGIN_ATTEMPTS_PER_ADDRESS,
     ...(e.FIXED_NOW ? { fixedNow: new Date(e.FIXED_NOW) } : {}),

@@ -2,6 +2,8 @@ import { createPrivateKey, createPublicKey, createVerify } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { aCandidate, databaseTargets, startServer, type TestServer } from '../../test/harness';
+import { SeatsService } from '../sessions/seats.service';
+import { PaymentsService } from './payments.service';
 
 const NOW = new Date('2026-03-10T02:00:00Z');
 const FINAL_YEAR = { birthDate: '2008-09-01', diplomas: [{ school: 'secondary-vocational', major: 'same', finalYear: true }] };
@@ -11,7 +13,8 @@ describe.each(databaseTargets())('WeChat Pay against the fake on $name', (target
   let admin: string;
 
   beforeAll(async () => {
-    server = await startServer(target, NOW, { ADMIN_USERNAME: 'pay.admin', ADMIN_PASSWORD: 'pay-admin-password' });
+    // Sign-ins outlast the week the clock jumps in the deadline test.
+    server = await startServer(target, NOW, { ADMIN_USERNAME: 'pay.admin', ADMIN_PASSWORD: 'pay-admin-password', SESSION_TTL_HOURS: '720' });
     admin = (await request(server.url).post('/api/staff/login').send({ username: 'pay.admin', password: 'pay-admin-password' }).expect(200)).body.token;
     await request(server.url)
       .post('/api/sessions')
@@ -101,6 +104,16 @@ describe.each(databaseTargets())('WeChat Pay against the fake on $name', (target
     expect(row).toEqual({ state: 'flagged', flag_reason: '到账金额¥0.01与应缴¥400.00不符' });
   });
 
+  it('a lost notification: the payment check asks WeChat and settles it', async () => {
+    const { token, id } = await approved('pay-lost');
+    const { outTradeNo } = (await startPaying(token, id).expect(200)).body;
+    expect(await server.wechat.pay.pay(outTradeNo, { lost: true })).toEqual([]);
+    expect((await application(token, id)).state).toBe('approved');
+    // (The forged test's order is settled here too: WeChat's own answer says it was paid.)
+    expect((await server.app.get(PaymentsService).reconcilePending()).paid).toBeGreaterThanOrEqual(1);
+    expect((await application(token, id)).state).toBe('paid');
+  });
+
   it('only an approved, seated application can be paid, and only by its owner', async () => {
     const other = await aCandidate(server, 'pay-other');
     const { token, id } = await approved('pay-owner');
@@ -113,5 +126,29 @@ describe.each(databaseTargets())('WeChat Pay against the fake on $name', (target
       .expect(201);
     expect((await startPaying(early, submitted.body.id).expect(409)).body).toEqual({ code: 'PAYMENT_NOT_DUE', message: '当前没有需要缴纳的费用' });
     await startPaying(token, id).expect(200);
+  });
+
+  // Last: it moves the clock past every deadline.
+  it('an order unpaid at the deadline is closed at WeChat, and only then does the seat go', async () => {
+    const { token, id } = await approved('pay-expired');
+    const { outTradeNo } = (await startPaying(token, id).expect(200)).body;
+    server.clock.set(new Date('2026-03-17T02:00:01Z'));
+    try {
+      const seats = server.app.get(SeatsService);
+      await seats.releaseExpired();
+      expect((await application(token, id)).state).toBe('approved');
+      // Every other test's unpaid order closes too: all their deadlines have passed.
+      expect((await server.app.get(PaymentsService).reconcilePending()).closed).toBeGreaterThanOrEqual(1);
+      const [row] = await server.app.get(DataSource).query('SELECT state FROM payments WHERE out_trade_no = ?', [outTradeNo]);
+      expect(row.state).toBe('closed');
+      expect(server.wechat.pay.orders.get(outTradeNo)?.trade_state).toBe('CLOSED');
+      await seats.releaseExpired();
+      const expired = await application(token, id);
+      expect(expired.state).toBe('expired');
+      expect(expired.seat).toBeUndefined();
+      expect((await startPaying(token, id).expect(409)).body.code).toBe('PAYMENT_NOT_DUE');
+    } finally {
+      server.clock.set(NOW);
+    }
   });
 });

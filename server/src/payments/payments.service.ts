@@ -78,6 +78,44 @@ export class PaymentsService {
     return { outTradeNo: payment.outTradeNo, amountFen, expiresAt: payment.expiresAt.toISOString(), params: this.wechatPay.requestPaymentParams(prepayId) };
   }
 
+  /**
+   * The safety net for lost notifications: every pending WeChat order is asked
+   * about; paid ones are settled, unpaid ones past the deadline are closed at
+   * WeChat (so nobody can pay them later) and here, which lets the seat go.
+   */
+  async reconcilePending(): Promise<{ paid: number; closed: number }> {
+    const now = this.clock.now();
+    const pending = await this.db.getRepository(PaymentEntity).find({ where: { channel: 'wechat', state: 'pending' }, order: { createdAt: 'ASC' }, take: 200 });
+    let paid = 0;
+    let closed = 0;
+    for (const payment of pending) {
+      try {
+        const outcome = await this.reconcileOne(payment, now);
+        if (outcome === 'paid') paid++;
+        if (outcome === 'closed') closed++;
+      } catch (error) {
+        // WeChat unreachable for this one: the next round asks again; the seat waits (see SeatsService.releaseExpired).
+        this.logger.warn({ event: 'payment-check-failed', paymentId: payment.id, error: error instanceof Error ? error.message : String(error) });
+      }
+    }
+    if (paid || closed) this.logger.log({ event: 'payments-reconciled', paid, closed });
+    return { paid, closed };
+  }
+
+  private async reconcileOne(payment: PaymentEntity, now: Date): Promise<'paid' | 'closed' | 'pending'> {
+    let transaction = payment.prepayId ? await this.wechatPay.queryOrder(payment.outTradeNo) : undefined;
+    if (transaction?.trade_state === 'SUCCESS') return (await this.settle(transaction, 'order query')) === 'paid' ? 'paid' : 'pending';
+    if (payment.expiresAt.getTime() > now.getTime()) return 'pending';
+    if (transaction) {
+      await this.wechatPay.closeOrder(payment.outTradeNo).catch(() => undefined);
+      // Paid in the last instant before closing: WeChat refuses to close it, and the query says so.
+      transaction = await this.wechatPay.queryOrder(payment.outTradeNo);
+      if (transaction?.trade_state === 'SUCCESS') return (await this.settle(transaction, 'order query')) === 'paid' ? 'paid' : 'pending';
+    }
+    const result = await this.db.getRepository(PaymentEntity).update({ id: payment.id, state: 'pending' }, { state: 'closed' });
+    return result.affected ? 'closed' : 'pending';
+  }
+
   /** WeChat Pay's notification: verified, decrypted, settled. A bad one changes nothing and is refused. */
   async onWechatNotification(headers: { timestamp?: string; nonce?: string; serial?: string; signature?: string }, rawBody: string): Promise<Settlement> {
     return this.settle(this.wechatPay.openNotification(headers, rawBody), 'WeChat notification');

@@ -7,6 +7,7 @@ import { ApplicationsService } from '../applications/applications.service';
 import { Clock } from '../common/clock';
 import { isUniqueViolation, UnitOfWork } from '../database/unit-of-work';
 import { ExamSessionEntity } from './exam-session.entity';
+import { PaymentEntity } from '../payments/payment.entity';
 import { SeatHoldEntity } from './seat-hold.entity';
 
 /**
@@ -75,6 +76,8 @@ export class SeatsService {
       released += await this.uow.run(async (manager) => {
         const hold = await manager.findOneBy(SeatHoldEntity, { applicationId, status: 'held', heldUntil: LessThan(this.clock.now()) });
         if (!hold) return 0;
+        // A WeChat order WeChat may still have taken money for keeps the seat until the payment check settles or closes it.
+        if (await manager.existsBy(PaymentEntity, { applicationId, state: 'pending' })) return 0;
         await this.releaseIn(manager, applicationId);
         const application = await manager.findOneBy(ApplicationEntity, { id: applicationId });
         if (application?.state === 'approved') {
