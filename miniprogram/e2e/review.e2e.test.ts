@@ -131,6 +131,16 @@ describe('H5 on MariaDB: a Shanghai individual applies, books a visit, is return
     await candidate.waitForTimeout(300);
     await candidate.screenshot({ path: screenshotPath('13-approved.png') });
 
+    // She pays (the H5 demo's button has the fake WeChat pay; the server believes only its signed notification).
+    await payment.locator('.pay-wechat').tap();
+    const receipt = candidate.locator('[data-testid="receipt"]');
+    await receipt.getByText('缴费成功').waitFor();
+    await receipt.getByText('¥400.00').waitFor();
+    await receipt.getByText('微信支付').waitFor();
+    await candidate.locator('[data-testid="application-status"]').getByText('已缴费').waitFor();
+    await candidate.waitForTimeout(300);
+    await candidate.screenshot({ path: screenshotPath('13b-paid.png') });
+
     // The admin reads who decided what.
     await admin.goBack();
     await admin.locator('.staff-bar').getByText('记录').tap();

@@ -108,6 +108,10 @@ const ROUTES: Record<string, { expect: Record<Role, Outcome>; path?: (f: Fixture
   'POST /api/institution/batches/:id/submit': { expect: institutionOwn, path: (f) => `/api/institution/batches/${f.batch}/submit` },
   // Paying needs an approved application: the owner reaches it (and is told nothing is due), no one else does.
   'POST /api/applications/:id/payments/wechat': { expect: candidateOwn, path: (f) => `/api/applications/${f.application}/payments/wechat` },
+  'POST /api/applications/:id/payments/wechat/demo-complete': {
+    expect: candidateOwn,
+    path: (f) => `/api/applications/${f.application}/payments/wechat/demo-complete`,
+  },
   // WeChat Pay's door: without its signature everyone, signed in or not, is turned away.
   'POST /api/payments/wechat/notify': { expect: Object.fromEntries(ROLES.map((r) => [r, 401])) as Record<Role, Outcome> },
   // Last: these end what the rows above use.

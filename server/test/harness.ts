@@ -66,7 +66,9 @@ export async function startServer(
 ): Promise<TestServer> {
   if (target.env.DATABASE_URL) await createDatabase(target.env.DATABASE_URL);
   const base = loadConfig({ NODE_ENV: 'test' });
-  const wechat = new FakeWechatServer({ appId: base.wechat.appId, secret: base.wechat.secret });
+  const clock = new FixedClock(now);
+  // WeChat's side of the scenario lives on the same day as ours: codes, payments.
+  const wechat = new FakeWechatServer({ appId: base.wechat.appId, secret: base.wechat.secret, now: () => clock.now().getTime() });
   const wechatUrl = await wechat.start();
   // A known port before listening: WeChat Pay's notify_url must name it.
   const port = await freePort();
@@ -88,7 +90,6 @@ export async function startServer(
     ...target.env,
     ...env,
   });
-  const clock = new FixedClock(now);
   // SKILLCERT_TEST_LOGS=1 shows the server's own log lines while debugging a test.
   const logger = options.captureLogs ? { logger: new CapturingLogger(options.captureLogs) } : process.env.SKILLCERT_TEST_LOGS ? {} : { logger: false as const };
   const app = await createApp(config, { clock, ...logger });

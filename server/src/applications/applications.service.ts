@@ -37,6 +37,7 @@ import { FilesService, type FileOwner } from '../files/files.service';
 import { CandidateProfileEntity } from '../identity/candidate-profile.entity';
 import { ExamSessionEntity } from '../sessions/exam-session.entity';
 import { SeatHoldEntity } from '../sessions/seat-hold.entity';
+import { PaymentEntity } from '../payments/payment.entity';
 import { BatchEntity } from '../batches/batch.entity';
 import { InstitutionEntity } from '../staff/institution.entity';
 import { VisitBookingEntity } from '../visits/visit.entity';
@@ -339,13 +340,14 @@ export class ApplicationsService {
       for (const row of rows) map.set(row.applicationId, [...(map.get(row.applicationId) ?? []), row]);
       return map;
     };
-    const [applications, events, attached, signed, holds, visits] = await Promise.all([
+    const [applications, events, attached, signed, holds, visits, payments] = await Promise.all([
       this.db.getRepository(ApplicationEntity).findBy({ id: In(ids) }),
       this.db.getRepository(ApplicationEventEntity).find({ where: { applicationId: In(ids) }, order: { at: 'ASC', id: 'ASC' } }),
       this.db.getRepository(ApplicationMaterialEntity).find({ where: { applicationId: In(ids) }, order: { position: 'ASC' } }),
       this.db.getRepository(ApplicationCommitmentEntity).findBy({ applicationId: In(ids) }),
       this.db.getRepository(SeatHoldEntity).findBy({ applicationId: In(ids), status: In(['held', 'confirmed']) }),
       this.db.getRepository(VisitBookingEntity).findBy({ applicationId: In(ids) }),
+      this.db.getRepository(PaymentEntity).findBy({ applicationId: In(ids), state: 'paid' }),
     ]);
     const batchIds = [...new Set(applications.flatMap((a) => (a.batchId ? [a.batchId] : [])))];
     const [fileRows, sessions, batches] = await Promise.all([
@@ -359,6 +361,7 @@ export class ApplicationsService {
     const signedOf = byApplication(signed);
     const holdOf = new Map(holds.map((h) => [h.applicationId, h]));
     const visitOf = new Map(visits.map((v) => [v.applicationId, v]));
+    const paymentOf = new Map(payments.map((p) => [p.applicationId, p]));
     const fileById = new Map(fileRows.map((f) => [f.id, f]));
     const sessionById = new Map(sessions.map((x) => [x.id, x]));
     const batchById = new Map(batches.map((b) => [b.id, b]));
@@ -374,6 +377,7 @@ export class ApplicationsService {
       const hold = holdOf.get(id);
       const session = hold ? sessionById.get(hold.sessionId) : undefined;
       const visit = visitOf.get(id);
+      const payment = paymentOf.get(id);
       const batch = application.batchId ? batchById.get(application.batchId) : undefined;
       const { uploads, commitments } = materialsFor(application.planId, application.level);
       const lastReturn = application.state === 'returned' ? [...timeline].reverse().find((e) => e.toState === 'returned') : undefined;
@@ -416,6 +420,9 @@ export class ApplicationsService {
                 visitSlotAt(application.planId, new Date(visit.slotStart)),
               ),
             }
+          : {}),
+        ...(payment?.paidAt
+          ? { payment: { channel: payment.channel, amountFen: payment.amountFen, paidAt: payment.paidAt.toISOString(), reference: payment.outTradeNo } }
           : {}),
         ...(batch ? { batch: { id: batch.id, name: batch.name, institution: institutionById.get(batch.institutionId)?.name ?? '' } } : {}),
         timeline: timeline.map((e) => ({

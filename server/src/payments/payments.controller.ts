@@ -1,20 +1,38 @@
-import { Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { Controller, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import { DomainError, idParamSchema } from '@skillcert/shared';
 import type { Request, Response } from 'express';
 import type { CandidateActor } from '../auth/actor';
 import { Allow, CurrentCandidate } from '../auth/auth.guard';
 import { ZodPipe } from '../common/zod-pipe';
+import { ApplicationsService } from '../applications/applications.service';
+import { APP_CONFIG, type AppConfig } from '../config/config';
+import { FakeWechatGateway } from '../wechat/fake-wechat.gateway';
 import { PaymentsService } from './payments.service';
 
 @Controller('api')
 export class PaymentsController {
-  constructor(private readonly payments: PaymentsService) {}
+  constructor(
+    private readonly payments: PaymentsService,
+    private readonly applications: ApplicationsService,
+    private readonly fake: FakeWechatGateway,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   @Post('applications/:id/payments/wechat')
   @HttpCode(200)
   @Allow('candidate')
   payByWechat(@CurrentCandidate() actor: CandidateActor, @Param(new ZodPipe(idParamSchema)) { id }: { id: string }) {
     return this.payments.payByWechat(actor, id);
+  }
+
+  /** Demo and test only (the H5 build has no requestPayment): the fake WeChat's user pays; its signed notification does the rest. */
+  @Post('applications/:id/payments/wechat/demo-complete')
+  @HttpCode(200)
+  @Allow('candidate')
+  async demoComplete(@CurrentCandidate() actor: CandidateActor, @Param(new ZodPipe(idParamSchema)) { id }: { id: string }) {
+    if (!this.config.demoMode && this.config.env !== 'test') throw new DomainError('NOT_FOUND');
+    await this.fake.completePayment(await this.payments.pendingWechatOrder(actor, id));
+    return this.applications.viewOf(id);
   }
 
   /**

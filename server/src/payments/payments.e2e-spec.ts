@@ -56,6 +56,7 @@ describe.each(databaseTargets())('WeChat Pay against the fake on $name', (target
     });
     expect(order.payer.openid).toBe(server.wechat.openidFor('pay-order'));
     expect(started.body.params.package).toBe(`prepay_id=${order.prepay_id}`);
+    expect(started.body.outTradeNo).toMatch(/^SC[0-9A-Z]{28}$/);
     // paySign verifies with the merchant's public key over appId\ntimeStamp\nnonceStr\npackage\n.
     const { timeStamp, nonceStr, package: pkg, paySign } = started.body.params;
     const merchantPublic = createPublicKey(createPrivateKey(server.wechat.pay.credentials.merchantPrivateKey));
@@ -73,6 +74,15 @@ describe.each(databaseTargets())('WeChat Pay against the fake on $name', (target
     const paid = await application(token, id);
     expect(paid).toMatchObject({ state: 'paid', stateLabel: '已缴费', seat: { date: '2026-03-28' } });
     expect(paid.timeline.at(-1)).toMatchObject({ from: 'approved', to: 'paid', by: 'system', note: '微信支付 ¥400.00' });
+    expect(paid.payment).toEqual({ channel: 'wechat', amountFen: 40000, paidAt: '2026-03-10T02:00:00.000Z', reference: outTradeNo });
+  });
+
+  it('the demo pay button (H5 has no requestPayment) has the fake pay, and the real notification settles it', async () => {
+    const { token, id } = await approved('pay-demo');
+    await request(server.url).post(`/api/applications/${id}/payments/wechat/demo-complete`).set('Authorization', `Bearer ${token}`).expect(409);
+    await startPaying(token, id).expect(200);
+    const after = await request(server.url).post(`/api/applications/${id}/payments/wechat/demo-complete`).set('Authorization', `Bearer ${token}`).expect(200);
+    expect(after.body).toMatchObject({ state: 'paid', payment: { amountFen: 40000 } });
   });
 
   it('a forged notification is refused and changes nothing', async () => {

@@ -116,6 +116,15 @@ export class PaymentsService {
     return result.affected ? 'closed' : 'pending';
   }
 
+  /** The candidate's open WeChat order for an application (what the H5 demo's pay button completes). */
+  async pendingWechatOrder(actor: CandidateActor, applicationId: string): Promise<string> {
+    const application = await this.db.getRepository(ApplicationEntity).findOneBy({ id: applicationId, userId: actor.userId });
+    if (!application) throw new DomainError('NOT_FOUND');
+    const payment = await this.db.getRepository(PaymentEntity).findOneBy({ applicationId, channel: 'wechat', state: 'pending' });
+    if (!payment) throw new DomainError('PAYMENT_NOT_DUE');
+    return payment.outTradeNo;
+  }
+
   /** WeChat Pay's notification: verified, decrypted, settled. A bad one changes nothing and is refused. */
   async onWechatNotification(headers: { timestamp?: string; nonce?: string; serial?: string; signature?: string }, rawBody: string): Promise<Settlement> {
     return this.settle(this.wechatPay.openNotification(headers, rawBody), 'WeChat notification');
@@ -162,10 +171,11 @@ export class PaymentsService {
   }
 }
 
-/** 'SC' + 28 random base-36 characters: unique, ≤ 32, WeChat's alphabet. */
+/** 'SC' + 28 random base-36 characters, upper case (read aloud to the help desk): unique, ≤ 32, WeChat's alphabet. */
 function newOutTradeNo(): string {
   return `SC${BigInt(`0x${randomBytes(18).toString('hex')}`)
     .toString(36)
     .padStart(28, '0')
-    .slice(0, 28)}`;
+    .slice(0, 28)
+    .toUpperCase()}`;
 }

@@ -19,6 +19,22 @@ export class FakeWechatGateway {
     return this.issue('/__fake/phone-code', { phone });
   }
 
+  /** The H5 demo has no requestPayment: the fake's user pays the order, and WeChat's notification follows. */
+  async completePayment(outTradeNo: string): Promise<void> {
+    try {
+      const response = await fetch(`${this.wechat.baseUrl}/__fake/pay`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ outTradeNo }),
+        signal: AbortSignal.timeout(5000),
+      });
+      if (response.ok) return;
+    } catch {
+      // fall through
+    }
+    throw new DomainError('PAYMENT_UNAVAILABLE');
+  }
+
   private async issue(path: string, body: Record<string, string>): Promise<{ code: string }> {
     try {
       const response = await fetch(`${this.wechat.baseUrl}${path}`, {

@@ -49,7 +49,7 @@ export class FakeWechatServer {
   url = '';
 
   constructor(private readonly options: FakeWechatOptions) {
-    this.pay = new FakeWechatPay(options.appId);
+    this.pay = new FakeWechatPay(options.appId, () => this.now());
   }
 
   private now(): number {

@@ -51,7 +51,11 @@ export class FakeWechatPay {
   private readonly platformPrivateKey: KeyObject;
   private readonly forgerKey: KeyObject;
 
-  constructor(private readonly appId: string) {
+  /** `now`: the moment a payment succeeds — the server's clock in tests, so receipts read as the scenario's day. */
+  constructor(
+    private readonly appId: string,
+    private readonly now: () => number = Date.now,
+  ) {
     const merchant = keyPair();
     const platform = keyPair();
     this.merchantPublicKey = merchant.publicKey;
@@ -109,7 +113,7 @@ export class FakeWechatPay {
     if (order.trade_state === 'NOTPAY') {
       order.trade_state = 'SUCCESS';
       order.transaction_id = `42000${Date.now()}${randomBytes(3).toString('hex')}`.slice(0, 28);
-      order.success_time = new Date().toISOString().replace(/\.\d{3}Z$/, '+00:00');
+      order.success_time = new Date(this.now()).toISOString().replace(/\.\d{3}Z$/, '+00:00');
     }
     if (options.lost) return [];
     const transaction = {

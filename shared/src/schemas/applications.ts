@@ -66,7 +66,18 @@ export interface ApplicationView {
   visit?: VisitView;
   /** Declared by a school: the batch it came in, as reviewers see it listed. */
   batch?: { id: string; name: string; institution: string };
+  /** The fee once paid: the receipt. */
+  payment?: PaymentReceipt;
   timeline: ApplicationEventView[];
+}
+
+export interface PaymentReceipt {
+  channel: 'wechat' | 'bank';
+  amountFen: number;
+  /** ISO instant the money arrived (WeChat's success time; for transfers, the bank's). */
+  paidAt: string;
+  /** Our order number: what the candidate quotes when asking about the payment. */
+  reference: string;
 }
 
 export interface UploadedFileView {

@@ -1,14 +1,29 @@
+import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { bankTransferRemark, formatAmount, getPlan, planLevel, type ApplicationView } from '@skillcert/shared';
+import { useState } from 'react';
+import { payByWechat } from '../../../api/payments';
 
 /**
- * What is owed and how to pay it by transfer: the fee line by line from the plan,
- * then the account and the exact remark the finance staff match on — each
- * copyable, because a mistyped remark is a payment nobody can find.
+ * What is owed and how to pay it: the fee line by line from the plan; WeChat Pay
+ * once a seat is held; then the bank account and the exact remark the finance
+ * staff match on — each copyable, because a mistyped remark is a payment nobody can find.
  */
-export function PaymentDetails({ application }: { application: ApplicationView }) {
+export function PaymentDetails({ application, onPaid }: { application: ApplicationView; onPaid: (after: ApplicationView) => void }) {
   const plan = getPlan(application.planId);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string>();
+  const canPayNow = application.seat !== undefined && plan.payment.channels.includes('wechat');
+  const pay = async () => {
+    setBusy(true);
+    const result = await payByWechat(application.id);
+    setBusy(false);
+    if (!result) return;
+    if (!result.ok) return setProblem(result.error.message);
+    if (result.data.state === 'paid') onPaid(result.data);
+    else setProblem('支付结果确认中，请稍后下拉刷新查看');
+  };
   const subjects = planLevel(application.planId, application.level).subjects;
   const bank = plan.payment.bank;
   const remark = bankTransferRemark(application.planId, application.level);
@@ -28,6 +43,12 @@ export function PaymentDetails({ application }: { application: ApplicationView }
         <Text>合计</Text>
         <Text className="amount">{formatAmount(application.feeFen)}</Text>
       </View>
+      {canPayNow && (
+        <Button type="primary" block loading={busy} className="pay-wechat" onClick={() => void pay()}>
+          {process.env.TARO_ENV === 'h5' ? '模拟微信支付（演示环境）' : `微信支付 ${formatAmount(application.feeFen)}`}
+        </Button>
+      )}
+      {problem && <View className="field-error">{problem}</View>}
       {bank && remark && (
         <View className="bank" data-testid="bank-transfer">
           <View className="bank-title">银行转账</View>

@@ -53,7 +53,7 @@ export default function ApplicationPage() {
               </View>
               {error && <View className="card warn">{error}</View>}
               <NextStep application={application} />
-              {application.state === 'approved' && <PaymentDetails application={application} />}
+              {application.state === 'approved' && <PaymentDetails application={application} onPaid={setCurrent} />}
               {needsVisit && <VisitBooking application={application} onChange={setCurrent} />}
               <CellGroup title="申报信息">
                 <Cell title="申报日期" extra={formatChineseDate(application.appliedOn)} />
@@ -101,6 +101,35 @@ function NextStep({ application }: { application: ApplicationView }) {
           考核场次：{formatChineseDate(seat.date)} · {seat.site}
         </View>
         {seat.heldUntil && <View className="muted">请于{formatInstant(seat.heldUntil)}前缴费，逾期考位将释放，报名失效。</View>}
+      </View>
+    );
+  }
+  if (application.payment) {
+    const { payment } = application;
+    return (
+      <View className="card next-step ok-card" data-testid="receipt">
+        <View className="next-title">缴费成功</View>
+        <View className="row pay-line">
+          <Text>金额</Text>
+          <Text className="amount">{formatAmount(payment.amountFen)}</Text>
+        </View>
+        <View className="row pay-line">
+          <Text>方式</Text>
+          <Text>{payment.channel === 'wechat' ? '微信支付' : '银行转账'}</Text>
+        </View>
+        <View className="row pay-line">
+          <Text>到账时间</Text>
+          <Text>{formatInstant(payment.paidAt)}</Text>
+        </View>
+        <View className="row pay-line">
+          <Text>订单号</Text>
+          <Text className="reference">{payment.reference}</Text>
+        </View>
+        {application.seat && (
+          <View className="muted">
+            考核场次：{formatChineseDate(application.seat.date)} · {application.seat.site}。准考证将在考前开放下载。
+          </View>
+        )}
       </View>
     );
   }
