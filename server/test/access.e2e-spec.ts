@@ -112,6 +112,12 @@ const ROUTES: Record<string, { expect: Record<Role, Outcome>; path?: (f: Fixture
     expect: candidateOwn,
     path: (f) => `/api/applications/${f.application}/payments/wechat/demo-complete`,
   },
+  'POST /api/review/applications/:id/cancel': {
+    expect: bodyOwn,
+    path: (f) => `/api/review/applications/${f.application}/cancel`,
+    body: { reason: '访问测试' },
+  },
+  'POST /api/payments/wechat/refund-notify': { expect: Object.fromEntries(ROLES.map((r) => [r, 401])) as Record<Role, Outcome> },
   // WeChat Pay's door: without its signature everyone, signed in or not, is turned away.
   'POST /api/payments/wechat/notify': { expect: Object.fromEntries(ROLES.map((r) => [r, 401])) as Record<Role, Outcome> },
   // Last: these end what the rows above use.

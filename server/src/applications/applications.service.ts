@@ -422,7 +422,17 @@ export class ApplicationsService {
             }
           : {}),
         ...(payment?.paidAt
-          ? { payment: { channel: payment.channel, amountFen: payment.amountFen, paidAt: payment.paidAt.toISOString(), reference: payment.outTradeNo } }
+          ? {
+              payment: {
+                channel: payment.channel,
+                amountFen: payment.amountFen,
+                paidAt: payment.paidAt.toISOString(),
+                reference: payment.outTradeNo,
+                ...(payment.refundState
+                  ? { refund: { state: payment.refundState, ...(payment.refundedAt ? { at: payment.refundedAt.toISOString() } : {}) } }
+                  : {}),
+              },
+            }
           : {}),
         ...(batch ? { batch: { id: batch.id, name: batch.name, institution: institutionById.get(batch.institutionId)?.name ?? '' } } : {}),
         timeline: timeline.map((e) => ({

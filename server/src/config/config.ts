@@ -112,7 +112,7 @@ export interface AppConfig {
   /** apiBase absent: start the fake WeChat server (demo and test only). */
   wechat: { apiBase?: string; appId: string; secret: string };
   /** WeChat Pay: credentials absent → demo/test take the fake's own. */
-  wechatPay: { apiBase?: string; credentials?: MerchantCredentials; notifyUrl: string };
+  wechatPay: { apiBase?: string; credentials?: MerchantCredentials; notifyUrl: string; refundNotifyUrl: string };
   personalData: { encryptionKey: Buffer; hmacKey: Buffer };
   sessionTtlHours: number;
   firstAdmin: { username: string; password: string; bodyId: string };
@@ -136,6 +136,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const publicBase = (e.PUBLIC_BASE_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/$/, '');
   const config: AppConfig = {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -171,7 +172,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
             },
           }
         : {}),
-      notifyUrl: `${(e.PUBLIC_BASE_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/$/, '')}/api/payments/wechat/notify`,
+      notifyUrl: `${publicBase}/api/payments/wechat/notify`,
+      refundNotifyUrl: `${publicBase}/api/payments/wechat/refund-notify`,
     },
     personalData: { encryptionKey: Buffer.from(e.DATA_ENCRYPTION_KEY, 'base64').subarray(0, 32), hmacKey: Buffer.from(e.DATA_HMAC_KEY, 'base64') },
     sessionTtlHours: e.SESSION_TTL_HOURS,

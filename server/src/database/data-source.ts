@@ -20,6 +20,7 @@ import { Identity1763900000000 } from './migrations/1763900000000-identity';
 import { ExamSessions1764000000000 } from './migrations/1764000000000-exam-sessions';
 import { Applications1764100000000 } from './migrations/1764100000000-applications';
 import { Payments1764300000000 } from './migrations/1764300000000-payments';
+import { Refunds1764400000000 } from './migrations/1764400000000-refunds';
 import { PaymentEntity } from '../payments/payment.entity';
 import { MaterialsVisitsBatches1764200000000 } from './migrations/1764200000000-materials-visits-batches';
 
@@ -50,6 +51,7 @@ export const MIGRATIONS = [
   Applications1764100000000,
   MaterialsVisitsBatches1764200000000,
   Payments1764300000000,
+  Refunds1764400000000,
 ];
 
 /** Migrations always — never `synchronize` — on MariaDB and on the embedded SQLite alike. */

@@ -42,6 +42,16 @@ export class PaymentEntity {
   @Column({ name: 'flag_reason', type: 'varchar', length: 200, nullable: true })
   flagReason: string | null;
 
+  /** A refund asked of WeChat (the body cancelled the application) and whether it has gone through. */
+  @Column({ name: 'refund_state', type: 'varchar', length: 10, nullable: true })
+  refundState: 'pending' | 'refunded' | null;
+
+  @Column({ name: 'out_refund_no', type: 'varchar', length: 32, nullable: true, unique: true })
+  outRefundNo: string | null;
+
+  @Column({ name: 'refunded_at', type: 'datetime', nullable: true })
+  refundedAt: Date | null;
+
   @Column({ name: 'created_at', type: 'datetime' })
   createdAt: Date;
 }

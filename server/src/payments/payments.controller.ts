@@ -1,12 +1,13 @@
-import { Controller, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
-import { DomainError, idParamSchema } from '@skillcert/shared';
+import { Body, Controller, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
+import { DomainError, idParamSchema, rejectSchema } from '@skillcert/shared';
 import type { Request, Response } from 'express';
-import type { CandidateActor } from '../auth/actor';
-import { Allow, CurrentCandidate } from '../auth/auth.guard';
+import type { CandidateActor, StaffActor } from '../auth/actor';
+import { Allow, CurrentCandidate, CurrentStaff } from '../auth/auth.guard';
 import { ZodPipe } from '../common/zod-pipe';
 import { ApplicationsService } from '../applications/applications.service';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { FakeWechatGateway } from '../wechat/fake-wechat.gateway';
+import type { NotificationHeaders } from '../wechat/wechatpay.client';
 import { PaymentsService } from './payments.service';
 
 @Controller('api')
@@ -35,27 +36,53 @@ export class PaymentsController {
     return this.applications.viewOf(id);
   }
 
+  /** The body's admin cancels an application; paid fees go back through WeChat Pay. */
+  @Post('review/applications/:id/cancel')
+  @HttpCode(200)
+  @Allow('admin')
+  cancel(
+    @CurrentStaff() actor: StaffActor,
+    @Param(new ZodPipe(idParamSchema)) { id }: { id: string },
+    @Body(new ZodPipe(rejectSchema)) { reason }: { reason: string },
+  ) {
+    return this.payments.cancelByBody(actor, id, reason);
+  }
+
   /**
    * WeChat Pay calls this; only its signature over the exact bytes opens it.
    * Answers in WeChat's own shape: 204 when taken, 401 {code:'FAIL'} when not believed.
    */
   @Post('payments/wechat/notify')
-  async notify(@Req() req: Request & { rawBody?: Buffer }, @Res() res: Response): Promise<void> {
-    const header = (name: string) => (typeof req.headers[name] === 'string' ? (req.headers[name] as string) : undefined);
-    try {
-      await this.payments.onWechatNotification(
-        {
-          timestamp: header('wechatpay-timestamp'),
-          nonce: header('wechatpay-nonce'),
-          serial: header('wechatpay-serial'),
-          signature: header('wechatpay-signature'),
-        },
-        req.rawBody?.toString('utf8') ?? '',
-      );
-      res.status(204).end();
-    } catch (error) {
-      const refused = error instanceof DomainError && error.code === 'PAYMENT_NOTIFICATION_INVALID';
-      res.status(refused ? 401 : 500).json({ code: 'FAIL', message: refused ? error.message : '处理失败，请重试' });
-    }
+  notify(@Req() req: Request & { rawBody?: Buffer }, @Res() res: Response): Promise<void> {
+    return answerWechat(req, res, (headers, body) => this.payments.onWechatNotification(headers, body));
+  }
+
+  /** WeChat Pay's refund outcome, behind the same signature check. */
+  @Post('payments/wechat/refund-notify')
+  refundNotify(@Req() req: Request & { rawBody?: Buffer }, @Res() res: Response): Promise<void> {
+    return answerWechat(req, res, (headers, body) => this.payments.onRefundNotification(headers, body));
+  }
+}
+
+async function answerWechat(
+  req: Request & { rawBody?: Buffer },
+  res: Response,
+  handle: (headers: NotificationHeaders, body: string) => Promise<unknown>,
+): Promise<void> {
+  const header = (name: string) => (typeof req.headers[name] === 'string' ? (req.headers[name] as string) : undefined);
+  try {
+    await handle(
+      {
+        timestamp: header('wechatpay-timestamp'),
+        nonce: header('wechatpay-nonce'),
+        serial: header('wechatpay-serial'),
+        signature: header('wechatpay-signature'),
+      },
+      req.rawBody?.toString('utf8') ?? '',
+    );
+    res.status(204).end();
+  } catch (error) {
+    const refused = error instanceof DomainError && error.code === 'PAYMENT_NOTIFICATION_INVALID';
+    res.status(refused ? 401 : 500).json({ code: 'FAIL', message: refused ? error.message : '处理失败，请重试' });
   }
 }

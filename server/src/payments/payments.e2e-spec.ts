@@ -138,6 +138,28 @@ describe.each(databaseTargets())('WeChat Pay against the fake on $name', (target
     await startPaying(token, id).expect(200);
   });
 
+  it('the body cancels a paid application: seat back, money refunded through WeChat, told once', async () => {
+    const { token, id } = await approved('pay-refund');
+    const { outTradeNo } = (await startPaying(token, id).expect(200)).body;
+    await server.wechat.pay.pay(outTradeNo);
+    const cancelled = await request(server.url)
+      .post(`/api/review/applications/${id}/cancel`)
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ reason: '考生申请取消' })
+      .expect(200);
+    expect(cancelled.body).toMatchObject({ state: 'cancelled', payment: { refund: { state: 'pending' } } });
+    expect(cancelled.body.seat).toBeUndefined();
+    expect(server.wechat.pay.orders.get(outTradeNo)?.trade_state).toBe('REFUND');
+    // WeChat refunds asynchronously; its signed notification records it.
+    let view = await application(token, id);
+    for (let i = 0; i < 50 && view.payment?.refund?.state !== 'refunded'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      view = await application(token, id);
+    }
+    expect(view.payment.refund).toEqual({ state: 'refunded', at: '2026-03-10T02:00:00.000Z' });
+    expect(view.timeline.at(-1)).toMatchObject({ from: 'paid', to: 'cancelled', by: 'staff', note: '考生申请取消' });
+  });
+
   // Last: it moves the clock past every deadline.
   it('an order unpaid at the deadline is closed at WeChat, and only then does the seat go', async () => {
     const { token, id } = await approved('pay-expired');

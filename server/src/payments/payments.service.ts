@@ -1,11 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DomainError, feeFor, formatAmount, LEVEL_SHORT, type WechatPaymentStart } from '@skillcert/shared';
+import { DomainError, feeFor, formatAmount, getPlan, LEVEL_SHORT, type ApplicationView, type WechatPaymentStart } from '@skillcert/shared';
 import { randomBytes } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
 import { ApplicationEntity } from '../applications/application.entity';
 import { ApplicationsService } from '../applications/applications.service';
-import type { CandidateActor } from '../auth/actor';
+import type { CandidateActor, StaffActor } from '../auth/actor';
+import { SeatsService } from '../sessions/seats.service';
 import { UserEntity } from '../auth/user.entity';
 import { Clock } from '../common/clock';
 import { timeOrderedId } from '../common/time-ordered-id';
@@ -13,7 +14,7 @@ import { APP_CONFIG, type AppConfig } from '../config/config';
 import { UnitOfWork } from '../database/unit-of-work';
 import { SeatHoldEntity } from '../sessions/seat-hold.entity';
 import { PaymentEntity } from './payment.entity';
-import { WechatPayClient, type WechatTransaction } from '../wechat/wechatpay.client';
+import { WechatPayClient, type NotificationHeaders, type WechatRefundResult, type WechatTransaction } from '../wechat/wechatpay.client';
 
 export type Settlement = 'paid' | 'already-paid' | 'flagged' | 'not-paid' | 'unknown-order';
 
@@ -32,6 +33,7 @@ export class PaymentsService {
     private readonly clock: Clock,
     private readonly applications: ApplicationsService,
     private readonly wechatPay: WechatPayClient,
+    private readonly seats: SeatsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -62,6 +64,9 @@ export class PaymentsService {
         expiresAt: hold.heldUntil,
         paidAt: null,
         flagReason: null,
+        refundState: null,
+        outRefundNo: null,
+        refundedAt: null,
         createdAt: this.clock.now(),
       };
       await payments.insert(payment);
@@ -123,6 +128,47 @@ export class PaymentsService {
     const payment = await this.db.getRepository(PaymentEntity).findOneBy({ applicationId, channel: 'wechat', state: 'pending' });
     if (!payment) throw new DomainError('PAYMENT_NOT_DUE');
     return payment.outTradeNo;
+  }
+
+  /**
+   * The body's admin cancels an application (approved or paid): the seat goes
+   * back, an open WeChat order is closed, and paid money is refunded through
+   * WeChat — the refund is asked for after the cancellation is safely written.
+   */
+  async cancelByBody(actor: StaffActor, applicationId: string, reason: string): Promise<ApplicationView> {
+    const refund = await this.uow.run(async (manager) => {
+      const application = await manager.findOneBy(ApplicationEntity, { id: applicationId });
+      if (!application || getPlan(application.planId).body.id !== actor.bodyId) throw new DomainError('NOT_FOUND');
+      await this.applications.transition(manager, application, 'cancelled', { kind: 'staff', id: actor.staffId }, 'admin', reason);
+      await this.seats.releaseWithin(manager, applicationId);
+      const paid = await manager.findOneBy(PaymentEntity, { applicationId, channel: 'wechat', state: 'paid' });
+      if (!paid?.transactionId || paid.refundState) return undefined;
+      const outRefundNo = `RF${paid.outTradeNo.slice(2)}`;
+      await manager.update(PaymentEntity, { id: paid.id }, { refundState: 'pending', outRefundNo });
+      return { transactionId: paid.transactionId, outRefundNo, amountFen: paid.amountFen };
+    });
+    for (const open of await this.db.getRepository(PaymentEntity).findBy({ applicationId, channel: 'wechat', state: 'pending' })) {
+      await this.wechatPay.closeOrder(open.outTradeNo).catch(() => undefined);
+      await this.db.getRepository(PaymentEntity).update({ id: open.id, state: 'pending' }, { state: 'closed' });
+    }
+    if (refund) await this.wechatPay.refund({ ...refund, reason: `报名已取消：${reason}` });
+    return this.applications.viewOf(applicationId);
+  }
+
+  /** WeChat's word that a refund went through: recorded once, however often it comes. */
+  async onRefundNotification(headers: NotificationHeaders, rawBody: string): Promise<void> {
+    const result = this.wechatPay.openNotification<WechatRefundResult>(headers, rawBody);
+    if (result.mchid !== this.wechatPay.mchid) throw new DomainError('PAYMENT_NOTIFICATION_INVALID', '商户信息不符');
+    if (result.refund_status !== 'SUCCESS') {
+      this.logger.warn({ event: 'refund-not-successful', outRefundNo: result.out_refund_no, status: result.refund_status });
+      return;
+    }
+    await this.db
+      .getRepository(PaymentEntity)
+      .update(
+        { outRefundNo: result.out_refund_no, refundState: 'pending' },
+        { refundState: 'refunded', refundedAt: result.success_time ? new Date(result.success_time) : this.clock.now() },
+      );
   }
 
   /** WeChat Pay's notification: verified, decrypted, settled. A bad one changes nothing and is refused. */

@@ -59,7 +59,7 @@ export class SeatsService {
   }
 
   release(applicationId: string): Promise<void> {
-    return this.uow.run((manager) => this.releaseIn(manager, applicationId));
+    return this.uow.run((manager) => this.releaseWithin(manager, applicationId));
   }
 
   /**
@@ -78,7 +78,7 @@ export class SeatsService {
         if (!hold) return 0;
         // A WeChat order WeChat may still have taken money for keeps the seat until the payment check settles or closes it.
         if (await manager.existsBy(PaymentEntity, { applicationId, state: 'pending' })) return 0;
-        await this.releaseIn(manager, applicationId);
+        await this.releaseWithin(manager, applicationId);
         const application = await manager.findOneBy(ApplicationEntity, { id: applicationId });
         if (application?.state === 'approved') {
           await this.applications.transition(manager, application, 'expired', { kind: 'system', id: null }, 'system', '缴费期限已过，座位已释放');
@@ -99,7 +99,8 @@ export class SeatsService {
     if (!result.affected) throw new DomainError('SEAT_SOLD_OUT');
   }
 
-  private async releaseIn(manager: EntityManager, applicationId: string): Promise<void> {
+  /** Gives the application's seat back inside the caller's transaction. */
+  async releaseWithin(manager: EntityManager, applicationId: string): Promise<void> {
     const hold = await manager.findOneBy(SeatHoldEntity, { applicationId, status: In(['held', 'confirmed']) });
     if (!hold) return;
     await manager.update(SeatHoldEntity, { id: hold.id }, { status: 'released', heldUntil: null });

@@ -78,6 +78,7 @@ export class FakeWechatPay {
     if (!this.signedByMerchant(method, pathAndQuery, rawBody, authorization)) {
       return { status: 401, body: { code: 'SIGN_ERROR', message: '签名错误' } };
     }
+    if (method === 'POST' && url.pathname === '/v3/refund/domestic/refunds') return this.refund(JSON.parse(rawBody || '{}') as Record<string, unknown>);
     if (method === 'POST' && url.pathname === '/v3/pay/transactions/jsapi') return this.jsapi(JSON.parse(rawBody || '{}') as Record<string, unknown>);
     const byNumber = /^\/v3\/pay\/transactions\/out-trade-no\/([0-9A-Za-z_\-|*]{6,32})(\/close)?$/.exec(url.pathname);
     if (byNumber) {
@@ -125,19 +126,62 @@ export class FakeWechatPay {
     return statuses;
   }
 
-  private async notify(notifyUrl: string, transaction: Record<string, unknown>, forged: boolean): Promise<number> {
+  private refund(request: Record<string, unknown>): FakeReply {
+    const order = [...this.orders.values()].find((o) => o.transaction_id === request.transaction_id);
+    const amount = request.amount as { refund?: unknown; total?: unknown } | undefined;
+    const outRefundNo = String(request.out_refund_no ?? '');
+    if (!order || order.trade_state !== 'SUCCESS') return { status: 404, body: { code: 'RESOURCE_NOT_EXISTS', message: '订单不存在或未支付' } };
+    if (
+      !/^[0-9A-Za-z_\-|*@]{1,64}$/.test(outRefundNo) ||
+      amount?.total !== order.amount.total ||
+      !Number.isInteger(amount?.refund) ||
+      (amount!.refund as number) > order.amount.total
+    )
+      return { status: 400, body: { code: 'PARAM_ERROR', message: '退款参数错误' } };
+    order.trade_state = 'REFUND';
+    const refundId = `50300${randomBytes(10).toString('hex')}`.slice(0, 29);
+    const notifyUrl = typeof request.notify_url === 'string' ? request.notify_url : undefined;
+    // WeChat refunds asynchronously: the answer says PROCESSING, the notification says SUCCESS.
+    if (notifyUrl) {
+      setTimeout(() => {
+        const resource = {
+          mchid: order.mchid,
+          out_trade_no: order.out_trade_no,
+          transaction_id: order.transaction_id,
+          out_refund_no: outRefundNo,
+          refund_id: refundId,
+          refund_status: 'SUCCESS',
+          success_time: new Date(this.now()).toISOString().replace(/\.\d{3}Z$/, '+00:00'),
+          amount: { total: order.amount.total, refund: amount!.refund, payer_total: order.amount.total, payer_refund: amount!.refund },
+        };
+        void this.send(notifyUrl, 'REFUND.SUCCESS', 'refund', resource, false).then((status) =>
+          this.deliveries.push({ outTradeNo: order.out_trade_no, status }),
+        );
+      }, 20);
+    }
+    return {
+      status: 200,
+      body: { refund_id: refundId, out_refund_no: outRefundNo, transaction_id: order.transaction_id, out_trade_no: order.out_trade_no, status: 'PROCESSING' },
+    };
+  }
+
+  private notify(notifyUrl: string, transaction: Record<string, unknown>, forged: boolean): Promise<number> {
+    return this.send(notifyUrl, 'TRANSACTION.SUCCESS', 'transaction', transaction, forged);
+  }
+
+  private async send(notifyUrl: string, eventType: string, originalType: string, resourceBody: Record<string, unknown>, forged: boolean): Promise<number> {
     const nonce = randomBytes(6).toString('hex');
-    const associatedData = 'transaction';
+    const associatedData = originalType;
     const body = JSON.stringify({
       id: randomBytes(16).toString('hex'),
       create_time: new Date().toISOString(),
-      event_type: 'TRANSACTION.SUCCESS',
+      event_type: eventType,
       resource_type: 'encrypt-resource',
-      summary: '支付成功',
+      summary: eventType === 'REFUND.SUCCESS' ? '退款成功' : '支付成功',
       resource: {
-        original_type: 'transaction',
+        original_type: originalType,
         algorithm: 'AEAD_AES_256_GCM',
-        ciphertext: Aes.AesGcm.encrypt(JSON.stringify(transaction), this.credentials.apiV3Key, nonce, associatedData),
+        ciphertext: Aes.AesGcm.encrypt(JSON.stringify(resourceBody), this.credentials.apiV3Key, nonce, associatedData),
         associated_data: associatedData,
         nonce,
       },

@@ -28,6 +28,16 @@ export interface WechatTransaction {
   payer?: { openid: string };
 }
 
+/** A refund's outcome, as the refund notification carries it. */
+export interface WechatRefundResult {
+  mchid: string;
+  out_trade_no: string;
+  out_refund_no: string;
+  refund_status: 'SUCCESS' | 'CLOSED' | 'ABNORMAL' | 'PROCESSING';
+  success_time?: string;
+  amount: { total: number; refund: number };
+}
+
 export interface RequestPaymentParams {
   timeStamp: string;
   nonceStr: string;
@@ -36,7 +46,7 @@ export interface RequestPaymentParams {
   paySign: string;
 }
 
-interface NotificationHeaders {
+export interface NotificationHeaders {
   timestamp?: string;
   nonce?: string;
   serial?: string;
@@ -129,6 +139,20 @@ export class WechatPayClient {
     );
   }
 
+  /** Asks WeChat to return a paid order's money; the outcome arrives as a refund notification. */
+  async refund(refund: { transactionId: string; outRefundNo: string; amountFen: number; reason: string }): Promise<void> {
+    const { api } = this.ready();
+    await this.call(() =>
+      at(api, 'v3', 'refund', 'domestic', 'refunds').post({
+        transaction_id: refund.transactionId,
+        out_refund_no: refund.outRefundNo,
+        reason: refund.reason.slice(0, 80),
+        notify_url: this.config.wechatPay.refundNotifyUrl,
+        amount: { refund: refund.amountFen, total: refund.amountFen, currency: 'CNY' },
+      }),
+    );
+  }
+
   /** What `requestPayment` needs, signed with the merchant key: appId\ntimeStamp\nnonceStr\npackage\n. */
   requestPaymentParams(prepayId: string): RequestPaymentParams {
     const { credentials } = this.ready();
@@ -143,7 +167,7 @@ export class WechatPayClient {
    * A notification, believed only when WeChat Pay's key signed exactly these
    * bytes recently; then its resource is decrypted with the APIv3 key.
    */
-  openNotification(headers: NotificationHeaders, rawBody: string): WechatTransaction {
+  openNotification<Resource = WechatTransaction>(headers: NotificationHeaders, rawBody: string): Resource {
     const { credentials } = this.ready();
     const timestamp = Number(headers.timestamp);
     if (!Number.isFinite(timestamp) || Math.abs(Date.now() / 1000 - timestamp) > MAX_CLOCK_SKEW_SECONDS)
@@ -155,9 +179,7 @@ export class WechatPayClient {
     let resource: { ciphertext?: string; nonce?: string; associated_data?: string };
     try {
       resource = (JSON.parse(rawBody) as { resource?: typeof resource }).resource ?? {};
-      return JSON.parse(
-        Aes.AesGcm.decrypt(resource.ciphertext ?? '', credentials.apiV3Key, resource.nonce ?? '', resource.associated_data ?? ''),
-      ) as WechatTransaction;
+      return JSON.parse(Aes.AesGcm.decrypt(resource.ciphertext ?? '', credentials.apiV3Key, resource.nonce ?? '', resource.associated_data ?? '')) as Resource;
     } catch {
       throw new DomainError('PAYMENT_NOTIFICATION_INVALID', '通知内容无法解密');
     }

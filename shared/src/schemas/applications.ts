@@ -78,6 +78,8 @@ export interface PaymentReceipt {
   paidAt: string;
   /** Our order number: what the candidate quotes when asking about the payment. */
   reference: string;
+  /** The body cancelled the application: the money on its way back, or back. */
+  refund?: { state: 'pending' | 'refunded'; at?: string };
 }
 
 export interface UploadedFileView {
