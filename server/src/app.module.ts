@@ -15,6 +15,7 @@ import { VisitsModule } from './visits/visits.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { WechatModule } from './wechat/wechat.module';
 import { PaymentsModule } from './payments/payments.module';
+import { FinanceModule } from './finance/finance.module';
 
 @Module({})
 export class AppModule {
@@ -26,6 +27,7 @@ export class AppModule {
         TypeOrmModule.forRoot({ ...dataSourceOptions(config.database), retryAttempts: 2, retryDelay: 1000 }),
         WechatModule,
         PaymentsModule,
+        FinanceModule,
         FilesModule,
         PlansModule,
         IdentityModule,

@@ -35,6 +35,7 @@ interface Fixture {
   file: string;
   fileLink: string;
   visitCode: string;
+  credit: string;
 }
 
 const ROUTES: Record<string, { expect: Record<Role, Outcome>; path?: (f: Fixture) => string; body?: object | ((f: Fixture) => object); fresh?: boolean }> = {
@@ -120,9 +121,18 @@ const ROUTES: Record<string, { expect: Record<Role, Outcome>; path?: (f: Fixture
   'POST /api/payments/wechat/refund-notify': { expect: Object.fromEntries(ROLES.map((r) => [r, 401])) as Record<Role, Outcome> },
   // WeChat Pay's door: without its signature everyone, signed in or not, is turned away.
   'POST /api/payments/wechat/notify': { expect: Object.fromEntries(ROLES.map((r) => [r, 401])) as Record<Role, Outcome> },
+  // Finance: the body's own staff; other bodies' staff see their own (empty) books, never this body's credits.
+  'POST /api/finance/statements': { expect: only({ bodyAdmin: 'ok', otherBodyStaff: 'ok' }) },
+  'GET /api/finance/credits': { expect: only({ bodyAdmin: 'ok', otherBodyStaff: 'ok' }) },
+  'POST /api/finance/credits/:id/confirm': {
+    expect: bodyOwn,
+    path: (f) => `/api/finance/credits/${f.credit}/confirm`,
+    body: (f) => ({ applicationId: f.application }),
+  },
   // Last: these end what the rows above use.
   'DELETE /api/applications/:id/visit': { expect: candidateOwn, path: (f) => `/api/applications/${f.application}/visit` },
   'POST /api/applications/:id/withdraw': { expect: candidateOwn, path: (f) => `/api/applications/${f.application}/withdraw` },
+  'POST /api/finance/credits/:id/ignore': { expect: bodyOwn, path: (f) => `/api/finance/credits/${f.credit}/ignore` },
 };
 
 interface Layer {
@@ -203,6 +213,19 @@ describe.each(databaseTargets())('who reaches what, route by route, on $name', (
       .expect(200);
     fixture.member = imported.body.batch.members[0].applicationId;
     await uploadFile(server, tokens.institution);
+
+    const statement = new ExcelJS.Workbook();
+    const lines = statement.addWorksheet('明细');
+    lines.addRow(['交易时间', '贷方金额', '对方户名', '附言']);
+    lines.addRow(['2026-03-10 09:00:00', '88.00', '某公司', '货款']);
+    await request(server.url)
+      .post('/api/finance/statements')
+      .set('Authorization', `Bearer ${tokens.bodyAdmin}`)
+      .attach('file', Buffer.from(await statement.xlsx.writeBuffer()), 's.xlsx')
+      .expect(200);
+    const [credit] = (await request(server.url).get('/api/finance/credits?status=unmatched').set('Authorization', `Bearer ${tokens.bodyAdmin}`).expect(200))
+      .body;
+    fixture.credit = credit.id;
   });
 
   afterAll(async () => {

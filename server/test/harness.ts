@@ -157,12 +157,13 @@ export async function aCandidate(
   server: TestServer,
   persona: string,
   birth?: string,
+  name = '陈同学',
 ): Promise<{ token: string; userId: string; residentId: string; proof: Proof }> {
   const { body } = await request(server.url)
     .post('/api/auth/wechat')
     .send({ code: server.wechat.issueLoginCode(persona) })
     .expect(200);
   const residentId = aResidentId(birth);
-  await request(server.url).put('/api/me/profile').set('Authorization', `Bearer ${body.token}`).send({ name: '陈同学', residentId }).expect(200);
-  return { token: body.token, userId: body.me.userId, residentId, proof: await shanghaiProof(server, body.token) };
+  await request(server.url).put('/api/me/profile').set('Authorization', `Bearer ${body.token}`).send({ name, residentId }).expect(200);
+  return { token: body.token, userId: body.me.userId, residentId, proof: await shanghaiProof(server, body.token, name) };
 }

@@ -42,6 +42,7 @@ export const ERROR_MESSAGES = {
   PAYMENT_NOT_DUE: '当前没有需要缴纳的费用',
   PAYMENT_DEADLINE_PASSED: '缴费期限已过，考位已释放',
   PAYMENT_NOTIFICATION_INVALID: '支付通知验证失败',
+  STATEMENT_INVALID: '对账单无法读取',
   WECHAT_NOT_LINKED: '请在微信小程序中登录后再使用微信支付',
   DATABASE_UNAVAILABLE: '系统繁忙，请稍后再试',
   INTERNAL_ERROR: '系统出现问题，请稍后再试',

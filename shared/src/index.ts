@@ -22,3 +22,4 @@ export * from './schemas/staff';
 export * from './schemas/applications';
 export * from './schemas/batches';
 export * from './schemas/payments';
+export * from './rules/bankStatement';

@@ -36,9 +36,14 @@ function pad(n: number): string {
 }
 
 /** A cell as the text the roster rules read. Excel dates are calendar dates (exceljs hands them over as UTC midnight). */
-function cellText(value: ExcelJS.CellValue): { text: string; lostDigits?: boolean } {
+/** A cell as the text a person sees; Excel keeps wall-clock times, which exceljs hands over as UTC fields. */
+export function cellText(value: ExcelJS.CellValue): { text: string; lostDigits?: boolean } {
   if (value === null || value === undefined) return { text: '' };
-  if (value instanceof Date) return { text: `${value.getUTCFullYear()}-${pad(value.getUTCMonth() + 1)}-${pad(value.getUTCDate())}` };
+  if (value instanceof Date) {
+    const day = `${value.getUTCFullYear()}-${pad(value.getUTCMonth() + 1)}-${pad(value.getUTCDate())}`;
+    const seconds = value.getUTCHours() * 3600 + value.getUTCMinutes() * 60 + value.getUTCSeconds();
+    return { text: seconds === 0 ? day : `${day} ${pad(value.getUTCHours())}:${pad(value.getUTCMinutes())}:${pad(value.getUTCSeconds())}` };
+  }
   // An 18-digit ID typed into a number cell has already lost its last digits.
   if (typeof value === 'number') return { text: String(value), lostDigits: value > 1e15 };
   if (typeof value === 'string') return { text: value };

@@ -21,10 +21,13 @@ import { ExamSessions1764000000000 } from './migrations/1764000000000-exam-sessi
 import { Applications1764100000000 } from './migrations/1764100000000-applications';
 import { Payments1764300000000 } from './migrations/1764300000000-payments';
 import { Refunds1764400000000 } from './migrations/1764400000000-refunds';
+import { BankCredits1764500000000 } from './migrations/1764500000000-bank-credits';
+import { BankCreditEntity } from '../finance/bank-credit.entity';
 import { PaymentEntity } from '../payments/payment.entity';
 import { MaterialsVisitsBatches1764200000000 } from './migrations/1764200000000-materials-visits-batches';
 
 export const ENTITIES = [
+  BankCreditEntity,
   PaymentEntity,
   EvaluationBodyEntity,
   PlanEntity,
@@ -52,6 +55,7 @@ export const MIGRATIONS = [
   MaterialsVisitsBatches1764200000000,
   Payments1764300000000,
   Refunds1764400000000,
+  BankCredits1764500000000,
 ];
 
 /** Migrations always — never `synchronize` — on MariaDB and on the embedded SQLite alike. */

@@ -1,8 +1,17 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DomainError, feeFor, formatAmount, getPlan, LEVEL_SHORT, type ApplicationView, type WechatPaymentStart } from '@skillcert/shared';
+import {
+  APPLICATION_STATE_NAMES,
+  DomainError,
+  feeFor,
+  formatAmount,
+  getPlan,
+  LEVEL_SHORT,
+  type ApplicationView,
+  type WechatPaymentStart,
+} from '@skillcert/shared';
 import { randomBytes } from 'node:crypto';
-import { DataSource, In } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import { ApplicationEntity } from '../applications/application.entity';
 import { ApplicationsService } from '../applications/applications.service';
 import type { CandidateActor, StaffActor } from '../auth/actor';
@@ -171,6 +180,50 @@ export class PaymentsService {
       );
   }
 
+  /**
+   * A bank credit pays an application: inside the caller's transaction (which
+   * also marks the credit), a paid bank payment, the application paid, the seat kept.
+   * The paid time is when the bank received the money.
+   */
+  async settleBank(
+    manager: EntityManager,
+    applicationId: string,
+    credit: { amountFen: number; receivedAt: Date; payer: string },
+    by: { kind: 'staff' | 'system'; id: string | null },
+  ): Promise<void> {
+    const application = await manager.findOneBy(ApplicationEntity, { id: applicationId });
+    if (!application) throw new DomainError('NOT_FOUND');
+    if (application.state !== 'approved') throw new DomainError('PAYMENT_NOT_DUE', `该报名当前为“${APPLICATION_STATE_NAMES[application.state]}”，不能确认缴费`);
+    const amountFen = feeFor(application.planId, application.level);
+    if (credit.amountFen !== amountFen) throw new DomainError('PAYMENT_NOT_DUE', `到账${formatAmount(credit.amountFen)}与应缴${formatAmount(amountFen)}不符`);
+    await manager.insert(PaymentEntity, {
+      id: timeOrderedId(),
+      applicationId,
+      channel: 'bank',
+      outTradeNo: newOutTradeNo('BK'),
+      amountFen,
+      state: 'paid',
+      prepayId: null,
+      transactionId: null,
+      expiresAt: credit.receivedAt,
+      paidAt: credit.receivedAt,
+      flagReason: null,
+      refundState: null,
+      outRefundNo: null,
+      refundedAt: null,
+      createdAt: this.clock.now(),
+    });
+    await this.applications.transition(
+      manager,
+      application,
+      'paid',
+      by,
+      by.kind === 'staff' ? 'finance' : 'system',
+      `银行转账 ${formatAmount(amountFen)}（付款人 ${credit.payer || '未知'}）`,
+    );
+    await manager.update(SeatHoldEntity, { applicationId, status: 'held' }, { status: 'confirmed' });
+  }
+
   /** WeChat Pay's notification: verified, decrypted, settled. A bad one changes nothing and is refused. */
   async onWechatNotification(headers: { timestamp?: string; nonce?: string; serial?: string; signature?: string }, rawBody: string): Promise<Settlement> {
     return this.settle(this.wechatPay.openNotification(headers, rawBody), 'WeChat notification');
@@ -217,9 +270,9 @@ export class PaymentsService {
   }
 }
 
-/** 'SC' + 28 random base-36 characters, upper case (read aloud to the help desk): unique, ≤ 32, WeChat's alphabet. */
-function newOutTradeNo(): string {
-  return `SC${BigInt(`0x${randomBytes(18).toString('hex')}`)
+/** A prefix ('SC' WeChat, 'BK' bank) + 28 random base-36 characters, upper case (read aloud to the help desk): unique, ≤ 32, WeChat's alphabet. */
+function newOutTradeNo(prefix = 'SC'): string {
+  return `${prefix}${BigInt(`0x${randomBytes(18).toString('hex')}`)
     .toString(36)
     .padStart(28, '0')
     .slice(0, 28)

@@ -1,3 +1,8 @@
+import * as z from 'zod/mini';
+import type { output } from 'zod/v4/core';
+import type { Level } from '../types';
+import type { StatementIssue } from '../rules/bankStatement';
+
 /** What the app hands to requestPayment: signed by the server with the merchant key. */
 export interface WechatPaymentStart {
   outTradeNo: string;
@@ -6,3 +11,38 @@ export interface WechatPaymentStart {
   expiresAt: string;
   params: { timeStamp: string; nonceStr: string; package: string; signType: 'RSA'; paySign: string };
 }
+
+export type CreditStatus = 'confirmed' | 'review' | 'unmatched' | 'ignored';
+
+/** One statement credit as finance sees it, with the applications it might pay. */
+export interface BankCreditView {
+  id: string;
+  receivedAt: string;
+  amountFen: number;
+  payer: string;
+  remark: string;
+  status: CreditStatus;
+  reason?: string;
+  candidates: { applicationId: string; name: string; residentIdMasked: string; level: Level }[];
+  applicationId?: string;
+}
+
+/** What an import did: new credits, the ones seen before, and how the new ones were settled. */
+export interface StatementImportResult {
+  credits: number;
+  duplicates: number;
+  confirmed: number;
+  review: number;
+  unmatched: number;
+  issues: StatementIssue[];
+  /** The credits of this import a person must look at. */
+  toDecide: BankCreditView[];
+}
+
+export const creditQuerySchema = z.object({ status: z._default(z.enum(['review', 'unmatched', 'confirmed', 'ignored']), 'review') });
+export type CreditQuery = output<typeof creditQuerySchema>;
+
+export const confirmCreditSchema = z.object({
+  applicationId: z.string({ error: '请选择这笔款项对应的报名' }).check(z.minLength(1, '请选择这笔款项对应的报名'), z.maxLength(36)),
+});
+export type ConfirmCreditRequest = output<typeof confirmCreditSchema>;

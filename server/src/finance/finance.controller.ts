@@ -1,0 +1,43 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { confirmCreditSchema, creditQuerySchema, idParamSchema, type ConfirmCreditRequest, type CreditQuery } from '@skillcert/shared';
+import { memoryStorage } from 'multer';
+import type { StaffActor } from '../auth/actor';
+import { Allow, CurrentStaff } from '../auth/auth.guard';
+import { ZodPipe } from '../common/zod-pipe';
+import { FinanceService } from './finance.service';
+
+@Controller('api/finance')
+@Allow('finance', 'admin')
+export class FinanceController {
+  constructor(private readonly finance: FinanceService) {}
+
+  /** A bank statement (.xlsx or .csv), multipart with one part named `file`. */
+  @Post('statements')
+  @HttpCode(200)
+  @UseInterceptors(FileInterceptor('file', { storage: memoryStorage(), limits: { fileSize: 10 * 1024 * 1024, files: 1 } }))
+  importStatement(@CurrentStaff() actor: StaffActor, @UploadedFile() file: Express.Multer.File | undefined) {
+    return this.finance.importStatement(actor, file?.buffer);
+  }
+
+  @Get('credits')
+  credits(@CurrentStaff() actor: StaffActor, @Query(new ZodPipe(creditQuerySchema)) query: CreditQuery) {
+    return this.finance.credits(actor, query);
+  }
+
+  @Post('credits/:id/confirm')
+  @HttpCode(200)
+  confirm(
+    @CurrentStaff() actor: StaffActor,
+    @Param(new ZodPipe(idParamSchema)) { id }: { id: string },
+    @Body(new ZodPipe(confirmCreditSchema)) body: ConfirmCreditRequest,
+  ) {
+    return this.finance.confirm(actor, id, body.applicationId);
+  }
+
+  @Post('credits/:id/ignore')
+  @HttpCode(204)
+  ignore(@CurrentStaff() actor: StaffActor, @Param(new ZodPipe(idParamSchema)) { id }: { id: string }): Promise<void> {
+    return this.finance.ignore(actor, id);
+  }
+}

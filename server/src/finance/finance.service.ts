@@ -1,0 +1,178 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  creditKey,
+  DomainError,
+  feeFor,
+  matchCredit,
+  planIdsOfBody,
+  readStatement,
+  type BankCreditView,
+  type CreditQuery,
+  type CreditStatus,
+  type PendingFee,
+  type StatementImportResult,
+} from '@skillcert/shared';
+import { randomUUID } from 'node:crypto';
+import { DataSource, In } from 'typeorm';
+import { ApplicationEntity } from '../applications/application.entity';
+import type { StaffActor } from '../auth/actor';
+import { Clock } from '../common/clock';
+import { UnitOfWork } from '../database/unit-of-work';
+import { PaymentsService } from '../payments/payments.service';
+import { SeatHoldEntity } from '../sessions/seat-hold.entity';
+import { BankCreditEntity } from './bank-credit.entity';
+import { readStatementFile } from './statement-file';
+
+/**
+ * Bank transfers reconciled: a statement imported (any number of times — a
+ * credit already seen is the same credit), sure matches confirmed at once, the
+ * rest put before finance staff, who confirm or set aside each one.
+ */
+@Injectable()
+export class FinanceService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly uow: UnitOfWork,
+    private readonly clock: Clock,
+    private readonly payments: PaymentsService,
+  ) {}
+
+  async importStatement(actor: StaffActor, bytes: Buffer | undefined): Promise<StatementImportResult> {
+    if (!bytes) throw new DomainError('FILE_EMPTY');
+    const rows = await readStatementFile(bytes);
+    if ('refused' in rows) throw new DomainError('STATEMENT_INVALID', rows.refused);
+    const statement = readStatement(rows);
+    if ('refused' in statement) throw new DomainError('STATEMENT_INVALID', statement.refused);
+
+    const keys = statement.credits.map(creditKey);
+    const seen = new Set(
+      keys.length
+        ? (await this.db.getRepository(BankCreditEntity).find({ where: { bodyId: actor.bodyId, creditKey: In(keys) }, select: { creditKey: true } })).map(
+            (c) => c.creditKey,
+          )
+        : [],
+    );
+    const result: StatementImportResult = { credits: 0, duplicates: 0, confirmed: 0, review: 0, unmatched: 0, issues: statement.issues, toDecide: [] };
+    const decideIds: string[] = [];
+    let pending = await this.pendingFees(actor.bodyId);
+    for (const credit of statement.credits) {
+      const key = creditKey(credit);
+      if (seen.has(key)) {
+        result.duplicates++;
+        continue;
+      }
+      seen.add(key);
+      const match = matchCredit(credit, pending);
+      const id = randomUUID();
+      const row: BankCreditEntity = {
+        id,
+        bodyId: actor.bodyId,
+        creditKey: key,
+        receivedAt: new Date(credit.receivedAt),
+        amountFen: credit.amountFen,
+        payer: credit.payer.slice(0, 100),
+        remark: credit.remark.slice(0, 200),
+        status: match.kind === 'exact' ? 'confirmed' : match.kind === 'review' ? 'review' : 'unmatched',
+        reason: match.kind === 'exact' ? null : match.reason,
+        candidates: match.kind === 'review' ? match.candidates : null,
+        applicationId: match.kind === 'exact' ? match.applicationId : null,
+        decidedBy: null,
+        createdAt: this.clock.now(),
+      };
+      try {
+        await this.uow.run(async (manager) => {
+          await manager.insert(BankCreditEntity, row);
+          if (match.kind === 'exact') await this.payments.settleBank(manager, match.applicationId, row, { kind: 'system', id: null });
+        });
+      } catch (error) {
+        // Another import took the same credit a moment ago: it is theirs, and this one is a duplicate.
+        if (await this.db.getRepository(BankCreditEntity).existsBy({ bodyId: actor.bodyId, creditKey: key })) {
+          result.duplicates++;
+          continue;
+        }
+        throw error;
+      }
+      result.credits++;
+      result[row.status as 'confirmed' | 'review' | 'unmatched']++;
+      if (match.kind === 'exact') pending = pending.filter((p) => p.applicationId !== match.applicationId);
+      else decideIds.push(id);
+    }
+    result.toDecide = await this.views(await this.db.getRepository(BankCreditEntity).findBy({ id: In(decideIds.length ? decideIds : ['-']) }));
+    return result;
+  }
+
+  async credits(actor: StaffActor, query: CreditQuery): Promise<BankCreditView[]> {
+    const rows = await this.db
+      .getRepository(BankCreditEntity)
+      .find({ where: { bodyId: actor.bodyId, status: query.status }, order: { receivedAt: 'ASC' }, take: 500 });
+    return this.views(rows);
+  }
+
+  /** A person decides: this credit pays that application. Audited on the application's timeline with their name. */
+  async confirm(actor: StaffActor, creditId: string, applicationId: string): Promise<BankCreditView> {
+    await this.uow.run(async (manager) => {
+      const credit = await manager.findOneBy(BankCreditEntity, { id: creditId, bodyId: actor.bodyId });
+      if (!credit) throw new DomainError('NOT_FOUND');
+      const application = await manager.findOneBy(ApplicationEntity, { id: applicationId });
+      if (!application || !planIdsOfBody(actor.bodyId).includes(application.planId)) throw new DomainError('NOT_FOUND');
+      const claimed = await manager.update(
+        BankCreditEntity,
+        { id: creditId, status: In(['review', 'unmatched'] satisfies CreditStatus[]) },
+        { status: 'confirmed', applicationId, decidedBy: actor.staffId },
+      );
+      if (!claimed.affected) throw new DomainError('TRANSITION_NOT_ALLOWED', '这笔款项已经处理过');
+      await this.payments.settleBank(manager, applicationId, credit, { kind: 'staff', id: actor.staffId });
+    });
+    const [view] = await this.views([await this.db.getRepository(BankCreditEntity).findOneByOrFail({ id: creditId })]);
+    return view!;
+  }
+
+  /** Not a fee at all (a refund from elsewhere, a donation): set aside, kept for the record. */
+  async ignore(actor: StaffActor, creditId: string): Promise<void> {
+    const result = await this.db
+      .getRepository(BankCreditEntity)
+      .update(
+        { id: creditId, bodyId: actor.bodyId, status: In(['review', 'unmatched'] satisfies CreditStatus[]) },
+        { status: 'ignored', decidedBy: actor.staffId },
+      );
+    if (!result.affected) throw new DomainError('NOT_FOUND');
+  }
+
+  /** Applications of the body waiting for their fee with a seat held. */
+  private async pendingFees(bodyId: string): Promise<PendingFee[]> {
+    const planIds = planIdsOfBody(bodyId);
+    if (!planIds.length) return [];
+    const held = await this.db.getRepository(SeatHoldEntity).find({ where: { status: 'held' }, select: { applicationId: true } });
+    if (!held.length) return [];
+    const applications = await this.db.getRepository(ApplicationEntity).find({
+      where: { id: In(held.map((h) => h.applicationId)), state: 'approved', planId: In(planIds) },
+      select: { id: true, planId: true, level: true, applicantName: true },
+    });
+    return applications.map((a) => ({ applicationId: a.id, planId: a.planId, level: a.level, name: a.applicantName, feeFen: feeFor(a.planId, a.level) }));
+  }
+
+  private async views(rows: BankCreditEntity[]): Promise<BankCreditView[]> {
+    const ids = [...new Set(rows.flatMap((r) => r.candidates ?? []))];
+    const people = ids.length
+      ? await this.db
+          .getRepository(ApplicationEntity)
+          .find({ where: { id: In(ids) }, select: { id: true, applicantName: true, residentIdMasked: true, level: true } })
+      : [];
+    const byId = new Map(people.map((p) => [p.id, p]));
+    return rows.map((r) => ({
+      id: r.id,
+      receivedAt: r.receivedAt.toISOString(),
+      amountFen: r.amountFen,
+      payer: r.payer,
+      remark: r.remark,
+      status: r.status,
+      ...(r.reason ? { reason: r.reason } : {}),
+      candidates: (r.candidates ?? []).flatMap((id) => {
+        const p = byId.get(id);
+        return p ? [{ applicationId: id, name: p.applicantName, residentIdMasked: p.residentIdMasked, level: p.level }] : [];
+      }),
+      ...(r.applicationId ? { applicationId: r.applicationId } : {}),
+    }));
+  }
+}

@@ -1,0 +1,70 @@
+import { creditKey, levelFromRemark, matchCredit, parseStatementTime, parseYuanToFen, readStatement, type PendingFee } from './bankStatement';
+
+describe('bank statements', () => {
+  it('reads amounts into fen without a float in sight', () => {
+    expect(parseYuanToFen('400.00')).toBe(40000);
+    expect(parseYuanToFen('1,200.5')).toBe(120050);
+    expect(parseYuanToFen('¥0.07')).toBe(7);
+    expect(parseYuanToFen('400')).toBe(40000);
+    // 0.1 + 0.2 style traps: the digits are added as integers.
+    expect(parseYuanToFen('0.29')).toBe(29);
+    expect(parseYuanToFen('4.005')).toBeUndefined();
+    expect(parseYuanToFen('四百')).toBeUndefined();
+  });
+
+  it('reads statement times as Shanghai time', () => {
+    expect(parseStatementTime('2026-03-12 14:03:27')).toBe('2026-03-12T06:03:27.000Z');
+    expect(parseStatementTime('2026/3/12')).toBe('2026-03-11T16:00:00.000Z');
+    expect(parseStatementTime('20260312')).toBe('2026-03-11T16:00:00.000Z');
+    expect(parseStatementTime('2026-02-30')).toBeUndefined();
+  });
+
+  it('finds the header, skips debits and blank rows, and names unreadable rows', () => {
+    const read = readStatement([
+      ['某银行对账单'],
+      ['交易时间', '借方金额', '贷方金额', '对方户名', '附言', '交易流水号'],
+      ['2026-03-12 10:00:00', '', '400.00', '陈同学', '呼叫中心服务员（4级）-考核费', 'A1'],
+      ['2026-03-12 10:05:00', '50.00', '', '某公司', '手续费', 'A2'],
+      ['', '', '', '', '', ''],
+      ['昨天', '', '400.00', '王同学', '呼叫中心服务员（4级）-考核费', 'A3'],
+    ]);
+    expect(read).toEqual({
+      credits: [{ row: 3, receivedAt: '2026-03-12T02:00:00.000Z', amountFen: 40000, payer: '陈同学', remark: '呼叫中心服务员（4级）-考核费', reference: 'A1' }],
+      issues: [{ row: 6, message: '交易时间“昨天”无法识别' }],
+    });
+    expect(readStatement([['a', 'b']])).toEqual({ refused: expect.stringContaining('未找到表头') });
+  });
+
+  it('keys a credit by the bank serial, or by everything it says', () => {
+    const credit = { row: 3, receivedAt: '2026-03-12T02:00:00.000Z', amountFen: 40000, payer: '陈同学', remark: 'x' };
+    expect(creditKey({ ...credit, reference: 'A1' })).toBe('ref:A1');
+    expect(creditKey(credit)).toBe(creditKey({ ...credit, row: 9 }));
+  });
+
+  it('knows the level from the remark, in either bracket width', () => {
+    expect(levelFromRemark('shanghai-2026', '呼叫中心服务员（4级）-考核费')).toBe(4);
+    expect(levelFromRemark('shanghai-2026', '转账 呼叫中心服务员(3级)-考核费 陈')).toBe(3);
+    expect(levelFromRemark('shanghai-2026', '货款')).toBeUndefined();
+  });
+
+  it('is sure only when remark, amount and payer all point at one application', () => {
+    const pending: PendingFee[] = [
+      { applicationId: 'a', planId: 'shanghai-2026', level: 4, name: '陈同学', feeFen: 40000 },
+      { applicationId: 'b', planId: 'shanghai-2026', level: 4, name: '王同学', feeFen: 40000 },
+      { applicationId: 'c', planId: 'shanghai-2026', level: 4, name: '李同学', feeFen: 40000 },
+      { applicationId: 'd', planId: 'shanghai-2026', level: 4, name: '李同学', feeFen: 40000 },
+    ];
+    const credit = (payer: string, amountFen = 40000, remark = '呼叫中心服务员（4级）-考核费') => ({
+      row: 2,
+      receivedAt: '2026-03-12T02:00:00.000Z',
+      amountFen,
+      payer,
+      remark,
+    });
+    expect(matchCredit(credit('陈同学'), pending)).toEqual({ kind: 'exact', applicationId: 'a' });
+    expect(matchCredit(credit('陈爸爸'), pending)).toMatchObject({ kind: 'review', reason: '付款人与考生姓名不一致' });
+    expect(matchCredit(credit('李同学'), pending)).toEqual({ kind: 'review', reason: '有多份同名同等级的待缴费报名', candidates: ['c', 'd'] });
+    expect(matchCredit(credit('王同学', 30000), pending)).toEqual({ kind: 'review', reason: '金额与应缴金额不符', candidates: ['b'] });
+    expect(matchCredit(credit('陈同学', 40000, '货款'), pending)).toMatchObject({ kind: 'unknown' });
+  });
+});

@@ -1,0 +1,146 @@
+import { bankTransferRemark, getPlan, offeredLevels } from '../plans';
+import type { Level } from '../types';
+
+/**
+ * Bank statements, read the way finance staff read them: credits with the time
+ * the account received them, the amount in fen (never through a float), the
+ * payer's name and the remark; then each credit matched to the application it pays.
+ */
+export interface BankCredit {
+  /** Row number as the spreadsheet shows it. */
+  row: number;
+  /** ISO instant the account received the money (statement times are Shanghai time). */
+  receivedAt: string;
+  amountFen: number;
+  payer: string;
+  remark: string;
+  /** The bank's own serial number, when the statement has one. */
+  reference?: string;
+}
+
+export interface StatementIssue {
+  row: number;
+  message: string;
+}
+
+/** Header names banks use for the columns we need; the first match wins. */
+export const STATEMENT_HEADERS = {
+  receivedAt: ['交易时间', '入账时间', '交易日期', '记账日期', '日期', '时间'],
+  amount: ['贷方金额', '收入金额', '入账金额', '贷方发生额', '收入', '金额'],
+  payer: ['对方户名', '付款人名称', '付款人', '对方账户名称', '对方名称', '对方户名称'],
+  remark: ['附言', '交易附言', '摘要', '用途', '备注'],
+  reference: ['交易流水号', '流水号', '凭证号', '交易参考号'],
+} as const;
+
+/** '1,200.50' → 120050; '400' → 40000; anything else (more than two decimals, letters) → undefined. */
+export function parseYuanToFen(text: string): number | undefined {
+  const cleaned = text.replace(/[¥￥,\s]/g, '');
+  const match = /^(\d{1,12})(?:\.(\d{1,2}))?$/.exec(cleaned);
+  if (!match) return undefined;
+  return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
+}
+
+/** '2026-03-12 14:03:27', '2026/3/12 14:03', '20260312' — Shanghai wall time → ISO instant. */
+export function parseStatementTime(text: string): string | undefined {
+  const match = /^(\d{4})[-/.年]?(\d{1,2})[-/.月]?(\d{1,2})日?(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(text.trim());
+  if (!match) return undefined;
+  const [, y, mo, d, h = '0', mi = '0', s = '0'] = match;
+  const utc = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h) - 8, Number(mi), Number(s));
+  const check = new Date(utc + 8 * 3_600_000);
+  if (check.getUTCMonth() !== Number(mo) - 1 || check.getUTCDate() !== Number(d)) return undefined;
+  return new Date(utc).toISOString();
+}
+
+/** A sheet's rows as text cells → the credits in it, and the rows that could not be read. Debits and blank rows are skipped. */
+export function readStatement(rows: string[][]): { credits: BankCredit[]; issues: StatementIssue[] } | { refused: string } {
+  const headerIndex = rows.findIndex((cells) => columnsOf(cells) !== undefined);
+  if (headerIndex < 0) return { refused: '未找到表头：需要交易时间、贷方金额、对方户名和附言（或摘要）列' };
+  const columns = columnsOf(rows[headerIndex]!)!;
+  const credits: BankCredit[] = [];
+  const issues: StatementIssue[] = [];
+  rows.slice(headerIndex + 1).forEach((cells, i) => {
+    const row = headerIndex + i + 2;
+    const cell = (index: number | undefined) => (index === undefined ? '' : (cells[index] ?? '').trim());
+    if (cells.every((c) => !c.trim())) return;
+    const amountText = cell(columns.amount);
+    if (!amountText || /^0+(\.0+)?$/.test(amountText)) return; // a debit, or a row with no credit
+    const amountFen = parseYuanToFen(amountText);
+    const receivedAt = parseStatementTime(cell(columns.receivedAt));
+    if (amountFen === undefined) return void issues.push({ row, message: `金额“${amountText}”无法识别` });
+    if (!receivedAt) return void issues.push({ row, message: `交易时间“${cell(columns.receivedAt)}”无法识别` });
+    const reference = cell(columns.reference);
+    credits.push({ row, receivedAt, amountFen, payer: cell(columns.payer), remark: cell(columns.remark), ...(reference ? { reference } : {}) });
+  });
+  return { credits, issues };
+}
+
+function columnsOf(cells: string[]): { receivedAt: number; amount: number; payer: number; remark: number; reference?: number } | undefined {
+  const find = (names: readonly string[]) => {
+    for (const name of names) {
+      const index = cells.findIndex((c) => c.trim() === name);
+      if (index >= 0) return index;
+    }
+    return undefined;
+  };
+  const receivedAt = find(STATEMENT_HEADERS.receivedAt);
+  const amount = find(STATEMENT_HEADERS.amount);
+  const payer = find(STATEMENT_HEADERS.payer);
+  const remark = find(STATEMENT_HEADERS.remark);
+  if (receivedAt === undefined || amount === undefined || payer === undefined || remark === undefined) return undefined;
+  const reference = find(STATEMENT_HEADERS.reference);
+  return { receivedAt, amount, payer, remark, ...(reference !== undefined ? { reference } : {}) };
+}
+
+/** The same credit in two uploads has the same key: the bank's serial, or everything the row says. */
+export function creditKey(credit: BankCredit): string {
+  return credit.reference ? `ref:${credit.reference}` : `row:${credit.receivedAt}|${credit.amountFen}|${credit.payer}|${credit.remark}`;
+}
+
+const normalize = (text: string) =>
+  text
+    .replace(/\s+/g, '')
+    .replace(/（/g, '(')
+    .replace(/）/g, ')')
+    .replace(/[—–－]/g, '-')
+    .toUpperCase();
+
+/** The level a transfer remark names, by the plan's own remark wording; undefined when it names none. */
+export function levelFromRemark(planId: string, remark: string): Level | undefined {
+  const wanted = normalize(remark);
+  return offeredLevels(getPlan(planId)).find((level) => {
+    const expected = bankTransferRemark(planId, level);
+    return expected !== undefined && wanted.includes(normalize(expected));
+  });
+}
+
+export interface PendingFee {
+  applicationId: string;
+  planId: string;
+  level: Level;
+  name: string;
+  feeFen: number;
+}
+
+export type CreditMatch =
+  | { kind: 'exact'; applicationId: string }
+  | { kind: 'review'; reason: string; candidates: string[] }
+  | { kind: 'unknown'; reason: string };
+
+/**
+ * Sure only when remark, amount and payer name all point at exactly one unpaid
+ * application; a person decides everything else (a parent paying for a child,
+ * two students of the same name, a wrong amount).
+ */
+export function matchCredit(credit: BankCredit, pending: readonly PendingFee[]): CreditMatch {
+  const byRemark = pending.filter((p) => levelFromRemark(p.planId, credit.remark) === p.level);
+  if (byRemark.length === 0) return { kind: 'unknown', reason: '附言不是考核费备注，或没有该等级的待缴费报名' };
+  const byAmount = byRemark.filter((p) => p.feeFen === credit.amountFen);
+  const byName = byAmount.filter((p) => p.name === credit.payer.trim());
+  if (byName.length === 1) return { kind: 'exact', applicationId: byName[0]!.applicationId };
+  if (byName.length > 1) return { kind: 'review', reason: '有多份同名同等级的待缴费报名', candidates: byName.map((p) => p.applicationId) };
+  if (byAmount.length === 0) {
+    const named = byRemark.filter((p) => p.name === credit.payer.trim());
+    return { kind: 'review', reason: '金额与应缴金额不符', candidates: named.map((p) => p.applicationId) };
+  }
+  return { kind: 'review', reason: '付款人与考生姓名不一致', candidates: byAmount.slice(0, 20).map((p) => p.applicationId) };
+}
