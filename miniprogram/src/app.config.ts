@@ -6,7 +6,10 @@ export default defineAppConfig({
     { root: 'packages/check', pages: ['eligibility/index'] },
     { root: 'packages/account', pages: ['profile/index', 'application/index'] },
     // Staff and school clerks: never downloaded by a candidate's phone.
-    { root: 'packages/staff', pages: ['login/index', 'queue/index', 'review/index', 'batch/index', 'sessions/index', 'accounts/index', 'audit/index'] },
+    {
+      root: 'packages/staff',
+      pages: ['login/index', 'queue/index', 'review/index', 'batch/index', 'sessions/index', 'accounts/index', 'audit/index', 'finance/index'],
+    },
     { root: 'packages/institution', pages: ['batches/index', 'batch/index'] },
   ],
   preloadRule: {

@@ -63,10 +63,10 @@ async function upload<T>(path: string, filePath: string, okStatus: number, as?: 
 }
 
 /** A spreadsheet from the phone's chats (WeChat) or the computer's disk (H5): its temporary path, or undefined if cancelled. */
-async function pickSpreadsheet(): Promise<string | undefined> {
+async function pickSpreadsheet(extensions: string[]): Promise<string | undefined> {
   if (process.env.TARO_ENV !== 'h5') {
     try {
-      const { tempFiles } = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['xlsx'] });
+      const { tempFiles } = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: extensions });
       return tempFiles[0]?.path;
     } catch {
       return undefined;
@@ -75,7 +75,7 @@ async function pickSpreadsheet(): Promise<string | undefined> {
   return new Promise((resolve) => {
     const input = document.createElement('input');
     input.type = 'file';
-    input.accept = '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    input.accept = extensions.map((e) => `.${e}`).join(',');
     input.onchange = () => {
       const file = input.files?.[0];
       resolve(file ? URL.createObjectURL(file) : undefined);
@@ -84,11 +84,11 @@ async function pickSpreadsheet(): Promise<string | undefined> {
   });
 }
 
-/** The filled roster goes up as it is; the server reads it and reports row by row. */
-export async function pickAndUploadRoster<T>(batchId: string): Promise<ApiResult<T> | undefined> {
-  const path = await pickSpreadsheet();
-  if (!path) return undefined;
-  return upload<T>(`/api/institution/batches/${encodeURIComponent(batchId)}/roster`, path, 200, staffSession);
+/** A spreadsheet (a filled roster, a bank statement) goes up as it is, as staff; the server reads it and reports. */
+export async function pickAndUploadSpreadsheet<T>(path: string, extensions: string[]): Promise<ApiResult<T> | undefined> {
+  const picked = await pickSpreadsheet(extensions);
+  if (!picked) return undefined;
+  return upload<T>(path, picked, 200, staffSession);
 }
 
 /** A file only staff may fetch (the roster template): downloaded with their token, then opened or saved. */

@@ -8,7 +8,7 @@ import type {
   RosterReport,
 } from '@skillcert/shared';
 import { staffApi } from './client';
-import { downloadAsStaff, pickAndUploadRoster } from './files';
+import { downloadAsStaff, pickAndUploadSpreadsheet } from './files';
 
 const BATCHES = '/api/institution/batches';
 const id = encodeURIComponent;
@@ -19,7 +19,7 @@ export const batchesApi = {
   one: (batchId: string) => staffApi<BatchView>('GET', `${BATCHES}/${id(batchId)}`),
   create: (request: CreateBatchRequest) => staffApi<BatchView>('POST', BATCHES, request),
   template: () => downloadAsStaff(`${BATCHES}/roster-template`, '团体申报名单模板.xlsx'),
-  uploadRoster: (batchId: string) => pickAndUploadRoster<RosterReport>(batchId),
+  uploadRoster: (batchId: string) => pickAndUploadSpreadsheet<RosterReport>(`${BATCHES}/${id(batchId)}/roster`, ['xlsx']),
   memberMaterials: (batchId: string, applicationId: string, request: MemberMaterialsRequest) =>
     staffApi<BatchView>('PUT', `${BATCHES}/${id(batchId)}/members/${id(applicationId)}/materials`, request),
   prereview: (batchId: string, request: PrereviewRequest) => staffApi<BatchView>('POST', `${BATCHES}/${id(batchId)}/prereview`, request),

@@ -1,6 +1,8 @@
 import type { StaffProfile } from '@skillcert/shared';
 
-/** Where a signed-in staff member starts: reviewers and admins at the queue, school clerks at their batches. */
+/** Where a signed-in staff member starts: school clerks at their batches, finance at the bank statements, reviewers and admins at the queue. */
 export function staffHome(staff: StaffProfile): string {
-  return staff.kind === 'institution' ? '/packages/institution/batches/index' : '/packages/staff/queue/index';
+  if (staff.kind === 'institution') return '/packages/institution/batches/index';
+  if (staff.roles.includes('finance') && !staff.roles.includes('reviewer') && !staff.roles.includes('admin')) return '/packages/staff/finance/index';
+  return '/packages/staff/queue/index';
 }

@@ -9,17 +9,17 @@ import {
   levelDisplayName,
   offeredLevels,
   planIdsOfBody,
-  STAFF_ROLE_NAMES,
   type Level,
   type ReviewItem,
   type ReviewQuery,
 } from '@skillcert/shared';
 import { useState } from 'react';
-import { reviewApi, staffSignOut } from '../../../api/staff';
+import { reviewApi } from '../../../api/staff';
 import { useApi } from '../../../api/useApi';
 import { PageState } from '../../../components/PageState';
 import { staffSession } from '../../../lib/session';
 import { FilterChips } from '../FilterChips';
+import { StaffBar } from '../StaffBar';
 import '../staff.css';
 import './index.css';
 
@@ -57,38 +57,10 @@ export default function ReviewQueuePage() {
   });
 
   const levels = planId ? offeredLevels(getPlan(planId)) : ([5, 4, 3, 2, 1] as Level[]);
-  const signOut = async () => {
-    await staffSignOut();
-    void Taro.redirectTo({ url: '/packages/staff/login/index' });
-  };
 
   return (
     <View className="page review-queue">
-      {session && (
-        <View className="staff-bar">
-          <Text className="who">
-            {session.staff.displayName} · {session.staff.roles.map((r) => STAFF_ROLE_NAMES[r]).join('、')}
-          </Text>
-          <View>
-            {session.staff.roles.includes('admin') && (
-              <>
-                <Text className="link" onClick={() => void Taro.navigateTo({ url: '/packages/staff/sessions/index' })}>
-                  场次
-                </Text>
-                <Text className="link" onClick={() => void Taro.navigateTo({ url: '/packages/staff/accounts/index' })}>
-                  账号
-                </Text>
-                <Text className="link" onClick={() => void Taro.navigateTo({ url: '/packages/staff/audit/index' })}>
-                  记录
-                </Text>
-              </>
-            )}
-            <Text className="link sign-out" onClick={() => void signOut()}>
-              退出
-            </Text>
-          </View>
-        </View>
-      )}
+      <StaffBar />
       <CounterLookup />
       <FilterChips testId="filter-state" value={state} options={STATES} onChange={setState} />
       {planIds.length > 1 && (

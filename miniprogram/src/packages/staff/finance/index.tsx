@@ -1,0 +1,138 @@
+import { Button } from '@nutui/nutui-react-taro';
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { formatAmount, LEVEL_SHORT, type BankCreditView, type CreditQuery, type StatementImportResult } from '@skillcert/shared';
+import { useState } from 'react';
+import { financeApi } from '../../../api/finance';
+import { useApi } from '../../../api/useApi';
+import { PageState } from '../../../components/PageState';
+import { formatInstant } from '../../../components/Timeline';
+import { staffSession } from '../../../lib/session';
+import { FilterChips } from '../FilterChips';
+import { StaffBar } from '../StaffBar';
+import '../staff.css';
+import './index.css';
+
+const STATUSES: { value: CreditQuery['status']; label: string }[] = [
+  { value: 'review', label: '待核对' },
+  { value: 'unmatched', label: '未匹配' },
+  { value: 'confirmed', label: '已确认' },
+  { value: 'ignored', label: '非考核费' },
+];
+
+/**
+ * Finance staff reconcile bank transfers: upload the statement the bank gives
+ * them; sure matches are confirmed at once, and each doubtful credit waits here
+ * with its reason and the applications it might pay.
+ */
+export default function FinancePage() {
+  const [status, setStatus] = useState<CreditQuery['status']>('review');
+  const credits = useApi(() => financeApi.credits(status), [status]);
+  const [result, setResult] = useState<StatementImportResult>();
+  const [problem, setProblem] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  const upload = async () => {
+    setBusy(true);
+    const imported = await financeApi.uploadStatement();
+    setBusy(false);
+    if (!imported) return;
+    if (!imported.ok) return setProblem(imported.error.message);
+    setProblem(undefined);
+    setResult(imported.data);
+    credits.reload();
+  };
+
+  return (
+    <View className="page finance-page">
+      {!staffSession.current()?.staff.roles.includes('admin') && <StaffBar />}
+      <View className="card">
+        <View className="card-title">银行对账单</View>
+        <View className="muted">
+          上传银行导出的交易明细（.xlsx 或
+          .csv）。附言、金额、付款人都与一份待缴费报名相符的，系统直接确认；其余在下方逐笔核对。同一份对账单重复上传不会重复确认。
+        </View>
+        <Button type="primary" block loading={busy} className="upload-statement" onClick={() => void upload()}>
+          上传对账单
+        </Button>
+        {problem && <View className="field-error">{problem}</View>}
+        {result && (
+          <View className="import-result" data-testid="import-result">
+            <View>
+              新到账{result.credits}笔：自动确认{result.confirmed}笔，待核对{result.review}笔，未匹配{result.unmatched}笔
+            </View>
+            {result.duplicates > 0 && <View className="muted">另有{result.duplicates}笔此前已导入，已跳过</View>}
+            {result.issues.map((issue) => (
+              <View key={issue.row} className="field-error">
+                第{issue.row}行：{issue.message}
+              </View>
+            ))}
+          </View>
+        )}
+      </View>
+      <FilterChips testId="credit-status" value={status} options={STATUSES} onChange={setStatus} />
+      <PageState value={credits} isEmpty={(list) => list.length === 0} emptyText="没有款项">
+        {(list) => (
+          <View data-testid="credits">
+            {list.map((credit) => (
+              <Credit key={credit.id} credit={credit} onDecided={credits.reload} />
+            ))}
+          </View>
+        )}
+      </PageState>
+    </View>
+  );
+}
+
+function Credit({ credit, onDecided }: { credit: BankCreditView; onDecided: () => void }) {
+  const [problem, setProblem] = useState<string>();
+  const decide = async (request: () => Promise<{ ok: boolean; error?: { message: string } }>, question: string) => {
+    const { confirm } = await Taro.showModal({ title: '确认', content: question, confirmText: '确认', cancelText: '取消' });
+    if (!confirm) return;
+    const result = await request();
+    if (result.ok) onDecided();
+    else setProblem(result.error?.message);
+  };
+  const open = credit.status === 'review' || credit.status === 'unmatched';
+  return (
+    <View className="card credit" data-testid="credit">
+      <View className="line">
+        <Text className="credit-amount">{formatAmount(credit.amountFen)}</Text>
+        <Text className="muted">{formatInstant(credit.receivedAt)}</Text>
+      </View>
+      <View className="line">
+        <Text>付款人：{credit.payer || '（空）'}</Text>
+      </View>
+      <View className="muted">附言：{credit.remark || '（空）'}</View>
+      {credit.reason && <View className="credit-reason">{credit.reason}</View>}
+      {open &&
+        credit.candidates.map((c) => (
+          <View key={c.applicationId} className="line candidate">
+            <Text>
+              {c.name} · {c.residentIdMasked} · {LEVEL_SHORT[c.level]}
+            </Text>
+            <Text
+              className="link confirm-credit"
+              onClick={() =>
+                void decide(
+                  () => financeApi.confirm(credit.id, c.applicationId),
+                  `确认这笔${formatAmount(credit.amountFen)}为${c.name}的考核费？确认后该报名即为已缴费。`,
+                )
+              }
+            >
+              确认
+            </Text>
+          </View>
+        ))}
+      {open && (
+        <View className="line">
+          <Text />
+          <Text className="link ignore-credit" onClick={() => void decide(() => financeApi.ignore(credit.id), '将这笔款项标记为非考核费？')}>
+            非考核费
+          </Text>
+        </View>
+      )}
+      {problem && <View className="field-error">{problem}</View>}
+    </View>
+  );
+}
