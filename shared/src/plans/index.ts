@@ -75,6 +75,8 @@ export const LEVEL_SHORT: Record<Level, string> = { 5: '五级', 4: '四级', 3:
 
 /** '¥400.00' — an amount to pay or paid, always with its fen, as receipts and payment pages write it. */
 export function formatAmount(fen: number): string {
+  // An amount that is not whole fen came through float arithmetic somewhere: refuse to print it as money.
+  if (!Number.isSafeInteger(fen)) throw new RangeError(`amount must be whole fen, got ${fen}`);
   const sign = fen < 0 ? '-' : '';
   const abs = Math.abs(fen);
   return `${sign}¥${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
