@@ -16,6 +16,7 @@ import { SessionsModule } from './sessions/sessions.module';
 import { WechatModule } from './wechat/wechat.module';
 import { PaymentsModule } from './payments/payments.module';
 import { FinanceModule } from './finance/finance.module';
+import { SubscriptionsModule } from './subscriptions/subscriptions.module';
 
 @Module({})
 export class AppModule {
@@ -28,6 +29,7 @@ export class AppModule {
         WechatModule,
         PaymentsModule,
         FinanceModule,
+        SubscriptionsModule,
         FilesModule,
         PlansModule,
         IdentityModule,

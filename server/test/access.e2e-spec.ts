@@ -129,6 +129,8 @@ const ROUTES: Record<string, { expect: Record<Role, Outcome>; path?: (f: Fixture
     path: (f) => `/api/finance/credits/${f.credit}/confirm`,
     body: (f) => ({ applicationId: f.application }),
   },
+  'GET /api/me/subscriptions': { expect: candidateAny },
+  'POST /api/me/subscriptions': { expect: candidateAny, body: { choices: [{ templateId: 'dev-template-ticket-available', choice: 'accept' }] } },
   // Last: these end what the rows above use.
   'DELETE /api/applications/:id/visit': { expect: candidateOwn, path: (f) => `/api/applications/${f.application}/visit` },
   'POST /api/applications/:id/withdraw': { expect: candidateOwn, path: (f) => `/api/applications/${f.application}/withdraw` },

@@ -23,3 +23,4 @@ export * from './schemas/applications';
 export * from './schemas/batches';
 export * from './schemas/payments';
 export * from './rules/bankStatement';
+export * from './schemas/subscriptions';

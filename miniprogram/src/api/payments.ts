@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import type { ApplicationView, WechatPaymentStart } from '@skillcert/shared';
+import type { ApplicationView, SubscriptionsView, WechatPaymentStart } from '@skillcert/shared';
 import { api, type ApiResult } from './client';
 import { applicationsApi } from './applications';
 
@@ -19,7 +19,26 @@ export async function payByWechat(applicationId: string): Promise<ApiResult<Appl
   } catch {
     return undefined; // closed the sheet: nothing paid, nothing to say
   }
+  // WeChat allows asking in the payment's own callback: once, here, for the messages that follow.
+  await askForMessages();
   return untilPaid(applicationId);
+}
+
+/** The three subscribe messages, asked for once after paying; each accept is kept by the server as one message allowed. */
+async function askForMessages(): Promise<void> {
+  const offered = await api<SubscriptionsView>('GET', '/api/me/subscriptions');
+  if (!offered.ok) return;
+  const tmplIds = offered.data.templates.map((t) => t.templateId);
+  try {
+    const answer = (await Taro.requestSubscribeMessage({ tmplIds, entityIds: [] })) as unknown as Record<string, string>;
+    const choices = tmplIds.flatMap((templateId) => {
+      const choice = answer[templateId];
+      return choice === 'accept' || choice === 'reject' || choice === 'ban' || choice === 'filter' ? [{ templateId, choice }] : [];
+    });
+    if (choices.length) await api<SubscriptionsView>('POST', '/api/me/subscriptions', { choices });
+  } catch {
+    // Declined or unsupported: the app simply does not send those messages.
+  }
 }
 
 /** WeChat's notification usually lands within a second or two; the order query catches it otherwise. */

@@ -43,6 +43,9 @@ describe('configuration', () => {
     WECHATPAY_PLATFORM_PUBLIC_KEY: platformKey.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
     WECHATPAY_APIV3_KEY: '0123456789abcdef0123456789abcdef',
     PUBLIC_BASE_URL: 'https://skillcert.example.cn',
+    WECHAT_TEMPLATE_TICKET: 'tK8a3vQe0Yx1ticket',
+    WECHAT_TEMPLATE_RESULTS: 'rS2b9wPf1Zy2results',
+    WECHAT_TEMPLATE_REVIEW: 'rV4c7xNg2Aa3review',
   };
 
   it('starts in production with real settings', () => {
@@ -65,6 +68,7 @@ describe('configuration', () => {
     ['the development data keys', { DATA_ENCRYPTION_KEY: '' }, /DATA_ENCRYPTION_KEY and DATA_HMAC_KEY/],
     ['the development admin password', { ADMIN_PASSWORD: '' }, /ADMIN_PASSWORD must be set/],
     ['no WeChat Pay merchant key', { WECHATPAY_MERCHANT_PRIVATE_KEY: '' }, /WECHATPAY_\* merchant setting/],
+    ['the development message templates', { WECHAT_TEMPLATE_REVIEW: '' }, /WECHAT_TEMPLATE_TICKET/],
     ['a plain-http notify address', { PUBLIC_BASE_URL: 'http://skillcert.example.cn' }, /PUBLIC_BASE_URL must be the https origin/],
   ])('refuses production with %s', (_, override, message) => {
     expect(() => loadConfig({ ...production, ...override })).toThrow(message);

@@ -1,5 +1,6 @@
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
+import type { SubscriptionKind } from '@skillcert/shared';
 import type { MerchantCredentials } from '../wechat/wechatpay.client';
 
 /**
@@ -69,6 +70,10 @@ const envSchema = z.object({
   WECHATPAY_APIV3_KEY: z.string().length(32, 'WECHATPAY_APIV3_KEY must be 32 characters').optional(),
   /** Where WeChat reaches this server (notify_url); https in production. */
   PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Subscribe-message template ids from the mini program's console (ticket available, results published, review result). */
+  WECHAT_TEMPLATE_TICKET: z.string().min(8).default('dev-template-ticket-available'),
+  WECHAT_TEMPLATE_RESULTS: z.string().min(8).default('dev-template-results-published'),
+  WECHAT_TEMPLATE_REVIEW: z.string().min(8).default('dev-template-review-result'),
   /** 32 bytes, base64: AES-256-GCM key for resident ID numbers at rest. */
   DATA_ENCRYPTION_KEY: base64Key('DATA_ENCRYPTION_KEY', 32).default(DEV_ENCRYPTION_KEY),
   /** ≥ 32 bytes, base64: HMAC key for looking ID numbers up without decrypting them. */
@@ -110,7 +115,7 @@ export interface AppConfig {
   demoMode: boolean;
   logFormat: 'json' | 'pretty';
   /** apiBase absent: start the fake WeChat server (demo and test only). */
-  wechat: { apiBase?: string; appId: string; secret: string };
+  wechat: { apiBase?: string; appId: string; secret: string; templates: Record<SubscriptionKind, string> };
   /** WeChat Pay: credentials absent → demo/test take the fake's own. */
   wechatPay: { apiBase?: string; credentials?: MerchantCredentials; notifyUrl: string; refundNotifyUrl: string };
   personalData: { encryptionKey: Buffer; hmacKey: Buffer };
@@ -152,7 +157,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ),
     demoMode: e.DEMO_MODE,
     logFormat: e.LOG_FORMAT,
-    wechat: { ...(e.WECHAT_API_BASE ? { apiBase: e.WECHAT_API_BASE.replace(/\/$/, '') } : {}), appId: e.WECHAT_APPID, secret: e.WECHAT_SECRET },
+    wechat: {
+      ...(e.WECHAT_API_BASE ? { apiBase: e.WECHAT_API_BASE.replace(/\/$/, '') } : {}),
+      appId: e.WECHAT_APPID,
+      secret: e.WECHAT_SECRET,
+      templates: { ticket: e.WECHAT_TEMPLATE_TICKET, results: e.WECHAT_TEMPLATE_RESULTS, review: e.WECHAT_TEMPLATE_REVIEW },
+    },
     wechatPay: {
       ...(e.WECHATPAY_API_BASE ? { apiBase: e.WECHATPAY_API_BASE.replace(/\/$/, '') } : {}),
       ...(e.WECHATPAY_MCHID &&
@@ -191,6 +201,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (config.database.kind === 'sqlite') problems.push('  DATABASE_URL is required in production (the embedded SQLite is for demos and tests)');
     if (!config.wechat.apiBase) problems.push('  WECHAT_API_BASE is required in production (https://api.weixin.qq.com)');
     if (e.WECHAT_APPID === DEV_APPID || e.WECHAT_SECRET === DEV_SECRET) problems.push("  WECHAT_APPID and WECHAT_SECRET must be the mini program's own");
+    if (Object.values(config.wechat.templates).some((id) => id.startsWith('dev-template-')))
+      problems.push("  WECHAT_TEMPLATE_TICKET, WECHAT_TEMPLATE_RESULTS and WECHAT_TEMPLATE_REVIEW must be the mini program's template ids");
     if (!config.wechatPay.apiBase || !config.wechatPay.credentials)
       problems.push('  WECHATPAY_API_BASE and every WECHATPAY_* merchant setting are required in production');
     if (!e.PUBLIC_BASE_URL?.startsWith('https://')) problems.push('  PUBLIC_BASE_URL must be the https origin WeChat Pay notifies');

@@ -23,10 +23,13 @@ import { Payments1764300000000 } from './migrations/1764300000000-payments';
 import { Refunds1764400000000 } from './migrations/1764400000000-refunds';
 import { BankCredits1764500000000 } from './migrations/1764500000000-bank-credits';
 import { BankCreditEntity } from '../finance/bank-credit.entity';
+import { SubscriptionCredits1764600000000 } from './migrations/1764600000000-subscription-credits';
+import { SubscriptionCreditEntity } from '../subscriptions/subscription-credit.entity';
 import { PaymentEntity } from '../payments/payment.entity';
 import { MaterialsVisitsBatches1764200000000 } from './migrations/1764200000000-materials-visits-batches';
 
 export const ENTITIES = [
+  SubscriptionCreditEntity,
   BankCreditEntity,
   PaymentEntity,
   EvaluationBodyEntity,
@@ -56,6 +59,7 @@ export const MIGRATIONS = [
   Payments1764300000000,
   Refunds1764400000000,
   BankCredits1764500000000,
+  SubscriptionCredits1764600000000,
 ];
 
 /** Migrations always — never `synchronize` — on MariaDB and on the embedded SQLite alike. */

@@ -1,0 +1,45 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { SUBSCRIPTION_KINDS, SUBSCRIPTION_TITLES, type SubscriptionChoices, type SubscriptionKind, type SubscriptionsView } from '@skillcert/shared';
+import { DataSource, IsNull } from 'typeorm';
+import { Clock } from '../common/clock';
+import { timeOrderedId } from '../common/time-ordered-id';
+import { APP_CONFIG, type AppConfig } from '../config/config';
+import { SubscriptionCreditEntity } from './subscription-credit.entity';
+
+/** What the candidate allowed us to send: each accept one credit, spent by one message. */
+@Injectable()
+export class SubscriptionsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async view(userId: string): Promise<SubscriptionsView> {
+    const unused = await this.db.getRepository(SubscriptionCreditEntity).findBy({ userId, usedAt: IsNull() });
+    const credits = Object.fromEntries(SUBSCRIPTION_KINDS.map((kind) => [kind, unused.filter((c) => c.kind === kind).length])) as Record<
+      SubscriptionKind,
+      number
+    >;
+    return {
+      templates: SUBSCRIPTION_KINDS.map((kind) => ({ kind, templateId: this.config.wechat.templates[kind], title: SUBSCRIPTION_TITLES[kind] })),
+      credits,
+    };
+  }
+
+  /** requestSubscribeMessage's answer: accepts become credits; refusals and unknown templates change nothing. */
+  async record(userId: string, { choices }: SubscriptionChoices): Promise<SubscriptionsView> {
+    const kindOf = new Map(SUBSCRIPTION_KINDS.map((kind) => [this.config.wechat.templates[kind], kind]));
+    const accepted = choices.flatMap((c) => {
+      const kind = c.choice === 'accept' ? kindOf.get(c.templateId) : undefined;
+      return kind ? [{ kind, templateId: c.templateId }] : [];
+    });
+    if (accepted.length) {
+      await this.db
+        .getRepository(SubscriptionCreditEntity)
+        .insert(accepted.map((a) => ({ id: timeOrderedId(), userId, kind: a.kind, templateId: a.templateId, grantedAt: this.clock.now(), usedAt: null })));
+    }
+    return this.view(userId);
+  }
+}
