@@ -1,38 +1,23 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { PeriodicJob } from '../common/periodic-job';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { PaymentsService } from './payments.service';
 
 /** Asks WeChat Pay about pending orders on a timer, so a lost notification never loses a payment. */
 @Injectable()
-export class PaymentReconciler implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger(PaymentReconciler.name);
-  private timer?: NodeJS.Timeout;
-  private running = false;
-
+export class PaymentReconciler extends PeriodicJob {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly payments: PaymentsService,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (this.config.paymentCheckSeconds === 0) return;
-    this.timer = setInterval(() => void this.check(), this.config.paymentCheckSeconds * 1000);
-    this.timer.unref();
+  ) {
+    super();
   }
 
-  onModuleDestroy(): void {
-    clearInterval(this.timer);
+  protected intervalSeconds(): number {
+    return this.config.paymentCheckSeconds;
   }
 
-  private async check(): Promise<void> {
-    if (this.running) return;
-    this.running = true;
-    try {
-      await this.payments.reconcilePending();
-    } catch (error) {
-      this.logger.error(`payment check failed: ${error instanceof Error ? error.message : String(error)}`);
-    } finally {
-      this.running = false;
-    }
+  protected async round(): Promise<void> {
+    await this.payments.reconcilePending();
   }
 }
