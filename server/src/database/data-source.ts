@@ -24,6 +24,7 @@ import { Refunds1764400000000 } from './migrations/1764400000000-refunds';
 import { BankCredits1764500000000 } from './migrations/1764500000000-bank-credits';
 import { BankCreditEntity } from '../finance/bank-credit.entity';
 import { SubscriptionCredits1764600000000 } from './migrations/1764600000000-subscription-credits';
+import { BankCreditBatches1764700000000 } from './migrations/1764700000000-bank-credit-batches';
 import { SubscriptionCreditEntity } from '../subscriptions/subscription-credit.entity';
 import { PaymentEntity } from '../payments/payment.entity';
 import { MaterialsVisitsBatches1764200000000 } from './migrations/1764200000000-materials-visits-batches';
@@ -60,6 +61,7 @@ export const MIGRATIONS = [
   Refunds1764400000000,
   BankCredits1764500000000,
   SubscriptionCredits1764600000000,
+  BankCreditBatches1764700000000,
 ];
 
 /** Migrations always — never `synchronize` — on MariaDB and on the embedded SQLite alike. */

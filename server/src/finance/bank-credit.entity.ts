@@ -42,6 +42,10 @@ export class BankCreditEntity {
   @Column({ name: 'application_id', type: 'varchar', length: 36, nullable: true })
   applicationId: string | null;
 
+  /** Set when one transfer paid a whole school batch. */
+  @Column({ name: 'batch_id', type: 'varchar', length: 36, nullable: true })
+  batchId: string | null;
+
   /** Who confirmed it by hand; NULL when the import was sure. */
   @Column({ name: 'decided_by', type: 'varchar', length: 36, nullable: true })
   decidedBy: string | null;

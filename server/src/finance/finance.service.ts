@@ -3,19 +3,24 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import {
   creditKey,
   DomainError,
+  matchBatchCredit,
   feeFor,
   matchCredit,
   planIdsOfBody,
   readStatement,
+  type BankCredit,
   type BankCreditView,
   type CreditQuery,
   type CreditStatus,
+  type PendingBatchFee,
   type PendingFee,
   type StatementImportResult,
 } from '@skillcert/shared';
 import { randomUUID } from 'node:crypto';
-import { DataSource, In } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import { ApplicationEntity } from '../applications/application.entity';
+import { BatchEntity } from '../batches/batch.entity';
+import { InstitutionEntity } from '../staff/institution.entity';
 import type { StaffActor } from '../auth/actor';
 import { Clock } from '../common/clock';
 import { UnitOfWork } from '../database/unit-of-work';
@@ -56,6 +61,7 @@ export class FinanceService {
     const result: StatementImportResult = { credits: 0, duplicates: 0, confirmed: 0, review: 0, unmatched: 0, issues: statement.issues, toDecide: [] };
     const decideIds: string[] = [];
     let pending = await this.pendingFees(actor.bodyId);
+    let batches = await this.pendingBatches(pending);
     for (const credit of statement.credits) {
       const key = creditKey(credit);
       if (seen.has(key)) {
@@ -63,35 +69,43 @@ export class FinanceService {
         continue;
       }
       seen.add(key);
-      const match = matchCredit(credit, pending);
       const id = randomUUID();
-      const row: BankCreditEntity = {
-        id,
-        bodyId: actor.bodyId,
-        creditKey: key,
-        receivedAt: new Date(credit.receivedAt),
-        amountFen: credit.amountFen,
-        payer: credit.payer.slice(0, 100),
-        remark: credit.remark.slice(0, 200),
+      const batchId = matchBatchCredit(credit, batches);
+      const batch = batches.find((b) => b.batchId === batchId);
+      if (batch) {
+        const feeOf = new Map(pending.map((p) => [p.applicationId, p.feeFen]));
+        const settled = await this.insertOnce(actor.bodyId, key, async (manager) => {
+          await manager.insert(BankCreditEntity, this.creditRow(id, actor.bodyId, key, credit, { status: 'confirmed', batchId: batch.batchId }));
+          // Each member's own fee out of the one transfer; their sum is the transfer (matchBatchCredit checked it).
+          for (const memberId of batch.memberIds) {
+            const share = { amountFen: feeOf.get(memberId) ?? 0, receivedAt: new Date(credit.receivedAt), payer: credit.payer };
+            await this.payments.settleBank(manager, memberId, share, { kind: 'system', id: null });
+          }
+        });
+        if (!settled) {
+          result.duplicates++;
+          continue;
+        }
+        result.credits++;
+        result.confirmed++;
+        pending = pending.filter((p) => !batch.memberIds.includes(p.applicationId));
+        batches = batches.filter((b) => b.batchId !== batch.batchId);
+        continue;
+      }
+      const match = matchCredit(credit, pending);
+      const row = this.creditRow(id, actor.bodyId, key, credit, {
         status: match.kind === 'exact' ? 'confirmed' : match.kind === 'review' ? 'review' : 'unmatched',
         reason: match.kind === 'exact' ? null : match.reason,
         candidates: match.kind === 'review' ? match.candidates : null,
         applicationId: match.kind === 'exact' ? match.applicationId : null,
-        decidedBy: null,
-        createdAt: this.clock.now(),
-      };
-      try {
-        await this.uow.run(async (manager) => {
-          await manager.insert(BankCreditEntity, row);
-          if (match.kind === 'exact') await this.payments.settleBank(manager, match.applicationId, row, { kind: 'system', id: null });
-        });
-      } catch (error) {
-        // Another import took the same credit a moment ago: it is theirs, and this one is a duplicate.
-        if (await this.db.getRepository(BankCreditEntity).existsBy({ bodyId: actor.bodyId, creditKey: key })) {
-          result.duplicates++;
-          continue;
-        }
-        throw error;
+      });
+      const inserted = await this.insertOnce(actor.bodyId, key, async (manager) => {
+        await manager.insert(BankCreditEntity, row);
+        if (match.kind === 'exact') await this.payments.settleBank(manager, match.applicationId, row, { kind: 'system', id: null });
+      });
+      if (!inserted) {
+        result.duplicates++;
+        continue;
       }
       result.credits++;
       result[row.status as 'confirmed' | 'review' | 'unmatched']++;
@@ -137,6 +151,67 @@ export class FinanceService {
         { status: 'ignored', decidedBy: actor.staffId },
       );
     if (!result.affected) throw new DomainError('NOT_FOUND');
+  }
+
+  /** Writes a new credit and what it pays in one transaction; false when another import took the same credit a moment ago. */
+  private async insertOnce(bodyId: string, key: string, work: (manager: EntityManager) => Promise<void>): Promise<boolean> {
+    try {
+      await this.uow.run(work);
+      return true;
+    } catch (error) {
+      if (await this.db.getRepository(BankCreditEntity).existsBy({ bodyId, creditKey: key })) return false;
+      throw error;
+    }
+  }
+
+  private creditRow(
+    id: string,
+    bodyId: string,
+    key: string,
+    credit: BankCredit,
+    outcome: Partial<BankCreditEntity> & { status: CreditStatus },
+  ): BankCreditEntity {
+    return {
+      id,
+      bodyId,
+      creditKey: key,
+      receivedAt: new Date(credit.receivedAt),
+      amountFen: credit.amountFen,
+      payer: credit.payer.slice(0, 100),
+      remark: credit.remark.slice(0, 200),
+      reason: null,
+      candidates: null,
+      applicationId: null,
+      batchId: null,
+      decidedBy: null,
+      createdAt: this.clock.now(),
+      ...outcome,
+    };
+  }
+
+  /** Schools' batches whose approved, seated members all wait for their fee: what one transfer of the total would pay. */
+  private async pendingBatches(pending: PendingFee[]): Promise<PendingBatchFee[]> {
+    if (!pending.length) return [];
+    const members = await this.db.getRepository(ApplicationEntity).find({
+      where: { id: In(pending.map((p) => p.applicationId)), channel: 'group' },
+      select: { id: true, batchId: true },
+    });
+    const batchIds = [...new Set(members.flatMap((m) => (m.batchId ? [m.batchId] : [])))];
+    if (!batchIds.length) return [];
+    const batches = await this.db.getRepository(BatchEntity).findBy({ id: In(batchIds) });
+    const institutions = await this.db.getRepository(InstitutionEntity).findBy({ id: In(batches.map((b) => b.institutionId)) });
+    const feeOf = new Map(pending.map((p) => [p.applicationId, p.feeFen]));
+    return batches.map((b) => {
+      const memberIds = members.filter((m) => m.batchId === b.id).map((m) => m.id);
+      return {
+        batchId: b.id,
+        planId: b.planId,
+        level: b.level,
+        institution: institutions.find((i) => i.id === b.institutionId)?.name ?? '',
+        memberIds,
+        totalFen: memberIds.reduce((sum, id) => sum + (feeOf.get(id) ?? 0), 0),
+      };
+    });
   }
 
   /** Applications of the body waiting for their fee with a seat held. */

@@ -1,4 +1,4 @@
-import { creditKey, levelFromRemark, matchCredit, parseStatementTime, parseYuanToFen, readStatement, type PendingFee } from './bankStatement';
+import { creditKey, levelFromRemark, matchBatchCredit, matchCredit, parseStatementTime, parseYuanToFen, readStatement, type PendingFee } from './bankStatement';
 
 describe('bank statements', () => {
   it('reads amounts into fen without a float in sight', () => {
@@ -66,5 +66,22 @@ describe('bank statements', () => {
     expect(matchCredit(credit('李同学'), pending)).toEqual({ kind: 'review', reason: '有多份同名同等级的待缴费报名', candidates: ['c', 'd'] });
     expect(matchCredit(credit('王同学', 30000), pending)).toEqual({ kind: 'review', reason: '金额与应缴金额不符', candidates: ['b'] });
     expect(matchCredit(credit('陈同学', 40000, '货款'), pending)).toMatchObject({ kind: 'unknown' });
+  });
+
+  it('takes one transfer of a batch total from the school as the whole batch’s fees', () => {
+    const batch = {
+      batchId: 'b1',
+      planId: 'shanghai-2026',
+      level: 4 as const,
+      institution: '上海市某职业技术学校',
+      memberIds: ['a', 'b', 'c'],
+      totalFen: 120000,
+    };
+    const credit = { row: 2, receivedAt: '2026-03-12T02:00:00.000Z', amountFen: 120000, payer: '上海市某职业技术学校', remark: '呼叫中心服务员（4级）-考核费' };
+    expect(matchBatchCredit(credit, [batch])).toBe('b1');
+    expect(matchBatchCredit({ ...credit, amountFen: 80000 }, [batch])).toBeUndefined();
+    expect(matchBatchCredit({ ...credit, payer: '别的学校' }, [batch])).toBeUndefined();
+    // Two batches of the same school, level and total: a person decides.
+    expect(matchBatchCredit(credit, [batch, { ...batch, batchId: 'b2' }])).toBeUndefined();
   });
 });

@@ -144,3 +144,25 @@ export function matchCredit(credit: BankCredit, pending: readonly PendingFee[]):
   }
   return { kind: 'review', reason: '付款人与考生姓名不一致', candidates: byAmount.slice(0, 20).map((p) => p.applicationId) };
 }
+
+/** A school's batch waiting for its fees: the members approved and seated, and their total. */
+export interface PendingBatchFee {
+  batchId: string;
+  planId: string;
+  level: Level;
+  institution: string;
+  memberIds: string[];
+  totalFen: number;
+}
+
+/**
+ * One transfer for a whole class (SPEC §5): the school pays the batch total under
+ * the level's remark. Sure only when exactly one batch of that school, level and
+ * total is waiting; otherwise undefined, and the credit is matched like any other.
+ */
+export function matchBatchCredit(credit: BankCredit, batches: readonly PendingBatchFee[]): string | undefined {
+  const fits = batches.filter(
+    (b) => b.institution === credit.payer.trim() && b.totalFen === credit.amountFen && levelFromRemark(b.planId, credit.remark) === b.level,
+  );
+  return fits.length === 1 ? fits[0]!.batchId : undefined;
+}
