@@ -92,6 +92,13 @@ describe.each(databaseTargets())('WeChat Pay against the fake on $name', (target
     expect((await application(token, id)).state).toBe('approved');
   });
 
+  it('a notification signed ten minutes ago (a replay) is refused', async () => {
+    const { token, id } = await approved('pay-replayed');
+    const { outTradeNo } = (await startPaying(token, id).expect(200)).body;
+    expect(await server.wechat.pay.pay(outTradeNo, { ageSeconds: 600 })).toEqual([401]);
+    expect((await application(token, id)).state).toBe('approved');
+  });
+
   it('the same notification fifty times at once: paid once, one payment, one timeline entry', async () => {
     const { token, id } = await approved('pay-duplicates');
     const { outTradeNo } = (await startPaying(token, id).expect(200)).body;

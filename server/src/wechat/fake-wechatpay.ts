@@ -32,6 +32,8 @@ export interface PayOptions {
   amountFen?: number;
   /** Pay but never notify: only a query will tell. */
   lost?: boolean;
+  /** Sign the notification as if sent this many seconds ago: what a replay looks like. */
+  ageSeconds?: number;
 }
 
 export interface FakeReply {
@@ -121,7 +123,11 @@ export class FakeWechatPay {
       ...this.transaction(order),
       ...(options.amountFen !== undefined ? { amount: { ...this.transaction(order).amount, total: options.amountFen, payer_total: options.amountFen } } : {}),
     };
-    const statuses = await Promise.all(Array.from({ length: options.copies ?? 1 }, () => this.notify(order.notify_url, transaction, options.forged ?? false)));
+    const statuses = await Promise.all(
+      Array.from({ length: options.copies ?? 1 }, () =>
+        this.send(order.notify_url, 'TRANSACTION.SUCCESS', 'transaction', transaction, options.forged ?? false, options.ageSeconds ?? 0),
+      ),
+    );
     for (const status of statuses) this.deliveries.push({ outTradeNo, status });
     return statuses;
   }
@@ -165,11 +171,14 @@ export class FakeWechatPay {
     };
   }
 
-  private notify(notifyUrl: string, transaction: Record<string, unknown>, forged: boolean): Promise<number> {
-    return this.send(notifyUrl, 'TRANSACTION.SUCCESS', 'transaction', transaction, forged);
-  }
-
-  private async send(notifyUrl: string, eventType: string, originalType: string, resourceBody: Record<string, unknown>, forged: boolean): Promise<number> {
+  private async send(
+    notifyUrl: string,
+    eventType: string,
+    originalType: string,
+    resourceBody: Record<string, unknown>,
+    forged: boolean,
+    ageSeconds = 0,
+  ): Promise<number> {
     const nonce = randomBytes(6).toString('hex');
     const associatedData = originalType;
     const body = JSON.stringify({
@@ -186,7 +195,7 @@ export class FakeWechatPay {
         nonce,
       },
     });
-    const timestamp = String(Formatter.timestamp());
+    const timestamp = String(Formatter.timestamp() - ageSeconds);
     const headerNonce = Formatter.nonce();
     const signature = Rsa.sign(Formatter.response(timestamp, headerNonce, body), forged ? this.forgerKey : this.platformPrivateKey);
     const response = await fetch(notifyUrl, {
