@@ -1,4 +1,4 @@
-import { Button, Empty, Loading } from '@nutui/nutui-react-taro';
+import { Button, Loading } from '@nutui/nutui-react-taro';
 import { View } from '@tarojs/components';
 import type { ReactNode } from 'react';
 import type { Loadable } from '../api/useApi';
@@ -11,7 +11,10 @@ interface Props<T> {
   children: (data: T) => ReactNode;
 }
 
-/** Loading, error with retry, and empty — so no page reinvents them. */
+/**
+ * Loading, error with retry, and empty — so no page reinvents them. Words only:
+ * NutUI's Empty draws its picture from a CDN, which a counter's network may not reach.
+ */
 export function PageState<T>({ value, isEmpty, emptyText = '暂无内容', children }: Props<T>) {
   if (value.state === 'loading') {
     return (
@@ -23,7 +26,8 @@ export function PageState<T>({ value, isEmpty, emptyText = '暂无内容', child
   if (value.state === 'error') {
     return (
       <View className="page-state">
-        <Empty status="network" title="加载失败" description={value.error.message} />
+        <View className="page-state-title">加载失败</View>
+        <View className="page-state-text">{value.error.message}</View>
         <Button type="primary" size="small" onClick={value.reload}>
           重试
         </Button>
@@ -33,7 +37,7 @@ export function PageState<T>({ value, isEmpty, emptyText = '暂无内容', child
   if (isEmpty?.(value.data)) {
     return (
       <View className="page-state">
-        <Empty status="empty" title={emptyText} />
+        <View className="page-state-title">{emptyText}</View>
       </View>
     );
   }

@@ -63,6 +63,9 @@ export default function BatchReviewPage() {
         <View className="card decided" data-testid="bulk-result">
           已通过{result.approved}人，退回{result.returned}人，不通过{result.rejected}人
           {result.skipped.length > 0 && `，${result.skipped.length}人状态已变化未处理`}
+          <View className="link back-to-queue" onClick={() => void Taro.navigateBack()}>
+            返回审核列表 ›
+          </View>
         </View>
       )}
       {failure && <View className="card warn">{failure}</View>}
