@@ -62,13 +62,18 @@ export async function startServer(
   target: DatabaseTarget,
   now: Date,
   env: Record<string, string> = {},
-  options: { captureLogs?: (line: string) => void } = {},
+  options: { captureLogs?: (line: string) => void; payPlatform?: 'publicKey' | 'certificates' } = {},
 ): Promise<TestServer> {
   if (target.env.DATABASE_URL) await createDatabase(target.env.DATABASE_URL);
   const base = loadConfig({ NODE_ENV: 'test' });
   const clock = new FixedClock(now);
   // WeChat's side of the scenario lives on the same day as ours: codes, payments.
-  const wechat = new FakeWechatServer({ appId: base.wechat.appId, secret: base.wechat.secret, now: () => clock.now().getTime() });
+  const wechat = new FakeWechatServer({
+    appId: base.wechat.appId,
+    secret: base.wechat.secret,
+    now: () => clock.now().getTime(),
+    payPlatform: options.payPlatform ?? 'publicKey',
+  });
   const wechatUrl = await wechat.start();
   // A known port before listening: WeChat Pay's notify_url must name it.
   const port = await freePort();
@@ -81,8 +86,9 @@ export async function startServer(
     WECHATPAY_MCHID: merchant.mchid,
     WECHATPAY_MERCHANT_SERIAL: merchant.merchantSerial,
     WECHATPAY_MERCHANT_PRIVATE_KEY: merchant.merchantPrivateKey,
-    WECHATPAY_PLATFORM_PUBLIC_KEY_ID: merchant.platformKeyId,
-    WECHATPAY_PLATFORM_PUBLIC_KEY: merchant.platformPublicKey,
+    ...(merchant.platform.mode === 'publicKey'
+      ? { WECHATPAY_PLATFORM_PUBLIC_KEY_ID: merchant.platform.keyId, WECHATPAY_PLATFORM_PUBLIC_KEY: merchant.platform.publicKey }
+      : {}),
     WECHATPAY_APIV3_KEY: merchant.apiV3Key,
     H5_DIR: join(tmpdir(), 'skillcert-no-h5'),
     FILES_DIR: mkdtempSync(join(tmpdir(), 'skillcert-files-')),

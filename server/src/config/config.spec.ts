@@ -60,6 +60,15 @@ describe('configuration', () => {
     });
   });
 
+  it('a merchant without a platform public key verifies WeChat Pay by its downloaded certificates; a key id without its key is refused', () => {
+    const certificates = loadConfig({ ...production, WECHATPAY_PLATFORM_PUBLIC_KEY_ID: '', WECHATPAY_PLATFORM_PUBLIC_KEY: '' });
+    expect(certificates.wechatPay.credentials?.platform).toEqual({ mode: 'certificates' });
+    expect(loadConfig(production).wechatPay.credentials?.platform).toMatchObject({ mode: 'publicKey', keyId: 'PUB_KEY_ID_0119000001092026000000000001' });
+    expect(() => loadConfig({ ...production, WECHATPAY_PLATFORM_PUBLIC_KEY: '' })).toThrow(
+      /WECHATPAY_PLATFORM_PUBLIC_KEY_ID and WECHATPAY_PLATFORM_PUBLIC_KEY go together/,
+    );
+  });
+
   it.each([
     ['demo mode on', { DEMO_MODE: 'true' }, /DEMO_MODE/],
     ['the embedded SQLite', { DATABASE_URL: '' }, /DATABASE_URL is required/],

@@ -63,7 +63,10 @@ const envSchema = z.object({
     .optional(),
   /** The merchant API private key, PEM (apiclient_key.pem's content). */
   WECHATPAY_MERCHANT_PRIVATE_KEY: z.string().includes('PRIVATE KEY', { message: 'WECHATPAY_MERCHANT_PRIVATE_KEY must be a PEM private key' }).optional(),
-  /** Public-key mode: the id ('PUB_KEY_ID_…') and PEM of WeChat Pay's public key, which signs notifications and answers. */
+  /**
+   * Public-key mode: the id ('PUB_KEY_ID_…') and PEM of WeChat Pay's public key, which signs notifications and answers.
+   * Leave both out for a merchant on platform certificates: they are downloaded from /v3/certificates and refreshed when WeChat rotates them.
+   */
   WECHATPAY_PLATFORM_PUBLIC_KEY_ID: z.string().min(8).optional(),
   WECHATPAY_PLATFORM_PUBLIC_KEY: z.string().includes('PUBLIC KEY', { message: 'WECHATPAY_PLATFORM_PUBLIC_KEY must be a PEM public key' }).optional(),
   /** The APIv3 key: 32 characters, decrypts notification resources. */
@@ -165,19 +168,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     wechatPay: {
       ...(e.WECHATPAY_API_BASE ? { apiBase: e.WECHATPAY_API_BASE.replace(/\/$/, '') } : {}),
-      ...(e.WECHATPAY_MCHID &&
-      e.WECHATPAY_MERCHANT_SERIAL &&
-      e.WECHATPAY_MERCHANT_PRIVATE_KEY &&
-      e.WECHATPAY_PLATFORM_PUBLIC_KEY_ID &&
-      e.WECHATPAY_PLATFORM_PUBLIC_KEY &&
-      e.WECHATPAY_APIV3_KEY
+      ...(e.WECHATPAY_MCHID && e.WECHATPAY_MERCHANT_SERIAL && e.WECHATPAY_MERCHANT_PRIVATE_KEY && e.WECHATPAY_APIV3_KEY
         ? {
             credentials: {
               mchid: e.WECHATPAY_MCHID,
               merchantSerial: e.WECHATPAY_MERCHANT_SERIAL,
               merchantPrivateKey: e.WECHATPAY_MERCHANT_PRIVATE_KEY,
-              platformKeyId: e.WECHATPAY_PLATFORM_PUBLIC_KEY_ID,
-              platformPublicKey: e.WECHATPAY_PLATFORM_PUBLIC_KEY,
+              // No platform public key configured: the merchant is on platform certificates, which the client downloads.
+              platform:
+                e.WECHATPAY_PLATFORM_PUBLIC_KEY_ID && e.WECHATPAY_PLATFORM_PUBLIC_KEY
+                  ? { mode: 'publicKey' as const, keyId: e.WECHATPAY_PLATFORM_PUBLIC_KEY_ID, publicKey: e.WECHATPAY_PLATFORM_PUBLIC_KEY }
+                  : { mode: 'certificates' as const },
               apiV3Key: e.WECHATPAY_APIV3_KEY,
             },
           }
@@ -194,6 +195,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     loginAttemptsPerAddress: e.LOGIN_ATTEMPTS_PER_ADDRESS,
     ...(e.FIXED_NOW ? { fixedNow: new Date(e.FIXED_NOW) } : {}),
   };
+  if (Boolean(e.WECHATPAY_PLATFORM_PUBLIC_KEY_ID) !== Boolean(e.WECHATPAY_PLATFORM_PUBLIC_KEY))
+    throw new ConfigError('WECHATPAY_PLATFORM_PUBLIC_KEY_ID and WECHATPAY_PLATFORM_PUBLIC_KEY go together (leave both out for platform certificates)');
   if (config.fixedNow && config.env !== 'test') throw new ConfigError('FIXED_NOW is for tests only (NODE_ENV=test)');
   if (config.env === 'production') {
     const problems: string[] = [];

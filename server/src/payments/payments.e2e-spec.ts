@@ -1,31 +1,28 @@
 import { createPrivateKey, createPublicKey, createVerify } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { aCandidate, databaseTargets, startServer, type TestServer } from '../../test/harness';
+import { aCandidate, databaseTargets, startServer, type DatabaseTarget, type TestServer } from '../../test/harness';
 import { SeatsService } from '../sessions/seats.service';
 import { PaymentsService } from './payments.service';
 
 const NOW = new Date('2026-03-10T02:00:00Z');
 const FINAL_YEAR = { birthDate: '2008-09-01', diplomas: [{ school: 'secondary-vocational', major: 'same', finalYear: true }] };
 
-describe.each(databaseTargets())('WeChat Pay against the fake on $name', (target) => {
-  let server: TestServer;
-  let admin: string;
-
-  beforeAll(async () => {
-    // Sign-ins outlast the week the clock jumps in the deadline test.
-    server = await startServer(target, NOW, { ADMIN_USERNAME: 'pay.admin', ADMIN_PASSWORD: 'pay-admin-password', SESSION_TTL_HOURS: '720' });
-    admin = (await request(server.url).post('/api/staff/login').send({ username: 'pay.admin', password: 'pay-admin-password' }).expect(200)).body.token;
-    await request(server.url)
-      .post('/api/sessions')
-      .set('Authorization', `Bearer ${admin}`)
-      .send({ planId: 'shanghai-2026', date: '2026-03-28', site: '天宝路879号', levels: [4], capacity: 200 })
-      .expect(201);
-  });
-
-  afterAll(async () => {
-    await server?.close();
-  });
+/** A server with a level-4 session open and its admin signed in; sign-ins outlast the week the clock jumps in the deadline test. */
+async function payingServer(target: DatabaseTarget, payPlatform: 'publicKey' | 'certificates' = 'publicKey') {
+  const server = await startServer(
+    target,
+    NOW,
+    { ADMIN_USERNAME: 'pay.admin', ADMIN_PASSWORD: 'pay-admin-password', SESSION_TTL_HOURS: '720' },
+    { payPlatform },
+  );
+  const admin = (await request(server.url).post('/api/staff/login').send({ username: 'pay.admin', password: 'pay-admin-password' }).expect(200)).body
+    .token as string;
+  await request(server.url)
+    .post('/api/sessions')
+    .set('Authorization', `Bearer ${admin}`)
+    .send({ planId: 'shanghai-2026', date: '2026-03-28', site: '天宝路879号', levels: [4], capacity: 200 })
+    .expect(201);
 
   /** An approved level-4 applicant with a seat held until 17 March. */
   async function approved(persona: string): Promise<{ token: string; id: string }> {
@@ -38,11 +35,27 @@ describe.each(databaseTargets())('WeChat Pay against the fake on $name', (target
     await request(server.url).post(`/api/review/applications/${applied.body.id}/approve`).set('Authorization', `Bearer ${admin}`).send({}).expect(200);
     return { token, id: applied.body.id };
   }
-
   const startPaying = (token: string, id: string) =>
     request(server.url).post(`/api/applications/${id}/payments/wechat`).set('Authorization', `Bearer ${token}`).send({});
   const application = async (token: string, id: string) =>
     (await request(server.url).get(`/api/applications/${id}`).set('Authorization', `Bearer ${token}`).expect(200)).body;
+  return { server, admin, approved, startPaying, application };
+}
+
+describe.each(databaseTargets())('WeChat Pay against the fake on $name', (target) => {
+  let server: TestServer;
+  let admin: string;
+  let approved: (persona: string) => Promise<{ token: string; id: string }>;
+  let startPaying: (token: string, id: string) => request.Test;
+  let application: (token: string, id: string) => Promise<any>;
+
+  beforeAll(async () => {
+    ({ server, admin, approved, startPaying, application } = await payingServer(target));
+  });
+
+  afterAll(async () => {
+    await server?.close();
+  });
 
   it('orders the plan’s fee with the payment deadline, and signs requestPayment with the merchant key', async () => {
     const { token, id } = await approved('pay-order');
@@ -189,5 +202,45 @@ describe.each(databaseTargets())('WeChat Pay against the fake on $name', (target
     } finally {
       server.clock.set(NOW);
     }
+  });
+});
+
+describe('WeChat Pay for a merchant on platform certificates', () => {
+  let paying: Awaited<ReturnType<typeof payingServer>>;
+
+  beforeAll(async () => {
+    paying = await payingServer(databaseTargets()[0]!, 'certificates');
+  });
+
+  afterAll(async () => {
+    await paying?.server.close();
+  });
+
+  it('downloads the certificates (decrypted with the APIv3 key), verifies answers and notifications with them, and follows a rotation', async () => {
+    const { server, approved, startPaying, application } = paying;
+    expect(server.config.wechatPay.credentials?.platform).toEqual({ mode: 'certificates' });
+    const first = await approved('cert-first');
+    const { outTradeNo } = (await startPaying(first.token, first.id).expect(200)).body;
+    expect(await server.wechat.pay.pay(outTradeNo)).toEqual([204]);
+    expect((await application(first.token, first.id)).state).toBe('paid');
+
+    // WeChat Pay starts signing with a new certificate. A notification under the unknown serial makes the client fetch the list again…
+    const second = await approved('cert-rotated');
+    const secondOrder = (await startPaying(second.token, second.id).expect(200)).body;
+    expect(server.wechat.pay.rotateCertificate()).toMatch(/^[0-9A-F]{40}$/);
+    expect(await server.wechat.pay.pay(secondOrder.outTradeNo)).toEqual([204]);
+    expect((await application(second.token, second.id)).state).toBe('paid');
+    // …and so does an answer to our own request signed by a newer one.
+    server.wechat.pay.rotateCertificate();
+    const third = await approved('cert-rotated-again');
+    const thirdOrder = (await startPaying(third.token, third.id).expect(200)).body;
+    expect(await server.wechat.pay.pay(thirdOrder.outTradeNo)).toEqual([204]);
+    expect((await application(third.token, third.id)).state).toBe('paid');
+
+    // A stranger's signature under a serial nobody issued is still a forgery.
+    const fourth = await approved('cert-forged');
+    const forged = (await startPaying(fourth.token, fourth.id).expect(200)).body;
+    expect(await server.wechat.pay.pay(forged.outTradeNo, { forged: true })).toEqual([401]);
+    expect((await application(fourth.token, fourth.id)).state).toBe('approved');
   });
 });

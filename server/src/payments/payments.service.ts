@@ -160,13 +160,13 @@ export class PaymentsService {
       await this.wechatPay.closeOrder(open.outTradeNo).catch(() => undefined);
       await this.db.getRepository(PaymentEntity).update({ id: open.id, state: 'pending' }, { state: 'closed' });
     }
-    if (refund) await this.wechatPay.refund({ ...refund, reason: `报名已取消：${reason}` });
+    if (refund) await this.wechatPay.refund({ ...refund, totalFen: refund.amountFen, reason: `报名已取消：${reason}` });
     return this.applications.viewOf(applicationId);
   }
 
   /** WeChat's word that a refund went through: recorded once, however often it comes. */
   async onRefundNotification(headers: NotificationHeaders, rawBody: string): Promise<void> {
-    const result = this.wechatPay.openNotification<WechatRefundResult>(headers, rawBody);
+    const result = await this.wechatPay.openNotification<WechatRefundResult>(headers, rawBody);
     if (result.mchid !== this.wechatPay.mchid) throw new DomainError('PAYMENT_NOTIFICATION_INVALID', '商户信息不符');
     if (result.refund_status !== 'SUCCESS') {
       this.logger.warn({ event: 'refund-not-successful', outRefundNo: result.out_refund_no, status: result.refund_status });
@@ -226,7 +226,7 @@ export class PaymentsService {
 
   /** WeChat Pay's notification: verified, decrypted, settled. A bad one changes nothing and is refused. */
   async onWechatNotification(headers: { timestamp?: string; nonce?: string; serial?: string; signature?: string }, rawBody: string): Promise<Settlement> {
-    return this.settle(this.wechatPay.openNotification(headers, rawBody), 'WeChat notification');
+    return this.settle(await this.wechatPay.openNotification(headers, rawBody), 'WeChat notification');
   }
 
   /**

@@ -15,6 +15,8 @@ export interface FakeWechatOptions {
   /** Login and phone codes expire after this long (WeChat: 5 minutes). */
   codeTtlMs?: number;
   now?: () => number;
+  /** How the merchant verifies WeChat Pay: by its public key (default) or by platform certificates. */
+  payPlatform?: 'publicKey' | 'certificates';
 }
 
 interface IssuedCode {
@@ -49,7 +51,7 @@ export class FakeWechatServer {
   url = '';
 
   constructor(private readonly options: FakeWechatOptions) {
-    this.pay = new FakeWechatPay(options.appId, () => this.now());
+    this.pay = new FakeWechatPay(options.appId, () => this.now(), options.payPlatform);
   }
 
   private now(): number {

@@ -1,4 +1,5 @@
 import { generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
+import forge from 'node-forge';
 import { Aes, Formatter, Rsa } from 'wechatpay-axios-plugin';
 import type { MerchantCredentials } from './wechatpay.client';
 
@@ -44,33 +45,81 @@ export interface FakeReply {
 const keyPair = () => generateKeyPairSync('rsa', { modulusLength: 2048 });
 const pem = (key: KeyObject, type: 'pkcs8' | 'spki') => key.export({ type, format: 'pem' }).toString();
 
+/** The key WeChat Pay signs with now, and what it is called in Wechatpay-Serial. */
+interface PlatformSigner {
+  serial: string;
+  privateKey: KeyObject;
+}
+
+interface PlatformCertificate {
+  serial: string;
+  pem: string;
+  notBefore: Date;
+  notAfter: Date;
+}
+
+/** A platform certificate like WeChat Pay's: 40 hex digits of serial, self-issued here (tests only trust it through the APIv3 key). */
+function platformCertificate(keys: { privateKey: KeyObject; publicKey: KeyObject }, notBefore: Date): PlatformCertificate {
+  // A leading digit below 8 keeps the DER integer positive, so the serial reads back exactly.
+  const serial = `5${randomBytes(20).toString('hex').slice(1)}`.toUpperCase();
+  const notAfter = new Date(notBefore.getTime() + 5 * 365 * 86_400_000);
+  const certificate = forge.pki.createCertificate();
+  certificate.publicKey = forge.pki.publicKeyFromPem(pem(keys.publicKey, 'spki'));
+  certificate.serialNumber = serial;
+  certificate.validity.notBefore = notBefore;
+  certificate.validity.notAfter = notAfter;
+  const name = [
+    { name: 'commonName', value: 'Tenpay.com fake platform certificate' },
+    { name: 'organizationName', value: 'Fake WeChat Pay (tests)' },
+  ];
+  certificate.setSubject(name);
+  certificate.setIssuer(name);
+  certificate.sign(forge.pki.privateKeyFromPem(pem(keys.privateKey, 'pkcs8')), forge.md.sha256.create());
+  return { serial, pem: forge.pki.certificateToPem(certificate), notBefore, notAfter };
+}
+
 export class FakeWechatPay {
   readonly credentials: MerchantCredentials;
   readonly orders = new Map<string, FakeOrder>();
   /** Every notification delivered, and what the merchant answered. */
   readonly deliveries: { outTradeNo: string; status: number }[] = [];
   private readonly merchantPublicKey: KeyObject;
-  private readonly platformPrivateKey: KeyObject;
+  private signer: PlatformSigner;
+  /** Certificate mode: every platform certificate in force (after a rotation, the old one stays listed for a while). */
+  private readonly certificates: PlatformCertificate[] = [];
   private readonly forgerKey: KeyObject;
 
-  /** `now`: the moment a payment succeeds — the server's clock in tests, so receipts read as the scenario's day. */
+  /**
+   * `now`: the moment a payment succeeds — the server's clock in tests, so receipts read as the scenario's day.
+   * `platform`: whether this merchant verifies WeChat Pay by its public key (newer merchants) or by downloaded certificates.
+   */
   constructor(
     private readonly appId: string,
     private readonly now: () => number = Date.now,
+    platform: 'publicKey' | 'certificates' = 'publicKey',
   ) {
     const merchant = keyPair();
-    const platform = keyPair();
     this.merchantPublicKey = merchant.publicKey;
-    this.platformPrivateKey = platform.privateKey;
     this.forgerKey = keyPair().privateKey;
+    const platformKeys = keyPair();
+    const keyId = `PUB_KEY_ID_0119000000012026${randomBytes(6).toString('hex').toUpperCase()}`;
+    this.signer = { serial: keyId, privateKey: platformKeys.privateKey };
+    if (platform === 'certificates') this.rotateCertificate(platformKeys);
     this.credentials = {
       mchid: '1900000001',
       merchantSerial: randomBytes(20).toString('hex').toUpperCase(),
       merchantPrivateKey: pem(merchant.privateKey, 'pkcs8'),
-      platformKeyId: `PUB_KEY_ID_0119000000012026${randomBytes(6).toString('hex').toUpperCase()}`,
-      platformPublicKey: pem(platform.publicKey, 'spki'),
+      platform: platform === 'publicKey' ? { mode: 'publicKey', keyId, publicKey: pem(platformKeys.publicKey, 'spki') } : { mode: 'certificates' },
       apiV3Key: randomBytes(16).toString('hex'),
     };
+  }
+
+  /** Certificate mode: WeChat Pay starts signing with a new certificate (the old one stays listed). Returns the new serial. */
+  rotateCertificate(keys = keyPair()): string {
+    const certificate = platformCertificate(keys, new Date(Date.now() - 86_400_000));
+    this.certificates.push(certificate);
+    this.signer = { serial: certificate.serial, privateKey: keys.privateKey };
+    return certificate.serial;
   }
 
   /** Merchant API requests (`/v3/…`); undefined for paths that are not WeChat Pay's. */
@@ -80,6 +129,7 @@ export class FakeWechatPay {
     if (!this.signedByMerchant(method, pathAndQuery, rawBody, authorization)) {
       return { status: 401, body: { code: 'SIGN_ERROR', message: '签名错误' } };
     }
+    if (method === 'GET' && url.pathname === '/v3/certificates') return this.certificateList();
     if (method === 'POST' && url.pathname === '/v3/refund/domestic/refunds') return this.refund(JSON.parse(rawBody || '{}') as Record<string, unknown>);
     if (method === 'POST' && url.pathname === '/v3/pay/transactions/jsapi') return this.jsapi(JSON.parse(rawBody || '{}') as Record<string, unknown>);
     const byNumber = /^\/v3\/pay\/transactions\/out-trade-no\/([0-9A-Za-z_\-|*]{6,32})(\/close)?$/.exec(url.pathname);
@@ -103,8 +153,8 @@ export class FakeWechatPay {
     return {
       'Wechatpay-Timestamp': timestamp,
       'Wechatpay-Nonce': nonce,
-      'Wechatpay-Serial': this.credentials.platformKeyId,
-      'Wechatpay-Signature': Rsa.sign(Formatter.response(timestamp, nonce, body), this.platformPrivateKey),
+      'Wechatpay-Serial': this.signer.serial,
+      'Wechatpay-Signature': Rsa.sign(Formatter.response(timestamp, nonce, body), this.signer.privateKey),
       'Request-ID': randomBytes(8).toString('hex'),
     };
   }
@@ -130,6 +180,31 @@ export class FakeWechatPay {
     );
     for (const status of statuses) this.deliveries.push({ outTradeNo, status });
     return statuses;
+  }
+
+  /** `/v3/certificates`: each certificate encrypted with the merchant's APIv3 key, as WeChat Pay sends them. */
+  private certificateList(): FakeReply {
+    if (!this.certificates.length) return { status: 404, body: { code: 'NOT_FOUND', message: '商户已切换为微信支付公钥模式' } };
+    const iso = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, '+00:00');
+    return {
+      status: 200,
+      body: {
+        data: this.certificates.map((c) => {
+          const nonce = randomBytes(6).toString('hex');
+          return {
+            serial_no: c.serial,
+            effective_time: iso(c.notBefore),
+            expire_time: iso(c.notAfter),
+            encrypt_certificate: {
+              algorithm: 'AEAD_AES_256_GCM',
+              nonce,
+              associated_data: 'certificate',
+              ciphertext: Aes.AesGcm.encrypt(c.pem, this.credentials.apiV3Key, nonce, 'certificate'),
+            },
+          };
+        }),
+      },
+    };
   }
 
   private refund(request: Record<string, unknown>): FakeReply {
@@ -197,14 +272,14 @@ export class FakeWechatPay {
     });
     const timestamp = String(Formatter.timestamp() - ageSeconds);
     const headerNonce = Formatter.nonce();
-    const signature = Rsa.sign(Formatter.response(timestamp, headerNonce, body), forged ? this.forgerKey : this.platformPrivateKey);
+    const signature = Rsa.sign(Formatter.response(timestamp, headerNonce, body), forged ? this.forgerKey : this.signer.privateKey);
     const response = await fetch(notifyUrl, {
       method: 'POST',
       headers: {
         'Content-Type': 'application/json',
         'Wechatpay-Timestamp': timestamp,
         'Wechatpay-Nonce': headerNonce,
-        'Wechatpay-Serial': this.credentials.platformKeyId,
+        'Wechatpay-Serial': this.signer.serial,
         'Wechatpay-Signature': signature,
       },
       body,
