@@ -104,5 +104,31 @@ describe('H5: a school clerk declares a class and a reviewer decides the batch a
     await zhao.locator('.claim-now').tap();
     await zhao.locator('.claim-message').getByText('已关联1条学校代为申报的报名').waitFor();
     await zhao.locator('.my-application').filter({ hasText: '审核通过' }).waitFor();
+
+    // The school pays for the two approved students at once: one WeChat Pay code, scanned by its finance office.
+    await clerk.reload();
+    const payment = clerk.locator('[data-testid="batch-payment"]');
+    await payment.getByText('待缴费2人 · 每人¥400.00').waitFor();
+    await payment.getByText('¥800.00').first().waitFor();
+    await payment.locator('.order-batch').tap();
+    await payment.locator('[data-testid="qr-code"]').waitFor();
+    await payment.getByText('请用微信扫码支付').waitFor();
+    await clerk.waitForTimeout(300);
+    await payment.screenshot({ path: screenshotPath('17-batch-wechat-code.png') });
+    await payment.locator('.demo-scan').tap();
+    await payment.getByText('已缴费2人').waitFor();
+    await clerk.locator('[data-testid="member-2"]').getByText('已缴费').waitFor();
+    await clerk.locator('[data-testid="member-4"]').getByText('已缴费').waitFor();
+    await clerk.locator('[data-testid="member-3"]').getByText('退回修改').waitFor();
+    expect(await payment.locator('[data-testid="qr-code"]').count()).toBe(0);
+
+    // The student sees their fee paid, by whom, and the school's order number to quote.
+    await zhao.reload();
+    await zhao.locator('.my-application').filter({ hasText: '已缴费' }).tap();
+    const receipt = zhao.locator('[data-testid="receipt"]');
+    await receipt.getByText('缴费成功').waitFor();
+    await receipt.getByText('上海市某职业技术学校统一缴费（微信支付）').waitFor();
+    await zhao.waitForTimeout(300);
+    await zhao.screenshot({ path: screenshotPath('18-class-member-receipt.png') });
   });
 });

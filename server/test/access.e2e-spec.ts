@@ -113,6 +113,17 @@ const ROUTES: Record<string, { expect: Record<Role, Outcome>; path?: (f: Fixture
     expect: candidateOwn,
     path: (f) => `/api/applications/${f.application}/payments/wechat/demo-complete`,
   },
+  'POST /api/applications/:id/payments/wechat/check': {
+    expect: candidateOwn,
+    path: (f) => `/api/applications/${f.application}/payments/wechat/check`,
+  },
+  // A school's fee for its class: its own batch only (nothing is due in the fixture's, which still answers).
+  'GET /api/institution/batches/:id/payment': { expect: institutionOwn, path: (f) => `/api/institution/batches/${f.batch}/payment` },
+  'POST /api/institution/batches/:id/payments/wechat': { expect: institutionOwn, path: (f) => `/api/institution/batches/${f.batch}/payments/wechat` },
+  'POST /api/institution/batches/:id/payments/wechat/demo-complete': {
+    expect: institutionOwn,
+    path: (f) => `/api/institution/batches/${f.batch}/payments/wechat/demo-complete`,
+  },
   'POST /api/review/applications/:id/cancel': {
     expect: bodyOwn,
     path: (f) => `/api/review/applications/${f.application}/cancel`,

@@ -41,6 +41,7 @@ export const ERROR_MESSAGES = {
   PAYMENT_UNAVAILABLE: '微信支付暂时不可用，请稍后再试或选择银行转账',
   PAYMENT_NOT_DUE: '当前没有需要缴纳的费用',
   PAYMENT_DEADLINE_PASSED: '缴费期限已过，考位已释放',
+  PAYMENT_BY_SCHOOL: '学校已为全班下单统一缴费，请勿重复支付；如需自行缴费，请联系学校取消该订单',
   PAYMENT_NOTIFICATION_INVALID: '支付通知验证失败',
   STATEMENT_INVALID: '对账单无法读取',
   WECHAT_NOT_LINKED: '请在微信小程序中登录后再使用微信支付',

@@ -1,4 +1,5 @@
 import type {
+  BatchPaymentView,
   BatchView,
   BulkApproveRequest,
   BulkApproveResult,
@@ -24,6 +25,10 @@ export const batchesApi = {
     staffApi<BatchView>('PUT', `${BATCHES}/${id(batchId)}/members/${id(applicationId)}/materials`, request),
   prereview: (batchId: string, request: PrereviewRequest) => staffApi<BatchView>('POST', `${BATCHES}/${id(batchId)}/prereview`, request),
   submit: (batchId: string) => staffApi<BatchView>('POST', `${BATCHES}/${id(batchId)}/submit`),
+  payment: (batchId: string) => staffApi<BatchPaymentView>('GET', `${BATCHES}/${id(batchId)}/payment`),
+  orderPayment: (batchId: string) => staffApi<BatchPaymentView>('POST', `${BATCHES}/${id(batchId)}/payments/wechat`),
+  /** H5 demo only: the bundled fake WeChat's user scans and pays. */
+  demoPay: (batchId: string) => staffApi<BatchPaymentView>('POST', `${BATCHES}/${id(batchId)}/payments/wechat/demo-complete`),
 };
 
 /** The body's reviewer decides a submitted batch at once, with exceptions. */

@@ -24,6 +24,11 @@ export async function payByWechat(applicationId: string): Promise<ApiResult<Appl
   return untilPaid(applicationId);
 }
 
+/** The server asks WeChat about the order now; until WeChat confirms, the application reads “paying”. */
+export function checkWechatPayment(applicationId: string): Promise<ApiResult<ApplicationView>> {
+  return api<ApplicationView>('POST', `/api/applications/${id(applicationId)}/payments/wechat/check`);
+}
+
 /** The three subscribe messages, asked for once after paying; each accept is kept by the server as one message allowed. */
 async function askForMessages(): Promise<void> {
   const offered = await api<SubscriptionsView>('GET', '/api/me/subscriptions');
@@ -41,10 +46,10 @@ async function askForMessages(): Promise<void> {
   }
 }
 
-/** WeChat's notification usually lands within a second or two; the order query catches it otherwise. */
+/** WeChat's notification usually lands within a second or two; each check also asks WeChat directly. */
 async function untilPaid(applicationId: string): Promise<ApiResult<ApplicationView>> {
-  let latest = await applicationsApi.one(applicationId);
-  for (let attempt = 0; attempt < 5 && latest.ok && latest.data.state !== 'paid'; attempt++) {
+  let latest = await checkWechatPayment(applicationId);
+  for (let attempt = 0; attempt < 4 && latest.ok && latest.data.state !== 'paid'; attempt++) {
     await new Promise((resolve) => setTimeout(resolve, 1500));
     latest = await applicationsApi.one(applicationId);
   }

@@ -11,7 +11,8 @@ import './QrCode.css';
 export function QrCode({ text }: { text: string }) {
   const src = useMemo(() => {
     const code = qrcode(0, 'M');
-    code.addData(text, 'Alphanumeric');
+    // Codes read aloud at a counter fit the denser alphanumeric mode; a WeChat Pay link (lower case) needs bytes.
+    code.addData(text, /^[0-9A-Z $%*+\-./:]*$/.test(text) ? 'Alphanumeric' : 'Byte');
     code.make();
     return code.createDataURL(8, 16);
   }, [text]);

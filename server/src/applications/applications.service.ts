@@ -347,13 +347,16 @@ export class ApplicationsService {
       this.db.getRepository(ApplicationCommitmentEntity).findBy({ applicationId: In(ids) }),
       this.db.getRepository(SeatHoldEntity).findBy({ applicationId: In(ids), status: In(['held', 'confirmed']) }),
       this.db.getRepository(VisitBookingEntity).findBy({ applicationId: In(ids) }),
-      this.db.getRepository(PaymentEntity).findBy({ applicationId: In(ids), state: 'paid' }),
+      this.db.getRepository(PaymentEntity).findBy({ applicationId: In(ids), state: In(['paid', 'pending']) }),
     ]);
     const batchIds = [...new Set(applications.flatMap((a) => (a.batchId ? [a.batchId] : [])))];
-    const [fileRows, sessions, batches] = await Promise.all([
+    const paid = payments.filter((p) => p.state === 'paid');
+    const schoolOrderIds = [...new Set(paid.flatMap((p) => (p.orderId ? [p.orderId] : [])))];
+    const [fileRows, sessions, batches, schoolOrders] = await Promise.all([
       attached.length ? this.db.getRepository(FileEntity).findBy({ id: In(attached.map((a) => a.fileId)) }) : [],
       holds.length ? this.db.getRepository(ExamSessionEntity).findBy({ id: In(holds.map((h) => h.sessionId)) }) : [],
       batchIds.length ? this.db.getRepository(BatchEntity).findBy({ id: In(batchIds) }) : [],
+      schoolOrderIds.length ? this.db.getRepository(PaymentEntity).findBy({ id: In(schoolOrderIds) }) : [],
     ]);
     const institutions = batches.length ? await this.db.getRepository(InstitutionEntity).findBy({ id: In(batches.map((b) => b.institutionId)) }) : [];
     const eventsOf = byApplication(events);
@@ -361,7 +364,9 @@ export class ApplicationsService {
     const signedOf = byApplication(signed);
     const holdOf = new Map(holds.map((h) => [h.applicationId, h]));
     const visitOf = new Map(visits.map((v) => [v.applicationId, v]));
-    const paymentOf = new Map(payments.map((p) => [p.applicationId, p]));
+    const paymentOf = new Map(paid.map((p) => [p.applicationId, p]));
+    const schoolOrderById = new Map(schoolOrders.map((o) => [o.id, o]));
+    const awaitingWechat = new Set(payments.flatMap((p) => (p.state === 'pending' && p.payingAt && p.applicationId ? [p.applicationId] : [])));
     const fileById = new Map(fileRows.map((f) => [f.id, f]));
     const sessionById = new Map(sessions.map((x) => [x.id, x]));
     const batchById = new Map(batches.map((b) => [b.id, b]));
@@ -378,6 +383,8 @@ export class ApplicationsService {
       const session = hold ? sessionById.get(hold.sessionId) : undefined;
       const visit = visitOf.get(id);
       const payment = paymentOf.get(id);
+      // A member's share of the school's order: the receipt quotes the order the school paid.
+      const schoolOrder = payment?.orderId ? schoolOrderById.get(payment.orderId) : undefined;
       const batch = application.batchId ? batchById.get(application.batchId) : undefined;
       const { uploads, commitments } = materialsFor(application.planId, application.level);
       const lastReturn = application.state === 'returned' ? [...timeline].reverse().find((e) => e.toState === 'returned') : undefined;
@@ -427,13 +434,15 @@ export class ApplicationsService {
                 channel: payment.channel,
                 amountFen: payment.amountFen,
                 paidAt: payment.paidAt.toISOString(),
-                reference: payment.outTradeNo,
+                reference: schoolOrder?.outTradeNo ?? payment.outTradeNo,
+                ...(schoolOrder && batch ? { paidByInstitution: institutionById.get(batch.institutionId)?.name ?? '' } : {}),
                 ...(payment.refundState
                   ? { refund: { state: payment.refundState, ...(payment.refundedAt ? { at: payment.refundedAt.toISOString() } : {}) } }
                   : {}),
               },
             }
           : {}),
+        ...(awaitingWechat.has(id) && application.state === 'approved' ? { paying: true } : {}),
         ...(batch ? { batch: { id: batch.id, name: batch.name, institution: institutionById.get(batch.institutionId)?.name ?? '' } } : {}),
         timeline: timeline.map((e) => ({
           from: e.fromState,

@@ -1,4 +1,4 @@
-import type { StaffRole } from '@skillcert/shared';
+import { DomainError, type StaffRole } from '@skillcert/shared';
 
 /** Who is calling, resolved from the bearer token by the guard and passed to every service method. */
 export interface CandidateActor {
@@ -29,3 +29,11 @@ export function admits(actor: Actor, audience: readonly Audience[]): boolean {
 }
 
 export const ANYONE_SIGNED_IN: readonly Audience[] = ['candidate', 'institution', 'reviewer', 'finance', 'proctor', 'admin'];
+
+export type InstitutionActor = StaffActor & { institutionId: string };
+
+/** A school's clerk, or FORBIDDEN: routes for institutions only. */
+export function institutionOf(actor: StaffActor): InstitutionActor {
+  if (actor.accountKind !== 'institution' || !actor.institutionId) throw new DomainError('FORBIDDEN');
+  return actor as InstitutionActor;
+}

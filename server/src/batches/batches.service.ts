@@ -21,20 +21,13 @@ import { DataSource, In } from 'typeorm';
 import { ApplicationMaterialEntity } from '../applications/application-material.entity';
 import { ApplicationEntity } from '../applications/application.entity';
 import { activeKeyOf, ApplicationsService } from '../applications/applications.service';
-import type { StaffActor } from '../auth/actor';
+import { institutionOf, type StaffActor } from '../auth/actor';
 import { Clock } from '../common/clock';
 import { isUniqueViolation, UnitOfWork } from '../database/unit-of-work';
 import { PersonalDataCipher } from '../identity/personal-data.cipher';
 import { InstitutionEntity } from '../staff/institution.entity';
-import { BatchEntity } from './batch.entity';
+import { BatchEntity, ownBatch } from './batch.entity';
 import { readRoster } from './roster-workbook';
-
-type InstitutionActor = StaffActor & { institutionId: string };
-
-function institutionOf(actor: StaffActor): InstitutionActor {
-  if (actor.accountKind !== 'institution' || !actor.institutionId) throw new DomainError('FORBIDDEN');
-  return actor as InstitutionActor;
-}
 
 const maskPhone = (phone: string | null) => (phone ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '');
 
@@ -266,12 +259,8 @@ export class BatchesService {
     return counts;
   }
 
-  /** Another institution's batch looks exactly like a missing one. */
-  private async own(actor: StaffActor, id: string): Promise<BatchEntity> {
-    const clerk = institutionOf(actor);
-    const batch = await this.db.getRepository(BatchEntity).findOneBy({ id });
-    if (!batch || batch.institutionId !== clerk.institutionId) throw new DomainError('NOT_FOUND');
-    return batch;
+  private own(actor: StaffActor, id: string): Promise<BatchEntity> {
+    return ownBatch(this.db.getRepository(BatchEntity), actor, id);
   }
 
   private async ownOpen(actor: StaffActor, id: string): Promise<BatchEntity> {

@@ -25,6 +25,7 @@ import { BankCredits1764500000000 } from './migrations/1764500000000-bank-credit
 import { BankCreditEntity } from '../finance/bank-credit.entity';
 import { SubscriptionCredits1764600000000 } from './migrations/1764600000000-subscription-credits';
 import { BankCreditBatches1764700000000 } from './migrations/1764700000000-bank-credit-batches';
+import { BatchPayments1764800000000 } from './migrations/1764800000000-batch-payments';
 import { SubscriptionCreditEntity } from '../subscriptions/subscription-credit.entity';
 import { PaymentEntity } from '../payments/payment.entity';
 import { MaterialsVisitsBatches1764200000000 } from './migrations/1764200000000-materials-visits-batches';
@@ -62,6 +63,7 @@ export const MIGRATIONS = [
   BankCredits1764500000000,
   SubscriptionCredits1764600000000,
   BankCreditBatches1764700000000,
+  BatchPayments1764800000000,
 ];
 
 /** Migrations always — never `synchronize` — on MariaDB and on the embedded SQLite alike. */

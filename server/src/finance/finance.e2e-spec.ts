@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import request from 'supertest';
-import { aCandidate, aResidentId, as as client, databaseTargets, startServer, uploadFile, type TestServer } from '../../test/harness';
-import { roster } from '../../test/roster';
+import { aCandidate, as as client, databaseTargets, startServer, uploadFile, type TestServer } from '../../test/harness';
+import { anApprovedClass } from '../../test/roster';
 
 const NOW = new Date('2026-03-10T02:00:00Z');
 const FINAL_YEAR = { birthDate: '2008-09-01', diplomas: [{ school: 'secondary-vocational', major: 'same', finalYear: true }] };
@@ -124,41 +124,19 @@ describe.each(databaseTargets())('bank transfer reconciliation on $name', (targe
 
   it('one transfer of the batch total from the school pays every member of its class', async () => {
     const admin = (await request(server.url).post('/api/staff/login').send({ username: 'bank.admin', password: 'bank-admin-password' }).expect(200)).body.token;
-    await client(server, admin)
-      .post('/api/staff/accounts', {
-        username: 'school.bank',
-        displayName: '王老师',
-        password: 'school-pass-2026',
-        kind: 'institution',
-        institutionName: '上海市某职业技术学校',
-      })
-      .expect(201);
-    const clerk = (await request(server.url).post('/api/staff/login').send({ username: 'school.bank', password: 'school-pass-2026' }).expect(200)).body.token;
+    const { clerk, batchId } = await anApprovedClass(server, admin, {
+      username: 'school.bank',
+      institutionName: '上海市某职业技术学校',
+      batchName: '2026届客服2班',
+      students: [{ name: '林一' }, { name: '林二' }, { name: '林三' }],
+    });
     const school = client(server, clerk);
-    const batch = (await school.post('/api/institution/batches', { planId: 'shanghai-2026', level: 4, name: '2026届客服2班' }).expect(201)).body;
-    const rows = [
-      ['林一', aResidentId(), '13900001001'],
-      ['林二', aResidentId(), '13900001002'],
-      ['林三', aResidentId(), '13900001003'],
-    ].map(([name, residentId, phone]) => ({ name: name!, residentId: residentId!, phone: phone!, school: '中等职业学校', major: '本专业', finalYear: '是' }));
-    const imported = (await school.upload(`/api/institution/batches/${batch.id}/roster`, await roster(rows), 'r.xlsx').expect(200)).body;
-    const memberIds: string[] = imported.batch.members.map((m: { applicationId: string }) => m.applicationId);
-    for (const memberId of memberIds) {
-      const materials = [
-        { materialId: 'id-card', fileIds: [await uploadFile(server, clerk, 'jpeg')] },
-        { materialId: 'eligibility-proof', fileIds: [await uploadFile(server, clerk, 'pdf')] },
-      ];
-      await school.put(`/api/institution/batches/${batch.id}/members/${memberId}/materials`, { materials }).expect(200);
-    }
-    await school.post(`/api/institution/batches/${batch.id}/prereview`, { applicationIds: memberIds, decision: 'passed' }).expect(200);
-    await school.post(`/api/institution/batches/${batch.id}/submit`).expect(200);
-    await client(server, admin).post(`/api/review/batches/${batch.id}/approve`, {}).expect(200);
 
     const result = (
       await upload(await statement([['2026-03-13 10:00:00', '', '1,200.00', '上海市某职业技术学校', '呼叫中心服务员（4级）-考核费', 'MS-BATCH-1']])).expect(200)
     ).body;
     expect(result).toMatchObject({ credits: 1, confirmed: 1, review: 0, unmatched: 0 });
-    const members = (await school.get(`/api/institution/batches/${batch.id}`).expect(200)).body.members;
+    const members = (await school.get(`/api/institution/batches/${batchId}`).expect(200)).body.members;
     expect(members.map((m: { state: string }) => m.state)).toEqual(['paid', 'paid', 'paid']);
   });
 

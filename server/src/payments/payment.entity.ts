@@ -10,8 +10,25 @@ export class PaymentEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
 
-  @Column({ name: 'application_id', type: 'varchar', length: 36 })
-  applicationId: string;
+  /** The application paid for; null on a school's order for its class (its members' shares point at it by orderId). */
+  @Column({ name: 'application_id', type: 'varchar', length: 36, nullable: true })
+  applicationId: string | null;
+
+  /** A school's order for a batch: the batch it pays. */
+  @Column({ name: 'batch_id', type: 'varchar', length: 36, nullable: true })
+  batchId: string | null;
+
+  /** A member's share of a school's order: that order's id. Shares follow their order; WeChat knows only the order. */
+  @Column({ name: 'order_id', type: 'varchar', length: 36, nullable: true })
+  orderId: string | null;
+
+  /** A Native order's code (weixin://wxpay/bizpayurl?pr=…), shown as a QR code for whoever pays it. */
+  @Column({ name: 'code_url', type: 'varchar', length: 128, nullable: true })
+  codeUrl: string | null;
+
+  /** The app reported that requestPayment finished; WeChat's word has not come yet. */
+  @Column({ name: 'paying_at', type: 'datetime', nullable: true })
+  payingAt: Date | null;
 
   @Column({ type: 'varchar', length: 10 })
   channel: PaymentChannel;

@@ -1,7 +1,8 @@
 import { createPrivateKey, createPublicKey, createVerify } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { aCandidate, databaseTargets, startServer, type DatabaseTarget, type TestServer } from '../../test/harness';
+import { aCandidate, as, databaseTargets, startServer, type DatabaseTarget, type TestServer } from '../../test/harness';
+import { anApprovedClass } from '../../test/roster';
 import { SeatsService } from '../sessions/seats.service';
 import { PaymentsService } from './payments.service';
 
@@ -67,7 +68,7 @@ describe.each(databaseTargets())('WeChat Pay against the fake on $name', (target
       time_expire: '2026-03-17T10:00:00+08:00',
       notify_url: `${server.url}/api/payments/wechat/notify`,
     });
-    expect(order.payer.openid).toBe(server.wechat.openidFor('pay-order'));
+    expect(order.payer?.openid).toBe(server.wechat.openidFor('pay-order'));
     expect(started.body.params.package).toBe(`prepay_id=${order.prepay_id}`);
     expect(started.body.outTradeNo).toMatch(/^SC[0-9A-Z]{28}$/);
     // paySign verifies with the merchant's public key over appId\ntimeStamp\nnonceStr\npackage\n.
@@ -158,6 +159,19 @@ describe.each(databaseTargets())('WeChat Pay against the fake on $name', (target
     await startPaying(token, id).expect(200);
   });
 
+  it('when requestPayment returns, the app’s check reads “confirming” until WeChat’s word, and the query settles a lost notification at once', async () => {
+    const { token, id } = await approved('pay-check');
+    const { outTradeNo } = (await startPaying(token, id).expect(200)).body;
+    const check = () => request(server.url).post(`/api/applications/${id}/payments/wechat/check`).set('Authorization', `Bearer ${token}`).send({}).expect(200);
+    // The user closed the payment sheet without paying: nothing is paid, but the app shows it is being confirmed.
+    expect((await check()).body).toMatchObject({ state: 'approved', paying: true });
+    expect((await application(token, id)).paying).toBe(true);
+    await server.wechat.pay.pay(outTradeNo, { lost: true });
+    const settled = (await check()).body;
+    expect(settled).toMatchObject({ state: 'paid', payment: { channel: 'wechat', amountFen: 40000, reference: outTradeNo } });
+    expect(settled.paying).toBeUndefined();
+  });
+
   it('the body cancels a paid application: seat back, money refunded through WeChat, told once', async () => {
     const { token, id } = await approved('pay-refund');
     const { outTradeNo } = (await startPaying(token, id).expect(200)).body;
@@ -242,5 +256,113 @@ describe('WeChat Pay for a merchant on platform certificates', () => {
     const forged = (await startPaying(fourth.token, fourth.id).expect(200)).body;
     expect(await server.wechat.pay.pay(forged.outTradeNo, { forged: true })).toEqual([401]);
     expect((await application(fourth.token, fourth.id)).state).toBe('approved');
+  });
+});
+
+describe.each(databaseTargets())('a school pays its class with one WeChat Pay order on $name', (target) => {
+  let paying: Awaited<ReturnType<typeof payingServer>>;
+
+  beforeAll(async () => {
+    paying = await payingServer(target);
+  });
+
+  afterAll(async () => {
+    await paying?.server.close();
+  });
+
+  /** A class of three; the first student follows it in the app (claimed by ID and the phone the school gave). */
+  async function aClass(tag: string) {
+    const { server, admin } = paying;
+    const student = await aCandidate(server, `${tag}-student`);
+    const approvedClass = await anApprovedClass(server, admin, {
+      username: `${tag}.school`,
+      institutionName: `上海市${tag}职业学校`,
+      batchName: '2026届客服1班',
+      students: [{ name: '陈同学', residentId: student.residentId }, { name: '林二' }, { name: '林三' }],
+    });
+    await as(server, student.token).post('/api/applications/claim', { phone: approvedClass.phones[0] }).expect(200);
+    return { ...approvedClass, student, school: as(server, approvedClass.clerk) };
+  }
+
+  it('one Native order for the class total pays every member, each with a receipt; one member cancelled is refunded their share', async () => {
+    const { server, admin, startPaying, application } = paying;
+    const { batchId, memberIds, student, school } = await aClass('native');
+    const [ownId] = memberIds as [string];
+    // The student had started paying alone: the school's order closes that, so nobody pays twice.
+    const own = (await startPaying(student.token, ownId).expect(200)).body;
+
+    const before = (await school.get(`/api/institution/batches/${batchId}/payment`).expect(200)).body;
+    expect(before).toMatchObject({ dueFen: 120000, paid: 0, deadline: '2026-03-17T02:00:00.000Z' });
+    expect(before.due.map((d: { name: string; feeFen: number }) => [d.name, d.feeFen])).toEqual([
+      ['陈同学', 40000],
+      ['林二', 40000],
+      ['林三', 40000],
+    ]);
+    expect(before.order).toBeUndefined();
+
+    const ordered = (await school.post(`/api/institution/batches/${batchId}/payments/wechat`).expect(200)).body;
+    expect(ordered.order).toMatchObject({ amountFen: 120000, members: 3, expiresAt: '2026-03-17T02:00:00.000Z' });
+    expect(ordered.order.codeUrl).toMatch(/^weixin:\/\/wxpay\/bizpayurl\?pr=/);
+    const atWechat = server.wechat.pay.orders.get(ordered.order.outTradeNo);
+    expect(atWechat).toMatchObject({ trade_type: 'NATIVE', amount: { total: 120000 }, time_expire: '2026-03-17T10:00:00+08:00' });
+    expect(atWechat?.payer).toBeUndefined();
+    expect(server.wechat.pay.orders.get(own.outTradeNo)?.trade_state).toBe('CLOSED');
+    expect((await startPaying(student.token, ownId).expect(409)).body.code).toBe('PAYMENT_BY_SCHOOL');
+    // Asked again for the same class, the same order: the code already printed stays good.
+    expect((await school.post(`/api/institution/batches/${batchId}/payments/wechat`).expect(200)).body.order.outTradeNo).toBe(ordered.order.outTradeNo);
+
+    expect(await server.wechat.pay.pay(ordered.order.outTradeNo, { copies: 5 })).toEqual([204, 204, 204, 204, 204]);
+    const members = (await school.get(`/api/institution/batches/${batchId}`).expect(200)).body.members;
+    expect(members.map((m: { state: string }) => m.state)).toEqual(['paid', 'paid', 'paid']);
+    expect((await school.get(`/api/institution/batches/${batchId}/payment`).expect(200)).body).toMatchObject({ due: [], dueFen: 0, paid: 3 });
+    const receipt = await application(student.token, ownId);
+    expect(receipt.payment).toMatchObject({
+      channel: 'wechat',
+      amountFen: 40000,
+      reference: ordered.order.outTradeNo,
+      paidByInstitution: '上海市native职业学校',
+    });
+    expect(receipt.timeline.at(-1)).toMatchObject({ to: 'paid', by: 'system', note: '学校统一缴费（微信支付）¥400.00' });
+
+    // The body cancels one member: their share, and only theirs, goes back out of the school's transaction.
+    const cancelled = await as(server, admin).post(`/api/review/applications/${memberIds[1]}/cancel`, { reason: '学生退学' }).expect(200);
+    expect(cancelled.body).toMatchObject({ state: 'cancelled', payment: { refund: { state: 'pending' } } });
+    expect(server.wechat.pay.orders.get(ordered.order.outTradeNo)).toMatchObject({ refunded: 40000, trade_state: 'REFUND' });
+    let refunded = cancelled.body;
+    for (let i = 0; i < 50 && refunded.payment?.refund?.state !== 'refunded'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      refunded = (await as(server, admin).get(`/api/review/applications/${memberIds[1]}`).expect(200)).body;
+    }
+    expect(refunded.payment.refund.state).toBe('refunded');
+    expect((await application(student.token, ownId)).payment.refund).toBeUndefined();
+  });
+
+  it('a member cancelled while the school’s order is open closes it; the new order covers the rest, and the query job settles it when the notification is lost', async () => {
+    const { server, admin } = paying;
+    const { batchId, memberIds, school } = await aClass('reorder');
+    const first = (await school.post(`/api/institution/batches/${batchId}/payments/wechat`).expect(200)).body.order;
+    await as(server, admin).post(`/api/review/applications/${memberIds[2]}/cancel`, { reason: '学生放弃考试' }).expect(200);
+    expect(server.wechat.pay.orders.get(first.outTradeNo)?.trade_state).toBe('CLOSED');
+    expect((await school.get(`/api/institution/batches/${batchId}/payment`).expect(200)).body.order).toBeUndefined();
+
+    const second = (await school.post(`/api/institution/batches/${batchId}/payments/wechat`).expect(200)).body.order;
+    expect(second).toMatchObject({ amountFen: 80000, members: 2 });
+    expect(second.outTradeNo).not.toBe(first.outTradeNo);
+    await server.wechat.pay.pay(second.outTradeNo, { lost: true });
+    expect((await server.app.get(PaymentsService).reconcilePending()).paid).toBeGreaterThanOrEqual(1);
+    const members = (await school.get(`/api/institution/batches/${batchId}`).expect(200)).body.members;
+    expect(members.map((m: { state: string }) => m.state)).toEqual(['paid', 'paid', 'cancelled']);
+  });
+
+  it('another school’s batch, or a class with nothing due, is refused', async () => {
+    const { batchId, school } = await aClass('nothing-due');
+    const { school: stranger } = await aClass('stranger');
+    expect((await stranger.post(`/api/institution/batches/${batchId}/payments/wechat`).expect(404)).body.code).toBe('NOT_FOUND');
+    const ordered = (await school.post(`/api/institution/batches/${batchId}/payments/wechat`).expect(200)).body.order;
+    await paying.server.wechat.pay.pay(ordered.outTradeNo);
+    expect((await school.post(`/api/institution/batches/${batchId}/payments/wechat`).expect(409)).body).toEqual({
+      code: 'PAYMENT_NOT_DUE',
+      message: '本批次暂无待缴费的学员',
+    });
   });
 });

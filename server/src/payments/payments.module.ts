@@ -4,12 +4,13 @@ import { IdentityModule } from '../identity/identity.module';
 import { SessionsModule } from '../sessions/sessions.module';
 import { PaymentsController } from './payments.controller';
 import { PaymentReconciler } from './payment-reconciler';
+import { BatchPaymentsService } from './batch-payments.service';
 import { PaymentsService } from './payments.service';
 
 @Module({
   imports: [IdentityModule, ApplicationsModule, SessionsModule],
   controllers: [PaymentsController],
-  providers: [PaymentsService, PaymentReconciler],
+  providers: [PaymentsService, BatchPaymentsService, PaymentReconciler],
   exports: [PaymentsService],
 })
 export class PaymentsModule {}

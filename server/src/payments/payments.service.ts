@@ -11,7 +11,7 @@ import {
   type WechatPaymentStart,
 } from '@skillcert/shared';
 import { randomBytes } from 'node:crypto';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, In, IsNull, Not, type EntityManager } from 'typeorm';
 import { ApplicationEntity } from '../applications/application.entity';
 import { ApplicationsService } from '../applications/applications.service';
 import type { CandidateActor, StaffActor } from '../auth/actor';
@@ -59,25 +59,19 @@ export class PaymentsService {
 
     const amountFen = feeFor(application.planId, application.level);
     const payments = this.db.getRepository(PaymentEntity);
-    let payment = await payments.findOneBy({ applicationId, channel: 'wechat', state: 'pending', amountFen });
+    // Paying twice for one seat helps nobody: while the school's order for the class is open, it pays this fee.
+    if (await payments.existsBy({ applicationId, state: 'pending', orderId: Not(IsNull()) })) throw new DomainError('PAYMENT_BY_SCHOOL');
+    let payment = await payments.findOneBy({ applicationId, channel: 'wechat', state: 'pending', amountFen, orderId: IsNull() });
     if (!payment) {
-      payment = {
-        id: timeOrderedId(),
+      payment = paymentRow({
         applicationId,
         channel: 'wechat',
         outTradeNo: newOutTradeNo(),
         amountFen,
         state: 'pending',
-        prepayId: null,
-        transactionId: null,
         expiresAt: hold.heldUntil,
-        paidAt: null,
-        flagReason: null,
-        refundState: null,
-        outRefundNo: null,
-        refundedAt: null,
         createdAt: this.clock.now(),
-      };
+      });
       await payments.insert(payment);
     }
     // The same order number again: WeChat answers with a fresh prepay_id for the same order.
@@ -93,13 +87,34 @@ export class PaymentsService {
   }
 
   /**
+   * The app's word that requestPayment returned: WeChat is asked at once, and
+   * until it confirms, the application reads 支付结果确认中 rather than unpaid —
+   * the app never decides that anything is paid.
+   */
+  async checkWechat(actor: CandidateActor, applicationId: string): Promise<ApplicationView> {
+    const application = await this.db.getRepository(ApplicationEntity).findOneBy({ id: applicationId, userId: actor.userId });
+    if (!application) throw new DomainError('NOT_FOUND');
+    const payments = this.db.getRepository(PaymentEntity);
+    const open = await payments.findOneBy({ applicationId, channel: 'wechat', state: 'pending', orderId: IsNull() });
+    if (open?.prepayId) {
+      const transaction = await this.wechatPay.queryOrder(open.outTradeNo).catch(() => undefined);
+      if (transaction?.trade_state === 'SUCCESS') await this.settle(transaction, 'app check');
+      else await payments.update({ id: open.id, state: 'pending' }, { payingAt: this.clock.now() });
+    }
+    return this.applications.viewOf(applicationId);
+  }
+
+  /**
    * The safety net for lost notifications: every pending WeChat order is asked
    * about; paid ones are settled, unpaid ones past the deadline are closed at
    * WeChat (so nobody can pay them later) and here, which lets the seat go.
    */
   async reconcilePending(): Promise<{ paid: number; closed: number }> {
     const now = this.clock.now();
-    const pending = await this.db.getRepository(PaymentEntity).find({ where: { channel: 'wechat', state: 'pending' }, order: { createdAt: 'ASC' }, take: 200 });
+    // Orders WeChat knows — a candidate's, a school's; members' shares follow their school's order.
+    const pending = await this.db
+      .getRepository(PaymentEntity)
+      .find({ where: { channel: 'wechat', state: 'pending', orderId: IsNull() }, order: { createdAt: 'ASC' }, take: 200 });
     let paid = 0;
     let closed = 0;
     for (const payment of pending) {
@@ -117,7 +132,7 @@ export class PaymentsService {
   }
 
   private async reconcileOne(payment: PaymentEntity, now: Date): Promise<'paid' | 'closed' | 'pending'> {
-    let transaction = payment.prepayId ? await this.wechatPay.queryOrder(payment.outTradeNo) : undefined;
+    let transaction = payment.prepayId || payment.codeUrl ? await this.wechatPay.queryOrder(payment.outTradeNo) : undefined;
     if (transaction?.trade_state === 'SUCCESS') return (await this.settle(transaction, 'order query')) === 'paid' ? 'paid' : 'pending';
     if (payment.expiresAt.getTime() > now.getTime()) return 'pending';
     if (transaction) {
@@ -126,15 +141,23 @@ export class PaymentsService {
       transaction = await this.wechatPay.queryOrder(payment.outTradeNo);
       if (transaction?.trade_state === 'SUCCESS') return (await this.settle(transaction, 'order query')) === 'paid' ? 'paid' : 'pending';
     }
-    const result = await this.db.getRepository(PaymentEntity).update({ id: payment.id, state: 'pending' }, { state: 'closed' });
-    return result.affected ? 'closed' : 'pending';
+    return (await this.closeHere(payment.id)) ? 'closed' : 'pending';
+  }
+
+  /** An order closed on our side, with its members' shares if it is a school's: their seats may go. */
+  async closeHere(paymentId: string): Promise<boolean> {
+    return this.uow.run(async (manager) => {
+      const result = await manager.update(PaymentEntity, { id: paymentId, state: 'pending' }, { state: 'closed' });
+      if (result.affected) await manager.update(PaymentEntity, { orderId: paymentId, state: 'pending' }, { state: 'closed' });
+      return Boolean(result.affected);
+    });
   }
 
   /** The candidate's open WeChat order for an application (what the H5 demo's pay button completes). */
   async pendingWechatOrder(actor: CandidateActor, applicationId: string): Promise<string> {
     const application = await this.db.getRepository(ApplicationEntity).findOneBy({ id: applicationId, userId: actor.userId });
     if (!application) throw new DomainError('NOT_FOUND');
-    const payment = await this.db.getRepository(PaymentEntity).findOneBy({ applicationId, channel: 'wechat', state: 'pending' });
+    const payment = await this.db.getRepository(PaymentEntity).findOneBy({ applicationId, channel: 'wechat', state: 'pending', orderId: IsNull() });
     if (!payment) throw new DomainError('PAYMENT_NOT_DUE');
     return payment.outTradeNo;
   }
@@ -151,16 +174,22 @@ export class PaymentsService {
       await this.applications.transition(manager, application, 'cancelled', { kind: 'staff', id: actor.staffId }, 'admin', reason);
       await this.seats.releaseWithin(manager, applicationId);
       const paid = await manager.findOneBy(PaymentEntity, { applicationId, channel: 'wechat', state: 'paid' });
-      if (!paid?.transactionId || paid.refundState) return undefined;
+      if (!paid || paid.refundState) return undefined;
+      // A member's share goes back out of the school's transaction: a partial refund of the whole order.
+      const order = paid.orderId ? await manager.findOneBy(PaymentEntity, { id: paid.orderId }) : paid;
+      if (!order?.transactionId) return undefined;
       const outRefundNo = `RF${paid.outTradeNo.slice(2)}`;
       await manager.update(PaymentEntity, { id: paid.id }, { refundState: 'pending', outRefundNo });
-      return { transactionId: paid.transactionId, outRefundNo, amountFen: paid.amountFen };
+      return { transactionId: order.transactionId, outRefundNo, amountFen: paid.amountFen, totalFen: order.amountFen };
     });
     for (const open of await this.db.getRepository(PaymentEntity).findBy({ applicationId, channel: 'wechat', state: 'pending' })) {
-      await this.wechatPay.closeOrder(open.outTradeNo).catch(() => undefined);
-      await this.db.getRepository(PaymentEntity).update({ id: open.id, state: 'pending' }, { state: 'closed' });
+      // A share pending in the school's order: that order can no longer be paid as it stands; the school orders again without this member.
+      const order = open.orderId ? await this.db.getRepository(PaymentEntity).findOneBy({ id: open.orderId, state: 'pending' }) : open;
+      if (!order) continue;
+      await this.wechatPay.closeOrder(order.outTradeNo).catch(() => undefined);
+      await this.closeHere(order.id);
     }
-    if (refund) await this.wechatPay.refund({ ...refund, totalFen: refund.amountFen, reason: `报名已取消：${reason}` });
+    if (refund) await this.wechatPay.refund({ ...refund, reason: `报名已取消：${reason}` });
     return this.applications.viewOf(applicationId);
   }
 
@@ -196,23 +225,19 @@ export class PaymentsService {
     if (application.state !== 'approved') throw new DomainError('PAYMENT_NOT_DUE', `该报名当前为“${APPLICATION_STATE_NAMES[application.state]}”，不能确认缴费`);
     const amountFen = feeFor(application.planId, application.level);
     if (credit.amountFen !== amountFen) throw new DomainError('PAYMENT_NOT_DUE', `到账${formatAmount(credit.amountFen)}与应缴${formatAmount(amountFen)}不符`);
-    await manager.insert(PaymentEntity, {
-      id: timeOrderedId(),
-      applicationId,
-      channel: 'bank',
-      outTradeNo: newOutTradeNo('BK'),
-      amountFen,
-      state: 'paid',
-      prepayId: null,
-      transactionId: null,
-      expiresAt: credit.receivedAt,
-      paidAt: credit.receivedAt,
-      flagReason: null,
-      refundState: null,
-      outRefundNo: null,
-      refundedAt: null,
-      createdAt: this.clock.now(),
-    });
+    await manager.insert(
+      PaymentEntity,
+      paymentRow({
+        applicationId,
+        channel: 'bank',
+        outTradeNo: newOutTradeNo('BK'),
+        amountFen,
+        state: 'paid',
+        expiresAt: credit.receivedAt,
+        paidAt: credit.receivedAt,
+        createdAt: this.clock.now(),
+      }),
+    );
     await this.applications.transition(
       manager,
       application,
@@ -245,6 +270,8 @@ export class PaymentsService {
     if (transaction.amount.total !== payment.amountFen) {
       const reason = `到账金额${formatAmount(transaction.amount.total)}与应缴${formatAmount(payment.amountFen)}不符`;
       await this.db.getRepository(PaymentEntity).update({ id: payment.id, state: In(['pending', 'closed']) }, { state: 'flagged', flagReason: reason });
+      // The members of a school's order are not paid by money that does not fit: their seats follow their own deadlines.
+      await this.db.getRepository(PaymentEntity).update({ orderId: payment.id, state: 'pending' }, { state: 'closed' });
       this.logger.warn({ event: 'payment-flagged', paymentId: payment.id, reason, source });
       return 'flagged';
     }
@@ -256,22 +283,62 @@ export class PaymentsService {
         { state: 'paid', transactionId: transaction.transaction_id ?? null, paidAt },
       );
       if (!claimed.affected) return 'already-paid';
-      const application = await manager.findOneByOrFail(ApplicationEntity, { id: payment.applicationId });
-      if (application.state !== 'approved') {
-        // Money for an application that has moved on (expired, cancelled): kept, and put before finance.
-        await manager.update(PaymentEntity, { id: payment.id }, { flagReason: `到账时报名状态为“${application.state}”，请核对后处理` });
-        this.logger.warn({ event: 'payment-after-state-change', paymentId: payment.id, state: application.state, source });
-        return 'flagged';
+      if (!payment.batchId)
+        return (await this.payApplication(manager, payment, paidAt, `微信支付 ${formatAmount(payment.amountFen)}`, source)) ? 'paid' : 'flagged';
+      // A school's order: every member's share is paid by the one transaction.
+      const shares = await manager.findBy(PaymentEntity, { orderId: payment.id });
+      let allPaid = true;
+      for (const share of shares) {
+        await manager.update(PaymentEntity, { id: share.id }, { state: 'paid', paidAt });
+        const note = `学校统一缴费（微信支付）${formatAmount(share.amountFen)}`;
+        allPaid = (await this.payApplication(manager, { ...share, state: 'paid' }, paidAt, note, source)) && allPaid;
       }
-      await this.applications.transition(manager, application, 'paid', { kind: 'system', id: null }, 'system', `微信支付 ${formatAmount(payment.amountFen)}`);
-      await manager.update(SeatHoldEntity, { applicationId: application.id, status: 'held' }, { status: 'confirmed' });
-      return 'paid';
+      return allPaid ? 'paid' : 'flagged';
     });
+  }
+
+  /**
+   * One application's fee has arrived: paid, seat kept. Money for an application
+   * that has moved on (expired, cancelled) is kept and put before finance. False then.
+   */
+  private async payApplication(manager: EntityManager, payment: PaymentEntity, paidAt: Date, note: string, source: string): Promise<boolean> {
+    const application = payment.applicationId ? await manager.findOneBy(ApplicationEntity, { id: payment.applicationId }) : null;
+    if (application?.state !== 'approved') {
+      const state = application ? APPLICATION_STATE_NAMES[application.state] : '不存在';
+      await manager.update(PaymentEntity, { id: payment.id }, { flagReason: `到账时报名状态为“${state}”，请核对后处理` });
+      this.logger.warn({ event: 'payment-after-state-change', paymentId: payment.id, state: application?.state, source, paidAt: paidAt.toISOString() });
+      return false;
+    }
+    await this.applications.transition(manager, application, 'paid', { kind: 'system', id: null }, 'system', note);
+    await manager.update(SeatHoldEntity, { applicationId: application.id, status: 'held' }, { status: 'confirmed' });
+    return true;
   }
 }
 
-/** A prefix ('SC' WeChat, 'BK' bank) + 28 random base-36 characters, upper case (read aloud to the help desk): unique, ≤ 32, WeChat's alphabet. */
-function newOutTradeNo(prefix = 'SC'): string {
+type PaymentRowFields = Pick<PaymentEntity, 'channel' | 'outTradeNo' | 'amountFen' | 'state' | 'expiresAt' | 'createdAt'> & Partial<PaymentEntity>;
+
+/** A new payment row: what is not given is not yet known (null). */
+export function paymentRow(fields: PaymentRowFields): PaymentEntity {
+  return {
+    id: timeOrderedId(),
+    applicationId: null,
+    batchId: null,
+    orderId: null,
+    codeUrl: null,
+    payingAt: null,
+    prepayId: null,
+    transactionId: null,
+    paidAt: null,
+    flagReason: null,
+    refundState: null,
+    outRefundNo: null,
+    refundedAt: null,
+    ...fields,
+  };
+}
+
+/** A prefix ('SC' WeChat, 'BK' bank, 'GS' a member's share of a school's order) + 28 random base-36 characters, upper case (read aloud to the help desk): unique, ≤ 32, WeChat's alphabet. */
+export function newOutTradeNo(prefix = 'SC'): string {
   return `${prefix}${BigInt(`0x${randomBytes(18).toString('hex')}`)
     .toString(36)
     .padStart(28, '0')

@@ -17,8 +17,14 @@ export interface FakeOrder {
   time_expire?: string;
   notify_url: string;
   amount: { total: number; currency: string };
-  payer: { openid: string };
-  prepay_id: string;
+  /** JSAPI: the mini program's user. Native orders have none until someone scans the code. */
+  payer?: { openid: string };
+  trade_type: 'JSAPI' | 'NATIVE';
+  /** JSAPI: what requestPayment needs. Native: the code to scan. */
+  prepay_id?: string;
+  code_url?: string;
+  /** Refunded so far; partial refunds (one member of a class) add up to at most the total. */
+  refunded: number;
   trade_state: 'NOTPAY' | 'SUCCESS' | 'CLOSED' | 'REFUND';
   transaction_id?: string;
   success_time?: string;
@@ -131,7 +137,9 @@ export class FakeWechatPay {
     }
     if (method === 'GET' && url.pathname === '/v3/certificates') return this.certificateList();
     if (method === 'POST' && url.pathname === '/v3/refund/domestic/refunds') return this.refund(JSON.parse(rawBody || '{}') as Record<string, unknown>);
-    if (method === 'POST' && url.pathname === '/v3/pay/transactions/jsapi') return this.jsapi(JSON.parse(rawBody || '{}') as Record<string, unknown>);
+    if (method === 'POST' && url.pathname === '/v3/pay/transactions/jsapi') return this.order('JSAPI', JSON.parse(rawBody || '{}') as Record<string, unknown>);
+    if (method === 'POST' && url.pathname === '/v3/pay/transactions/native')
+      return this.order('NATIVE', JSON.parse(rawBody || '{}') as Record<string, unknown>);
     const byNumber = /^\/v3\/pay\/transactions\/out-trade-no\/([0-9A-Za-z_\-|*]{6,32})(\/close)?$/.exec(url.pathname);
     if (byNumber) {
       const order = this.orders.get(byNumber[1]!);
@@ -165,6 +173,8 @@ export class FakeWechatPay {
     if (!order) throw new Error(`no order ${outTradeNo}`);
     if (order.trade_state === 'NOTPAY') {
       order.trade_state = 'SUCCESS';
+      // Whoever scanned a Native order's code is its payer from now on.
+      order.payer ??= { openid: `oFakeScanner${randomBytes(8).toString('hex')}` };
       order.transaction_id = `42000${Date.now()}${randomBytes(3).toString('hex')}`.slice(0, 28);
       order.success_time = new Date(this.now()).toISOString().replace(/\.\d{3}Z$/, '+00:00');
     }
@@ -211,14 +221,19 @@ export class FakeWechatPay {
     const order = [...this.orders.values()].find((o) => o.transaction_id === request.transaction_id);
     const amount = request.amount as { refund?: unknown; total?: unknown } | undefined;
     const outRefundNo = String(request.out_refund_no ?? '');
-    if (!order || order.trade_state !== 'SUCCESS') return { status: 404, body: { code: 'RESOURCE_NOT_EXISTS', message: '订单不存在或未支付' } };
+    if (!order || (order.trade_state !== 'SUCCESS' && order.trade_state !== 'REFUND'))
+      return { status: 404, body: { code: 'RESOURCE_NOT_EXISTS', message: '订单不存在或未支付' } };
     if (
       !/^[0-9A-Za-z_\-|*@]{1,64}$/.test(outRefundNo) ||
       amount?.total !== order.amount.total ||
       !Number.isInteger(amount?.refund) ||
-      (amount!.refund as number) > order.amount.total
+      (amount!.refund as number) <= 0
     )
       return { status: 400, body: { code: 'PARAM_ERROR', message: '退款参数错误' } };
+    if (order.refunded + (amount!.refund as number) > order.amount.total)
+      return { status: 403, body: { code: 'NOT_ENOUGH', message: '退款金额超过订单可退金额' } };
+    order.refunded += amount!.refund as number;
+    // Any refund, whole or partial, turns the order to REFUND (转入退款), as WeChat does.
     order.trade_state = 'REFUND';
     const refundId = `50300${randomBytes(10).toString('hex')}`.slice(0, 29);
     const notifyUrl = typeof request.notify_url === 'string' ? request.notify_url : undefined;
@@ -300,7 +315,8 @@ export class FakeWechatPay {
     return Rsa.verify(message, fields.signature ?? '', this.merchantPublicKey);
   }
 
-  private jsapi(order: Record<string, unknown>): FakeReply {
+  /** `/v3/pay/transactions/jsapi` and `/native`: the same order, JSAPI naming its payer, Native answering with a code to scan. */
+  private order(tradeType: 'JSAPI' | 'NATIVE', order: Record<string, unknown>): FakeReply {
     const amount = order.amount as { total?: unknown } | undefined;
     const payer = order.payer as { openid?: unknown } | undefined;
     const outTradeNo = String(order.out_trade_no ?? '');
@@ -311,14 +327,15 @@ export class FakeWechatPay {
       !/^[0-9A-Za-z_\-|*]{6,32}$/.test(outTradeNo) && 'out_trade_no',
       (typeof order.notify_url !== 'string' || !/^https?:\/\//.test(order.notify_url)) && 'notify_url',
       (!Number.isInteger(amount?.total) || (amount?.total as number) <= 0) && 'amount.total',
-      (typeof payer?.openid !== 'string' || payer.openid.length === 0) && 'payer.openid',
+      tradeType === 'JSAPI' && (typeof payer?.openid !== 'string' || payer.openid.length === 0) && 'payer.openid',
     ].filter(Boolean);
     if (problems.length) return { status: 400, body: { code: 'PARAM_ERROR', message: `参数错误：${problems.join(', ')}` } };
     const existing = this.orders.get(outTradeNo);
     if (existing) {
       // The same order again gets the same prepay_id; a different one under the same number is refused.
-      if (existing.amount.total !== amount!.total) return { status: 403, body: { code: 'OUT_TRADE_NO_USED', message: '商户订单号重复' } };
-      return { status: 200, body: { prepay_id: existing.prepay_id } };
+      if (existing.amount.total !== amount!.total || existing.trade_type !== tradeType)
+        return { status: 403, body: { code: 'OUT_TRADE_NO_USED', message: '商户订单号重复' } };
+      return { status: 200, body: this.orderAnswer(existing) };
     }
     const created: FakeOrder = {
       appid: this.appId,
@@ -328,12 +345,19 @@ export class FakeWechatPay {
       ...(typeof order.time_expire === 'string' ? { time_expire: order.time_expire } : {}),
       notify_url: order.notify_url as string,
       amount: { total: amount!.total as number, currency: 'CNY' },
-      payer: { openid: payer!.openid as string },
-      prepay_id: `wx${randomBytes(15).toString('hex')}`,
+      trade_type: tradeType,
+      ...(tradeType === 'JSAPI'
+        ? { payer: { openid: payer!.openid as string }, prepay_id: `wx${randomBytes(15).toString('hex')}` }
+        : { code_url: `weixin://wxpay/bizpayurl?pr=${randomBytes(6).toString('base64url')}` }),
       trade_state: 'NOTPAY',
+      refunded: 0,
     };
     this.orders.set(outTradeNo, created);
-    return { status: 200, body: { prepay_id: created.prepay_id } };
+    return { status: 200, body: this.orderAnswer(created) };
+  }
+
+  private orderAnswer(order: FakeOrder) {
+    return order.trade_type === 'JSAPI' ? { prepay_id: order.prepay_id } : { code_url: order.code_url };
   }
 
   private transaction(order: FakeOrder) {
@@ -342,11 +366,11 @@ export class FakeWechatPay {
       mchid: order.mchid,
       out_trade_no: order.out_trade_no,
       ...(order.transaction_id ? { transaction_id: order.transaction_id } : {}),
-      trade_type: 'JSAPI',
+      trade_type: order.trade_type,
       trade_state: order.trade_state,
       trade_state_desc: { NOTPAY: '未支付', SUCCESS: '支付成功', CLOSED: '已关闭', REFUND: '转入退款' }[order.trade_state],
       ...(order.success_time ? { success_time: order.success_time } : {}),
-      payer: { openid: order.payer.openid },
+      ...(order.payer ? { payer: { openid: order.payer.openid } } : {}),
       amount: { total: order.amount.total, payer_total: order.amount.total, currency: 'CNY', payer_currency: 'CNY' },
     };
   }

@@ -68,6 +68,8 @@ export interface ApplicationView {
   batch?: { id: string; name: string; institution: string };
   /** The fee once paid: the receipt. */
   payment?: PaymentReceipt;
+  /** The candidate finished paying in WeChat and WeChat's confirmation has not arrived yet (支付结果确认中). */
+  paying?: boolean;
   timeline: ApplicationEventView[];
 }
 
@@ -78,6 +80,8 @@ export interface PaymentReceipt {
   paidAt: string;
   /** Our order number: what the candidate quotes when asking about the payment. */
   reference: string;
+  /** The school paid for its whole class (one order): its name. */
+  paidByInstitution?: string;
   /** The body cancelled the application: the money on its way back, or back. */
   refund?: { state: 'pending' | 'refunded'; at?: string };
 }

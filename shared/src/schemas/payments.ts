@@ -12,6 +12,20 @@ export interface WechatPaymentStart {
   params: { timeStamp: string; nonceStr: string; package: string; signType: 'RSA'; paySign: string };
 }
 
+/**
+ * A school's fee for its class: who is due (approved, seat held), the total,
+ * the earliest deadline, and the WeChat Pay order for it, if one is open —
+ * its code is what the school's payer scans.
+ */
+export interface BatchPaymentView {
+  due: { applicationId: string; name: string; feeFen: number; deadline: string }[];
+  dueFen: number;
+  /** ISO instant: the first member's seat goes at this moment if unpaid. */
+  deadline?: string;
+  paid: number;
+  order?: { outTradeNo: string; amountFen: number; expiresAt: string; codeUrl: string; members: number };
+}
+
 export type CreditStatus = 'confirmed' | 'review' | 'unmatched' | 'ignored';
 
 /** One statement credit as finance sees it, with the applications it might pay. */

@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { bankTransferRemark, formatAmount, getPlan, planLevel, type ApplicationView } from '@skillcert/shared';
 import { useState } from 'react';
-import { payByWechat } from '../../../api/payments';
+import { checkWechatPayment, payByWechat } from '../../../api/payments';
 
 /**
  * What is owed and how to pay it: the fee line by line from the plan; WeChat Pay
@@ -15,14 +15,15 @@ export function PaymentDetails({ application, onPaid }: { application: Applicati
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string>();
   const canPayNow = application.seat !== undefined && plan.payment.channels.includes('wechat');
-  const pay = async () => {
+  const settle = async (attempt: () => ReturnType<typeof payByWechat>) => {
     setBusy(true);
-    const result = await payByWechat(application.id);
+    const result = await attempt();
     setBusy(false);
     if (!result) return;
     if (!result.ok) return setProblem(result.error.message);
-    if (result.data.state === 'paid') onPaid(result.data);
-    else setProblem('支付结果确认中，请稍后下拉刷新查看');
+    setProblem(undefined);
+    // Paid, or still being confirmed by WeChat: either way the page shows where it stands.
+    onPaid(result.data);
   };
   const subjects = planLevel(application.planId, application.level).subjects;
   const bank = plan.payment.bank;
@@ -43,9 +44,14 @@ export function PaymentDetails({ application, onPaid }: { application: Applicati
         <Text>合计</Text>
         <Text className="amount">{formatAmount(application.feeFen)}</Text>
       </View>
-      {canPayNow && (
-        <Button type="primary" block loading={busy} className="pay-wechat" onClick={() => void pay()}>
+      {canPayNow && !application.paying && (
+        <Button type="primary" block loading={busy} className="pay-wechat" onClick={() => void settle(() => payByWechat(application.id))}>
           {process.env.TARO_ENV === 'h5' ? '模拟微信支付（演示环境）' : `微信支付 ${formatAmount(application.feeFen)}`}
+        </Button>
+      )}
+      {application.paying && (
+        <Button block fill="outline" type="primary" loading={busy} className="check-payment" onClick={() => void settle(() => checkWechatPayment(application.id))}>
+          刷新支付结果
         </Button>
       )}
       {problem && <View className="field-error">{problem}</View>}

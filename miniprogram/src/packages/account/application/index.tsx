@@ -92,6 +92,14 @@ export default function ApplicationPage() {
 
 /** What the candidate has to do now, in one card at the top: pay, wait for a seat, or correct. */
 function NextStep({ application }: { application: ApplicationView }) {
+  if (application.state === 'approved' && application.paying) {
+    return (
+      <View className="card next-step" data-testid="next-step">
+        <View className="next-title">支付结果确认中</View>
+        <View className="muted">您已完成微信支付，正在等待微信确认，通常几秒钟内完成。请勿重复支付；如长时间未更新，请点击下方“刷新支付结果”。</View>
+      </View>
+    );
+  }
   if (application.state === 'approved' && application.seat) {
     const { seat } = application;
     return (
@@ -107,15 +115,26 @@ function NextStep({ application }: { application: ApplicationView }) {
   if (application.payment) {
     const { payment } = application;
     return (
-      <View className="card next-step ok-card" data-testid="receipt">
-        <View className="next-title">缴费成功</View>
+      <View className={`card next-step ${payment.refund ? '' : 'ok-card'}`} data-testid="receipt">
+        <View className="next-title">{payment.refund ? (payment.refund.state === 'refunded' ? '已退款' : '退款处理中') : '缴费成功'}</View>
+        {payment.refund && (
+          <View className="muted">
+            {payment.refund.state === 'refunded' && payment.refund.at
+              ? `考核费已于${formatInstant(payment.refund.at)}原路退回。`
+              : '报名已取消，考核费将原路退回，通常1至3个工作日到账。'}
+          </View>
+        )}
         <View className="row pay-line">
           <Text>金额</Text>
           <Text className="amount">{formatAmount(payment.amountFen)}</Text>
         </View>
         <View className="row pay-line">
           <Text>方式</Text>
-          <Text>{payment.channel === 'wechat' ? '微信支付' : '银行转账'}</Text>
+          <Text>
+            {payment.paidByInstitution ? `${payment.paidByInstitution}统一缴费（` : ''}
+            {payment.channel === 'wechat' ? '微信支付' : '银行转账'}
+            {payment.paidByInstitution ? '）' : ''}
+          </Text>
         </View>
         <View className="row pay-line">
           <Text>到账时间</Text>
@@ -125,7 +144,7 @@ function NextStep({ application }: { application: ApplicationView }) {
           <Text>订单号</Text>
           <Text className="reference">{payment.reference}</Text>
         </View>
-        {application.seat && (
+        {application.seat && !payment.refund && (
           <View className="muted">
             考核场次：{formatChineseDate(application.seat.date)} · {application.seat.site}。准考证将在考前开放下载。
           </View>

@@ -20,6 +20,7 @@ import { useApi } from '../../../api/useApi';
 import { MaterialFiles } from '../../../components/MaterialFiles';
 import { PageState } from '../../../components/PageState';
 import { staffSession } from '../../../lib/session';
+import { BatchPayment } from './BatchPayment';
 import '../institution.css';
 
 /**
@@ -87,6 +88,7 @@ export default function BatchPage() {
                 <Member key={member.applicationId} batch={current} member={member} onChanged={apply} />
               ))}
               {open && current.members.length > 0 && <SubmitBar batch={current} onSubmitted={apply} />}
+              {current.state === 'submitted' && <BatchPayment batch={current} onPaid={() => void batchesApi.one(current.id).then(apply)} />}
             </>
           );
         }}
