@@ -37,6 +37,7 @@ describe('H5: a school clerk declares a class and a reviewer decides the batch a
       admin.token,
     );
     await post(server.url, '/api/staff/accounts', { ...REVIEWER, displayName: '李审核', kind: 'staff', roles: ['reviewer'] }, admin.token);
+    await post(server.url, '/api/sessions', { planId: 'shanghai-2026', date: '2026-03-28', site: '天宝路879号', levels: [4], capacity: 30 }, admin.token);
 
     const clerk = phone.page();
     await staffSignIn(clerk, server.url, CLERK);
@@ -113,6 +114,13 @@ describe('H5: a school clerk declares a class and a reviewer decides the batch a
     await payment.locator('.order-batch').tap();
     await payment.locator('[data-testid="qr-code"]').waitFor();
     await payment.getByText('请用微信扫码支付').waitFor();
+    // The code drawn whole inside its box: a shifted picture is a code no phone can scan.
+    const box = await payment.locator('[data-testid="qr-code"]').evaluate((el) => {
+      const [outer, inner] = [el.getBoundingClientRect(), el.querySelector('img')!.getBoundingClientRect()];
+      return { dx: Math.round(inner.x - outer.x), dy: Math.round(inner.y - outer.y), width: Math.round(inner.width), height: Math.round(inner.height) };
+    });
+    expect(box).toMatchObject({ dx: 0, dy: 0 });
+    expect(box.width).toBe(box.height);
     await clerk.waitForTimeout(300);
     await payment.screenshot({ path: screenshotPath('17-batch-wechat-code.png') });
     await payment.locator('.demo-scan').tap();

@@ -16,5 +16,6 @@ export function QrCode({ text }: { text: string }) {
     code.make();
     return code.createDataURL(8, 16);
   }, [text]);
-  return <Image className="qr-code" src={src} mode="aspectFit" data-testid="qr-code" />;
+  // A square picture in a square box: scaleToFill, because H5's aspectFit positions the picture absolutely and a centred parent shifts it.
+  return <Image className="qr-code" src={src} mode="scaleToFill" data-testid="qr-code" />;
 }

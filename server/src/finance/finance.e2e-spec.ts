@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { aCandidate, as as client, databaseTargets, startServer, uploadFile, type TestServer } from '../../test/harness';
-import { anApprovedClass } from '../../test/roster';
+import { anApprovedClass } from '../../test/approved-class';
 
 const NOW = new Date('2026-03-10T02:00:00Z');
 const FINAL_YEAR = { birthDate: '2008-09-01', diplomas: [{ school: 'secondary-vocational', major: 'same', finalYear: true }] };

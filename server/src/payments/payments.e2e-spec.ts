@@ -2,7 +2,7 @@ import { createPrivateKey, createPublicKey, createVerify } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { aCandidate, as, databaseTargets, startServer, type DatabaseTarget, type TestServer } from '../../test/harness';
-import { anApprovedClass } from '../../test/roster';
+import { anApprovedClass } from '../../test/approved-class';
 import { SeatsService } from '../sessions/seats.service';
 import { PaymentsService } from './payments.service';
 

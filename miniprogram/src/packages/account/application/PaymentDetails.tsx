@@ -50,7 +50,14 @@ export function PaymentDetails({ application, onPaid }: { application: Applicati
         </Button>
       )}
       {application.paying && (
-        <Button block fill="outline" type="primary" loading={busy} className="check-payment" onClick={() => void settle(() => checkWechatPayment(application.id))}>
+        <Button
+          block
+          fill="outline"
+          type="primary"
+          loading={busy}
+          className="check-payment"
+          onClick={() => void settle(() => checkWechatPayment(application.id))}
+        >
           刷新支付结果
         </Button>
       )}

@@ -83,12 +83,12 @@ export default function BatchPage() {
                   符合条件的{pending.length}名学员初审通过
                 </Button>
               )}
+              {current.state === 'submitted' && <BatchPayment batch={current} onPaid={() => void batchesApi.one(current.id).then(apply)} />}
               <View className="section-title">学员名单（{current.members.length}人）</View>
               {current.members.map((member) => (
                 <Member key={member.applicationId} batch={current} member={member} onChanged={apply} />
               ))}
               {open && current.members.length > 0 && <SubmitBar batch={current} onSubmitted={apply} />}
-              {current.state === 'submitted' && <BatchPayment batch={current} onPaid={() => void batchesApi.one(current.id).then(apply)} />}
             </>
           );
         }}
