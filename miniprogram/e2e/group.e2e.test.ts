@@ -122,7 +122,7 @@ describe('H5: a school clerk declares a class and a reviewer decides the batch a
     expect(box).toMatchObject({ dx: 0, dy: 0 });
     expect(box.width).toBe(box.height);
     await clerk.waitForTimeout(300);
-    await payment.screenshot({ path: screenshotPath('17-batch-wechat-code.png') });
+    await payment.screenshot({ path: screenshotPath('19-batch-wechat-code.png') });
     await payment.locator('.demo-scan').tap();
     await payment.getByText('已缴费2人').waitFor();
     await clerk.locator('[data-testid="member-2"]').getByText('已缴费').waitFor();
@@ -137,6 +137,6 @@ describe('H5: a school clerk declares a class and a reviewer decides the batch a
     await receipt.getByText('缴费成功').waitFor();
     await receipt.getByText('上海市某职业技术学校统一缴费（微信支付）').waitFor();
     await zhao.waitForTimeout(300);
-    await zhao.screenshot({ path: screenshotPath('18-class-member-receipt.png') });
+    await zhao.screenshot({ path: screenshotPath('20-class-member-receipt.png') });
   });
 });

@@ -36,10 +36,11 @@ describe('H5: a candidate pays by bank transfer and finance’s statement upload
     await bank.getByText('呼叫中心服务员（4级）-考核费').waitFor();
     await bank.getByText('642946633').waitFor();
 
-    // The statement the bank gives finance a day later: this transfer among others.
+    // The statement the bank gives finance a day later: this transfer among others, under the bank's own column names.
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('交易明细');
-    sheet.addRow(['交易时间', '借方金额', '贷方金额', '对方户名', '附言', '交易流水号']);
+    sheet.addRow(['账户明细查询 642946633']);
+    sheet.addRow(['入账日期时间', '发生额(借)', '发生额(贷)', '对手方名称', '交易说明', '业务流水']);
     sheet.addRow(['2026-03-11 15:20:00', '', '400.00', '周同学', '呼叫中心服务员（4级）-考核费', 'MS20260311001']);
     sheet.addRow(['2026-03-11 16:00:00', '', '1,280.00', '某科技有限公司', '货款', 'MS20260311002']);
     const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
@@ -49,6 +50,21 @@ describe('H5: a candidate pays by bank transfer and finance’s statement upload
     const chooser = finance.waitForEvent('filechooser');
     await finance.locator('.upload-statement').tap();
     await (await chooser).setFiles({ name: '对账单.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: bytes });
+    // Columns this body has not mapped yet: finance says once which is which, from the file's own header row.
+    const mapping = finance.locator('[data-testid="column-mapping"]');
+    await mapping.getByText('这份对账单第2行是表头', { exact: false }).waitFor();
+    for (const [field, header] of [
+      ['receivedAt', '入账日期时间'],
+      ['amount', '发生额(贷)'],
+      ['payer', '对手方名称'],
+      ['remark', '交易说明'],
+      ['reference', '业务流水'],
+    ] as const) {
+      await mapping.locator(`[data-testid="column-${field}"]`).getByText(header, { exact: true }).tap();
+    }
+    await finance.waitForTimeout(300);
+    await finance.screenshot({ path: screenshotPath('16-statement-columns.png'), fullPage: true });
+    await mapping.locator('.save-columns').tap();
     await finance.locator('[data-testid="import-result"]').getByText('新到账2笔：自动确认1笔，待核对0笔，未匹配1笔').waitFor();
     await finance.locator('[data-testid="credit-status"]').getByText('未匹配').tap();
     await finance.locator('[data-testid="credit"]').getByText('某科技有限公司', { exact: false }).waitFor();

@@ -135,6 +135,10 @@ const ROUTES: Record<string, { expect: Record<Role, Outcome>; path?: (f: Fixture
   // Finance: the body's own staff; other bodies' staff see their own (empty) books, never this body's credits.
   'POST /api/finance/statements': { expect: only({ bodyAdmin: 'ok', otherBodyStaff: 'ok' }) },
   'GET /api/finance/credits': { expect: only({ bodyAdmin: 'ok', otherBodyStaff: 'ok' }) },
+  // Each body maps its own bank's columns: another body's staff reach only their own mapping.
+  'GET /api/finance/statement-columns': { expect: only({ bodyAdmin: 'ok', otherBodyStaff: 'ok' }) },
+  'PUT /api/finance/statement-columns': { expect: only({ bodyAdmin: 'ok', otherBodyStaff: 'ok' }) },
+  'POST /api/finance/statement-columns/layout': { expect: only({ bodyAdmin: 'ok', otherBodyStaff: 'ok' }) },
   'POST /api/finance/credits/:id/confirm': {
     expect: bodyOwn,
     path: (f) => `/api/finance/credits/${f.credit}/confirm`,

@@ -44,6 +44,7 @@ export const ERROR_MESSAGES = {
   PAYMENT_BY_SCHOOL: '学校已为全班下单统一缴费，请勿重复支付；如需自行缴费，请联系学校取消该订单',
   PAYMENT_NOTIFICATION_INVALID: '支付通知验证失败',
   STATEMENT_INVALID: '对账单无法读取',
+  STATEMENT_COLUMNS_UNKNOWN: '未能识别对账单的列，请指定交易时间、金额、付款人和附言各在哪一列（只需设置一次）',
   WECHAT_NOT_LINKED: '请在微信小程序中登录后再使用微信支付',
   DATABASE_UNAVAILABLE: '系统繁忙，请稍后再试',
   INTERNAL_ERROR: '系统出现问题，请稍后再试',

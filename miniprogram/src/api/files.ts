@@ -63,7 +63,7 @@ async function upload<T>(path: string, filePath: string, okStatus: number, as?: 
 }
 
 /** A spreadsheet from the phone's chats (WeChat) or the computer's disk (H5): its temporary path, or undefined if cancelled. */
-async function pickSpreadsheet(extensions: string[]): Promise<string | undefined> {
+export async function pickSpreadsheet(extensions: string[]): Promise<string | undefined> {
   if (process.env.TARO_ENV !== 'h5') {
     try {
       const { tempFiles } = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: extensions });
@@ -88,7 +88,12 @@ async function pickSpreadsheet(extensions: string[]): Promise<string | undefined
 export async function pickAndUploadSpreadsheet<T>(path: string, extensions: string[]): Promise<ApiResult<T> | undefined> {
   const picked = await pickSpreadsheet(extensions);
   if (!picked) return undefined;
-  return upload<T>(path, picked, 200, staffSession);
+  return uploadAsStaff<T>(path, picked);
+}
+
+/** A file already picked, sent (again) as staff: a statement goes up a second time once its columns are mapped. */
+export function uploadAsStaff<T>(path: string, filePath: string): Promise<ApiResult<T>> {
+  return upload<T>(path, filePath, 200, staffSession);
 }
 
 /** A file only staff may fetch (the roster template): downloaded with their token, then opened or saved. */

@@ -1,5 +1,6 @@
 import { Cell, Radio, RadioGroup } from '@nutui/nutui-react-taro';
 import { View } from '@tarojs/components';
+import './ChoiceField.css';
 
 interface Props<T extends string | number> {
   label: string;

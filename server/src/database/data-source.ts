@@ -26,6 +26,8 @@ import { BankCreditEntity } from '../finance/bank-credit.entity';
 import { SubscriptionCredits1764600000000 } from './migrations/1764600000000-subscription-credits';
 import { BankCreditBatches1764700000000 } from './migrations/1764700000000-bank-credit-batches';
 import { BatchPayments1764800000000 } from './migrations/1764800000000-batch-payments';
+import { StatementColumns1764900000000 } from './migrations/1764900000000-statement-columns';
+import { StatementColumnsEntity } from '../finance/statement-columns.entity';
 import { SubscriptionCreditEntity } from '../subscriptions/subscription-credit.entity';
 import { PaymentEntity } from '../payments/payment.entity';
 import { MaterialsVisitsBatches1764200000000 } from './migrations/1764200000000-materials-visits-batches';
@@ -34,6 +36,7 @@ export const ENTITIES = [
   SubscriptionCreditEntity,
   BankCreditEntity,
   PaymentEntity,
+  StatementColumnsEntity,
   EvaluationBodyEntity,
   PlanEntity,
   UserEntity,
@@ -64,6 +67,7 @@ export const MIGRATIONS = [
   SubscriptionCredits1764600000000,
   BankCreditBatches1764700000000,
   BatchPayments1764800000000,
+  StatementColumns1764900000000,
 ];
 
 /** Migrations always — never `synchronize` — on MariaDB and on the embedded SQLite alike. */

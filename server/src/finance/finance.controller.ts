@@ -1,6 +1,15 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { confirmCreditSchema, creditQuerySchema, idParamSchema, type ConfirmCreditRequest, type CreditQuery } from '@skillcert/shared';
+import {
+  confirmCreditSchema,
+  DomainError,
+  creditQuerySchema,
+  idParamSchema,
+  statementColumnsSchema,
+  type ConfirmCreditRequest,
+  type CreditQuery,
+  type StatementColumnsRequest,
+} from '@skillcert/shared';
 import { memoryStorage } from 'multer';
 import type { StaffActor } from '../auth/actor';
 import { Allow, CurrentStaff } from '../auth/auth.guard';
@@ -18,6 +27,26 @@ export class FinanceController {
   @UseInterceptors(FileInterceptor('file', { storage: memoryStorage(), limits: { fileSize: 10 * 1024 * 1024, files: 1 } }))
   importStatement(@CurrentStaff() actor: StaffActor, @UploadedFile() file: Express.Multer.File | undefined) {
     return this.finance.importStatement(actor, file?.buffer);
+  }
+
+  /** The body's mapping of its bank's columns. */
+  @Get('statement-columns')
+  statementColumns(@CurrentStaff() actor: StaffActor) {
+    return this.finance.statementColumns(actor);
+  }
+
+  /** A statement whose columns are not known yet: its header row, for finance to map. Nothing is imported. */
+  @Post('statement-columns/layout')
+  @HttpCode(200)
+  @UseInterceptors(FileInterceptor('file', { storage: memoryStorage(), limits: { fileSize: 10 * 1024 * 1024, files: 1 } }))
+  statementLayout(@CurrentStaff() actor: StaffActor, @UploadedFile() file: Express.Multer.File | undefined) {
+    if (!file?.buffer.length) throw new DomainError('FILE_EMPTY');
+    return this.finance.statementColumns(actor, file.buffer);
+  }
+
+  @Put('statement-columns')
+  saveStatementColumns(@CurrentStaff() actor: StaffActor, @Body(new ZodPipe(statementColumnsSchema)) columns: StatementColumnsRequest) {
+    return this.finance.saveStatementColumns(actor, columns);
   }
 
   @Get('credits')

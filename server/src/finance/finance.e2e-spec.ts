@@ -140,8 +140,41 @@ describe.each(databaseTargets())('bank transfer reconciliation on $name', (targe
     expect(members.map((m: { state: string }) => m.state)).toEqual(['paid', 'paid', 'paid']);
   });
 
+  it('a bank with its own column names: finance maps them once, and from then on its statements read', async () => {
+    const ownBank = Buffer.from(
+      ['浦发银行 账户明细查询,,,,', '入账日期时间,发生额(贷),对手方名称,交易说明,业务流水', `2026-03-13 09:30:00,400.00,${nameOf(28)},${REMARK},PF-0001`].join(
+        '\r\n',
+      ),
+      'utf8',
+    );
+    expect((await upload(ownBank).expect(422)).body.code).toBe('STATEMENT_COLUMNS_UNKNOWN');
+    expect((await stateOf(28)).state).toBe('approved');
+
+    const layout = await request(server.url)
+      .post('/api/finance/statement-columns/layout')
+      .set('Authorization', `Bearer ${finance}`)
+      .attach('file', ownBank, { filename: '明细.csv', contentType: 'text/csv' })
+      .expect(200);
+    expect(layout.body).toEqual({ layout: { headerRow: 2, headers: ['入账日期时间', '发生额(贷)', '对手方名称', '交易说明', '业务流水'], columns: {} } });
+
+    const mapping = { receivedAt: '入账日期时间', amount: '发生额(贷)', payer: '对手方名称', remark: '交易说明', reference: '业务流水' };
+    const twice = await client(server, finance)
+      .put('/api/finance/statement-columns', { ...mapping, amount: '交易说明' })
+      .expect(400);
+    expect(twice.body.message).toContain('同一列不能对应两项内容');
+    expect((await client(server, finance).put('/api/finance/statement-columns', mapping).expect(200)).body).toEqual({ saved: mapping });
+    expect((await client(server, finance).get('/api/finance/statement-columns').expect(200)).body).toEqual({ saved: mapping });
+
+    expect((await upload(ownBank).expect(200)).body).toMatchObject({ credits: 1, confirmed: 1, review: 0, unmatched: 0 });
+    expect((await stateOf(28)).state).toBe('paid');
+    expect((await upload(ownBank).expect(200)).body).toMatchObject({ credits: 0, duplicates: 1 });
+  });
+
   it('refuses a file that is not a statement, with the reason', async () => {
-    const res = await upload(Buffer.from('名字,金额\n张三,1\n')).expect(422);
-    expect(res.body).toEqual({ code: 'STATEMENT_INVALID', message: '未找到表头：需要交易时间、贷方金额、对方户名和附言（或摘要）列' });
+    const broken = await upload(Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(64, 7)])).expect(422);
+    expect(broken.body).toEqual({ code: 'STATEMENT_INVALID', message: '文件无法读取，请上传银行导出的 .xlsx 或 .csv 文件' });
+    // Columns nobody has mapped: finance is asked to say which is which, and nothing is imported.
+    const unknown = await upload(Buffer.from('名字,金额\n张三,1\n')).expect(422);
+    expect(unknown.body.code).toBe('STATEMENT_COLUMNS_UNKNOWN');
   });
 });

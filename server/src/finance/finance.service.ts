@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   creditKey,
@@ -8,12 +8,17 @@ import {
   matchCredit,
   planIdsOfBody,
   readStatement,
+  STATEMENT_HEADER_MISSING,
+  statementLayout,
   type BankCredit,
   type BankCreditView,
   type CreditQuery,
   type CreditStatus,
   type PendingBatchFee,
   type PendingFee,
+  type StatementColumns,
+  type StatementColumnsRequest,
+  type StatementColumnsView,
   type StatementImportResult,
 } from '@skillcert/shared';
 import { randomUUID } from 'node:crypto';
@@ -27,6 +32,7 @@ import { UnitOfWork } from '../database/unit-of-work';
 import { PaymentsService } from '../payments/payments.service';
 import { SeatHoldEntity } from '../sessions/seat-hold.entity';
 import { BankCreditEntity } from './bank-credit.entity';
+import { StatementColumnsEntity } from './statement-columns.entity';
 import { readStatementFile } from './statement-file';
 
 /**
@@ -36,6 +42,8 @@ import { readStatementFile } from './statement-file';
  */
 @Injectable()
 export class FinanceService {
+  private readonly logger = new Logger('Finance');
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly uow: UnitOfWork,
@@ -47,8 +55,12 @@ export class FinanceService {
     if (!bytes) throw new DomainError('FILE_EMPTY');
     const rows = await readStatementFile(bytes);
     if ('refused' in rows) throw new DomainError('STATEMENT_INVALID', rows.refused);
-    const statement = readStatement(rows);
-    if ('refused' in statement) throw new DomainError('STATEMENT_INVALID', statement.refused);
+    const statement = readStatement(rows, await this.mappedColumns(actor.bodyId));
+    if ('refused' in statement) {
+      throw statement.refused === STATEMENT_HEADER_MISSING
+        ? new DomainError('STATEMENT_COLUMNS_UNKNOWN')
+        : new DomainError('STATEMENT_INVALID', statement.refused);
+    }
 
     const keys = statement.credits.map(creditKey);
     const seen = new Set(
@@ -114,6 +126,39 @@ export class FinanceService {
     }
     result.toDecide = await this.views(await this.db.getRepository(BankCreditEntity).findBy({ id: In(decideIds.length ? decideIds : ['-']) }));
     return result;
+  }
+
+  /** The body's saved mapping and, for a file finance is about to map, where its columns are. */
+  async statementColumns(actor: StaffActor, bytes?: Buffer): Promise<StatementColumnsView> {
+    const saved = await this.mappedColumns(actor.bodyId);
+    if (!bytes) return saved ? { saved } : {};
+    const rows = await readStatementFile(bytes);
+    if ('refused' in rows) throw new DomainError('STATEMENT_INVALID', rows.refused);
+    const layout = statementLayout(rows, saved);
+    if (!layout) throw new DomainError('STATEMENT_INVALID', '文件中没有表头行');
+    return { ...(saved ? { saved } : {}), layout };
+  }
+
+  /** Finance maps their bank's columns once; every later statement of the body is read by it. */
+  async saveStatementColumns(actor: StaffActor, columns: StatementColumnsRequest): Promise<StatementColumnsView> {
+    await this.db.getRepository(StatementColumnsEntity).save({
+      bodyId: actor.bodyId,
+      receivedAt: columns.receivedAt,
+      amount: columns.amount,
+      payer: columns.payer,
+      remark: columns.remark,
+      reference: columns.reference ?? null,
+      updatedBy: actor.staffId,
+      updatedAt: this.clock.now(),
+    });
+    this.logger.log({ event: 'statement-columns-mapped', bodyId: actor.bodyId, staffId: actor.staffId, columns });
+    return this.statementColumns(actor);
+  }
+
+  private async mappedColumns(bodyId: string): Promise<StatementColumns | undefined> {
+    const row = await this.db.getRepository(StatementColumnsEntity).findOneBy({ bodyId });
+    if (!row) return undefined;
+    return { receivedAt: row.receivedAt, amount: row.amount, payer: row.payer, remark: row.remark, ...(row.reference ? { reference: row.reference } : {}) };
   }
 
   async credits(actor: StaffActor, query: CreditQuery): Promise<BankCreditView[]> {

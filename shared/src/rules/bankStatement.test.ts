@@ -1,4 +1,17 @@
-import { creditKey, levelFromRemark, matchBatchCredit, matchCredit, parseStatementTime, parseYuanToFen, readStatement, type PendingFee } from './bankStatement';
+import { parseWith } from '../schemas';
+import { statementColumnsSchema } from '../schemas/payments';
+import {
+  creditKey,
+  levelFromRemark,
+  matchBatchCredit,
+  matchCredit,
+  parseStatementTime,
+  parseYuanToFen,
+  readStatement,
+  STATEMENT_HEADER_MISSING,
+  statementLayout,
+  type PendingFee,
+} from './bankStatement';
 
 describe('bank statements', () => {
   it('reads amounts into fen without a float in sight', () => {
@@ -33,6 +46,40 @@ describe('bank statements', () => {
       issues: [{ row: 6, message: '交易时间“昨天”无法识别' }],
     });
     expect(readStatement([['a', 'b']])).toEqual({ refused: expect.stringContaining('未找到表头') });
+  });
+
+  it('reads a bank whose column names are its own once finance has mapped them, and shows where the header is until then', () => {
+    const rows = [
+      ['浦发银行 账户明细查询', '', '', '', ''],
+      ['入账日期时间', '发生额(贷)', '对手方名称', '交易说明', '业务流水'],
+      ['2026-03-12 10:00:00', '400.00', '陈同学', '呼叫中心服务员（4级）-考核费', 'P1'],
+    ];
+    expect(readStatement(rows)).toEqual({ refused: STATEMENT_HEADER_MISSING });
+    expect(statementLayout(rows)).toEqual({ headerRow: 2, headers: ['入账日期时间', '发生额(贷)', '对手方名称', '交易说明', '业务流水'], columns: {} });
+    const mapped = { receivedAt: '入账日期时间', amount: '发生额(贷)', payer: '对手方名称', remark: '交易说明', reference: '业务流水' };
+    expect(statementLayout(rows, mapped)?.columns).toEqual({ receivedAt: 0, amount: 1, payer: 2, remark: 3, reference: 4 });
+    expect(readStatement(rows, mapped)).toEqual({
+      credits: [{ row: 3, receivedAt: '2026-03-12T02:00:00.000Z', amountFen: 40000, payer: '陈同学', remark: '呼叫中心服务员（4级）-考核费', reference: 'P1' }],
+      issues: [],
+    });
+    // A statement of the common kind still reads with a body's mapping in place.
+    expect(
+      readStatement(
+        [
+          ['交易时间', '贷方金额', '对方户名', '附言'],
+          ['2026-03-12', '400', '王同学', 'x'],
+        ],
+        mapped,
+      ),
+    ).toMatchObject({ credits: [{ payer: '王同学' }] });
+    expect(statementLayout([['2026-03-12', '400.00']])).toBeUndefined();
+  });
+
+  it('a mapping names four different columns', () => {
+    const base = { receivedAt: '日期', amount: '金额', payer: '户名', remark: '用途' };
+    expect(parseWith(statementColumnsSchema, base).ok).toBe(true);
+    expect(parseWith(statementColumnsSchema, { ...base, remark: '户名' })).toMatchObject({ ok: false });
+    expect(parseWith(statementColumnsSchema, { ...base, payer: '' })).toMatchObject({ ok: false });
   });
 
   it('keys a credit by the bank serial, or by everything it says', () => {

@@ -23,6 +23,36 @@ export interface StatementIssue {
   message: string;
 }
 
+/** What each column we read holds; `reference` is the one a statement may lack. */
+export type StatementField = 'receivedAt' | 'amount' | 'payer' | 'remark' | 'reference';
+
+export const STATEMENT_FIELD_NAMES: Record<StatementField, string> = {
+  receivedAt: '交易时间',
+  amount: '收入（贷方）金额',
+  payer: '付款人户名',
+  remark: '附言（摘要、用途）',
+  reference: '交易流水号（可选）',
+};
+
+/**
+ * A body's own bank, mapped once by its finance staff: the header text of each
+ * column, exactly as the statement prints it. Used before the common names below.
+ */
+export interface StatementColumns {
+  receivedAt: string;
+  amount: string;
+  payer: string;
+  remark: string;
+  reference?: string;
+}
+
+/** Where the columns are in one file: the header row (as the spreadsheet numbers it), its cells, and each field's column if known. */
+export interface StatementLayout {
+  headerRow: number;
+  headers: string[];
+  columns: Partial<Record<StatementField, number>>;
+}
+
 /** Header names banks use for the columns we need; the first match wins. */
 export const STATEMENT_HEADERS = {
   receivedAt: ['交易时间', '入账时间', '交易日期', '记账日期', '日期', '时间'],
@@ -51,11 +81,16 @@ export function parseStatementTime(text: string): string | undefined {
   return new Date(utc).toISOString();
 }
 
-/** A sheet's rows as text cells → the credits in it, and the rows that could not be read. Debits and blank rows are skipped. */
-export function readStatement(rows: string[][]): { credits: BankCredit[]; issues: StatementIssue[] } | { refused: string } {
-  const headerIndex = rows.findIndex((cells) => columnsOf(cells) !== undefined);
-  if (headerIndex < 0) return { refused: '未找到表头：需要交易时间、贷方金额、对方户名和附言（或摘要）列' };
-  const columns = columnsOf(rows[headerIndex]!)!;
+export const STATEMENT_HEADER_MISSING = '未找到表头：需要交易时间、贷方金额、对方户名和附言（或摘要）列';
+
+/**
+ * A sheet's rows as text cells → the credits in it, and the rows that could not be read.
+ * Debits and blank rows are skipped. `mapped`: the body's own column names, tried first.
+ */
+export function readStatement(rows: string[][], mapped?: StatementColumns): { credits: BankCredit[]; issues: StatementIssue[] } | { refused: string } {
+  const headerIndex = rows.findIndex((cells) => columnsOf(cells, mapped) !== undefined);
+  if (headerIndex < 0) return { refused: STATEMENT_HEADER_MISSING };
+  const columns = columnsOf(rows[headerIndex]!, mapped)!;
   const credits: BankCredit[] = [];
   const issues: StatementIssue[] = [];
   rows.slice(headerIndex + 1).forEach((cells, i) => {
@@ -74,20 +109,44 @@ export function readStatement(rows: string[][]): { credits: BankCredit[]; issues
   return { credits, issues };
 }
 
-function columnsOf(cells: string[]): { receivedAt: number; amount: number; payer: number; remark: number; reference?: number } | undefined {
-  const find = (names: readonly string[]) => {
-    for (const name of names) {
+/**
+ * Where the columns are, for finance to map when the names are not ones we know:
+ * the row that reads as a header (by our names, else the first of the top rows
+ * with the most labels in it) and whatever of ours it holds.
+ */
+export function statementLayout(rows: string[][], mapped?: StatementColumns): StatementLayout | undefined {
+  const known = rows.findIndex((cells) => columnsOf(cells, mapped) !== undefined);
+  const labelled = (cells: string[]) => cells.filter((c) => c.trim() && parseYuanToFen(c) === undefined && !parseStatementTime(c)).length;
+  const top = rows.slice(0, 20);
+  const guess = top.reduce((best, cells, i) => (labelled(cells) > labelled(top[best] ?? []) ? i : best), 0);
+  const index = known >= 0 ? known : guess;
+  const cells = rows[index];
+  if (!cells || labelled(cells) < 2) return undefined;
+  return { headerRow: index + 1, headers: cells.map((c) => c.trim()), columns: fieldsIn(cells, mapped) };
+}
+
+function fieldsIn(cells: string[], mapped?: StatementColumns): Partial<Record<StatementField, number>> {
+  const find = (field: StatementField) => {
+    for (const name of [...(mapped?.[field] ? [mapped[field]] : []), ...STATEMENT_HEADERS[field]]) {
       const index = cells.findIndex((c) => c.trim() === name);
       if (index >= 0) return index;
     }
     return undefined;
   };
-  const receivedAt = find(STATEMENT_HEADERS.receivedAt);
-  const amount = find(STATEMENT_HEADERS.amount);
-  const payer = find(STATEMENT_HEADERS.payer);
-  const remark = find(STATEMENT_HEADERS.remark);
+  const fields: Partial<Record<StatementField, number>> = {};
+  for (const field of Object.keys(STATEMENT_HEADERS) as StatementField[]) {
+    const index = find(field);
+    if (index !== undefined) fields[field] = index;
+  }
+  return fields;
+}
+
+function columnsOf(
+  cells: string[],
+  mapped?: StatementColumns,
+): { receivedAt: number; amount: number; payer: number; remark: number; reference?: number } | undefined {
+  const { receivedAt, amount, payer, remark, reference } = fieldsIn(cells, mapped);
   if (receivedAt === undefined || amount === undefined || payer === undefined || remark === undefined) return undefined;
-  const reference = find(STATEMENT_HEADERS.reference);
   return { receivedAt, amount, payer, remark, ...(reference !== undefined ? { reference } : {}) };
 }
 

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import type { output } from 'zod/v4/core';
 import type { Level } from '../types';
-import type { StatementIssue } from '../rules/bankStatement';
+import type { StatementColumns, StatementIssue, StatementLayout } from '../rules/bankStatement';
 
 /** What the app hands to requestPayment: signed by the server with the merchant key. */
 export interface WechatPaymentStart {
@@ -60,3 +60,23 @@ export const confirmCreditSchema = z.object({
   applicationId: z.string({ error: '请选择这笔款项对应的报名' }).check(z.minLength(1, '请选择这笔款项对应的报名'), z.maxLength(36)),
 });
 export type ConfirmCreditRequest = output<typeof confirmCreditSchema>;
+
+const header = z.string().check(z.trim(), z.minLength(1, '请选择列'), z.maxLength(40));
+
+/** A body's statement columns, as finance maps them: four required, the serial optional, no column twice. */
+export const statementColumnsSchema = z.object({ receivedAt: header, amount: header, payer: header, remark: header, reference: z.optional(header) }).check(
+  z.refine(
+    (c) => {
+      const names = [c.receivedAt, c.amount, c.payer, c.remark, ...(c.reference ? [c.reference] : [])];
+      return new Set(names).size === names.length;
+    },
+    { message: '同一列不能对应两项内容' },
+  ),
+);
+export type StatementColumnsRequest = output<typeof statementColumnsSchema>;
+
+/** The body's saved mapping, if any, and — for an uploaded file — where its columns are. */
+export interface StatementColumnsView {
+  saved?: StatementColumns;
+  layout?: StatementLayout;
+}

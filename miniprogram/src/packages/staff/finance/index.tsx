@@ -1,7 +1,15 @@
 import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { formatAmount, LEVEL_SHORT, type BankCreditView, type CreditQuery, type StatementImportResult } from '@skillcert/shared';
+import {
+  formatAmount,
+  LEVEL_SHORT,
+  type BankCreditView,
+  type CreditQuery,
+  type StatementColumnsRequest,
+  type StatementImportResult,
+  type StatementLayout,
+} from '@skillcert/shared';
 import { useState } from 'react';
 import { financeApi } from '../../../api/finance';
 import { useApi } from '../../../api/useApi';
@@ -9,6 +17,7 @@ import { PageState } from '../../../components/PageState';
 import { formatInstant } from '../../../components/Timeline';
 import { staffSession } from '../../../lib/session';
 import { FilterChips } from '../FilterChips';
+import { ColumnMapping } from './ColumnMapping';
 import { StaffBar } from '../StaffBar';
 import '../staff.css';
 import './index.css';
@@ -31,16 +40,42 @@ export default function FinancePage() {
   const [result, setResult] = useState<StatementImportResult>();
   const [problem, setProblem] = useState<string>();
   const [busy, setBusy] = useState(false);
+  /** A statement whose columns nobody has mapped yet: the file, kept to import once they are. */
+  const [unmapped, setUnmapped] = useState<{ filePath: string; layout: StatementLayout }>();
 
+  const importFile = async (filePath: string) => {
+    const imported = await financeApi.importStatement(filePath);
+    if (imported.ok) {
+      setProblem(undefined);
+      setUnmapped(undefined);
+      setResult(imported.data);
+      credits.reload();
+      return;
+    }
+    if (imported.error.code === 'STATEMENT_COLUMNS_UNKNOWN') {
+      const layout = await financeApi.statementLayout(filePath);
+      if (layout.ok && layout.data.layout) {
+        setProblem(undefined);
+        return setUnmapped({ filePath, layout: layout.data.layout });
+      }
+    }
+    setProblem(imported.error.message);
+  };
   const upload = async () => {
+    const filePath = await financeApi.pickStatement();
+    if (!filePath) return;
     setBusy(true);
-    const imported = await financeApi.uploadStatement();
+    setResult(undefined);
+    await importFile(filePath);
     setBusy(false);
-    if (!imported) return;
-    if (!imported.ok) return setProblem(imported.error.message);
-    setProblem(undefined);
-    setResult(imported.data);
-    credits.reload();
+  };
+  const saveColumns = async (columns: StatementColumnsRequest) => {
+    if (!unmapped) return;
+    setBusy(true);
+    const saved = await financeApi.saveColumns(columns);
+    if (saved.ok) await importFile(unmapped.filePath);
+    else setProblem(saved.error.message);
+    setBusy(false);
   };
 
   return (
@@ -56,6 +91,9 @@ export default function FinancePage() {
           上传对账单
         </Button>
         {problem && <View className="field-error">{problem}</View>}
+        {unmapped && (
+          <ColumnMapping layout={unmapped.layout} busy={busy} onSave={(columns) => void saveColumns(columns)} onCancel={() => setUnmapped(undefined)} />
+        )}
         {result && (
           <View className="import-result" data-testid="import-result">
             <View>
