@@ -17,6 +17,7 @@ import { WechatModule } from './wechat/wechat.module';
 import { PaymentsModule } from './payments/payments.module';
 import { FinanceModule } from './finance/finance.module';
 import { SubscriptionsModule } from './subscriptions/subscriptions.module';
+import { NotificationsModule } from './notifications/notifications.module';
 
 @Module({})
 export class AppModule {
@@ -30,6 +31,7 @@ export class AppModule {
         PaymentsModule,
         FinanceModule,
         SubscriptionsModule,
+        NotificationsModule,
         FilesModule,
         PlansModule,
         IdentityModule,

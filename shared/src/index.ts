@@ -24,3 +24,5 @@ export * from './schemas/batches';
 export * from './schemas/payments';
 export * from './rules/bankStatement';
 export * from './schemas/subscriptions';
+export * from './rules/notices';
+export * from './rules/tickets';

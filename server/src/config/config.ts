@@ -98,6 +98,20 @@ const envSchema = z.object({
   SEAT_SWEEP_SECONDS: z.coerce.number().int().min(0).max(3600).optional(),
   /** How often pending WeChat Pay orders are queried (lost notifications, deadlines); 0 turns it off (tests drive it themselves). */
   PAYMENT_CHECK_SECONDS: z.coerce.number().int().min(0).max(3600).optional(),
+  /** How often the outbox is worked (seconds, fractions allowed); 0 turns the worker off (tests drive it themselves). */
+  OUTBOX_SECONDS: z.coerce.number().min(0).max(3600).optional(),
+  /** How often time-triggered messages (tickets now available) are looked for; 0 turns it off. */
+  NOTICE_SCHEDULE_SECONDS: z.coerce.number().int().min(0).max(3600).optional(),
+  /** Outgoing mail: smtp://user:password@host:587 (smtps:// for TLS from the start). Absent → no e-mail is sent. */
+  /** A message claimed by a worker that has not finished it after this long is taken over by another (the first one died). */
+  OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  /** A font with Chinese glyphs for ticket PDFs (.ttf/.otf/.ttc); found among the usual system fonts when absent. */
+  PDF_FONT_PATH: z.string().optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/.+/, 'SMTP_URL must look like smtp://user:password@host:587')
+    .optional(),
+  MAIL_FROM: z.string().default('职业技能等级认定 <noreply@skillcert.local>'),
   /** Staff sign-in attempts one client address may make per 10 minutes (on top of the per-account lock-out). */
   LOGIN_ATTEMPTS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(30),
   /** Days an approved candidate has to pay before the held seat is released. */
@@ -126,6 +140,11 @@ export interface AppConfig {
   firstAdmin: { username: string; password: string; bodyId: string };
   seatSweepSeconds: number;
   paymentCheckSeconds: number;
+  outboxSeconds: number;
+  outboxLeaseSeconds: number;
+  pdfFontPath?: string;
+  noticeScheduleSeconds: number;
+  mail: { smtpUrl?: string; from: string };
   paymentDays: number;
   loginAttemptsPerAddress: number;
   fixedNow?: Date;
@@ -191,6 +210,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     firstAdmin: { username: e.ADMIN_USERNAME, password: e.ADMIN_PASSWORD, bodyId: e.ADMIN_BODY_ID },
     seatSweepSeconds: e.SEAT_SWEEP_SECONDS ?? (e.NODE_ENV === 'test' ? 0 : 60),
     paymentCheckSeconds: e.PAYMENT_CHECK_SECONDS ?? (e.NODE_ENV === 'test' ? 0 : 60),
+    outboxSeconds: e.OUTBOX_SECONDS ?? (e.NODE_ENV === 'test' ? 0 : 2),
+    outboxLeaseSeconds: e.OUTBOX_LEASE_SECONDS,
+    ...(e.PDF_FONT_PATH ? { pdfFontPath: e.PDF_FONT_PATH } : {}),
+    noticeScheduleSeconds: e.NOTICE_SCHEDULE_SECONDS ?? (e.NODE_ENV === 'test' ? 0 : 60),
+    mail: { ...(e.SMTP_URL ? { smtpUrl: e.SMTP_URL } : {}), from: e.MAIL_FROM },
     paymentDays: e.PAYMENT_DAYS,
     loginAttemptsPerAddress: e.LOGIN_ATTEMPTS_PER_ADDRESS,
     ...(e.FIXED_NOW ? { fixedNow: new Date(e.FIXED_NOW) } : {}),

@@ -27,6 +27,8 @@ import { SubscriptionCredits1764600000000 } from './migrations/1764600000000-sub
 import { BankCreditBatches1764700000000 } from './migrations/1764700000000-bank-credit-batches';
 import { BatchPayments1764800000000 } from './migrations/1764800000000-batch-payments';
 import { StatementColumns1764900000000 } from './migrations/1764900000000-statement-columns';
+import { Outbox1765000000000 } from './migrations/1765000000000-outbox';
+import { OutboxEntity } from '../notifications/outbox.entity';
 import { StatementColumnsEntity } from '../finance/statement-columns.entity';
 import { SubscriptionCreditEntity } from '../subscriptions/subscription-credit.entity';
 import { PaymentEntity } from '../payments/payment.entity';
@@ -37,6 +39,7 @@ export const ENTITIES = [
   BankCreditEntity,
   PaymentEntity,
   StatementColumnsEntity,
+  OutboxEntity,
   EvaluationBodyEntity,
   PlanEntity,
   UserEntity,
@@ -68,6 +71,7 @@ export const MIGRATIONS = [
   BankCreditBatches1764700000000,
   BatchPayments1764800000000,
   StatementColumns1764900000000,
+  Outbox1765000000000,
 ];
 
 /** Migrations always — never `synchronize` — on MariaDB and on the embedded SQLite alike. */

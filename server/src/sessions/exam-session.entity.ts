@@ -31,6 +31,13 @@ export class ExamSessionEntity {
   @Column({ name: 'seats_taken', type: 'int', default: 0 })
   seatsTaken: number;
 
+  /** 'HH:MM' Shanghai time: theory and practical are held on the same day. */
+  @Column({ name: 'theory_at', type: 'varchar', length: 5, default: '09:00' })
+  theoryAt: string;
+
+  @Column({ name: 'practical_at', type: 'varchar', length: 5, default: '13:30' })
+  practicalAt: string;
+
   @Column({ name: 'created_by', type: 'varchar', length: 36 })
   createdBy: string;
 

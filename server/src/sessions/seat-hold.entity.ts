@@ -19,6 +19,14 @@ export class SeatHoldEntity {
   @Column({ name: 'held_until', type: 'datetime', nullable: true })
   heldUntil: Date | null;
 
+  /** When this seat's "ticket available" messages were written to the outbox (once). */
+  @Column({ name: 'ticket_notice_at', type: 'datetime', nullable: true })
+  ticketNoticeAt: Date | null;
+
+  /** The admission ticket's number (session date + sequence), given when the ticket opens. */
+  @Column({ name: 'ticket_no', type: 'varchar', length: 16, nullable: true, unique: true })
+  ticketNo: string | null;
+
   @Column({ name: 'created_at', type: 'datetime' })
   createdAt: Date;
 }

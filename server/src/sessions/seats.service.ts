@@ -36,8 +36,18 @@ export class SeatsService {
         const existing = await manager.findOneBy(SeatHoldEntity, { applicationId });
         if (existing && existing.status !== 'released') return existing;
         await this.takeSeat(manager, sessionId);
-        const hold: SeatHoldEntity = { id: existing?.id ?? randomUUID(), sessionId, applicationId, status: 'held', heldUntil, createdAt: this.clock.now() };
-        if (existing) await manager.update(SeatHoldEntity, { id: existing.id }, { sessionId, status: 'held', heldUntil });
+        const hold: SeatHoldEntity = {
+          id: existing?.id ?? randomUUID(),
+          sessionId,
+          applicationId,
+          status: 'held',
+          heldUntil,
+          ticketNoticeAt: null,
+          ticketNo: null,
+          createdAt: this.clock.now(),
+        };
+        // A seat in another session is a new ticket: its notice is due again.
+        if (existing) await manager.update(SeatHoldEntity, { id: existing.id }, { sessionId, status: 'held', heldUntil, ticketNoticeAt: null, ticketNo: null });
         else await manager.insert(SeatHoldEntity, hold);
         return hold;
       });

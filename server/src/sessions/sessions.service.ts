@@ -17,6 +17,8 @@ function view(row: ExamSessionEntity): ExamSessionView {
     levels: row.levels,
     capacity: row.capacity,
     seatsLeft: row.capacity - row.seatsTaken,
+    theoryAt: row.theoryAt,
+    practicalAt: row.practicalAt,
   };
 }
 
@@ -42,6 +44,8 @@ export class SessionsService {
       levels,
       capacity: request.capacity,
       seatsTaken: 0,
+      theoryAt: request.theoryAt,
+      practicalAt: request.practicalAt,
       createdBy: actor.staffId,
       createdAt: this.clock.now(),
     };

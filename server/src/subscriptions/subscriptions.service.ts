@@ -5,6 +5,8 @@ import { DataSource, IsNull } from 'typeorm';
 import { Clock } from '../common/clock';
 import { timeOrderedId } from '../common/time-ordered-id';
 import { APP_CONFIG, type AppConfig } from '../config/config';
+import { UserEntity } from '../auth/user.entity';
+import { FakeWechatGateway } from '../wechat/fake-wechat.gateway';
 import { SubscriptionCreditEntity } from './subscription-credit.entity';
 
 /** What the candidate allowed us to send: each accept one credit, spent by one message. */
@@ -14,6 +16,7 @@ export class SubscriptionsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly fake: FakeWechatGateway,
   ) {}
 
   async view(userId: string): Promise<SubscriptionsView> {
@@ -39,6 +42,9 @@ export class SubscriptionsService {
       await this.db
         .getRepository(SubscriptionCreditEntity)
         .insert(accepted.map((a) => ({ id: timeOrderedId(), userId, kind: a.kind, templateId: a.templateId, grantedAt: this.clock.now(), usedAt: null })));
+      // Against the bundled fake WeChat (demo, tests) nobody tapped WeChat's own dialog: tell the fake what the user allowed.
+      const openid = this.config.demoMode || this.config.env === 'test' ? (await this.db.getRepository(UserEntity).findOneBy({ id: userId }))?.openid : null;
+      if (openid) for (const a of accepted) await this.fake.acceptSubscription(openid, a.templateId);
     }
     return this.view(userId);
   }

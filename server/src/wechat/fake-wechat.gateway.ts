@@ -35,6 +35,16 @@ export class FakeWechatGateway {
     throw new DomainError('PAYMENT_UNAVAILABLE');
   }
 
+  /** Demo and test: the user's accept, told to the fake WeChat as the subscribe dialog would tell the real one. */
+  async acceptSubscription(openid: string, templateId: string): Promise<void> {
+    await fetch(`${this.wechat.baseUrl}/__fake/subscribe-accept`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ openid, templateId }),
+      signal: AbortSignal.timeout(5000),
+    }).catch(() => undefined);
+  }
+
   private async issue(path: string, body: Record<string, string>): Promise<{ code: string }> {
     try {
       const response = await fetch(`${this.wechat.baseUrl}${path}`, {

@@ -37,7 +37,17 @@ const ERR = {
   invalidToken: { errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' },
   busy: { errcode: -1, errmsg: 'system error' },
   rateLimited: { errcode: 45011, errmsg: 'api minute-quota reach limit' },
+  noSubscription: { errcode: 43101, errmsg: 'user refuse to accept the msg' },
 } as const;
+
+/** A subscribe message as WeChat received it. */
+export interface ReceivedSubscribeMessage {
+  touser: string;
+  templateId: string;
+  page: string;
+  data: Record<string, { value: string }>;
+  at: number;
+}
 
 export class FakeWechatServer {
   private server?: Server;
@@ -46,6 +56,10 @@ export class FakeWechatServer {
   private readonly tokens = new Map<string, number>();
   private nextFailures: { path: string; error: keyof typeof ERR }[] = [];
   readonly calls: RecordedCall[] = [];
+  /** Every subscribe message WeChat accepted for delivery, in order. */
+  readonly subscribeMessages: ReceivedSubscribeMessage[] = [];
+  /** What each user accepted in requestSubscribeMessage: one message per accept, per template. */
+  private readonly subscriptions = new Map<string, number>();
   /** WeChat Pay's merchant API, on the same loopback server. */
   readonly pay: FakeWechatPay;
   url = '';
@@ -98,6 +112,12 @@ export class FakeWechatServer {
     this.tokens.clear();
   }
 
+  /** The user tapped "allow" for this template (requestSubscribeMessage): WeChat will deliver one message of it. */
+  acceptSubscription(openid: string, templateId: string, times = 1): void {
+    const key = `${openid}|${templateId}`;
+    this.subscriptions.set(key, (this.subscriptions.get(key) ?? 0) + times);
+  }
+
   openidFor(persona: string): string {
     return `o${createHash('sha256').update(`${this.options.appId}:${persona}`).digest('base64url').slice(0, 27)}`;
   }
@@ -130,6 +150,12 @@ export class FakeWechatServer {
         return reply(this.stableToken(body));
       case 'POST /wxa/business/getuserphonenumber':
         return reply(this.phoneNumber(url.searchParams.get('access_token') ?? '', body));
+      case 'POST /cgi-bin/message/subscribe/send':
+        return reply(this.subscribeSend(url.searchParams.get('access_token') ?? '', body));
+      case 'POST /__fake/subscribe-accept':
+        // Demo and tests: what the user's tap in WeChat's subscribe dialog would tell WeChat.
+        this.acceptSubscription(String(body.openid ?? ''), String(body.templateId ?? ''));
+        return reply({ errcode: 0 });
       case 'POST /__fake/login-code':
         return reply({ code: this.issueLoginCode(String(body.persona ?? 'demo')) });
       case 'POST /__fake/phone-code':
@@ -170,6 +196,33 @@ export class FakeWechatServer {
     const token = `token_${randomBytes(16).toString('hex')}`;
     this.tokens.set(token, this.now() + 7_200_000);
     return { access_token: token, expires_in: 7200 };
+  }
+
+  /** subscribeMessage.send: a valid token, a template the user accepted (one message per accept), values within their types' limits. */
+  private subscribeSend(token: string, body: Record<string, unknown>): Record<string, unknown> {
+    const expires = this.tokens.get(token);
+    if (!expires || expires <= this.now()) return { ...ERR.invalidToken };
+    const touser = typeof body.touser === 'string' ? body.touser : '';
+    const templateId = typeof body.template_id === 'string' ? body.template_id : '';
+    const data = (typeof body.data === 'object' && body.data !== null ? body.data : {}) as Record<string, { value?: unknown }>;
+    if (!touser) return { errcode: 40003, errmsg: 'invalid openid' };
+    if (!templateId) return { errcode: 40037, errmsg: 'invalid template_id' };
+    for (const [key, field] of Object.entries(data)) {
+      const value = typeof field?.value === 'string' ? field.value : '';
+      if (key.startsWith('thing') && [...value].length > 20) return { errcode: 47003, errmsg: `argument invalid! data.${key}.value` };
+    }
+    const quota = `${touser}|${templateId}`;
+    const left = this.subscriptions.get(quota) ?? 0;
+    if (left <= 0) return { ...ERR.noSubscription };
+    this.subscriptions.set(quota, left - 1);
+    this.subscribeMessages.push({
+      touser,
+      templateId,
+      page: typeof body.page === 'string' ? body.page : '',
+      data: Object.fromEntries(Object.entries(data).map(([k, v]) => [k, { value: String(v?.value ?? '') }])),
+      at: this.now(),
+    });
+    return { errcode: 0, errmsg: 'ok', msgid: this.subscribeMessages.length };
   }
 
   private phoneNumber(token: string, body: Record<string, unknown>): Record<string, unknown> {

@@ -13,6 +13,9 @@ interface WechatError {
 }
 
 const TOKEN_INVALID = 40001;
+/** The user has no accepted subscription left for this template: never worth retrying. */
+const NO_SUBSCRIPTION = 43101;
+const SYSTEM_BUSY = -1;
 const RATE_LIMITED = 45011;
 const RISKY_USER = 40226;
 /** Refresh this long before WeChat's stated expiry, so a token never dies mid-request. */
@@ -61,6 +64,35 @@ export class WechatClient {
     }
   }
 
+  /**
+   * One subscribe message. 'no-credit': the user has no accept left (43101) —
+   * final. Busy, unreachable or any other refusal throws, for the outbox to retry
+   * later; an expired token is refreshed and the message tried once more at once.
+   */
+  async sendSubscribeMessage(message: {
+    touser: string;
+    templateId: string;
+    page: string;
+    data: Record<string, { value: string }>;
+  }): Promise<'sent' | 'no-credit'> {
+    for (let attempt = 0; ; attempt++) {
+      const token = await this.accessToken(attempt > 0);
+      const body = await this.call<WechatError>('POST', `/cgi-bin/message/subscribe/send?access_token=${encodeURIComponent(token)}`, {
+        touser: message.touser,
+        template_id: message.templateId,
+        page: message.page,
+        data: message.data,
+        miniprogram_state: this.config.env === 'production' ? 'formal' : 'developer',
+        lang: 'zh_CN',
+      });
+      if (!body.errcode) return 'sent';
+      if (body.errcode === TOKEN_INVALID && attempt === 0) continue;
+      if (body.errcode === NO_SUBSCRIPTION) return 'no-credit';
+      this.logger.warn(`WeChat refused a subscribe message: ${body.errcode} ${body.errmsg ?? ''}`);
+      throw new WechatSendError(body.errcode, body.errmsg ?? '', body.errcode === SYSTEM_BUSY);
+    }
+  }
+
   /** The stable access token, cached and shared by every caller; one refresh at a time. */
   async accessToken(forceRefresh = false): Promise<string> {
     if (!forceRefresh && this.token && this.token.expiresAt > Date.now()) return this.token.value;
@@ -106,5 +138,17 @@ export class WechatClient {
     if (body.errcode === RATE_LIMITED) return new DomainError('WECHAT_UNAVAILABLE', '操作过于频繁，请稍后再试');
     if (body.errcode === RISKY_USER) return new DomainError('WECHAT_LOGIN_FAILED', '微信账号存在风险，暂时无法登录');
     return new DomainError(code);
+  }
+}
+
+/** WeChat refused a message: `retryable` when it was busy, not when the message itself is wrong. */
+export class WechatSendError extends Error {
+  constructor(
+    readonly errcode: number,
+    errmsg: string,
+    readonly retryable: boolean,
+  ) {
+    super(`WeChat ${errcode} ${errmsg}`);
+    this.name = 'WechatSendError';
   }
 }

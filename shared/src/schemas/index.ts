@@ -107,6 +107,9 @@ export const createExamSessionSchema = z.object({
   site: z.string({ error: '请填写考点' }).check(z.minLength(2, '请填写考点'), z.maxLength(200, '考点名称过长')),
   levels: z.array(levelSchema).check(z.minLength(1, '请至少选择一个等级'), z.maxLength(5)),
   capacity: z.coerce.number({ error: '请填写座位数' }).check(z.int('座位数应为整数'), z.minimum(1, '座位数至少为1'), z.maximum(2000, '座位数不能超过2000')),
+  /** When each subject starts that day (theory and practical are held on the same day). */
+  theoryAt: z._default(z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 09:00')), '09:00'),
+  practicalAt: z._default(z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 13:30')), '13:30'),
 });
 export type CreateExamSessionRequest = output<typeof createExamSessionSchema>;
 
@@ -118,6 +121,8 @@ export interface ExamSessionView {
   levels: Level[];
   capacity: number;
   seatsLeft: number;
+  theoryAt: string;
+  practicalAt: string;
 }
 
 export const planQuerySchema = z.object({ planId: z.string({ error: '请选择认定计划' }).check(z.minLength(1, '请选择认定计划'), z.maxLength(32)) });

@@ -1,0 +1,127 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { shanghaiDate, ticketHorizon, ticketNoticeData, ticketNoticeEmail, ticketOpen } from '@skillcert/shared';
+import { Between, DataSource, In, IsNull, type EntityManager } from 'typeorm';
+import { ApplicationEntity } from '../applications/application.entity';
+import { UserEntity } from '../auth/user.entity';
+import { Clock } from '../common/clock';
+import { PeriodicJob } from '../common/periodic-job';
+import { APP_CONFIG, type AppConfig } from '../config/config';
+import { UnitOfWork } from '../database/unit-of-work';
+import { CandidateProfileEntity } from '../identity/candidate-profile.entity';
+import { ExamSessionEntity } from '../sessions/exam-session.entity';
+import { SeatHoldEntity } from '../sessions/seat-hold.entity';
+import { SubscriptionCreditEntity } from '../subscriptions/subscription-credit.entity';
+import { Mailer } from './mailer';
+import { OutboxService, type NewMessage } from './outbox.service';
+import { TicketDocuments } from './ticket-documents';
+
+const CHUNK = 200;
+
+/**
+ * The moment a session's tickets open, each paid candidate is told: a WeChat
+ * message if they hold an accepted "ticket" subscription (spent here), the PDF
+ * by e-mail if they gave an address. A seat is claimed for this once
+ * (ticket_notice_at), and each message has its dedupe key, so however many
+ * schedulers run, however often, every candidate is told once.
+ */
+@Injectable()
+export class TicketNotices extends PeriodicJob {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly uow: UnitOfWork,
+    private readonly clock: Clock,
+    private readonly outbox: OutboxService,
+    private readonly tickets: TicketDocuments,
+    private readonly mailer: Mailer,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    super();
+  }
+
+  protected intervalSeconds(): number {
+    return this.config.noticeScheduleSeconds;
+  }
+
+  protected async round(): Promise<void> {
+    await this.schedule();
+  }
+
+  /** Writes the messages for every seat whose ticket has opened and whose candidate has not been told. Returns how many. */
+  async schedule(): Promise<number> {
+    const today = shanghaiDate(this.clock.now());
+    const sessions = (await this.db.getRepository(ExamSessionEntity).findBy({ date: Between(today, ticketHorizon(today)) })).filter(
+      (s) => ticketOpen(s.date, today).open,
+    );
+    let written = 0;
+    for (const session of sessions) {
+      for (;;) {
+        const holds = await this.db
+          .getRepository(SeatHoldEntity)
+          .find({ where: { sessionId: session.id, status: 'confirmed', ticketNoticeAt: IsNull() }, order: { createdAt: 'ASC' }, take: CHUNK });
+        if (!holds.length) break;
+        written += await this.uow.run((manager) => this.tell(manager, session, holds));
+      }
+    }
+    if (written) this.logger.log({ event: 'ticket-notices-written', messages: written });
+    return written;
+  }
+
+  private async tell(manager: EntityManager, session: ExamSessionEntity, holds: SeatHoldEntity[]): Promise<number> {
+    const now = this.clock.now();
+    const claimed: SeatHoldEntity[] = [];
+    for (const hold of holds) {
+      // Another scheduler may have taken this seat since it was read: only the one whose update lands tells the candidate.
+      const result = await manager.update(SeatHoldEntity, { id: hold.id, ticketNoticeAt: IsNull() }, { ticketNoticeAt: now });
+      if (result.affected) claimed.push(hold);
+    }
+    if (!claimed.length) return 0;
+    await this.tickets.numberSeats(manager, session, claimed);
+    const applications = await manager.findBy(ApplicationEntity, { id: In(claimed.map((h) => h.applicationId)) });
+    const userIds = applications.flatMap((a) => (a.userId ? [a.userId] : []));
+    const [users, profiles, credits] = userIds.length
+      ? await Promise.all([
+          manager.findBy(UserEntity, { id: In(userIds) }),
+          manager.findBy(CandidateProfileEntity, { userId: In(userIds) }),
+          manager.find(SubscriptionCreditEntity, { where: { userId: In(userIds), kind: 'ticket', usedAt: IsNull() }, order: { grantedAt: 'ASC' } }),
+        ])
+      : [[], [], []];
+    const messages: NewMessage[] = [];
+    for (const application of applications) {
+      // A class member nobody has claimed in the app: their school prints the class's tickets.
+      if (!application.userId) continue;
+      const facts = { planId: application.planId, level: application.level, sessionDate: session.date, site: session.site };
+      const dedupe = `ticket:${application.id}:${session.id}`;
+      const openid = users.find((u) => u.id === application.userId)?.openid;
+      const credit = credits.find((c) => c.userId === application.userId && !c.usedAt);
+      if (openid && credit) {
+        const spent = await manager.update(SubscriptionCreditEntity, { id: credit.id, usedAt: IsNull() }, { usedAt: now });
+        credit.usedAt = now;
+        if (spent.affected) {
+          messages.push({
+            kind: 'ticket',
+            channel: 'wechat',
+            userId: application.userId,
+            recipient: openid,
+            templateId: credit.templateId,
+            payload: { page: `packages/account/application/index?id=${application.id}`, data: ticketNoticeData(facts) },
+            dedupeKey: `${dedupe}:wechat`,
+          });
+        }
+      }
+      const email = profiles.find((p) => p.userId === application.userId)?.email;
+      if (email && this.mailer.enabled) {
+        messages.push({
+          kind: 'ticket',
+          channel: 'email',
+          userId: application.userId,
+          recipient: email,
+          payload: { ...ticketNoticeEmail({ ...facts, name: application.applicantName }), attachment: { kind: 'ticket', applicationId: application.id } },
+          dedupeKey: `${dedupe}:email`,
+        });
+      }
+    }
+    await this.outbox.enqueue(manager, messages);
+    return messages.length;
+  }
+}

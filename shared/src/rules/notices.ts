@@ -1,0 +1,58 @@
+import { formatChineseDate, type IsoDate } from '../dates';
+import { getPlan, LEVEL_SHORT } from '../plans';
+import type { Level } from '../types';
+
+/**
+ * The words of the messages candidates are sent. A subscribe message is filled
+ * into a template WeChat approved: each `thing` value at most 20 characters,
+ * or WeChat refuses the whole message (47003) — so the cut is made here, once.
+ */
+export const THING_MAX = 20;
+
+export function thingValue(text: string): string {
+  const chars = [...text.trim()];
+  return chars.length <= THING_MAX ? chars.join('') : `${chars.slice(0, THING_MAX - 1).join('')}…`;
+}
+
+export type SubscribeData = Record<string, { value: string }>;
+
+export interface TicketNoticeFacts {
+  planId: string;
+  level: Level;
+  sessionDate: IsoDate;
+  site: string;
+}
+
+/** 呼叫中心服务员（四级）: what the candidate sits, in a thing's 20 characters. */
+export function occupationLevel(level: Level): string {
+  return `呼叫中心服务员（${LEVEL_SHORT[level]}）`;
+}
+
+/** The "ticket available" template: 考试项目 · 考试日期 · 考试地点 · 温馨提示. */
+export function ticketNoticeData(facts: TicketNoticeFacts): SubscribeData {
+  return {
+    thing1: { value: thingValue(occupationLevel(facts.level)) },
+    date2: { value: formatChineseDate(facts.sessionDate) },
+    thing3: { value: thingValue(facts.site) },
+    thing4: { value: thingValue('准考证已可下载，请按时参加考核') },
+  };
+}
+
+/** The e-mail that carries the ticket PDF. */
+export function ticketNoticeEmail(facts: TicketNoticeFacts & { name: string }): { subject: string; text: string } {
+  const plan = getPlan(facts.planId);
+  return {
+    subject: `准考证已可下载：${occupationLevel(facts.level)} ${formatChineseDate(facts.sessionDate)}`,
+    text: [
+      `${facts.name}，您好：`,
+      '',
+      `您报名的${plan.title}（${occupationLevel(facts.level)}）准考证已可下载，见附件。`,
+      `考核日期：${formatChineseDate(facts.sessionDate)}`,
+      `考核地点：${facts.site}`,
+      '',
+      '请携带本人有效身份证原件和准考证按时参加考核。也可在小程序“我的报名”中查看准考证。',
+      '',
+      plan.body.name,
+    ].join('\n'),
+  };
+}

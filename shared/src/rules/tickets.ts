@@ -1,0 +1,65 @@
+import { addDays, formatChineseDate, type IsoDate } from '../dates';
+import { planLevel } from '../plans';
+import type { Level, SubjectKind } from '../types';
+import { ticketAvailableFrom, type WorkingDayCalendar } from './calendar';
+
+/** One subject on the ticket: when it starts and, where the plan says how long it lasts, when it ends. */
+export interface TicketSubject {
+  kind: SubjectKind;
+  name: string;
+  startsAt: string;
+  endsAt?: string;
+  mode?: string;
+}
+
+/** The admission ticket (准考证) as the candidate sees it, in the app and on paper. */
+export interface TicketView {
+  ticketNo: string;
+  name: string;
+  residentIdMasked: string;
+  planId: string;
+  level: Level;
+  levelName: string;
+  body: string;
+  session: { date: IsoDate; site: string; address?: string };
+  subjects: TicketSubject[];
+  notices: string[];
+  /** A photo the candidate uploaded (their ID card's), as an address the app can show. */
+  photoUrl?: string;
+}
+
+const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60) % 24).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+
+/** The day's timetable: each subject of the level at its session time, with an end where the plan gives minutes. */
+export function ticketSubjects(planId: string, level: Level, times: { theoryAt: string; practicalAt: string }): TicketSubject[] {
+  return planLevel(planId, level).subjects.map((subject) => {
+    const startsAt = subject.kind === 'theory' ? times.theoryAt : times.practicalAt;
+    return {
+      kind: subject.kind,
+      name: subject.name,
+      startsAt,
+      ...(subject.minutes ? { endsAt: hhmm(minutesOf(startsAt) + subject.minutes) } : {}),
+      ...(subject.mode ? { mode: subject.mode } : {}),
+    };
+  });
+}
+
+/**
+ * Whether the ticket can be had on `today` (Shanghai date): from 00:00 of the
+ * 5th working day before the session. When not yet, the day it opens, for the message.
+ */
+export function ticketOpen(
+  sessionDate: IsoDate,
+  today: IsoDate,
+  calendar?: WorkingDayCalendar,
+): { open: true } | { open: false; opensOn: IsoDate; message: string } {
+  const opensOn = ticketAvailableFrom(sessionDate, calendar);
+  if (today >= opensOn) return { open: true };
+  return { open: false, opensOn, message: `准考证将于${formatChineseDate(opensOn)} 00:00 开放下载` };
+}
+
+/** Sessions whose tickets may be open on `today`: no session more than this many days ahead can be (5 working days ≤ 3 weeks with holidays). */
+export function ticketHorizon(today: IsoDate): IsoDate {
+  return addDays(today, 21);
+}
