@@ -1,3 +1,4 @@
+import { formatChineseDate, ticketAvailableFrom } from '@skillcert/shared';
 import type { Page } from 'playwright-core';
 import { attachMaterials, fillShanghaiLevel4ByClause3, PHOTO, residentIdFrom, signInWithProfile } from './candidate';
 import { screenshotPath, usePhone } from './phone';
@@ -138,6 +139,11 @@ describe('H5 on MariaDB: a Shanghai individual applies, books a visit, is return
     await receipt.getByText('¥400.00').waitFor();
     await receipt.getByText('微信支付').waitFor();
     await candidate.locator('[data-testid="application-status"]').getByText('已缴费').waitFor();
+    // Her ticket is not open yet: the page says the day it opens (the 5th working day before the session).
+    await candidate
+      .locator('[data-testid="ticket"]')
+      .getByText(`准考证将于${formatChineseDate(ticketAvailableFrom('2026-04-09'))} 00:00 开放下载`)
+      .waitFor();
     await candidate.waitForTimeout(300);
     await candidate.screenshot({ path: screenshotPath('13b-paid.png') });
 

@@ -1,5 +1,6 @@
-import type { ApplicationRequest, ApplicationView, ResubmitRequest } from '@skillcert/shared';
+import type { ApplicationRequest, ApplicationView, ResubmitRequest, TicketView } from '@skillcert/shared';
 import { api } from './client';
+import { downloadAsCandidate } from './files';
 
 export const applicationsApi = {
   apply: (request: ApplicationRequest) => api<ApplicationView>('POST', '/api/applications', request),
@@ -7,5 +8,7 @@ export const applicationsApi = {
   one: (id: string) => api<ApplicationView>('GET', `/api/applications/${encodeURIComponent(id)}`),
   resubmit: (id: string, request: ResubmitRequest) => api<ApplicationView>('PUT', `/api/applications/${encodeURIComponent(id)}`, request),
   claim: (phone: string) => api<ApplicationView[]>('POST', '/api/applications/claim', { phone }),
+  ticket: (id: string) => api<TicketView>('GET', `/api/applications/${encodeURIComponent(id)}/ticket`),
+  ticketPdf: (id: string, ticketNo: string) => downloadAsCandidate(`/api/applications/${encodeURIComponent(id)}/ticket.pdf`, `准考证-${ticketNo}.pdf`),
   withdraw: (id: string) => api<ApplicationView>('POST', `/api/applications/${encodeURIComponent(id)}/withdraw`),
 };

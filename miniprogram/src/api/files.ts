@@ -97,10 +97,19 @@ export function uploadAsStaff<T>(path: string, filePath: string): Promise<ApiRes
 }
 
 /** A file only staff may fetch (the roster template): downloaded with their token, then opened or saved. */
-export async function downloadAsStaff(path: string, fileName: string): Promise<ApiResult<true>> {
+export function downloadAsStaff(path: string, fileName: string): Promise<ApiResult<true>> {
+  return download(path, fileName, 'xlsx', staffSession);
+}
+
+/** The candidate's own document (the admission ticket's PDF): opened in WeChat's viewer, or saved in a browser. */
+export function downloadAsCandidate(path: string, fileName: string): Promise<ApiResult<true>> {
+  return download(path, fileName, 'pdf');
+}
+
+async function download(path: string, fileName: string, fileType: 'xlsx' | 'pdf', as?: SessionStore<object>): Promise<ApiResult<true>> {
   try {
     if (process.env.TARO_ENV === 'h5') {
-      const response = await fetch(`${API_BASE}${path}`, { headers: authorization(staffSession) });
+      const response = await fetch(`${API_BASE}${path}`, { headers: authorization(as) });
       if (!response.ok) return { ok: false, error: toApiError(response.status, await response.json().catch(() => null)) };
       const link = document.createElement('a');
       link.href = URL.createObjectURL(await response.blob());
@@ -108,9 +117,9 @@ export async function downloadAsStaff(path: string, fileName: string): Promise<A
       link.click();
       return { ok: true, data: true };
     }
-    const downloaded = await Taro.downloadFile({ url: `${API_BASE}${path}`, header: authorization(staffSession) });
+    const downloaded = await Taro.downloadFile({ url: `${API_BASE}${path}`, header: authorization(as) });
     if (downloaded.statusCode !== 200) return { ok: false, error: toApiError(downloaded.statusCode, null) };
-    await Taro.openDocument({ filePath: downloaded.tempFilePath, fileType: 'xlsx', showMenu: true });
+    await Taro.openDocument({ filePath: downloaded.tempFilePath, fileType, showMenu: true });
     return { ok: true, data: true };
   } catch {
     return { ok: false, error: { code: 'NETWORK_ERROR', message: '下载失败，请检查网络后重试' } };

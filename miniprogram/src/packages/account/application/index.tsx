@@ -9,6 +9,7 @@ import { MaterialFiles } from '../../../components/MaterialFiles';
 import { PageState } from '../../../components/PageState';
 import { formatInstant, Timeline } from '../../../components/Timeline';
 import { PaymentDetails } from './PaymentDetails';
+import { TicketCard } from './TicketCard';
 import { VisitBooking } from './VisitBooking';
 import './index.css';
 
@@ -54,6 +55,7 @@ export default function ApplicationPage() {
               {error && <View className="card warn">{error}</View>}
               <NextStep application={application} />
               {application.state === 'approved' && <PaymentDetails application={application} onPaid={setCurrent} />}
+              {application.state === 'paid' && application.seat && <TicketCard application={application} />}
               {needsVisit && <VisitBooking application={application} onChange={setCurrent} />}
               <CellGroup title="申报信息">
                 <Cell title="申报日期" extra={formatChineseDate(application.appliedOn)} />
@@ -146,7 +148,7 @@ function NextStep({ application }: { application: ApplicationView }) {
         </View>
         {application.seat && !payment.refund && (
           <View className="muted">
-            考核场次：{formatChineseDate(application.seat.date)} · {application.seat.site}。准考证将在考前开放下载。
+            考核场次：{formatChineseDate(application.seat.date)} · {application.seat.site}
           </View>
         )}
       </View>
