@@ -1,3 +1,4 @@
+import { formatChineseDate, ticketAvailableFrom } from '@skillcert/shared';
 import type { Page } from 'playwright-core';
 import { roster, type Student } from '../../server/test/roster';
 import { PHOTO, residentIdFrom, signInWithProfile } from './candidate';
@@ -129,6 +130,12 @@ describe('H5: a school clerk declares a class and a reviewer decides the batch a
     await clerk.locator('[data-testid="member-4"]').getByText('已缴费').waitFor();
     await clerk.locator('[data-testid="member-3"]').getByText('退回修改').waitFor();
     expect(await payment.locator('[data-testid="qr-code"]').count()).toBe(0);
+    // The class's tickets, to print: not open yet, and the page says when they will be.
+    await clerk.locator('.download-tickets').tap();
+    await clerk
+      .locator('[data-testid="batch-tickets"]')
+      .getByText(`准考证将于${formatChineseDate(ticketAvailableFrom('2026-03-28'))} 00:00 开放下载`)
+      .waitFor();
 
     // The student sees their fee paid, by whom, and the school's order number to quote.
     await zhao.reload();

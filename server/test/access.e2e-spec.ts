@@ -122,6 +122,7 @@ const ROUTES: Record<string, { expect: Record<Role, Outcome>; path?: (f: Fixture
   },
   // A school's fee for its class: its own batch only (nothing is due in the fixture's, which still answers).
   'GET /api/institution/batches/:id/payment': { expect: institutionOwn, path: (f) => `/api/institution/batches/${f.batch}/payment` },
+  'GET /api/institution/batches/:id/tickets.pdf': { expect: institutionOwn, path: (f) => `/api/institution/batches/${f.batch}/tickets.pdf` },
   'POST /api/institution/batches/:id/payments/wechat': { expect: institutionOwn, path: (f) => `/api/institution/batches/${f.batch}/payments/wechat` },
   'POST /api/institution/batches/:id/payments/wechat/demo-complete': {
     expect: institutionOwn,

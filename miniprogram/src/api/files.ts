@@ -96,9 +96,9 @@ export function uploadAsStaff<T>(path: string, filePath: string): Promise<ApiRes
   return upload<T>(path, filePath, 200, staffSession);
 }
 
-/** A file only staff may fetch (the roster template): downloaded with their token, then opened or saved. */
-export function downloadAsStaff(path: string, fileName: string): Promise<ApiResult<true>> {
-  return download(path, fileName, 'xlsx', staffSession);
+/** A file only staff may fetch (the roster template, a class's tickets): downloaded with their token, then opened or saved. */
+export function downloadAsStaff(path: string, fileName: string, fileType: 'xlsx' | 'pdf' = 'xlsx'): Promise<ApiResult<true>> {
+  return download(path, fileName, fileType, staffSession);
 }
 
 /** The candidate's own document (the admission ticket's PDF): opened in WeChat's viewer, or saved in a browser. */

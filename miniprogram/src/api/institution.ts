@@ -25,6 +25,7 @@ export const batchesApi = {
     staffApi<BatchView>('PUT', `${BATCHES}/${id(batchId)}/members/${id(applicationId)}/materials`, request),
   prereview: (batchId: string, request: PrereviewRequest) => staffApi<BatchView>('POST', `${BATCHES}/${id(batchId)}/prereview`, request),
   submit: (batchId: string) => staffApi<BatchView>('POST', `${BATCHES}/${id(batchId)}/submit`),
+  tickets: (batchId: string, batchName: string) => downloadAsStaff(`${BATCHES}/${id(batchId)}/tickets.pdf`, `准考证-${batchName}.pdf`, 'pdf'),
   payment: (batchId: string) => staffApi<BatchPaymentView>('GET', `${BATCHES}/${id(batchId)}/payment`),
   orderPayment: (batchId: string) => staffApi<BatchPaymentView>('POST', `${BATCHES}/${id(batchId)}/payments/wechat`),
   /** H5 demo only: the bundled fake WeChat's user scans and pays. */

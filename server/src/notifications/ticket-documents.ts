@@ -6,7 +6,8 @@ import PDFDocument from 'pdfkit';
 import qrcode from 'qrcode-generator';
 import { DataSource, In, IsNull, Like, type EntityManager } from 'typeorm';
 import { ApplicationEntity } from '../applications/application.entity';
-import type { CandidateActor } from '../auth/actor';
+import type { CandidateActor, StaffActor } from '../auth/actor';
+import { BatchEntity, ownBatch } from '../batches/batch.entity';
 import { Clock } from '../common/clock';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { isUniqueViolation, UnitOfWork } from '../database/unit-of-work';
@@ -101,10 +102,33 @@ export class TicketDocuments {
     return numbers;
   }
 
-  private render(ticket: TicketView): Promise<{ filename: string; content: Buffer }> {
+  /**
+   * A school's printable tickets for its class, one page each, from the moment
+   * they open: every member with a paid seat whose ticket is open.
+   */
+  async batchPdf(actor: StaffActor, batchId: string): Promise<{ filename: string; content: Buffer }> {
+    const batch = await ownBatch(this.db.getRepository(BatchEntity), actor, batchId);
+    const members = await this.db.getRepository(ApplicationEntity).find({ where: { batchId: batch.id }, order: { batchRow: 'ASC' } });
+    const tickets: TicketView[] = [];
+    let firstRefusal: DomainError | undefined;
+    for (const member of members) {
+      try {
+        tickets.push(await this.view(member));
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        // The soonest-opening reason is the one worth telling the school.
+        if (!firstRefusal || (error.code === 'TICKET_NOT_YET' && firstRefusal.code !== 'TICKET_NOT_YET')) firstRefusal = error;
+      }
+    }
+    if (!tickets.length) throw firstRefusal ?? new DomainError('TICKET_NOT_AVAILABLE');
+    const { content } = await this.render(...tickets);
+    return { filename: `准考证-${batch.name}（${tickets.length}人）.pdf`, content };
+  }
+
+  private render(...tickets: TicketView[]): Promise<{ filename: string; content: Buffer }> {
     const font = this.loadFont();
     if (!font) throw new DomainError('TICKET_PDF_UNAVAILABLE');
-    const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: `准考证 ${ticket.ticketNo}`, Author: ticket.body } });
+    const doc = new PDFDocument({ size: 'A4', margin: 56, autoFirstPage: false, info: { Title: `准考证 ${tickets[0]!.ticketNo}`, Author: tickets[0]!.body } });
     const chunks: Buffer[] = [];
     const done = new Promise<Buffer>((resolve, reject) => {
       doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -112,7 +136,16 @@ export class TicketDocuments {
       doc.on('error', reject);
     });
     doc.registerFont('cjk', font.bytes, font.face);
-    doc.font('cjk');
+    for (const ticket of tickets) {
+      doc.addPage();
+      doc.font('cjk');
+      this.drawTicket(doc, ticket);
+    }
+    doc.end();
+    return done.then((content) => ({ filename: `准考证-${tickets[0]!.ticketNo}.pdf`, content }));
+  }
+
+  private drawTicket(doc: PDFKit.PDFDocument, ticket: TicketView): void {
     const left = doc.page.margins.left;
     const width = doc.page.width - left - doc.page.margins.right;
 
@@ -161,8 +194,6 @@ export class TicketDocuments {
       doc.text(`${i + 1}. ${notice}`, left, undefined, { width });
       doc.moveDown(0.2);
     });
-    doc.end();
-    return done.then((content) => ({ filename: `准考证-${ticket.ticketNo}.pdf`, content }));
   }
 
   /** Read once: the configured font, else the first Chinese system font found. None → no PDF (the page still shows the ticket). */

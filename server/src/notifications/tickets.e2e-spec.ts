@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { anApprovedClass } from '../../test/approved-class';
 import { aCandidate, as, databaseTargets, startServer, type TestServer } from '../../test/harness';
 import { startSmtpSink, type SmtpSink } from '../../test/smtp-sink';
 import { OutboxService } from './outbox.service';
@@ -130,6 +131,46 @@ describe.each(databaseTargets())('admission tickets and their notices on $name',
 
       const rows = await server.app.get(DataSource).query("SELECT channel, state, attempts FROM outbox WHERE kind = 'ticket' ORDER BY channel");
       expect(rows.map((r: { channel: string; state: string }) => `${r.channel}:${r.state}`)).toEqual(['email:sent', 'email:sent', 'wechat:sent']);
+    } finally {
+      server.clock.set(NOW);
+    }
+  });
+
+  it('a school prints its whole class’s tickets as one PDF, from the same moment', async () => {
+    const { clerk, batchId } = await anApprovedClass(server, admin, {
+      username: 'ticket.school',
+      institutionName: '上海市准考证职业学校',
+      batchName: '2026届客服3班',
+      students: [{ name: '林一' }, { name: '林二' }],
+    });
+    const school = as(server, clerk);
+    const order = (await school.post(`/api/institution/batches/${batchId}/payments/wechat`).expect(200)).body.order;
+    await server.wechat.pay.pay(order.outTradeNo);
+    server.clock.set(LAST_SECOND_BEFORE);
+    try {
+      expect((await school.get(`/api/institution/batches/${batchId}/tickets.pdf`).expect(409)).body.code).toBe('TICKET_NOT_YET');
+      server.clock.set(OPENING);
+      const pdf = await request(server.url)
+        .get(`/api/institution/batches/${batchId}/tickets.pdf`)
+        .set('Authorization', `Bearer ${clerk}`)
+        .buffer(true)
+        .parse((res, done) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => done(null, Buffer.concat(chunks)));
+        })
+        .expect(200);
+      const bytes = pdf.body as Buffer;
+      expect(pdf.headers['content-type']).toBe('application/pdf');
+      expect(bytes.toString('latin1').match(/\/Type \/Page\b/g)).toHaveLength(2);
+      // Another school's clerk finds nothing there.
+      const { clerk: stranger } = await anApprovedClass(server, admin, {
+        username: 'ticket.stranger',
+        institutionName: '上海市别的学校',
+        batchName: '别班',
+        students: [{ name: '周一' }],
+      });
+      await as(server, stranger).get(`/api/institution/batches/${batchId}/tickets.pdf`).expect(404);
     } finally {
       server.clock.set(NOW);
     }

@@ -84,6 +84,7 @@ export default function BatchPage() {
                 </Button>
               )}
               {current.state === 'submitted' && <BatchPayment batch={current} onPaid={() => void batchesApi.one(current.id).then(apply)} />}
+              {current.members.some((m) => m.state === 'paid') && <BatchTickets batch={current} />}
               <View className="section-title">学员名单（{current.members.length}人）</View>
               {current.members.map((member) => (
                 <Member key={member.applicationId} batch={current} member={member} onChanged={apply} />
@@ -308,6 +309,28 @@ function MemberMaterials({
       >
         保存（替换该学员原有材料）
       </Button>
+    </View>
+  );
+}
+
+/** The class's tickets to print, one page each, from the day they open (before that, the day they will). */
+function BatchTickets({ batch }: { batch: BatchView }) {
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<string>();
+  const download = async () => {
+    setBusy(true);
+    const result = await batchesApi.tickets(batch.id, batch.name);
+    setBusy(false);
+    setNotice(result.ok ? undefined : result.error.message);
+  };
+  return (
+    <View className="card" data-testid="batch-tickets">
+      <View className="card-title">准考证</View>
+      <View className="muted">已缴费学员的准考证合为一个PDF，每人一页，可直接打印。</View>
+      <Button block fill="outline" type="primary" loading={busy} className="download-tickets" onClick={() => void download()}>
+        下载全班准考证
+      </Button>
+      {notice && <View className="field-error">{notice}</View>}
     </View>
   );
 }
