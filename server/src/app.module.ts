@@ -18,6 +18,7 @@ import { PaymentsModule } from './payments/payments.module';
 import { FinanceModule } from './finance/finance.module';
 import { SubscriptionsModule } from './subscriptions/subscriptions.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { ExamDayModule } from './exam-day/exam-day.module';
 
 @Module({})
 export class AppModule {
@@ -32,6 +33,7 @@ export class AppModule {
         FinanceModule,
         SubscriptionsModule,
         NotificationsModule,
+        ExamDayModule,
         FilesModule,
         PlansModule,
         IdentityModule,

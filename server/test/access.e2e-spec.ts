@@ -30,6 +30,7 @@ const signedIn = only({ candidate: 'ok', otherCandidate: 'ok', institution: 'ok'
 
 interface Fixture {
   application: string;
+  session: string;
   member: string;
   batch: string;
   file: string;
@@ -67,6 +68,15 @@ const ROUTES: Record<string, { expect: Record<Role, Outcome>; path?: (f: Fixture
   'POST /api/sessions': {
     expect: only({ bodyAdmin: 'ok', otherBodyStaff: 404 }),
     body: () => ({ planId: 'shanghai-2026', date: '2026-04-20', site: '天宝路879号', levels: [4], capacity: 5 }),
+  },
+  // Exam day: a body's proctors and admins, at their own body's sessions only.
+  'GET /api/exam-day/sessions': { expect: only({ bodyAdmin: 'ok', otherBodyStaff: 'ok' }) },
+  'GET /api/exam-day/sessions/:id/attendance': { expect: bodyOwn, path: (f) => `/api/exam-day/sessions/${f.session}/attendance` },
+  'GET /api/exam-day/sessions/:id/tickets/:ticketNo': { expect: bodyOwn, path: (f) => `/api/exam-day/sessions/${f.session}/tickets/2604200001` },
+  'POST /api/exam-day/sessions/:id/check-ins': {
+    expect: bodyOwn,
+    path: (f) => `/api/exam-day/sessions/${f.session}/check-ins`,
+    body: { ticketNo: '2604200001' },
   },
   'GET /api/applications': { expect: candidateAny },
   'POST /api/applications': { expect: candidateAny },
@@ -189,6 +199,13 @@ describe.each(databaseTargets())('who reaches what, route by route, on $name', (
     tokens.otherInstitution = await login('school.two', passwords.staff);
     tokens.otherBodyStaff = await login('beijing.admin', passwords.staff);
 
+    fixture.session = (
+      await request(server.url)
+        .post('/api/sessions')
+        .set('Authorization', `Bearer ${tokens.bodyAdmin}`)
+        .send({ planId: 'shanghai-2026', date: '2026-04-21', site: '天宝路879号', levels: [3], capacity: 5 })
+        .expect(201)
+    ).body.id;
     const owner = await aCandidate(server, 'access-owner');
     tokens.candidate = owner.token;
     tokens.otherCandidate = (await aCandidate(server, 'access-other')).token;

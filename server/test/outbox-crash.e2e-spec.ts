@@ -122,6 +122,8 @@ describe(`the outbox survives a killed server (${target.name})`, () => {
           heldUntil: null,
           ticketNoticeAt: null,
           ticketNo: null,
+          checkedInAt: null,
+          checkedInBy: null,
           createdAt: now,
         })),
       );

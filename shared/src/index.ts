@@ -26,3 +26,4 @@ export * from './rules/bankStatement';
 export * from './schemas/subscriptions';
 export * from './rules/notices';
 export * from './rules/tickets';
+export * from './schemas/examDay';

@@ -28,6 +28,7 @@ import { BankCreditBatches1764700000000 } from './migrations/1764700000000-bank-
 import { BatchPayments1764800000000 } from './migrations/1764800000000-batch-payments';
 import { StatementColumns1764900000000 } from './migrations/1764900000000-statement-columns';
 import { Outbox1765000000000 } from './migrations/1765000000000-outbox';
+import { CheckIn1765100000000 } from './migrations/1765100000000-check-in';
 import { OutboxEntity } from '../notifications/outbox.entity';
 import { StatementColumnsEntity } from '../finance/statement-columns.entity';
 import { SubscriptionCreditEntity } from '../subscriptions/subscription-credit.entity';
@@ -72,6 +73,7 @@ export const MIGRATIONS = [
   BatchPayments1764800000000,
   StatementColumns1764900000000,
   Outbox1765000000000,
+  CheckIn1765100000000,
 ];
 
 /** Migrations always — never `synchronize` — on MariaDB and on the embedded SQLite alike. */

@@ -3,7 +3,8 @@ import { join, resolve } from 'node:path';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { anApprovedClass } from '../../test/approved-class';
-import { aCandidate, as, databaseTargets, startServer, type TestServer } from '../../test/harness';
+import { as, databaseTargets, startServer, type TestServer } from '../../test/harness';
+import { aPaidCandidate } from '../../test/paid-candidate';
 import { startSmtpSink, type SmtpSink } from '../../test/smtp-sink';
 import { OutboxService } from './outbox.service';
 import { TicketNotices } from './ticket-notices';
@@ -13,7 +14,6 @@ const NOW = new Date('2026-03-10T02:00:00Z');
 const SESSION_DATE = '2026-03-27';
 const LAST_SECOND_BEFORE = new Date('2026-03-19T15:59:59Z');
 const OPENING = new Date('2026-03-19T16:00:00Z');
-const FINAL_YEAR = { birthDate: '2008-09-01', diplomas: [{ school: 'secondary-vocational', major: 'same', finalYear: true }] };
 const ARTIFACTS = resolve(__dirname, '..', '..', '..', 'test-artifacts');
 
 describe.each(databaseTargets())('admission tickets and their notices on $name', (target) => {
@@ -48,23 +48,7 @@ describe.each(databaseTargets())('admission tickets and their notices on $name',
     await smtp?.close();
   });
 
-  /** A paid level-4 candidate; `subscribe`: they allowed the "ticket available" message after paying; `email`: they gave one. */
-  async function paid(persona: string, name: string, options: { subscribe: boolean; email?: string }) {
-    const candidate = await aCandidate(server, persona, undefined, name);
-    const me = as(server, candidate.token);
-    if (options.email) await me.put('/api/me/profile', { name, residentId: candidate.residentId, email: options.email }).expect(200);
-    const applied = await me.post('/api/applications', { planId: 'shanghai-2026', level: 4, facts: FINAL_YEAR, ...candidate.proof }).expect(201);
-    await as(server, admin).post(`/api/review/applications/${applied.body.id}/approve`, {}).expect(200);
-    const order = (await me.post(`/api/applications/${applied.body.id}/payments/wechat`).expect(200)).body;
-    await server.wechat.pay.pay(order.outTradeNo);
-    if (options.subscribe) {
-      const { templates } = (await me.get('/api/me/subscriptions').expect(200)).body as { templates: { kind: string; templateId: string }[] };
-      await me
-        .post('/api/me/subscriptions', { choices: templates.map((t) => ({ templateId: t.templateId, choice: t.kind === 'ticket' ? 'accept' : 'reject' })) })
-        .expect(200);
-    }
-    return { ...candidate, id: applied.body.id as string, openid: server.wechat.openidFor(persona) };
-  }
+  const paid = (persona: string, name: string, options: { subscribe: boolean; email?: string }) => aPaidCandidate(server, admin, persona, name, options);
 
   it('refused the day before, served at 00:00; the subscribe message and the e-mail with the PDF arrive once each, and without a credit only the e-mail', async () => {
     const chen = await paid('ticket-chen', '陈同学', { subscribe: true, email: 'chen@example.com' });

@@ -27,6 +27,13 @@ export class SeatHoldEntity {
   @Column({ name: 'ticket_no', type: 'varchar', length: 16, nullable: true, unique: true })
   ticketNo: string | null;
 
+  /** Exam day: the candidate came, was checked against their ID and let in — when, and by which proctor. */
+  @Column({ name: 'checked_in_at', type: 'datetime', nullable: true })
+  checkedInAt: Date | null;
+
+  @Column({ name: 'checked_in_by', type: 'varchar', length: 36, nullable: true })
+  checkedInBy: string | null;
+
   @Column({ name: 'created_at', type: 'datetime' })
   createdAt: Date;
 }

@@ -44,6 +44,8 @@ export class SeatsService {
           heldUntil,
           ticketNoticeAt: null,
           ticketNo: null,
+          checkedInAt: null,
+          checkedInBy: null,
           createdAt: this.clock.now(),
         };
         // A seat in another session is a new ticket: its notice is due again.

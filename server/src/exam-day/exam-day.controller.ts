@@ -1,0 +1,42 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { checkInSchema, idParamSchema, isoDateSchema, ticketNoSchema, type CheckInRequest } from '@skillcert/shared';
+import * as z from 'zod/mini';
+import type { StaffActor } from '../auth/actor';
+import { Allow, CurrentStaff } from '../auth/auth.guard';
+import { ZodPipe } from '../common/zod-pipe';
+import { ExamDayService } from './exam-day.service';
+
+const dayQuerySchema = z.object({ date: z.optional(isoDateSchema) });
+const ticketParamSchema = z.object({ id: idParamSchema.shape.id, ticketNo: ticketNoSchema });
+
+@Controller('api/exam-day')
+@Allow('proctor', 'admin')
+export class ExamDayController {
+  constructor(private readonly examDay: ExamDayService) {}
+
+  @Get('sessions')
+  sessions(@CurrentStaff() actor: StaffActor, @Query(new ZodPipe(dayQuerySchema)) { date }: { date?: string }) {
+    return this.examDay.sessionsOn(actor, date);
+  }
+
+  @Get('sessions/:id/attendance')
+  attendance(@CurrentStaff() actor: StaffActor, @Param(new ZodPipe(idParamSchema)) { id }: { id: string }) {
+    return this.examDay.attendance(actor, id);
+  }
+
+  /** The candidate a ticket belongs to, for the identity check before letting them in. */
+  @Get('sessions/:id/tickets/:ticketNo')
+  lookup(@CurrentStaff() actor: StaffActor, @Param(new ZodPipe(ticketParamSchema)) { id, ticketNo }: { id: string; ticketNo: string }) {
+    return this.examDay.lookup(actor, id, ticketNo);
+  }
+
+  @Post('sessions/:id/check-ins')
+  @HttpCode(200)
+  checkIn(
+    @CurrentStaff() actor: StaffActor,
+    @Param(new ZodPipe(idParamSchema)) { id }: { id: string },
+    @Body(new ZodPipe(checkInSchema)) { ticketNo }: CheckInRequest,
+  ) {
+    return this.examDay.checkIn(actor, id, ticketNo);
+  }
+}

@@ -1,0 +1,155 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  DomainError,
+  formatChineseDate,
+  levelDisplayName,
+  planIdsOfBody,
+  shanghaiDate,
+  shanghaiMinuteOfDay,
+  type AttendanceView,
+  type CandidateAtDoor,
+  type ExamDaySessionView,
+  type IsoDate,
+} from '@skillcert/shared';
+import { DataSource, In, IsNull } from 'typeorm';
+import { ApplicationEntity } from '../applications/application.entity';
+import { ApplicationMaterialEntity } from '../applications/application-material.entity';
+import { ApplicationsService } from '../applications/applications.service';
+import type { StaffActor } from '../auth/actor';
+import { Clock } from '../common/clock';
+import { UnitOfWork } from '../database/unit-of-work';
+import { FileEntity } from '../files/file.entity';
+import { FilesService } from '../files/files.service';
+import { TicketDocuments } from '../notifications/ticket-documents';
+import { ExamSessionEntity } from '../sessions/exam-session.entity';
+import { SeatHoldEntity } from '../sessions/seat-hold.entity';
+
+const clockTime = (instant: Date) => {
+  const minutes = shanghaiMinuteOfDay(instant);
+  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+};
+
+/**
+ * The door of the exam room: the proctor finds the candidate by their ticket
+ * (scanned, or typed on a computer), compares face and ID, and lets them in —
+ * once, for this session, on its day — while the room's count keeps up.
+ */
+@Injectable()
+export class ExamDayService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly uow: UnitOfWork,
+    private readonly clock: Clock,
+    private readonly applications: ApplicationsService,
+    private readonly files: FilesService,
+    private readonly tickets: TicketDocuments,
+  ) {}
+
+  /** The body's sessions on a day (today unless asked), with how many have come. */
+  async sessionsOn(actor: StaffActor, date?: IsoDate): Promise<ExamDaySessionView[]> {
+    const day = date ?? shanghaiDate(this.clock.now());
+    const sessions = await this.db
+      .getRepository(ExamSessionEntity)
+      .find({ where: { date: day, planId: In(planIdsOfBody(actor.bodyId)) }, order: { createdAt: 'ASC' } });
+    if (!sessions.length) return [];
+    const holds = await this.db.getRepository(SeatHoldEntity).find({
+      where: { sessionId: In(sessions.map((s) => s.id)), status: 'confirmed' },
+      select: { sessionId: true, checkedInAt: true },
+    });
+    return sessions.map((s) => {
+      const mine = holds.filter((h) => h.sessionId === s.id);
+      return { id: s.id, date: s.date, site: s.site, levels: s.levels, seats: mine.length, present: mine.filter((h) => h.checkedInAt).length };
+    });
+  }
+
+  /** Who holds this ticket, for the identity check — refused if it is not for this session. */
+  async lookup(actor: StaffActor, sessionId: string, ticketNo: string): Promise<CandidateAtDoor> {
+    const { hold, application } = await this.find(actor, sessionId, ticketNo);
+    const photo = await this.idPhoto(application.id);
+    return { ...this.atDoor(hold, application), ...(photo ? { photoUrl: photo } : {}) };
+  }
+
+  async checkIn(actor: StaffActor, sessionId: string, ticketNo: string): Promise<AttendanceView> {
+    const { session, hold, application } = await this.find(actor, sessionId, ticketNo);
+    const now = this.clock.now();
+    if (session.date !== shanghaiDate(now)) throw new DomainError('SESSION_NOT_TODAY', `该场次在${formatChineseDate(session.date)}，今天不能签到`);
+    if (hold.checkedInAt) throw new DomainError('ALREADY_CHECKED_IN', `${application.applicantName}已于${clockTime(hold.checkedInAt)}签到`);
+    await this.uow.run(async (manager) => {
+      // Two proctors at two doors with the same ticket: one update lands, the other is told when.
+      const claimed = await manager.update(SeatHoldEntity, { id: hold.id, checkedInAt: IsNull() }, { checkedInAt: now, checkedInBy: actor.staffId });
+      if (!claimed.affected) {
+        const first = await manager.findOneByOrFail(SeatHoldEntity, { id: hold.id });
+        throw new DomainError('ALREADY_CHECKED_IN', `${application.applicantName}已于${clockTime(first.checkedInAt ?? now)}签到`);
+      }
+      const current = await manager.findOneByOrFail(ApplicationEntity, { id: application.id });
+      await this.applications.transition(manager, current, 'checked_in', { kind: 'staff', id: actor.staffId }, 'proctor', `${session.site} 入场签到`);
+    });
+    return this.attendance(actor, sessionId);
+  }
+
+  async attendance(actor: StaffActor, sessionId: string): Promise<AttendanceView> {
+    const session = await this.ownSession(actor, sessionId);
+    const holds = await this.db.getRepository(SeatHoldEntity).find({ where: { sessionId, status: 'confirmed' }, order: { ticketNo: 'ASC' } });
+    if (holds.some((h) => !h.ticketNo)) {
+      const numbers = await this.uow.run((manager) => this.tickets.numberSeats(manager, session, holds));
+      for (const h of holds) h.ticketNo = numbers.get(h.id) ?? h.ticketNo;
+    }
+    const applications = holds.length ? await this.db.getRepository(ApplicationEntity).findBy({ id: In(holds.map((h) => h.applicationId)) }) : [];
+    const byId = new Map(applications.map((a) => [a.id, a]));
+    const candidates = holds.flatMap((h) => {
+      const application = byId.get(h.applicationId);
+      return application ? [{ ...this.atDoor(h, application), present: h.checkedInAt !== null }] : [];
+    });
+    const present = candidates.filter((c) => c.present).length;
+    return {
+      session: { id: session.id, date: session.date, site: session.site, levels: session.levels },
+      seats: candidates.length,
+      present,
+      absent: candidates.length - present,
+      candidates,
+    };
+  }
+
+  private async find(actor: StaffActor, sessionId: string, ticketNo: string) {
+    const session = await this.ownSession(actor, sessionId);
+    const hold = await this.db.getRepository(SeatHoldEntity).findOneBy({ ticketNo, status: 'confirmed' });
+    const application = hold ? await this.db.getRepository(ApplicationEntity).findOneBy({ id: hold.applicationId }) : null;
+    // Another body's ticket is as unknown here as a mistyped one.
+    if (!hold || !application || !planIdsOfBody(actor.bodyId).includes(application.planId)) throw new DomainError('TICKET_UNKNOWN');
+    if (hold.sessionId !== sessionId) {
+      const theirs = await this.db.getRepository(ExamSessionEntity).findOneByOrFail({ id: hold.sessionId });
+      throw new DomainError('TICKET_WRONG_SESSION', `该准考证属于${formatChineseDate(theirs.date)}·${theirs.site}的场次，不是本场次`);
+    }
+    return { session, hold, application };
+  }
+
+  private atDoor(hold: SeatHoldEntity, application: ApplicationEntity): CandidateAtDoor {
+    return {
+      ticketNo: hold.ticketNo ?? '',
+      applicationId: application.id,
+      name: application.applicantName,
+      residentIdMasked: application.residentIdMasked,
+      level: application.level,
+      levelName: levelDisplayName(application.planId, application.level),
+      ...(hold.checkedInAt ? { checkedInAt: hold.checkedInAt.toISOString() } : {}),
+    };
+  }
+
+  /** The ID card photo attached to the application, when it is a picture. */
+  private async idPhoto(applicationId: string): Promise<string | undefined> {
+    const attached = await this.db
+      .getRepository(ApplicationMaterialEntity)
+      .find({ where: { applicationId, materialId: 'id-card' }, order: { position: 'ASC' } });
+    if (!attached.length) return undefined;
+    const files = await this.db.getRepository(FileEntity).findBy({ id: In(attached.map((a) => a.fileId)) });
+    const picture = attached.map((a) => files.find((f) => f.id === a.fileId)).find((f) => f && f.type !== 'application/pdf');
+    return picture ? this.files.view(picture).url : undefined;
+  }
+
+  private async ownSession(actor: StaffActor, sessionId: string): Promise<ExamSessionEntity> {
+    const session = await this.db.getRepository(ExamSessionEntity).findOneBy({ id: sessionId });
+    if (!session || !planIdsOfBody(actor.bodyId).includes(session.planId)) throw new DomainError('NOT_FOUND');
+    return session;
+  }
+}
