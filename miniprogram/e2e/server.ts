@@ -62,3 +62,9 @@ export async function startBuiltServer(env: Record<string, string> = {}, databas
       }),
   };
 }
+
+/** Moves the test server's standing clock (FIXED_NOW): the walk goes on to another day. */
+export async function setServerClock(url: string, now: string): Promise<void> {
+  const response = await fetch(`${url}/__test/clock`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ now }) });
+  if (!response.ok) throw new Error(`clock: ${response.status} ${await response.text()}`);
+}

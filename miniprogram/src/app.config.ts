@@ -8,7 +8,7 @@ export default defineAppConfig({
     // Staff and school clerks: never downloaded by a candidate's phone.
     {
       root: 'packages/staff',
-      pages: ['login/index', 'queue/index', 'review/index', 'batch/index', 'sessions/index', 'accounts/index', 'audit/index', 'finance/index'],
+      pages: ['login/index', 'queue/index', 'review/index', 'batch/index', 'sessions/index', 'accounts/index', 'audit/index', 'finance/index', 'door/index'],
     },
     { root: 'packages/institution', pages: ['batches/index', 'batch/index'] },
   ],

@@ -7,7 +7,7 @@ import { json, type NextFunction, type Request, type Response } from 'express';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { AppModule } from './app.module';
-import { Clock, SystemClock } from './common/clock';
+import { Clock, FixedClock, SystemClock } from './common/clock';
 import { ErrorFilter } from './common/error.filter';
 import type { AppConfig } from './config/config';
 import { buildOpenApiDocument } from './docs/openapi';
@@ -31,10 +31,22 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   app.disable('x-powered-by');
   app.enableShutdownHooks();
   if (logger !== false) app.use(requestLog());
+  // Browser tests walk a candidate across days (ticket day, exam day, results): the test moves the standing clock.
+  if (config.env === 'test' && options.clock instanceof FixedClock) app.use('/__test/clock', testClock(options.clock));
 
   SwaggerModule.setup('api/docs', app, buildOpenApiDocument() as unknown as OpenAPIObject, { jsonDocumentUrl: 'api/docs/openapi.json' });
   serveH5(app, config.h5Dir);
   return app;
+}
+
+/** Test only (NODE_ENV=test with FIXED_NOW, which configuration refuses anywhere else): PUT { now } sets the server's clock. */
+function testClock(clock: FixedClock) {
+  return (req: Request, res: Response) => {
+    const now = typeof (req.body as { now?: unknown } | undefined)?.now === 'string' ? new Date((req.body as { now: string }).now) : undefined;
+    if (req.method !== 'PUT' || !now || Number.isNaN(now.getTime())) return void res.status(400).json({ code: 'VALIDATION_FAILED', message: 'PUT { now }' });
+    clock.set(now);
+    res.json({ now: clock.now().toISOString() });
+  };
 }
 
 /** Malformed or oversized JSON answered in the API's own error shape, before Nest reduces it to a bare 400. */

@@ -1,5 +1,8 @@
 import type {
+  AttendanceView,
   AuditEntryView,
+  CandidateAtDoor,
+  ExamDaySessionView,
   CreateExamSessionRequest,
   ExamSessionView,
   CreateStaffRequest,
@@ -52,4 +55,13 @@ export const reviewApi = {
 export const examSessionsApi = {
   list: (planId: string) => staffApi<ExamSessionView[]>('GET', `/api/sessions${queryString({ planId })}`),
   create: (request: CreateExamSessionRequest) => staffApi<ExamSessionView>('POST', '/api/sessions', request),
+};
+
+/** Exam day at the door: today's sessions, the candidate behind a ticket, check-in, the room's count. */
+export const examDayApi = {
+  sessions: () => staffApi<ExamDaySessionView[]>('GET', '/api/exam-day/sessions'),
+  lookup: (sessionId: string, ticketNo: string) =>
+    staffApi<CandidateAtDoor>('GET', `/api/exam-day/sessions/${id(sessionId)}/tickets/${encodeURIComponent(ticketNo.replace(/\s+/g, ''))}`),
+  checkIn: (sessionId: string, ticketNo: string) => staffApi<AttendanceView>('POST', `/api/exam-day/sessions/${id(sessionId)}/check-ins`, { ticketNo }),
+  attendance: (sessionId: string) => staffApi<AttendanceView>('GET', `/api/exam-day/sessions/${id(sessionId)}/attendance`),
 };

@@ -21,6 +21,11 @@ export function StaffBar() {
         {displayName} · {roles.map((r) => STAFF_ROLE_NAMES[r]).join('、')}
       </Text>
       <View>
+        {(roles.includes('proctor') || roles.includes('admin')) && (
+          <Text className="link" onClick={() => go('/packages/staff/door/index')}>
+            签到
+          </Text>
+        )}
         {roles.includes('admin') && (
           <>
             <Text className="link" onClick={() => go('/packages/staff/finance/index')}>

@@ -4,5 +4,6 @@ import type { StaffProfile } from '@skillcert/shared';
 export function staffHome(staff: StaffProfile): string {
   if (staff.kind === 'institution') return '/packages/institution/batches/index';
   if (staff.roles.includes('finance') && !staff.roles.includes('reviewer') && !staff.roles.includes('admin')) return '/packages/staff/finance/index';
+  if (staff.roles.includes('proctor') && !staff.roles.includes('reviewer') && !staff.roles.includes('admin')) return '/packages/staff/door/index';
   return '/packages/staff/queue/index';
 }

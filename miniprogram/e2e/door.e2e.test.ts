@@ -1,0 +1,68 @@
+import { attachMaterials, fillShanghaiLevel4ByClause3, residentIdFrom, signInWithProfile } from './candidate';
+import { screenshotPath, usePhone } from './phone';
+import { setServerClock } from './server';
+import { post, staffSignIn } from './staff';
+
+/** Friday 20 March 2026: tickets for the 27th's session open today. */
+const NOW = '2026-03-20T10:00:00+08:00';
+/** Friday 27 March 2026, 08:41 in Shanghai: exam morning. */
+const EXAM_MORNING = '2026-03-27T08:41:00+08:00';
+const PROCTOR = { username: 'proctor.zhou', password: 'zhou-proctor-2026' };
+
+describe('H5: the proctor checks a candidate in at the door', () => {
+  const phone = usePhone({ fixedNow: NOW });
+
+  it('finds her by the ticket number, compares her ID photo, lets her in once, and the count keeps up', async () => {
+    const server = phone.server();
+    const admin = await post<{ token: string }>(server.url, '/api/staff/login', { username: 'admin', password: 'skillcert-admin-dev' });
+    await post(server.url, '/api/staff/accounts', { ...PROCTOR, displayName: '周监考', kind: 'staff', roles: ['proctor'] }, admin.token);
+    await post(server.url, '/api/sessions', { planId: 'shanghai-2026', date: '2026-03-27', site: '天宝路879号B楼201', levels: [4], capacity: 30 }, admin.token);
+
+    // A candidate who applied, was approved and paid; her ticket is open today.
+    const candidate = phone.page();
+    const residentId = residentIdFrom('31010920080901012');
+    await signInWithProfile(candidate, server.url, '周同学', residentId);
+    await fillShanghaiLevel4ByClause3(candidate, server.url, residentId);
+    await attachMaterials(candidate, '周同学');
+    await candidate.locator('.apply-now').tap();
+    await candidate.locator('[data-testid="application-status"]').getByText('审核中').waitFor();
+    const applicationId = new URL(candidate.url().replace('#', '')).searchParams.get('id')!;
+    await post(server.url, `/api/review/applications/${applicationId}/approve`, {}, admin.token);
+    await candidate.reload();
+    await candidate.locator('.pay-wechat').tap();
+    const ticket = candidate.locator('[data-testid="ticket"]');
+    await ticket.locator('[data-testid="qr-code"]').waitFor();
+    const ticketNo = (await ticket.locator('.reference').textContent())!.trim();
+    expect(ticketNo).toMatch(/^260327\d{4}$/);
+    await candidate.waitForTimeout(300);
+    await candidate.screenshot({ path: screenshotPath('21-ticket.png'), fullPage: true });
+
+    await setServerClock(server.url, EXAM_MORNING);
+    const door = await phone.anotherPhone();
+    await staffSignIn(door, server.url, PROCTOR);
+    const count = door.locator('[data-testid="door-count"]');
+    await count.getByText('天宝路879号B楼201').waitFor();
+    await door.locator('.ticket-no input').fill('12345');
+    await door.locator('.find-ticket').tap();
+    await door.locator('.door-problem').getByText('准考证号为10位数字').waitFor();
+    await door.locator('.ticket-no input').fill(ticketNo);
+    await door.locator('.find-ticket').tap();
+    const person = door.locator('[data-testid="door-candidate"]');
+    await person.getByText('周同学').waitFor();
+    await person.locator('.id-photo').waitFor();
+    await door.waitForTimeout(300);
+    await door.screenshot({ path: screenshotPath('22-door-identity.png'), fullPage: true });
+    await person.locator('.admit').tap();
+    await count.getByText('未到 0 人', { exact: false }).waitFor();
+    expect(await count.locator('.present').textContent()).toBe('1');
+
+    // The same ticket again: she is already in, and since when.
+    await door.locator('.ticket-no input').fill(ticketNo);
+    await door.locator('.find-ticket').tap();
+    await person.getByText('已于2026年3月27日 08:41签到').waitFor();
+    await door.waitForTimeout(300);
+    await door.screenshot({ path: screenshotPath('23-door-already-in.png'), fullPage: true });
+    await candidate.reload();
+    await candidate.locator('[data-testid="application-status"]').getByText('已签到').waitFor();
+  });
+});
