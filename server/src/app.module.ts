@@ -19,6 +19,7 @@ import { FinanceModule } from './finance/finance.module';
 import { SubscriptionsModule } from './subscriptions/subscriptions.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ExamDayModule } from './exam-day/exam-day.module';
+import { ResultsModule } from './results/results.module';
 
 @Module({})
 export class AppModule {
@@ -34,6 +35,7 @@ export class AppModule {
         SubscriptionsModule,
         NotificationsModule,
         ExamDayModule,
+        ResultsModule,
         FilesModule,
         PlansModule,
         IdentityModule,

@@ -78,6 +78,16 @@ const ROUTES: Record<string, { expect: Record<Role, Outcome>; path?: (f: Fixture
     path: (f) => `/api/exam-day/sessions/${f.session}/check-ins`,
     body: { ticketNo: '2604200001' },
   },
+  // Scores and results: the body's proctors and admins; publishing is an admin's.
+  'GET /api/results/sessions/:id': { expect: bodyOwn, path: (f) => `/api/results/sessions/${f.session}` },
+  'GET /api/results/sessions/:id/template': { expect: bodyOwn, path: (f) => `/api/results/sessions/${f.session}/template` },
+  'POST /api/results/sessions/:id/scores': { expect: bodyOwn, path: (f) => `/api/results/sessions/${f.session}/scores` },
+  'PUT /api/results/sessions/:id/candidates/:applicationId': {
+    expect: bodyOwn,
+    path: (f) => `/api/results/sessions/${f.session}/candidates/${f.application}`,
+    body: { scores: { theory: '80', practical: '80' } },
+  },
+  'POST /api/results/sessions/:id/publish': { expect: bodyOwn, path: (f) => `/api/results/sessions/${f.session}/publish` },
   'GET /api/applications': { expect: candidateAny },
   'POST /api/applications': { expect: candidateAny },
   'POST /api/applications/claim': { expect: candidateAny },

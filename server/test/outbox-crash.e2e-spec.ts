@@ -70,6 +70,8 @@ describe(`the outbox survives a killed server (${target.name})`, () => {
       seatsTaken: CANDIDATES,
       theoryAt: '09:00',
       practicalAt: '13:30',
+      resultsPublishedAt: null,
+      resultsPublishedBy: null,
       createdBy: 'drill',
       createdAt: now,
     });

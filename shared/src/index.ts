@@ -27,3 +27,5 @@ export * from './schemas/subscriptions';
 export * from './rules/notices';
 export * from './rules/tickets';
 export * from './schemas/examDay';
+export * from './rules/results';
+export * from './schemas/results';

@@ -11,8 +11,11 @@ import {
   formatChineseDate,
   formatVisitSlot,
   getPlan,
+  gradeSubjects,
   isLiveApplicationState,
   materialsFor,
+  resultsDueBy,
+  resultsValidThrough,
   shanghaiDate,
   uploadIssues,
   visitSlotAt,
@@ -37,6 +40,7 @@ import { FilesService, type FileOwner } from '../files/files.service';
 import { CandidateProfileEntity } from '../identity/candidate-profile.entity';
 import { ExamSessionEntity } from '../sessions/exam-session.entity';
 import { SeatHoldEntity } from '../sessions/seat-hold.entity';
+import { ExamResultEntity } from '../results/exam-result.entity';
 import { PaymentEntity } from '../payments/payment.entity';
 import { BatchEntity } from '../batches/batch.entity';
 import { InstitutionEntity } from '../staff/institution.entity';
@@ -352,12 +356,14 @@ export class ApplicationsService {
     const batchIds = [...new Set(applications.flatMap((a) => (a.batchId ? [a.batchId] : [])))];
     const paid = payments.filter((p) => p.state === 'paid');
     const schoolOrderIds = [...new Set(paid.flatMap((p) => (p.orderId ? [p.orderId] : [])))];
-    const [fileRows, sessions, batches, schoolOrders] = await Promise.all([
+    const [fileRows, sessions, batches, schoolOrders, results] = await Promise.all([
       attached.length ? this.db.getRepository(FileEntity).findBy({ id: In(attached.map((a) => a.fileId)) }) : [],
       holds.length ? this.db.getRepository(ExamSessionEntity).findBy({ id: In(holds.map((h) => h.sessionId)) }) : [],
       batchIds.length ? this.db.getRepository(BatchEntity).findBy({ id: In(batchIds) }) : [],
       schoolOrderIds.length ? this.db.getRepository(PaymentEntity).findBy({ id: In(schoolOrderIds) }) : [],
+      holds.length ? this.db.getRepository(ExamResultEntity).findBy({ applicationId: In(holds.map((h) => h.applicationId)) }) : [],
     ]);
+    const resultOf = new Map(results.map((r) => [r.applicationId, r]));
     const institutions = batches.length ? await this.db.getRepository(InstitutionEntity).findBy({ id: In(batches.map((b) => b.institutionId)) }) : [];
     const eventsOf = byApplication(events);
     const attachedOf = byApplication(attached);
@@ -443,6 +449,7 @@ export class ApplicationsService {
             }
           : {}),
         ...(awaitingWechat.has(id) && application.state === 'approved' ? { paying: true } : {}),
+        ...this.resultPart(application, hold, session, resultOf.get(id)),
         ...(batch ? { batch: { id: batch.id, name: batch.name, institution: institutionById.get(batch.institutionId)?.name ?? '' } } : {}),
         timeline: timeline.map((e) => ({
           from: e.fromState,
@@ -455,6 +462,27 @@ export class ApplicationsService {
       };
       return [view];
     });
+  }
+
+  /** Published: the graded subjects. Sat and waiting: the day results are due. */
+  private resultPart(
+    application: ApplicationEntity,
+    hold: SeatHoldEntity | undefined,
+    session: ExamSessionEntity | undefined,
+    result: ExamResultEntity | undefined,
+  ): Pick<ApplicationView, 'result' | 'resultsDueBy'> {
+    if (!hold || !session) return {};
+    if (session.resultsPublishedAt && (application.state === 'assessed' || application.state === 'certified')) {
+      const graded = gradeSubjects(application.planId, application.level, result?.marks ?? {});
+      return {
+        result: {
+          ...graded,
+          publishedAt: session.resultsPublishedAt.toISOString(),
+          validThrough: resultsValidThrough(application.planId, session.date),
+        },
+      };
+    }
+    return application.state === 'checked_in' ? { resultsDueBy: resultsDueBy(session.date) } : {};
   }
 }
 

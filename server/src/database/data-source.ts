@@ -29,6 +29,8 @@ import { BatchPayments1764800000000 } from './migrations/1764800000000-batch-pay
 import { StatementColumns1764900000000 } from './migrations/1764900000000-statement-columns';
 import { Outbox1765000000000 } from './migrations/1765000000000-outbox';
 import { CheckIn1765100000000 } from './migrations/1765100000000-check-in';
+import { Results1765200000000 } from './migrations/1765200000000-results';
+import { ExamResultEntity } from '../results/exam-result.entity';
 import { OutboxEntity } from '../notifications/outbox.entity';
 import { StatementColumnsEntity } from '../finance/statement-columns.entity';
 import { SubscriptionCreditEntity } from '../subscriptions/subscription-credit.entity';
@@ -41,6 +43,7 @@ export const ENTITIES = [
   PaymentEntity,
   StatementColumnsEntity,
   OutboxEntity,
+  ExamResultEntity,
   EvaluationBodyEntity,
   PlanEntity,
   UserEntity,
@@ -74,6 +77,7 @@ export const MIGRATIONS = [
   StatementColumns1764900000000,
   Outbox1765000000000,
   CheckIn1765100000000,
+  Results1765200000000,
 ];
 
 /** Migrations always — never `synchronize` — on MariaDB and on the embedded SQLite alike. */

@@ -11,6 +11,6 @@ import { TicketsController } from './tickets.controller';
   imports: [IdentityModule],
   controllers: [TicketsController],
   providers: [Mailer, OutboxService, OutboxWorker, TicketDocuments, TicketNotices],
-  exports: [OutboxService, TicketDocuments],
+  exports: [OutboxService, TicketDocuments, Mailer],
 })
 export class NotificationsModule {}

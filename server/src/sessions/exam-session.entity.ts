@@ -38,6 +38,13 @@ export class ExamSessionEntity {
   @Column({ name: 'practical_at', type: 'varchar', length: 5, default: '13:30' })
   practicalAt: string;
 
+  /** Results go out once, by a staff member other than whoever entered them. */
+  @Column({ name: 'results_published_at', type: 'datetime', nullable: true })
+  resultsPublishedAt: Date | null;
+
+  @Column({ name: 'results_published_by', type: 'varchar', length: 36, nullable: true })
+  resultsPublishedBy: string | null;
+
   @Column({ name: 'created_by', type: 'varchar', length: 36 })
   createdBy: string;
 

@@ -46,6 +46,8 @@ export class SessionsService {
       seatsTaken: 0,
       theoryAt: request.theoryAt,
       practicalAt: request.practicalAt,
+      resultsPublishedAt: null,
+      resultsPublishedBy: null,
       createdBy: actor.staffId,
       createdAt: this.clock.now(),
     };

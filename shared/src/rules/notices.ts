@@ -56,3 +56,20 @@ export function ticketNoticeEmail(facts: TicketNoticeFacts & { name: string }): 
     ].join('\n'),
   };
 }
+
+/** The "results published" template: 考试项目 · 考试结果 · 发布日期 · 温馨提示 (a phrase is at most 5 characters). */
+export function resultsNoticeData(facts: { level: Level; passed: boolean; publishedOn: IsoDate }): SubscribeData {
+  return {
+    thing1: { value: thingValue(occupationLevel(facts.level)) },
+    phrase2: { value: facts.passed ? '合格' : '不合格' },
+    date3: { value: formatChineseDate(facts.publishedOn) },
+    thing4: { value: thingValue(facts.passed ? '各科均合格，证书制作后另行通知' : '点击查看各科成绩与补考安排') },
+  };
+}
+
+export function resultsNoticeEmail(facts: { name: string; level: Level; passed: boolean; lines: string[] }): { subject: string; text: string } {
+  return {
+    subject: `成绩已发布：${occupationLevel(facts.level)} ${facts.passed ? '合格' : '不合格'}`,
+    text: [`${facts.name}，您好：`, '', `您参加的${occupationLevel(facts.level)}考核成绩已发布：`, ...facts.lines, '', '详情请在小程序“我的报名”中查看。'].join('\n'),
+  };
+}

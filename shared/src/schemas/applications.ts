@@ -1,3 +1,4 @@
+import type { ResultView } from './results';
 import * as z from 'zod/mini';
 import type { output } from 'zod/v4/core';
 import type { IsoDate } from '../dates';
@@ -68,6 +69,10 @@ export interface ApplicationView {
   batch?: { id: string; name: string; institution: string };
   /** The fee once paid: the receipt. */
   payment?: PaymentReceipt;
+  /** Published results of the sitting: each subject, pass or fail, and why a subject failed without a score. */
+  result?: ResultView;
+  /** Sat, results not yet published: the day they are due (20 working days after the last subject). */
+  resultsDueBy?: string;
   /** The candidate finished paying in WeChat and WeChat's confirmation has not arrived yet (支付结果确认中). */
   paying?: boolean;
   timeline: ApplicationEventView[];

@@ -1,0 +1,67 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { idParamSchema, type SubjectKind } from '@skillcert/shared';
+import type { Response } from 'express';
+import { memoryStorage } from 'multer';
+import * as z from 'zod/mini';
+import type { StaffActor } from '../auth/actor';
+import { Allow, CurrentStaff } from '../auth/auth.guard';
+import { ZodPipe } from '../common/zod-pipe';
+import { ResultsService } from './results.service';
+
+const candidateParamSchema = z.object({ id: idParamSchema.shape.id, applicationId: idParamSchema.shape.id });
+const scoreCell = z.optional(z.string().check(z.maxLength(10)));
+const enterSchema = z.object({ scores: z.object({ theory: scoreCell, practical: scoreCell, review: scoreCell }) });
+
+@Controller('api/results/sessions/:id')
+@Allow('proctor', 'admin')
+export class ResultsController {
+  constructor(private readonly results: ResultsService) {}
+
+  @Get()
+  view(@CurrentStaff() actor: StaffActor, @Param(new ZodPipe(idParamSchema)) { id }: { id: string }) {
+    return this.results.view(actor, id);
+  }
+
+  /** The score sheet to fill in: the session's candidates, a column per subject. */
+  @Get('template')
+  async template(@CurrentStaff() actor: StaffActor, @Param(new ZodPipe(idParamSchema)) { id }: { id: string }, @Res() response: Response) {
+    const bytes = await this.results.template(actor, id);
+    response
+      .status(200)
+      .set({
+        'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        'Content-Disposition': `attachment; filename="scores.xlsx"; filename*=UTF-8''${encodeURIComponent('成绩表.xlsx')}`,
+      })
+      .send(bytes);
+  }
+
+  /** A filled score sheet: every row written, or none and each problem by row and column. */
+  @Post('scores')
+  @HttpCode(200)
+  @UseInterceptors(FileInterceptor('file', { storage: memoryStorage(), limits: { fileSize: 5 * 1024 * 1024, files: 1 } }))
+  importScores(
+    @CurrentStaff() actor: StaffActor,
+    @Param(new ZodPipe(idParamSchema)) { id }: { id: string },
+    @UploadedFile() file: Express.Multer.File | undefined,
+  ) {
+    return this.results.importSheet(actor, id, file?.buffer);
+  }
+
+  @Put('candidates/:applicationId')
+  enter(
+    @CurrentStaff() actor: StaffActor,
+    @Param(new ZodPipe(candidateParamSchema)) { id, applicationId }: { id: string; applicationId: string },
+    @Body(new ZodPipe(enterSchema)) { scores }: { scores: Partial<Record<SubjectKind, string>> },
+  ) {
+    return this.results.enter(actor, id, applicationId, scores);
+  }
+
+  /** By an admin who did not enter the marks. */
+  @Post('publish')
+  @HttpCode(200)
+  @Allow('admin')
+  publish(@CurrentStaff() actor: StaffActor, @Param(new ZodPipe(idParamSchema)) { id }: { id: string }) {
+    return this.results.publish(actor, id);
+  }
+}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { ApplicationsModule } from '../applications/applications.module';
+import { IdentityModule } from '../identity/identity.module';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { ResultsController } from './results.controller';
+import { ResultsService } from './results.service';
+
+@Module({
+  imports: [IdentityModule, ApplicationsModule, NotificationsModule],
+  controllers: [ResultsController],
+  providers: [ResultsService],
+  exports: [ResultsService],
+})
+export class ResultsModule {}

@@ -1,0 +1,327 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  DomainError,
+  gradeSubjects,
+  parseResidentId,
+  planIdsOfBody,
+  planLevel,
+  readScoreCell,
+  resultsNoticeData,
+  resultsNoticeEmail,
+  shanghaiDate,
+  type ScoreImportReport,
+  type ScoreSheetIssue,
+  type SessionResultsView,
+  type SubjectKind,
+  type SubjectMark,
+} from '@skillcert/shared';
+import ExcelJS from 'exceljs';
+import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
+import { ApplicationEntity } from '../applications/application.entity';
+import { ApplicationsService } from '../applications/applications.service';
+import type { StaffActor } from '../auth/actor';
+import { UserEntity } from '../auth/user.entity';
+import { cellText } from '../batches/roster-workbook';
+import { Clock } from '../common/clock';
+import { UnitOfWork } from '../database/unit-of-work';
+import { CandidateProfileEntity } from '../identity/candidate-profile.entity';
+import { PersonalDataCipher } from '../identity/personal-data.cipher';
+import { Mailer } from '../notifications/mailer';
+import { OutboxService, type NewMessage } from '../notifications/outbox.service';
+import { ExamSessionEntity } from '../sessions/exam-session.entity';
+import { SeatHoldEntity } from '../sessions/seat-hold.entity';
+import { StaffAccountEntity } from '../staff/staff-account.entity';
+import { SubscriptionCreditEntity } from '../subscriptions/subscription-credit.entity';
+import { ExamResultEntity } from './exam-result.entity';
+
+const TICKET_HEADER = '准考证号';
+const ID_HEADER = '身份证号';
+
+interface Seat {
+  hold: SeatHoldEntity;
+  application: ApplicationEntity;
+}
+
+/**
+ * Scores in, results out: marks entered per candidate or imported from a sheet
+ * (all rows or none, every problem named by row and column), published for a
+ * whole session by someone other than whoever entered them, and the candidates told.
+ */
+@Injectable()
+export class ResultsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly uow: UnitOfWork,
+    private readonly clock: Clock,
+    private readonly applications: ApplicationsService,
+    private readonly cipher: PersonalDataCipher,
+    private readonly outbox: OutboxService,
+    private readonly mailer: Mailer,
+  ) {}
+
+  /** The sheet to fill: one row per seated candidate, a column per subject the session's levels have. */
+  async template(actor: StaffActor, sessionId: string): Promise<Buffer> {
+    const session = await this.ownSession(actor, sessionId);
+    const seats = await this.seats(session);
+    const kinds = this.subjectsOf(session);
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('成绩');
+    sheet.addRow([TICKET_HEADER, '姓名', ...kinds.map((k) => k.name)]);
+    for (const { hold, application } of seats) sheet.addRow([hold.ticketNo ?? '', application.applicantName]);
+    sheet.getColumn(1).numFmt = '@';
+    sheet.getColumn(1).width = 14;
+    return Buffer.from(await workbook.xlsx.writeBuffer());
+  }
+
+  async importSheet(actor: StaffActor, sessionId: string, bytes: Buffer | undefined): Promise<ScoreImportReport> {
+    const session = await this.ownSession(actor, sessionId);
+    if (!bytes?.length) throw new DomainError('FILE_EMPTY');
+    if (session.resultsPublishedAt) throw new DomainError('RESULTS_PUBLISHED');
+    const workbook = new ExcelJS.Workbook();
+    try {
+      await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    } catch {
+      throw new DomainError('SCORE_SHEET_INVALID');
+    }
+    const sheet = workbook.worksheets[0];
+    if (!sheet) throw new DomainError('SCORE_SHEET_INVALID');
+    const kinds = this.subjectsOf(session);
+    const columns = new Map<number, 'ticket' | 'id' | SubjectKind>();
+    sheet.getRow(1).eachCell((cell, column) => {
+      const header = cellText(cell.value).text.trim();
+      if (header === TICKET_HEADER) columns.set(column, 'ticket');
+      else if (header === ID_HEADER) columns.set(column, 'id');
+      else {
+        const subject = kinds.find((k) => k.name === header);
+        if (subject) columns.set(column, subject.kind);
+      }
+    });
+    const values = [...columns.values()];
+    if (!values.includes('ticket') && !values.includes('id')) throw new DomainError('SCORE_SHEET_INVALID', '成绩表缺少“准考证号”或“身份证号”列');
+    if (!kinds.some((k) => values.includes(k.kind))) throw new DomainError('SCORE_SHEET_INVALID', `成绩表缺少科目列：${kinds.map((k) => k.name).join('、')}`);
+
+    const seats = await this.seats(session);
+    const byTicket = new Map(seats.flatMap((s) => (s.hold.ticketNo ? [[s.hold.ticketNo, s] as const] : [])));
+    const byIdHash = new Map(seats.map((s) => [s.application.residentIdHash, s]));
+    const issues: ScoreSheetIssue[] = [];
+    const marksOf = new Map<string, Partial<Record<SubjectKind, SubjectMark>>>();
+    sheet.eachRow((row, number) => {
+      if (number === 1) return;
+      const cells = new Map([...columns].map(([column, key]) => [key, cellText(row.getCell(column).value).text.trim()]));
+      if ([...cells.values()].every((v) => !v)) return;
+      const ticket = cells.get('ticket');
+      const id = cells.get('id');
+      let seat: Seat | undefined;
+      if (ticket) seat = byTicket.get(ticket);
+      else if (id) seat = parseResidentId(id).ok ? byIdHash.get(this.cipher.residentIdHash(id.toUpperCase())) : undefined;
+      if (!seat) {
+        issues.push({
+          row: number,
+          column: ticket ? TICKET_HEADER : ID_HEADER,
+          message: ticket || id ? `“${ticket || id}”不是本场次的考生` : '请填写准考证号',
+        });
+        return;
+      }
+      if (marksOf.has(seat.application.id)) {
+        issues.push({ row: number, column: ticket ? TICKET_HEADER : ID_HEADER, message: `${seat.application.applicantName}在表中出现了两次` });
+        return;
+      }
+      const marks: Partial<Record<SubjectKind, SubjectMark>> = {};
+      for (const subject of planLevel(seat.application.planId, seat.application.level).subjects) {
+        const read = readScoreCell(cells.get(subject.kind) ?? '');
+        if (!read) issues.push({ row: number, column: subject.name, message: `请填写${seat.application.applicantName}的${subject.name}成绩` });
+        else if ('error' in read) issues.push({ row: number, column: subject.name, message: read.error });
+        else marks[subject.kind] = read.mark;
+      }
+      marksOf.set(seat.application.id, marks);
+    });
+    if (issues.length) return { imported: 0, issues };
+    await this.uow.run(async (manager) => {
+      for (const [applicationId, marks] of marksOf) await this.write(manager, session.id, applicationId, marks, actor);
+    });
+    return { imported: marksOf.size, issues: [] };
+  }
+
+  /** One candidate's marks typed in by hand (the same checks as a sheet's row). */
+  async enter(actor: StaffActor, sessionId: string, applicationId: string, cells: Partial<Record<SubjectKind, string>>): Promise<SessionResultsView> {
+    const session = await this.ownSession(actor, sessionId);
+    if (session.resultsPublishedAt) throw new DomainError('RESULTS_PUBLISHED');
+    const seat = (await this.seats(session)).find((s) => s.application.id === applicationId);
+    if (!seat) throw new DomainError('NOT_IN_SESSION');
+    const marks: Partial<Record<SubjectKind, SubjectMark>> = {};
+    const issues: { path: string; message: string }[] = [];
+    for (const subject of planLevel(seat.application.planId, seat.application.level).subjects) {
+      const read = readScoreCell(cells[subject.kind] ?? '');
+      if (!read) issues.push({ path: subject.kind, message: `请填写${subject.name}成绩` });
+      else if ('error' in read) issues.push({ path: subject.kind, message: read.error });
+      else marks[subject.kind] = read.mark;
+    }
+    if (issues.length) throw new DomainError('VALIDATION_FAILED', issues[0]!.message, issues);
+    await this.uow.run((manager) => this.write(manager, session.id, applicationId, marks, actor));
+    return this.view(actor, sessionId);
+  }
+
+  /** A session's marks as they stand, with each candidate graded and who entered them. */
+  async view(actor: StaffActor, sessionId: string): Promise<SessionResultsView> {
+    const session = await this.ownSession(actor, sessionId);
+    const seats = await this.seats(session);
+    const results = seats.length ? await this.db.getRepository(ExamResultEntity).findBy({ applicationId: In(seats.map((s) => s.application.id)) }) : [];
+    const resultOf = new Map(results.map((r) => [r.applicationId, r]));
+    const staffIds = [...new Set([...results.map((r) => r.enteredBy), ...(session.resultsPublishedBy ? [session.resultsPublishedBy] : [])])];
+    const staff = staffIds.length ? await this.db.getRepository(StaffAccountEntity).findBy({ id: In(staffIds) }) : [];
+    const nameOf = (id: string) => staff.find((s) => s.id === id)?.displayName ?? id;
+    return {
+      session: { id: session.id, date: session.date, site: session.site },
+      ...(session.resultsPublishedAt && session.resultsPublishedBy
+        ? { published: { at: session.resultsPublishedAt.toISOString(), by: nameOf(session.resultsPublishedBy) } }
+        : {}),
+      enteredBy: [...new Set(results.map((r) => nameOf(r.enteredBy)))],
+      candidates: seats.map(({ hold, application }) => {
+        const marks = this.marksFor(hold, resultOf.get(application.id));
+        const graded = gradeSubjects(application.planId, application.level, marks);
+        return {
+          applicationId: application.id,
+          ticketNo: hold.ticketNo ?? '',
+          name: application.applicantName,
+          level: application.level,
+          present: hold.checkedInAt !== null,
+          subjects: graded.subjects,
+          passed: graded.passed,
+          complete: graded.subjects.every((s) => s.score !== undefined || s.note !== '无成绩'),
+        };
+      }),
+    };
+  }
+
+  /**
+   * The session's results go out: everyone seated is assessed (or recorded
+   * absent), and told — by a second person, never the one who entered the marks.
+   */
+  async publish(actor: StaffActor, sessionId: string): Promise<SessionResultsView> {
+    const session = await this.ownSession(actor, sessionId);
+    if (session.resultsPublishedAt) throw new DomainError('RESULTS_PUBLISHED');
+    const view = await this.view(actor, sessionId);
+    const results = await this.db.getRepository(ExamResultEntity).findBy({ sessionId });
+    if (results.some((r) => r.enteredBy === actor.staffId)) throw new DomainError('PUBLISH_BY_OTHER');
+    const incomplete = view.candidates.filter((c) => c.present && !c.complete);
+    if (incomplete.length) throw new DomainError('RESULTS_INCOMPLETE', `还有${incomplete.length}名考生没有成绩：${incomplete.map((c) => c.name).join('、')}`);
+    const now = this.clock.now();
+    await this.uow.run(async (manager) => {
+      const claimed = await manager.update(
+        ExamSessionEntity,
+        { id: session.id, resultsPublishedAt: IsNull() },
+        { resultsPublishedAt: now, resultsPublishedBy: actor.staffId },
+      );
+      if (!claimed.affected) throw new DomainError('RESULTS_PUBLISHED');
+      const applications = await manager.findBy(ApplicationEntity, { id: In(view.candidates.map((c) => c.applicationId)) });
+      const messages: NewMessage[] = [];
+      for (const application of applications) {
+        const candidate = view.candidates.find((c) => c.applicationId === application.id)!;
+        if (application.state === 'checked_in') {
+          await this.applications.transition(
+            manager,
+            application,
+            'assessed',
+            { kind: 'staff', id: actor.staffId },
+            'admin',
+            candidate.passed ? '成绩合格' : '成绩已发布',
+          );
+          messages.push(...(await this.resultMessages(manager, application, candidate.passed, candidate.subjects, shanghaiDate(now), session.id)));
+        } else if (application.state === 'paid') {
+          await this.applications.transition(manager, application, 'absent', { kind: 'staff', id: actor.staffId }, 'system', '未到考');
+        }
+      }
+      await this.outbox.enqueue(manager, messages);
+    });
+    return this.view(actor, sessionId);
+  }
+
+  private async resultMessages(
+    manager: EntityManager,
+    application: ApplicationEntity,
+    passed: boolean,
+    subjects: SessionResultsView['candidates'][number]['subjects'],
+    publishedOn: string,
+    sessionId: string,
+  ): Promise<NewMessage[]> {
+    if (!application.userId) return [];
+    const messages: NewMessage[] = [];
+    const dedupe = `results:${application.id}:${sessionId}`;
+    const user = await manager.findOneBy(UserEntity, { id: application.userId });
+    const credit = await manager.findOne(SubscriptionCreditEntity, {
+      where: { userId: application.userId, kind: 'results', usedAt: IsNull() },
+      order: { grantedAt: 'ASC' },
+    });
+    if (user?.openid && credit) {
+      const spent = await manager.update(SubscriptionCreditEntity, { id: credit.id, usedAt: IsNull() }, { usedAt: this.clock.now() });
+      if (spent.affected) {
+        messages.push({
+          kind: 'results',
+          channel: 'wechat',
+          userId: application.userId,
+          recipient: user.openid,
+          templateId: credit.templateId,
+          payload: {
+            page: `packages/account/application/index?id=${application.id}`,
+            data: resultsNoticeData({ level: application.level, passed, publishedOn }),
+          },
+          dedupeKey: `${dedupe}:wechat`,
+        });
+      }
+    }
+    const email = (await manager.findOneBy(CandidateProfileEntity, { userId: application.userId }))?.email;
+    if (email && this.mailer.enabled) {
+      const lines = subjects.map((s) => `${s.name}：${s.score !== undefined ? `${s.score}分` : s.note}，${s.passed ? '合格' : '不合格'}`);
+      messages.push({
+        kind: 'results',
+        channel: 'email',
+        userId: application.userId,
+        recipient: email,
+        payload: resultsNoticeEmail({ name: application.applicantName, level: application.level, passed, lines }),
+        dedupeKey: `${dedupe}:email`,
+      });
+    }
+    return messages;
+  }
+
+  private async write(
+    manager: EntityManager,
+    sessionId: string,
+    applicationId: string,
+    marks: Partial<Record<SubjectKind, SubjectMark>>,
+    actor: StaffActor,
+  ): Promise<void> {
+    const existing = await manager.findOneBy(ExamResultEntity, { applicationId });
+    // Misconduct decisions stand over any score typed later.
+    const merged = { ...marks };
+    for (const [kind, mark] of Object.entries(existing?.marks ?? {}) as [SubjectKind, SubjectMark][]) if ('cancelled' in mark) merged[kind] = mark;
+    await manager.save(ExamResultEntity, { applicationId, sessionId, marks: merged, enteredBy: actor.staffId, enteredAt: this.clock.now() });
+  }
+
+  /** A seat whose candidate never came is absent in every subject, whatever a sheet says. */
+  private marksFor(hold: SeatHoldEntity, result: ExamResultEntity | undefined): Partial<Record<SubjectKind, SubjectMark>> {
+    if (result) return result.marks;
+    return hold.checkedInAt ? {} : { theory: { absent: true }, practical: { absent: true }, review: { absent: true } };
+  }
+
+  private async seats(session: ExamSessionEntity): Promise<Seat[]> {
+    const holds = await this.db.getRepository(SeatHoldEntity).find({ where: { sessionId: session.id, status: 'confirmed' }, order: { ticketNo: 'ASC' } });
+    const applications = holds.length ? await this.db.getRepository(ApplicationEntity).findBy({ id: In(holds.map((h) => h.applicationId)) }) : [];
+    return holds.flatMap((hold) => {
+      const application = applications.find((a) => a.id === hold.applicationId);
+      return application ? [{ hold, application }] : [];
+    });
+  }
+
+  private subjectsOf(session: ExamSessionEntity): { kind: SubjectKind; name: string }[] {
+    const all = session.levels.flatMap((level) => planLevel(session.planId, level).subjects);
+    return all.filter((s, i) => all.findIndex((t) => t.kind === s.kind) === i).map((s) => ({ kind: s.kind, name: s.name }));
+  }
+
+  private async ownSession(actor: StaffActor, sessionId: string): Promise<ExamSessionEntity> {
+    const session = await this.db.getRepository(ExamSessionEntity).findOneBy({ id: sessionId });
+    if (!session || !planIdsOfBody(actor.bodyId).includes(session.planId)) throw new DomainError('NOT_FOUND');
+    return session;
+  }
+}
