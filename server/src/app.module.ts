@@ -20,6 +20,7 @@ import { SubscriptionsModule } from './subscriptions/subscriptions.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ExamDayModule } from './exam-day/exam-day.module';
 import { ResultsModule } from './results/results.module';
+import { MisconductModule } from './misconduct/misconduct.module';
 
 @Module({})
 export class AppModule {
@@ -36,6 +37,7 @@ export class AppModule {
         NotificationsModule,
         ExamDayModule,
         ResultsModule,
+        MisconductModule,
         FilesModule,
         PlansModule,
         IdentityModule,

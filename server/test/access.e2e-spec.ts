@@ -88,6 +88,12 @@ const ROUTES: Record<string, { expect: Record<Role, Outcome>; path?: (f: Fixture
     body: { scores: { theory: '80', practical: '80' } },
   },
   'POST /api/results/sessions/:id/publish': { expect: bodyOwn, path: (f) => `/api/results/sessions/${f.session}/publish` },
+  // Misconduct: proctors and admins of the candidate's own body.
+  'POST /api/misconduct': {
+    expect: bodyOwn,
+    body: (f) => ({ applicationId: f.application, article: 2, act: '擅自离开座位', subject: 'theory', note: '访问测试记录' }),
+  },
+  'GET /api/misconduct': { expect: bodyOwn, path: (f) => `/api/misconduct?applicationId=${f.application}` },
   'GET /api/applications': { expect: candidateAny },
   'POST /api/applications': { expect: candidateAny },
   'POST /api/applications/claim': { expect: candidateAny },

@@ -48,6 +48,7 @@ export const ERROR_MESSAGES = {
   TICKET_WRONG_SESSION: '该准考证不属于本场次',
   SESSION_NOT_TODAY: '该场次不在今天，不能签到',
   ALREADY_CHECKED_IN: '该考生已签到',
+  APPLICANT_BANNED: '因违反参评纪律，暂不得参加评价',
   NOT_IN_SESSION: '该考生不在本场次',
   RESULTS_PUBLISHED: '本场次成绩已发布，不能再修改',
   RESULTS_INCOMPLETE: '还有考生没有成绩，不能发布',

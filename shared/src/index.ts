@@ -29,3 +29,4 @@ export * from './rules/tickets';
 export * from './schemas/examDay';
 export * from './rules/results';
 export * from './schemas/results';
+export * from './schemas/misconduct';

@@ -4,6 +4,7 @@ import {
   applicationWindow,
   APPLICATION_STATE_NAMES,
   assertTransition,
+  banMessage,
   commitmentIssues,
   DomainError,
   evaluateEligibility,
@@ -30,7 +31,7 @@ import {
   type ResubmitRequest,
 } from '@skillcert/shared';
 import { randomUUID } from 'node:crypto';
-import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
+import { DataSource, In, IsNull, MoreThanOrEqual, type EntityManager } from 'typeorm';
 import type { CandidateActor } from '../auth/actor';
 import { Clock } from '../common/clock';
 import { timeOrderedId } from '../common/time-ordered-id';
@@ -41,6 +42,7 @@ import { CandidateProfileEntity } from '../identity/candidate-profile.entity';
 import { ExamSessionEntity } from '../sessions/exam-session.entity';
 import { SeatHoldEntity } from '../sessions/seat-hold.entity';
 import { ExamResultEntity } from '../results/exam-result.entity';
+import { MisconductRecordEntity } from '../misconduct/misconduct-record.entity';
 import { PaymentEntity } from '../payments/payment.entity';
 import { BatchEntity } from '../batches/batch.entity';
 import { InstitutionEntity } from '../staff/institution.entity';
@@ -75,6 +77,8 @@ export class ApplicationsService {
   async apply(actor: CandidateActor, request: ApplicationRequest): Promise<ApplicationView> {
     const profile = await this.db.getRepository(CandidateProfileEntity).findOneBy({ userId: actor.userId });
     if (!profile) throw new DomainError('PROFILE_INCOMPLETE');
+    const ban = await this.activeBan(profile.residentIdHash);
+    if (ban) throw new DomainError('APPLICANT_BANNED', banMessage(ban));
     const plan = getPlan(request.planId);
     const { facts, verdict, window } = this.check(plan.id, request.level, { ...request.facts, birthDate: profile.birthDate });
     const prepared = await this.prepareMaterials({ ownerKind: 'candidate', ownerId: actor.userId }, plan.id, request.level, request, profile.name);
@@ -331,6 +335,14 @@ export class ApplicationsService {
     const [view] = await this.viewsOf([id]);
     if (!view) throw new DomainError('NOT_FOUND');
     return view;
+  }
+
+  /** The last day of a misconduct ban still running for this person (any plan, any body), if there is one. */
+  async activeBan(residentIdHash: string): Promise<string | undefined> {
+    const ban = await this.db
+      .getRepository(MisconductRecordEntity)
+      .findOne({ where: { residentIdHash, bannedThrough: MoreThanOrEqual(shanghaiDate(this.clock.now())) }, order: { bannedThrough: 'DESC' } });
+    return ban?.bannedThrough ?? undefined;
   }
 
   /**

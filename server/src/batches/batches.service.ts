@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  banMessage,
   APPLICATION_STATE_NAMES,
   DomainError,
   getPlan,
@@ -111,6 +112,11 @@ export class BatchesService {
         continue;
       }
       seen.set(hash, number);
+      const ban = await this.applications.activeBan(hash);
+      if (ban) {
+        issues.push({ row: number, column: '身份证号', message: `该学员${banMessage(ban)}` });
+        continue;
+      }
       let checked;
       try {
         checked = this.applications.check(batch.planId, batch.level, person.facts);

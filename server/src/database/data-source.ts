@@ -30,6 +30,8 @@ import { StatementColumns1764900000000 } from './migrations/1764900000000-statem
 import { Outbox1765000000000 } from './migrations/1765000000000-outbox';
 import { CheckIn1765100000000 } from './migrations/1765100000000-check-in';
 import { Results1765200000000 } from './migrations/1765200000000-results';
+import { Misconduct1765300000000 } from './migrations/1765300000000-misconduct';
+import { MisconductRecordEntity } from '../misconduct/misconduct-record.entity';
 import { ExamResultEntity } from '../results/exam-result.entity';
 import { OutboxEntity } from '../notifications/outbox.entity';
 import { StatementColumnsEntity } from '../finance/statement-columns.entity';
@@ -44,6 +46,7 @@ export const ENTITIES = [
   StatementColumnsEntity,
   OutboxEntity,
   ExamResultEntity,
+  MisconductRecordEntity,
   EvaluationBodyEntity,
   PlanEntity,
   UserEntity,
@@ -78,6 +81,7 @@ export const MIGRATIONS = [
   Outbox1765000000000,
   CheckIn1765100000000,
   Results1765200000000,
+  Misconduct1765300000000,
 ];
 
 /** Migrations always — never `synchronize` — on MariaDB and on the embedded SQLite alike. */

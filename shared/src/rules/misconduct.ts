@@ -1,4 +1,4 @@
-import { addDays, addYears, fromParts, parts, type IsoDate } from '../dates';
+import { addDays, addYears, formatChineseDate, fromParts, parts, type IsoDate } from '../dates';
 import { DomainError } from '../errors';
 
 /** 参评人员须知 (Annex 3 of the Shanghai notice), SPEC §7. */
@@ -69,4 +69,34 @@ export function penaltyFor(offence: Offence): Penalty {
       };
     }
   }
+}
+
+/** The acts each article of the 参评人员须知 names, for the proctor to pick from (SPEC §7). */
+export const MISCONDUCT_ACTS: Record<Offence['article'], { title: string; acts: string[] }> = {
+  1: { title: '第一条 申报虚假', acts: ['不符合申报条件', '申报材料虚假、伪造'] },
+  2: {
+    title: '第二条 违反考场纪律（经提醒拒不改正）',
+    acts: ['携带禁止携带的物品', '擅自离开座位', '影响考场秩序', '其他违纪行为'],
+  },
+  3: {
+    title: '第三条 作弊',
+    acts: ['使用电子设备', '抄袭或协助他人抄袭', '损毁试卷、答题纸', '将试题带出考场', '其他作弊行为'],
+  },
+  4: {
+    title: '第四条 严重作弊',
+    acts: [
+      '虚假承诺获取参评资格',
+      '事先获取或传播试题',
+      '抢夺他人试卷或胁迫他人',
+      '冒名顶替',
+      '串通作弊、组织作弊',
+      '故意损坏考场设施设备',
+      '其他严重违纪违规行为',
+    ],
+  },
+};
+
+/** What a banned person is told when they try to apply, on any plan of any body. */
+export function banMessage(bannedThrough: IsoDate): string {
+  return `因违反参评纪律，${formatChineseDate(bannedThrough)}前（含）不得参加评价`;
 }

@@ -70,6 +70,8 @@ export function resultsNoticeData(facts: { level: Level; passed: boolean; publis
 export function resultsNoticeEmail(facts: { name: string; level: Level; passed: boolean; lines: string[] }): { subject: string; text: string } {
   return {
     subject: `成绩已发布：${occupationLevel(facts.level)} ${facts.passed ? '合格' : '不合格'}`,
-    text: [`${facts.name}，您好：`, '', `您参加的${occupationLevel(facts.level)}考核成绩已发布：`, ...facts.lines, '', '详情请在小程序“我的报名”中查看。'].join('\n'),
+    text: [`${facts.name}，您好：`, '', `您参加的${occupationLevel(facts.level)}考核成绩已发布：`, ...facts.lines, '', '详情请在小程序“我的报名”中查看。'].join(
+      '\n',
+    ),
   };
 }

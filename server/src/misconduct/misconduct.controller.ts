@@ -1,0 +1,25 @@
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { misconductSchema, type MisconductRequest } from '@skillcert/shared';
+import * as z from 'zod/mini';
+import type { StaffActor } from '../auth/actor';
+import { Allow, CurrentStaff } from '../auth/auth.guard';
+import { ZodPipe } from '../common/zod-pipe';
+import { MisconductService } from './misconduct.service';
+
+const applicationQuerySchema = z.object({ applicationId: z.string().check(z.minLength(1), z.maxLength(36)) });
+
+@Controller('api/misconduct')
+@Allow('proctor', 'admin')
+export class MisconductController {
+  constructor(private readonly misconduct: MisconductService) {}
+
+  @Post()
+  record(@CurrentStaff() actor: StaffActor, @Body(new ZodPipe(misconductSchema)) request: MisconductRequest) {
+    return this.misconduct.record(actor, request);
+  }
+
+  @Get()
+  list(@CurrentStaff() actor: StaffActor, @Query(new ZodPipe(applicationQuerySchema)) { applicationId }: { applicationId: string }) {
+    return this.misconduct.forApplication(actor, applicationId);
+  }
+}

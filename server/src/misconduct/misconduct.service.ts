@@ -1,0 +1,154 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  DomainError,
+  MISCONDUCT_ACTS,
+  penaltyFor,
+  planIdsOfBody,
+  planLevel,
+  shanghaiDate,
+  type MisconductRequest,
+  type MisconductView,
+  type SubjectKind,
+  type SubjectMark,
+} from '@skillcert/shared';
+import { randomUUID } from 'node:crypto';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import { ApplicationEntity } from '../applications/application.entity';
+import { ApplicationsService } from '../applications/applications.service';
+import type { StaffActor } from '../auth/actor';
+import { Clock } from '../common/clock';
+import { UnitOfWork } from '../database/unit-of-work';
+import { ExamResultEntity } from '../results/exam-result.entity';
+import { ExamSessionEntity } from '../sessions/exam-session.entity';
+import { SeatHoldEntity } from '../sessions/seat-hold.entity';
+import { SeatsService } from '../sessions/seats.service';
+import { StaffAccountEntity } from '../staff/staff-account.entity';
+import { MisconductRecordEntity } from './misconduct-record.entity';
+
+/** States in which the candidate has sat: an article-1 finding then is also article 4(1). */
+const SAT = ['checked_in', 'assessed', 'certified'];
+
+/**
+ * Misconduct, as the 参评人员须知 rules it: the proctor (or later an admin)
+ * records article, act, subject and severity; penaltyFor decides; the scores
+ * are cancelled, a ban is written against the person, an article-1 finding
+ * before the sitting cancels the application (fees kept). Every record names its author.
+ */
+@Injectable()
+export class MisconductService {
+  private readonly logger = new Logger('Misconduct');
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly uow: UnitOfWork,
+    private readonly clock: Clock,
+    private readonly applications: ApplicationsService,
+    private readonly seats: SeatsService,
+  ) {}
+
+  async record(actor: StaffActor, request: MisconductRequest): Promise<MisconductView> {
+    const application = await this.db.getRepository(ApplicationEntity).findOneBy({ id: request.applicationId });
+    if (!application || !planIdsOfBody(actor.bodyId).includes(application.planId)) throw new DomainError('NOT_FOUND');
+    const article = MISCONDUCT_ACTS[request.article];
+    if (!article.acts.includes(request.act)) throw new DomainError('VALIDATION_FAILED', `“${request.act}”不是${article.title}所列的行为`);
+    const subjects = planLevel(application.planId, application.level).subjects;
+    if (request.subject && !subjects.some((s) => s.kind === request.subject)) throw new DomainError('VALIDATION_FAILED', '该等级没有这个科目');
+    const hold = await this.db.getRepository(SeatHoldEntity).findOneBy({ applicationId: application.id, status: 'confirmed' });
+    const session = hold ? await this.db.getRepository(ExamSessionEntity).findOneBy({ id: hold.sessionId }) : null;
+    const on = request.occurredOn ?? session?.date ?? shanghaiDate(this.clock.now());
+    const penalty = penaltyFor({
+      article: request.article,
+      ...(request.severity ? { severity: request.severity } : {}),
+      on,
+      afterSitting: SAT.includes(application.state),
+      discoveredAfterEvent: request.afterEvent,
+    });
+    const row: MisconductRecordEntity = {
+      id: randomUUID(),
+      applicationId: application.id,
+      sessionId: session?.id ?? null,
+      residentIdHash: application.residentIdHash,
+      article: request.article,
+      act: request.act,
+      subject: request.subject ?? null,
+      severity: request.severity ?? null,
+      note: request.note.trim(),
+      occurredOn: on,
+      afterEvent: request.afterEvent,
+      penalty: penalty.summary.slice(0, 200),
+      bannedThrough: penalty.bannedThrough ?? null,
+      recordedBy: actor.staffId,
+      recordedAt: this.clock.now(),
+    };
+    const reason = `${article.title.split(' ')[0]}：${request.act}`;
+    await this.uow.run(async (manager) => {
+      await manager.insert(MisconductRecordEntity, row);
+      if (session) {
+        const cancelled: SubjectKind[] = penalty.cancels === 'subject' && request.subject ? [request.subject] : subjects.map((s) => s.kind);
+        await this.cancelMarks(manager, session.id, application.id, cancelled, reason, actor);
+      }
+      const current = await manager.findOneByOrFail(ApplicationEntity, { id: application.id });
+      const by = { kind: 'staff' as const, id: actor.staffId };
+      if (request.article === 1 && (current.state === 'approved' || current.state === 'paid')) {
+        // False declarations: eligibility withdrawn, the fee kept (参评人员须知 第一条).
+        await this.applications.transition(manager, current, 'cancelled', by, 'admin', `${reason}。${penalty.summary}`);
+        await this.seats.releaseWithin(manager, current.id);
+      } else {
+        await this.applications.record(manager, current.id, current.state, current.state, by, `违纪记录（${reason}）：${penalty.summary}`);
+      }
+    });
+    this.logger.log({ event: 'misconduct-recorded', id: row.id, article: row.article, staffId: actor.staffId, bannedThrough: row.bannedThrough });
+    return (await this.views([row]))[0]!;
+  }
+
+  async forApplication(actor: StaffActor, applicationId: string): Promise<MisconductView[]> {
+    const application = await this.db.getRepository(ApplicationEntity).findOneBy({ id: applicationId });
+    if (!application || !planIdsOfBody(actor.bodyId).includes(application.planId)) throw new DomainError('NOT_FOUND');
+    return this.views(await this.db.getRepository(MisconductRecordEntity).find({ where: { applicationId }, order: { recordedAt: 'ASC' } }));
+  }
+
+  /** The cancelled subjects count as failed, saying why — over whatever score is or will be typed. */
+  private async cancelMarks(
+    manager: EntityManager,
+    sessionId: string,
+    applicationId: string,
+    kinds: SubjectKind[],
+    reason: string,
+    actor: StaffActor,
+  ): Promise<void> {
+    const existing = await manager.findOneBy(ExamResultEntity, { applicationId });
+    const marks: Partial<Record<SubjectKind, SubjectMark>> = { ...(existing?.marks ?? {}) };
+    for (const kind of kinds) marks[kind] = { cancelled: reason };
+    await manager.save(ExamResultEntity, {
+      applicationId,
+      sessionId,
+      marks,
+      enteredBy: existing?.enteredBy ?? actor.staffId,
+      enteredAt: existing?.enteredAt ?? this.clock.now(),
+    });
+  }
+
+  private async views(rows: MisconductRecordEntity[]): Promise<MisconductView[]> {
+    if (!rows.length) return [];
+    const [applications, staff] = await Promise.all([
+      this.db.getRepository(ApplicationEntity).findBy({ id: In(rows.map((r) => r.applicationId)) }),
+      this.db.getRepository(StaffAccountEntity).findBy({ id: In(rows.map((r) => r.recordedBy)) }),
+    ]);
+    return rows.map((r) => ({
+      id: r.id,
+      applicationId: r.applicationId,
+      name: applications.find((a) => a.id === r.applicationId)?.applicantName ?? '',
+      article: r.article,
+      act: r.act,
+      ...(r.subject ? { subject: r.subject } : {}),
+      ...(r.severity ? { severity: r.severity } : {}),
+      note: r.note,
+      occurredOn: r.occurredOn,
+      penalty: r.penalty,
+      ...(r.bannedThrough ? { bannedThrough: r.bannedThrough } : {}),
+      recordedBy: staff.find((s) => s.id === r.recordedBy)?.displayName ?? r.recordedBy,
+      recordedAt: r.recordedAt.toISOString(),
+    }));
+  }
+}
