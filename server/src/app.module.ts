@@ -21,6 +21,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { ExamDayModule } from './exam-day/exam-day.module';
 import { ResultsModule } from './results/results.module';
 import { MisconductModule } from './misconduct/misconduct.module';
+import { CertificatesModule } from './certificates/certificates.module';
 
 @Module({})
 export class AppModule {
@@ -38,6 +39,7 @@ export class AppModule {
         ExamDayModule,
         ResultsModule,
         MisconductModule,
+        CertificatesModule,
         FilesModule,
         PlansModule,
         IdentityModule,

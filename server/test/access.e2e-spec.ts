@@ -94,6 +94,23 @@ const ROUTES: Record<string, { expect: Record<Role, Outcome>; path?: (f: Fixture
     body: (f) => ({ applicationId: f.application, article: 2, act: '擅自离开座位', subject: 'theory', note: '访问测试记录' }),
   },
   'GET /api/misconduct': { expect: bodyOwn, path: (f) => `/api/misconduct?applicationId=${f.application}` },
+  // Certificates: anyone may verify (an unknown number is unknown to all alike); the holder chooses how it reaches them; the body's admins hand over and revoke.
+  'GET /api/public/certificates/verify': {
+    expect: Object.fromEntries(ROLES.map((r) => [r, 404])) as Record<Role, Outcome>,
+    path: () => '/api/public/certificates/verify?number=SH2026000001&name=某某',
+  },
+  'PUT /api/applications/:id/certificate/collection': {
+    expect: candidateOwn,
+    path: (f) => `/api/applications/${f.application}/certificate/collection`,
+    body: { method: 'pickup' },
+  },
+  'GET /api/certificates': { expect: only({ bodyAdmin: 'ok', otherBodyStaff: 'ok' }) },
+  // No certificate has this id: the admins get past the guard to a 404, everyone else is stopped before it.
+  'POST /api/certificates/:id/hand-over': {
+    expect: only({ bodyAdmin: 404, otherBodyStaff: 404 }),
+    path: () => '/api/certificates/no-such-certificate/hand-over',
+  },
+  'POST /api/certificates/revoke': { expect: only({ bodyAdmin: 'ok', otherBodyStaff: 'ok' }), body: { numbers: ['SH2026000000'], reason: '访问测试撤销' } },
   'GET /api/applications': { expect: candidateAny },
   'POST /api/applications': { expect: candidateAny },
   'POST /api/applications/claim': { expect: candidateAny },

@@ -48,6 +48,7 @@ export const ERROR_MESSAGES = {
   TICKET_WRONG_SESSION: '该准考证不属于本场次',
   SESSION_NOT_TODAY: '该场次不在今天，不能签到',
   ALREADY_CHECKED_IN: '该考生已签到',
+  CERTIFICATE_NOT_FOUND: '未查到该证书，请核对证书编号和持证人姓名',
   APPLICANT_BANNED: '因违反参评纪律，暂不得参加评价',
   NOT_IN_SESSION: '该考生不在本场次',
   RESULTS_PUBLISHED: '本场次成绩已发布，不能再修改',

@@ -30,3 +30,4 @@ export * from './schemas/examDay';
 export * from './rules/results';
 export * from './schemas/results';
 export * from './schemas/misconduct';
+export * from './schemas/certificates';

@@ -43,6 +43,8 @@ import { ExamSessionEntity } from '../sessions/exam-session.entity';
 import { SeatHoldEntity } from '../sessions/seat-hold.entity';
 import { ExamResultEntity } from '../results/exam-result.entity';
 import { MisconductRecordEntity } from '../misconduct/misconduct-record.entity';
+import { CertificateEntity } from '../certificates/certificate.entity';
+import { certificateView } from '../certificates/certificate-view';
 import { PaymentEntity } from '../payments/payment.entity';
 import { BatchEntity } from '../batches/batch.entity';
 import { InstitutionEntity } from '../staff/institution.entity';
@@ -376,6 +378,8 @@ export class ApplicationsService {
       holds.length ? this.db.getRepository(ExamResultEntity).findBy({ applicationId: In(holds.map((h) => h.applicationId)) }) : [],
     ]);
     const resultOf = new Map(results.map((r) => [r.applicationId, r]));
+    const certificates = await this.db.getRepository(CertificateEntity).findBy({ applicationId: In(ids) });
+    const certificateOf = new Map(certificates.map((c) => [c.applicationId, c]));
     const institutions = batches.length ? await this.db.getRepository(InstitutionEntity).findBy({ id: In(batches.map((b) => b.institutionId)) }) : [];
     const eventsOf = byApplication(events);
     const attachedOf = byApplication(attached);
@@ -462,6 +466,7 @@ export class ApplicationsService {
           : {}),
         ...(awaitingWechat.has(id) && application.state === 'approved' ? { paying: true } : {}),
         ...this.resultPart(application, hold, session, resultOf.get(id)),
+        ...(certificateOf.has(id) ? { certificate: certificateView(certificateOf.get(id)!) } : {}),
         ...(batch ? { batch: { id: batch.id, name: batch.name, institution: institutionById.get(batch.institutionId)?.name ?? '' } } : {}),
         timeline: timeline.map((e) => ({
           from: e.fromState,

@@ -11,6 +11,8 @@ export class RateLimiter {
   constructor(
     private readonly limit: number,
     private readonly windowMs: number,
+    /** What is being counted, for the message: 登录尝试, 查询. */
+    private readonly what = '登录尝试',
   ) {}
 
   /** Counts a hit for `key` at `now`; over the limit → TOO_MANY_REQUESTS with the wait in minutes. */
@@ -20,7 +22,7 @@ export class RateLimiter {
     if (recent.length >= this.limit) {
       const waitMinutes = Math.max(1, Math.ceil(((recent[0] ?? now.getTime()) + this.windowMs - now.getTime()) / 60_000));
       this.hits.set(key, recent);
-      throw new DomainError('TOO_MANY_REQUESTS', `登录尝试过于频繁，请${waitMinutes}分钟后再试`);
+      throw new DomainError('TOO_MANY_REQUESTS', `${this.what}过于频繁，请${waitMinutes}分钟后再试`);
     }
     recent.push(now.getTime());
     this.hits.set(key, recent);

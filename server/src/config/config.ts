@@ -112,6 +112,8 @@ const envSchema = z.object({
     .regex(/^smtps?:\/\/.+/, 'SMTP_URL must look like smtp://user:password@host:587')
     .optional(),
   MAIL_FROM: z.string().default('职业技能等级认定 <noreply@skillcert.local>'),
+  /** Public certificate checks one client address may make per 10 minutes. */
+  VERIFY_LOOKUPS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(30),
   /** Staff sign-in attempts one client address may make per 10 minutes (on top of the per-account lock-out). */
   LOGIN_ATTEMPTS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(30),
   /** Days an approved candidate has to pay before the held seat is released. */
@@ -147,6 +149,7 @@ export interface AppConfig {
   mail: { smtpUrl?: string; from: string };
   paymentDays: number;
   loginAttemptsPerAddress: number;
+  verifyLookupsPerAddress: number;
   fixedNow?: Date;
 }
 
@@ -217,6 +220,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mail: { ...(e.SMTP_URL ? { smtpUrl: e.SMTP_URL } : {}), from: e.MAIL_FROM },
     paymentDays: e.PAYMENT_DAYS,
     loginAttemptsPerAddress: e.LOGIN_ATTEMPTS_PER_ADDRESS,
+    verifyLookupsPerAddress: e.VERIFY_LOOKUPS_PER_ADDRESS,
     ...(e.FIXED_NOW ? { fixedNow: new Date(e.FIXED_NOW) } : {}),
   };
   if (Boolean(e.WECHATPAY_PLATFORM_PUBLIC_KEY_ID) !== Boolean(e.WECHATPAY_PLATFORM_PUBLIC_KEY))

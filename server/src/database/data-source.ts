@@ -31,6 +31,8 @@ import { Outbox1765000000000 } from './migrations/1765000000000-outbox';
 import { CheckIn1765100000000 } from './migrations/1765100000000-check-in';
 import { Results1765200000000 } from './migrations/1765200000000-results';
 import { Misconduct1765300000000 } from './migrations/1765300000000-misconduct';
+import { Certificates1765400000000 } from './migrations/1765400000000-certificates';
+import { CertificateEntity } from '../certificates/certificate.entity';
 import { MisconductRecordEntity } from '../misconduct/misconduct-record.entity';
 import { ExamResultEntity } from '../results/exam-result.entity';
 import { OutboxEntity } from '../notifications/outbox.entity';
@@ -47,6 +49,7 @@ export const ENTITIES = [
   OutboxEntity,
   ExamResultEntity,
   MisconductRecordEntity,
+  CertificateEntity,
   EvaluationBodyEntity,
   PlanEntity,
   UserEntity,
@@ -82,6 +85,7 @@ export const MIGRATIONS = [
   CheckIn1765100000000,
   Results1765200000000,
   Misconduct1765300000000,
+  Certificates1765400000000,
 ];
 
 /** Migrations always — never `synchronize` — on MariaDB and on the embedded SQLite alike. */

@@ -2,8 +2,13 @@ import { Module } from '@nestjs/common';
 import { ApplicationsModule } from '../applications/applications.module';
 import { IdentityModule } from '../identity/identity.module';
 import { SessionsModule } from '../sessions/sessions.module';
+import { CertificatesModule } from '../certificates/certificates.module';
 import { MisconductController } from './misconduct.controller';
 import { MisconductService } from './misconduct.service';
 
-@Module({ imports: [IdentityModule, ApplicationsModule, SessionsModule], controllers: [MisconductController], providers: [MisconductService] })
+@Module({
+  imports: [IdentityModule, ApplicationsModule, SessionsModule, CertificatesModule],
+  controllers: [MisconductController],
+  providers: [MisconductService],
+})
 export class MisconductModule {}

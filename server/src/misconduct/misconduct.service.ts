@@ -23,6 +23,7 @@ import { ExamResultEntity } from '../results/exam-result.entity';
 import { ExamSessionEntity } from '../sessions/exam-session.entity';
 import { SeatHoldEntity } from '../sessions/seat-hold.entity';
 import { SeatsService } from '../sessions/seats.service';
+import { CertificatesService } from '../certificates/certificates.service';
 import { StaffAccountEntity } from '../staff/staff-account.entity';
 import { MisconductRecordEntity } from './misconduct-record.entity';
 
@@ -45,6 +46,7 @@ export class MisconductService {
     private readonly clock: Clock,
     private readonly applications: ApplicationsService,
     private readonly seats: SeatsService,
+    private readonly certificates: CertificatesService,
   ) {}
 
   async record(actor: StaffActor, request: MisconductRequest): Promise<MisconductView> {
@@ -88,6 +90,7 @@ export class MisconductService {
         const cancelled: SubjectKind[] = penalty.cancels === 'subject' && request.subject ? [request.subject] : subjects.map((s) => s.kind);
         await this.cancelMarks(manager, session.id, application.id, cancelled, reason, actor);
       }
+      if (penalty.voidsCertificates) await this.certificates.revokeForApplication(manager, application.id, `${reason}：${penalty.summary}`, actor.staffId);
       const current = await manager.findOneByOrFail(ApplicationEntity, { id: application.id });
       const by = { kind: 'staff' as const, id: actor.staffId };
       if (request.article === 1 && (current.state === 'approved' || current.state === 'paid')) {

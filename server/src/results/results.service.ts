@@ -33,6 +33,7 @@ import { ExamSessionEntity } from '../sessions/exam-session.entity';
 import { SeatHoldEntity } from '../sessions/seat-hold.entity';
 import { StaffAccountEntity } from '../staff/staff-account.entity';
 import { SubscriptionCreditEntity } from '../subscriptions/subscription-credit.entity';
+import { CertificatesService } from '../certificates/certificates.service';
 import { ExamResultEntity } from './exam-result.entity';
 
 const TICKET_HEADER = '准考证号';
@@ -58,6 +59,7 @@ export class ResultsService {
     private readonly cipher: PersonalDataCipher,
     private readonly outbox: OutboxService,
     private readonly mailer: Mailer,
+    private readonly certificates: CertificatesService,
   ) {}
 
   /** The sheet to fill: one row per seated candidate, a column per subject the session's levels have. */
@@ -227,6 +229,8 @@ export class ResultsService {
             'admin',
             candidate.passed ? '成绩合格' : '成绩已发布',
           );
+          // Every subject passed: the level is, and its certificate is issued now.
+          if (candidate.passed) await this.certificates.issue(manager, application, { kind: 'staff', id: actor.staffId });
           messages.push(...(await this.resultMessages(manager, application, candidate.passed, candidate.subjects, shanghaiDate(now), session.id)));
         } else if (application.state === 'paid') {
           await this.applications.transition(manager, application, 'absent', { kind: 'staff', id: actor.staffId }, 'system', '未到考');

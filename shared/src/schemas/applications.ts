@@ -1,3 +1,4 @@
+import type { CertificateView } from './certificates';
 import type { ResultView } from './results';
 import * as z from 'zod/mini';
 import type { output } from 'zod/v4/core';
@@ -69,6 +70,8 @@ export interface ApplicationView {
   batch?: { id: string; name: string; institution: string };
   /** The fee once paid: the receipt. */
   payment?: PaymentReceipt;
+  /** The certificate, once every subject of the level is passed. */
+  certificate?: CertificateView;
   /** Published results of the sitting: each subject, pass or fail, and why a subject failed without a score. */
   result?: ResultView;
   /** Sat, results not yet published: the day they are due (20 working days after the last subject). */
