@@ -159,6 +159,7 @@ const ROUTES: Record<string, { expect: Record<Role, Outcome>; path?: (f: Fixture
   // A ticket exists only for a paid seat: the owner is told there is none yet, no one else learns anything.
   'GET /api/applications/:id/ticket': { expect: candidateOwn, path: (f) => `/api/applications/${f.application}/ticket` },
   'GET /api/applications/:id/ticket.pdf': { expect: candidateOwn, path: (f) => `/api/applications/${f.application}/ticket.pdf` },
+  'POST /api/applications/:id/makeup': { expect: candidateOwn, path: (f) => `/api/applications/${f.application}/makeup` },
   'POST /api/applications/:id/payments/wechat/check': {
     expect: candidateOwn,
     path: (f) => `/api/applications/${f.application}/payments/wechat/check`,

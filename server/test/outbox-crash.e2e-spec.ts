@@ -110,6 +110,8 @@ describe(`the outbox survives a killed server (${target.name})`, () => {
             assessBy: null,
             facts: { birthDate: '2000-01-01', work: [], certificates: [], diplomas: [], titles: [], trainings: [] },
             verdict: { eligible: true, satisfied: [], reasons: [] },
+            makeupOf: null,
+            subjects: null,
             createdAt: now,
             updatedAt: now,
           }),

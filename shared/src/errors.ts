@@ -49,6 +49,8 @@ export const ERROR_MESSAGES = {
   SESSION_NOT_TODAY: '该场次不在今天，不能签到',
   ALREADY_CHECKED_IN: '该考生已签到',
   CERTIFICATE_NOT_FOUND: '未查到该证书，请核对证书编号和持证人姓名',
+  MAKEUP_NOT_ALLOWED: '不能申请补考',
+  MAKEUP_FORFEIT_UNCONFIRMED: '重新申报将放弃补考机会，请确认后再提交',
   APPLICANT_BANNED: '因违反参评纪律，暂不得参加评价',
   NOT_IN_SESSION: '该考生不在本场次',
   RESULTS_PUBLISHED: '本场次成绩已发布，不能再修改',

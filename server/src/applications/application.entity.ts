@@ -1,4 +1,4 @@
-import type { ApplicantFacts, ApplicationState, EligibilityResult, Level } from '@skillcert/shared';
+import type { ApplicantFacts, ApplicationState, EligibilityResult, Level, SubjectKind } from '@skillcert/shared';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 const json = <T>() => ({ to: (value: T) => JSON.stringify(value), from: (raw: string) => JSON.parse(raw) as T });
@@ -77,6 +77,22 @@ export class ApplicationEntity {
 
   @Column({ type: 'text', transformer: json<Pick<EligibilityResult, 'eligible' | 'satisfied' | 'reasons'>>() })
   verdict: Pick<EligibilityResult, 'eligible' | 'satisfied' | 'reasons'>;
+
+  /** A make-up (补考): the assessed application whose failed subjects it sits again. */
+  @Column({ name: 'makeup_of', type: 'varchar', length: 36, nullable: true })
+  makeupOf: string | null;
+
+  /** A make-up's subjects only; null: every subject of the level. */
+  @Column({
+    type: 'varchar',
+    length: 40,
+    nullable: true,
+    transformer: {
+      to: (kinds: SubjectKind[] | null) => (kinds ? kinds.join(',') : null),
+      from: (raw: string | null) => (raw ? (raw.split(',') as SubjectKind[]) : null),
+    },
+  })
+  subjects: SubjectKind[] | null;
 
   @Column({ name: 'created_at', type: 'datetime' })
   createdAt: Date;

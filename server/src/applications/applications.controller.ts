@@ -49,6 +49,12 @@ export class ApplicationsController {
     return this.applications.resubmit(actor, id, body);
   }
 
+  /** 补考: the failed subjects of an assessed sitting, as a new application through review, payment and a session. */
+  @Post(':id/makeup')
+  makeup(@CurrentCandidate() actor: CandidateActor, @Param(new ZodPipe(idParamSchema)) { id }: { id: string }) {
+    return this.applications.applyMakeup(actor, id);
+  }
+
   @Post(':id/withdraw')
   @HttpCode(200)
   withdraw(@CurrentCandidate() actor: CandidateActor, @Param(new ZodPipe(idParamSchema)) { id }: { id: string }) {

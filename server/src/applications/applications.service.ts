@@ -13,8 +13,12 @@ import {
   formatVisitSlot,
   getPlan,
   gradeSubjects,
+  makeupOptions,
+  newApplicationForfeitsMakeup,
+  withCarriedMarks,
   isLiveApplicationState,
   materialsFor,
+  planLevel,
   resultsDueBy,
   resultsValidThrough,
   shanghaiDate,
@@ -81,6 +85,7 @@ export class ApplicationsService {
     if (!profile) throw new DomainError('PROFILE_INCOMPLETE');
     const ban = await this.activeBan(profile.residentIdHash);
     if (ban) throw new DomainError('APPLICANT_BANNED', banMessage(ban));
+    if (!request.confirmForfeit) await this.refuseUnconfirmedForfeit(profile.residentIdHash, request.planId, request.level);
     const plan = getPlan(request.planId);
     const { facts, verdict, window } = this.check(plan.id, request.level, { ...request.facts, birthDate: profile.birthDate });
     const prepared = await this.prepareMaterials({ ownerKind: 'candidate', ownerId: actor.userId }, plan.id, request.level, request, profile.name);
@@ -108,6 +113,8 @@ export class ApplicationsService {
       assessBy: window.assessBy ?? null,
       facts,
       verdict,
+      makeupOf: null,
+      subjects: null,
       createdAt: now,
       updatedAt: now,
     };
@@ -339,6 +346,84 @@ export class ApplicationsService {
     return view;
   }
 
+  /**
+   * Passed subjects still valid for this occupation and level: a new full
+   * application gives them (and the make-up) up — refused until the candidate
+   * has read that and confirms.
+   */
+  private async refuseUnconfirmedForfeit(residentIdHash: string, planId: string, level: Level): Promise<void> {
+    const occupation = getPlan(planId).occupation.code;
+    const earlier = await this.db
+      .getRepository(ApplicationEntity)
+      .find({ where: { residentIdHash, level, state: 'assessed' }, select: { id: true, planId: true } });
+    const sameOccupation = earlier.filter((a) => getPlan(a.planId).occupation.code === occupation).map((a) => a.id);
+    for (const view of await this.viewsOf(sameOccupation)) {
+      if (!view.result || !view.seat) continue;
+      const check = newApplicationForfeitsMakeup(
+        { planId: view.planId, level: view.level, assessedOn: view.seat.date, subjects: view.result.subjects.map((s) => ({ kind: s.kind, passed: s.passed })) },
+        shanghaiDate(this.clock.now()),
+      );
+      if (check.forfeits) throw new DomainError('MAKEUP_FORFEIT_UNCONFIRMED', check.warning);
+    }
+  }
+
+  /**
+   * 补考: the failed subjects of an assessed sitting, sat again. Reviewed, paid
+   * (those subjects' fees) and seated like any application; the passed subjects
+   * are carried over, and passing these completes the level.
+   */
+  async applyMakeup(actor: CandidateActor, originalId: string): Promise<ApplicationView> {
+    const original = await this.db.getRepository(ApplicationEntity).findOneBy({ id: originalId, userId: actor.userId });
+    if (!original) throw new DomainError('NOT_FOUND');
+    if (await this.db.getRepository(ApplicationEntity).existsBy({ makeupOf: original.id }))
+      throw new DomainError('MAKEUP_NOT_ALLOWED', '已申请过补考，请在补考申请中查看进度');
+    const [view] = await this.viewsOf([original.id]);
+    if (!view?.makeup?.allowed) throw new DomainError('MAKEUP_NOT_ALLOWED', view?.makeup?.reason ?? '该报名没有可补考的科目');
+    const { window } = this.check(original.planId, original.level, original.facts);
+    const now = this.clock.now();
+    const makeup: ApplicationEntity = {
+      ...original,
+      id: randomUUID(),
+      state: 'draft',
+      activeKey: activeKeyOf(original.residentIdHash, original.planId, original.level),
+      appliedOn: shanghaiDate(now),
+      assessBy: window.assessBy ?? null,
+      makeupOf: original.id,
+      subjects: view.makeup.subjects,
+      createdAt: now,
+      updatedAt: now,
+    };
+    const names = planLevel(original.planId, original.level)
+      .subjects.filter((s) => view.makeup!.subjects.includes(s.kind))
+      .map((s) => s.name)
+      .join('、');
+    try {
+      await this.uow.run(async (manager) => {
+        await manager.insert(ApplicationEntity, makeup);
+        // The materials the first application was approved on stand for the make-up.
+        const [attached, signed] = await Promise.all([
+          manager.findBy(ApplicationMaterialEntity, { applicationId: original.id }),
+          manager.findBy(ApplicationCommitmentEntity, { applicationId: original.id }),
+        ]);
+        if (attached.length)
+          await manager.insert(
+            ApplicationMaterialEntity,
+            attached.map((a) => ({ ...a, applicationId: makeup.id })),
+          );
+        if (signed.length)
+          await manager.insert(
+            ApplicationCommitmentEntity,
+            signed.map((c) => ({ ...c, applicationId: makeup.id })),
+          );
+        await this.transition(manager, makeup, 'submitted', { kind: 'candidate', id: actor.userId }, 'candidate', `申请补考：${names}`);
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new DomainError('APPLICATION_ACTIVE_EXISTS');
+      throw error;
+    }
+    return this.viewOf(makeup.id);
+  }
+
   /** The last day of a misconduct ban still running for this person (any plan, any body), if there is one. */
   async activeBan(residentIdHash: string): Promise<string | undefined> {
     const ban = await this.db
@@ -375,10 +460,16 @@ export class ApplicationsService {
       holds.length ? this.db.getRepository(ExamSessionEntity).findBy({ id: In(holds.map((h) => h.sessionId)) }) : [],
       batchIds.length ? this.db.getRepository(BatchEntity).findBy({ id: In(batchIds) }) : [],
       schoolOrderIds.length ? this.db.getRepository(PaymentEntity).findBy({ id: In(schoolOrderIds) }) : [],
-      holds.length ? this.db.getRepository(ExamResultEntity).findBy({ applicationId: In(holds.map((h) => h.applicationId)) }) : [],
+      this.db.getRepository(ExamResultEntity).findBy({
+        applicationId: In([...holds.map((h) => h.applicationId), ...applications.flatMap((a) => (a.makeupOf ? [a.makeupOf] : []))].concat('-')),
+      }),
     ]);
     const resultOf = new Map(results.map((r) => [r.applicationId, r]));
-    const certificates = await this.db.getRepository(CertificateEntity).findBy({ applicationId: In(ids) });
+    const [certificates, makeups] = await Promise.all([
+      this.db.getRepository(CertificateEntity).findBy({ applicationId: In(ids) }),
+      this.db.getRepository(ApplicationEntity).find({ where: { makeupOf: In(ids) }, select: { id: true, makeupOf: true } }),
+    ]);
+    const madeUp = new Set(makeups.map((m) => m.makeupOf));
     const certificateOf = new Map(certificates.map((c) => [c.applicationId, c]));
     const institutions = batches.length ? await this.db.getRepository(InstitutionEntity).findBy({ id: In(batches.map((b) => b.institutionId)) }) : [];
     const eventsOf = byApplication(events);
@@ -439,7 +530,7 @@ export class ApplicationsService {
           return row ? [{ materialId: m.id, name: m.name, signedName: row.signedName, signedAt: row.signedAt.toISOString() }] : [];
         }),
         corrections,
-        feeFen: feeFor(application.planId, application.level),
+        feeFen: feeFor(application.planId, application.level, application.subjects ?? undefined),
         ...(hold && session
           ? { seat: { sessionId: session.id, date: session.date, site: session.site, heldUntil: hold.heldUntil?.toISOString() ?? null } }
           : {}),
@@ -465,7 +556,8 @@ export class ApplicationsService {
             }
           : {}),
         ...(awaitingWechat.has(id) && application.state === 'approved' ? { paying: true } : {}),
-        ...this.resultPart(application, hold, session, resultOf.get(id)),
+        ...this.resultPart(application, hold, session, resultOf.get(id), application.makeupOf ? resultOf.get(application.makeupOf) : undefined, madeUp.has(id)),
+        ...(application.makeupOf && application.subjects ? { makeupOf: application.makeupOf, subjects: application.subjects } : {}),
         ...(certificateOf.has(id) ? { certificate: certificateView(certificateOf.get(id)!) } : {}),
         ...(batch ? { batch: { id: batch.id, name: batch.name, institution: institutionById.get(batch.institutionId)?.name ?? '' } } : {}),
         timeline: timeline.map((e) => ({
@@ -487,16 +579,32 @@ export class ApplicationsService {
     hold: SeatHoldEntity | undefined,
     session: ExamSessionEntity | undefined,
     result: ExamResultEntity | undefined,
-  ): Pick<ApplicationView, 'result' | 'resultsDueBy'> {
+    original: ExamResultEntity | undefined,
+    madeUp: boolean,
+  ): Pick<ApplicationView, 'result' | 'resultsDueBy' | 'makeup'> {
     if (!hold || !session) return {};
     if (session.resultsPublishedAt && (application.state === 'assessed' || application.state === 'certified')) {
-      const graded = gradeSubjects(application.planId, application.level, result?.marks ?? {});
+      const graded = gradeSubjects(application.planId, application.level, marksOf(application, result, original));
+      // A failed first sitting may be made up (once a make-up is under way, that application carries on).
+      const makeup =
+        !graded.passed && !application.makeupOf && !madeUp
+          ? makeupOptions(
+              {
+                planId: application.planId,
+                level: application.level,
+                assessedOn: session.date,
+                subjects: graded.subjects.map((s) => ({ kind: s.kind, passed: s.passed })),
+              },
+              shanghaiDate(this.clock.now()),
+            )
+          : undefined;
       return {
         result: {
           ...graded,
           publishedAt: session.resultsPublishedAt.toISOString(),
           validThrough: resultsValidThrough(application.planId, session.date),
         },
+        ...(makeup ? { makeup } : {}),
       };
     }
     return application.state === 'checked_in' ? { resultsDueBy: resultsDueBy(session.date) } : {};
@@ -506,4 +614,10 @@ export class ApplicationsService {
 /** person (ID hash) : plan's occupation : level — the key of "one live application each". */
 export function activeKeyOf(residentIdHash: string, planId: string, level: Level): string {
   return `${residentIdHash}:${getPlan(planId).occupation.code}:${level}`;
+}
+
+/** An application's marks as graded: a make-up's own subjects, with the first sitting's others carried over. */
+export function marksOf(application: ApplicationEntity, own: ExamResultEntity | undefined, original: ExamResultEntity | undefined) {
+  if (!application.makeupOf || !application.subjects) return own?.marks ?? {};
+  return withCarriedMarks(application.planId, application.level, original?.marks ?? {}, own?.marks ?? {}, application.subjects);
 }

@@ -164,6 +164,8 @@ export class BatchesService {
         activeKey,
         appliedOn: shanghaiDate(now),
         assessBy: checked.window.assessBy ?? null,
+        makeupOf: null,
+        subjects: null,
         createdAt: now,
       });
     }

@@ -32,6 +32,7 @@ import { CheckIn1765100000000 } from './migrations/1765100000000-check-in';
 import { Results1765200000000 } from './migrations/1765200000000-results';
 import { Misconduct1765300000000 } from './migrations/1765300000000-misconduct';
 import { Certificates1765400000000 } from './migrations/1765400000000-certificates';
+import { Makeup1765500000000 } from './migrations/1765500000000-makeup';
 import { CertificateEntity } from '../certificates/certificate.entity';
 import { MisconductRecordEntity } from '../misconduct/misconduct-record.entity';
 import { ExamResultEntity } from '../results/exam-result.entity';
@@ -86,6 +87,7 @@ export const MIGRATIONS = [
   Results1765200000000,
   Misconduct1765300000000,
   Certificates1765400000000,
+  Makeup1765500000000,
 ];
 
 /** Migrations always — never `synchronize` — on MariaDB and on the embedded SQLite alike. */

@@ -267,9 +267,15 @@ export class FinanceService {
     if (!held.length) return [];
     const applications = await this.db.getRepository(ApplicationEntity).find({
       where: { id: In(held.map((h) => h.applicationId)), state: 'approved', planId: In(planIds) },
-      select: { id: true, planId: true, level: true, applicantName: true },
+      select: { id: true, planId: true, level: true, applicantName: true, subjects: true },
     });
-    return applications.map((a) => ({ applicationId: a.id, planId: a.planId, level: a.level, name: a.applicantName, feeFen: feeFor(a.planId, a.level) }));
+    return applications.map((a) => ({
+      applicationId: a.id,
+      planId: a.planId,
+      level: a.level,
+      name: a.applicantName,
+      feeFen: feeFor(a.planId, a.level, a.subjects ?? undefined),
+    }));
   }
 
   private async views(rows: BankCreditEntity[]): Promise<BankCreditView[]> {

@@ -143,7 +143,7 @@ export class BatchPaymentsService {
   private async due(batchId: string): Promise<DueMember[]> {
     const approved = await this.db.getRepository(ApplicationEntity).find({
       where: { batchId, state: 'approved' },
-      select: { id: true, planId: true, level: true, applicantName: true, batchRow: true },
+      select: { id: true, planId: true, level: true, applicantName: true, batchRow: true, subjects: true },
       order: { batchRow: 'ASC' },
     });
     if (!approved.length) return [];
@@ -153,7 +153,7 @@ export class BatchPaymentsService {
     const deadlineOf = new Map(holds.flatMap((h) => (h.heldUntil ? [[h.applicationId, h.heldUntil] as const] : [])));
     return approved.flatMap((a) => {
       const deadline = deadlineOf.get(a.id);
-      return deadline ? [{ applicationId: a.id, name: a.applicantName, feeFen: feeFor(a.planId, a.level), deadline }] : [];
+      return deadline ? [{ applicationId: a.id, name: a.applicantName, feeFen: feeFor(a.planId, a.level, a.subjects ?? undefined), deadline }] : [];
     });
   }
 

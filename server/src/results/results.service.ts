@@ -19,7 +19,7 @@ import {
 import ExcelJS from 'exceljs';
 import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
 import { ApplicationEntity } from '../applications/application.entity';
-import { ApplicationsService } from '../applications/applications.service';
+import { ApplicationsService, marksOf } from '../applications/applications.service';
 import type { StaffActor } from '../auth/actor';
 import { UserEntity } from '../auth/user.entity';
 import { cellText } from '../batches/roster-workbook';
@@ -130,7 +130,7 @@ export class ResultsService {
         return;
       }
       const marks: Partial<Record<SubjectKind, SubjectMark>> = {};
-      for (const subject of planLevel(seat.application.planId, seat.application.level).subjects) {
+      for (const subject of sitting(seat.application)) {
         const read = readScoreCell(cells.get(subject.kind) ?? '');
         if (!read) issues.push({ row: number, column: subject.name, message: `请填写${seat.application.applicantName}的${subject.name}成绩` });
         else if ('error' in read) issues.push({ row: number, column: subject.name, message: read.error });
@@ -153,7 +153,7 @@ export class ResultsService {
     if (!seat) throw new DomainError('NOT_IN_SESSION');
     const marks: Partial<Record<SubjectKind, SubjectMark>> = {};
     const issues: { path: string; message: string }[] = [];
-    for (const subject of planLevel(seat.application.planId, seat.application.level).subjects) {
+    for (const subject of sitting(seat.application)) {
       const read = readScoreCell(cells[subject.kind] ?? '');
       if (!read) issues.push({ path: subject.kind, message: `请填写${subject.name}成绩` });
       else if ('error' in read) issues.push({ path: subject.kind, message: read.error });
@@ -168,7 +168,8 @@ export class ResultsService {
   async view(actor: StaffActor, sessionId: string): Promise<SessionResultsView> {
     const session = await this.ownSession(actor, sessionId);
     const seats = await this.seats(session);
-    const results = seats.length ? await this.db.getRepository(ExamResultEntity).findBy({ applicationId: In(seats.map((s) => s.application.id)) }) : [];
+    const ids = seats.flatMap((s) => [s.application.id, ...(s.application.makeupOf ? [s.application.makeupOf] : [])]);
+    const results = ids.length ? await this.db.getRepository(ExamResultEntity).findBy({ applicationId: In(ids) }) : [];
     const resultOf = new Map(results.map((r) => [r.applicationId, r]));
     const staffIds = [...new Set([...results.map((r) => r.enteredBy), ...(session.resultsPublishedBy ? [session.resultsPublishedBy] : [])])];
     const staff = staffIds.length ? await this.db.getRepository(StaffAccountEntity).findBy({ id: In(staffIds) }) : [];
@@ -180,8 +181,12 @@ export class ResultsService {
         : {}),
       enteredBy: [...new Set(results.map((r) => nameOf(r.enteredBy)))],
       candidates: seats.map(({ hold, application }) => {
-        const marks = this.marksFor(hold, resultOf.get(application.id));
-        const graded = gradeSubjects(application.planId, application.level, marks);
+        const own = resultOf.get(application.id) ?? this.absentIfNeverCame(hold, application);
+        const graded = gradeSubjects(
+          application.planId,
+          application.level,
+          marksOf(application, own, application.makeupOf ? resultOf.get(application.makeupOf) : undefined),
+        );
         return {
           applicationId: application.id,
           ticketNo: hold.ticketNo ?? '',
@@ -303,10 +308,11 @@ export class ResultsService {
     await manager.save(ExamResultEntity, { applicationId, sessionId, marks: merged, enteredBy: actor.staffId, enteredAt: this.clock.now() });
   }
 
-  /** A seat whose candidate never came is absent in every subject, whatever a sheet says. */
-  private marksFor(hold: SeatHoldEntity, result: ExamResultEntity | undefined): Partial<Record<SubjectKind, SubjectMark>> {
-    if (result) return result.marks;
-    return hold.checkedInAt ? {} : { theory: { absent: true }, practical: { absent: true }, review: { absent: true } };
+  /** A seat whose candidate never came is absent in each subject of the sitting. */
+  private absentIfNeverCame(hold: SeatHoldEntity, application: ApplicationEntity): ExamResultEntity | undefined {
+    if (hold.checkedInAt) return undefined;
+    const marks = Object.fromEntries(sitting(application).map((s) => [s.kind, { absent: true }])) as Partial<Record<SubjectKind, SubjectMark>>;
+    return { applicationId: application.id, sessionId: hold.sessionId, marks, enteredBy: '', enteredAt: hold.createdAt };
   }
 
   private async seats(session: ExamSessionEntity): Promise<Seat[]> {
@@ -328,4 +334,9 @@ export class ResultsService {
     if (!session || !planIdsOfBody(actor.bodyId).includes(session.planId)) throw new DomainError('NOT_FOUND');
     return session;
   }
+}
+
+/** The subjects sat at this sitting: a make-up's own, otherwise the level's. */
+function sitting(application: ApplicationEntity) {
+  return planLevel(application.planId, application.level).subjects.filter((s) => !application.subjects || application.subjects.includes(s.kind));
 }

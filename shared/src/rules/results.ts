@@ -40,3 +40,22 @@ export function readScoreCell(text: string): { mark: SubjectMark } | { error: st
   if (score > 100) return { error: `成绩${value}超过100分` };
   return { mark: { score } };
 }
+
+/**
+ * A make-up sitting's marks with the original sitting's other subjects carried
+ * over — the ones that make-up does not cover were passed, and stay valid.
+ */
+export function withCarriedMarks(
+  planId: string,
+  level: Level,
+  original: Partial<Record<SubjectKind, SubjectMark>>,
+  makeup: Partial<Record<SubjectKind, SubjectMark>>,
+  makeupSubjects: readonly SubjectKind[],
+): Partial<Record<SubjectKind, SubjectMark>> {
+  const marks: Partial<Record<SubjectKind, SubjectMark>> = {};
+  for (const { kind } of planLevel(planId, level).subjects) {
+    const mark = makeupSubjects.includes(kind) ? makeup[kind] : original[kind];
+    if (mark) marks[kind] = mark;
+  }
+  return marks;
+}

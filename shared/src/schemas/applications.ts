@@ -1,3 +1,5 @@
+import type { SubjectKind } from '../types';
+import type { MakeupOptions } from '../rules/makeup';
 import type { CertificateView } from './certificates';
 import type { ResultView } from './results';
 import * as z from 'zod/mini';
@@ -29,6 +31,8 @@ export const applicationRequestSchema = z.object({
   level: levelSchema,
   facts: applicantFactsSchema,
   ...materialsPartSchema,
+  /** The candidate read that a new full application gives up their make-up and the subjects they passed, and goes ahead. */
+  confirmForfeit: z.optional(z.boolean()),
 });
 export type ApplicationRequest = output<typeof applicationRequestSchema>;
 
@@ -70,6 +74,11 @@ export interface ApplicationView {
   batch?: { id: string; name: string; institution: string };
   /** The fee once paid: the receipt. */
   payment?: PaymentReceipt;
+  /** A make-up (补考): the sitting it makes up for, and the subjects it covers. */
+  makeupOf?: string;
+  subjects?: SubjectKind[];
+  /** Assessed with a failed subject: whether a make-up is possible, for which subjects, at what fee, until when. */
+  makeup?: MakeupOptions;
   /** The certificate, once every subject of the level is passed. */
   certificate?: CertificateView;
   /** Published results of the sitting: each subject, pass or fail, and why a subject failed without a score. */
