@@ -21,11 +21,16 @@ export async function signInWithProfile(page: Page, url: string, name: string, r
 }
 
 /** Shanghai level 4 by clause (3) — a secondary-vocational student in the final year — up to the materials step. */
-export async function fillShanghaiLevel4ByClause3(page: Page, url: string, residentId: string): Promise<void> {
-  await page.goto(`${url}/#/packages/check/eligibility/index?planId=shanghai-2026&level=4`);
+export function fillShanghaiLevel4ByClause3(page: Page, url: string, residentId: string): Promise<void> {
+  return fillShanghaiAsFinalYearStudent(page, url, residentId, 4, '中等职业学校');
+}
+
+/** Shanghai, as a final-year student of the school the level's diploma clause names (level 3: a technical school's senior-worker class). */
+export async function fillShanghaiAsFinalYearStudent(page: Page, url: string, residentId: string, level: 3 | 4, school: string): Promise<void> {
+  await page.goto(`${url}/#/packages/check/eligibility/index?planId=shanghai-2026&level=${level}`);
   await page.locator('.id-input input').fill(residentId);
   await page.locator('[data-testid="diploma-section"] .add-entry').tap();
-  await page.locator('[data-testid="diploma-0-school"]').getByText('中等职业学校').tap();
+  await page.locator('[data-testid="diploma-0-school"]').getByText(school).tap();
   await page.locator('[data-testid="diploma-0-final-year"]').getByText('在读应届毕业生').tap();
 }
 

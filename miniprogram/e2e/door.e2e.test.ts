@@ -62,6 +62,18 @@ describe('H5: the proctor checks a candidate in at the door', () => {
     await person.getByText('已于2026年3月27日 08:41签到').waitFor();
     await door.waitForTimeout(300);
     await door.screenshot({ path: screenshotPath('23-door-already-in.png'), fullPage: true });
+    // Later in the sitting she leaves her seat and will not come back when told: the proctor records it (article 2, the practical).
+    await person.locator('.report-misconduct').tap();
+    const form = door.locator('[data-testid="misconduct-form"]');
+    await form.locator('[data-testid="misconduct-act"]').getByText('擅自离开座位').tap();
+    await form.locator('[data-testid="misconduct-subject"]').getByText('操作技能').tap();
+    await form.locator('.record-misconduct').tap();
+    await form.getByText('请写明经过（至少4个字）', { exact: false }).waitFor();
+    await form.locator('.misconduct-note textarea').fill('实操考试开始后擅自离开座位，经两次提醒拒不返回');
+    await door.waitForTimeout(300);
+    await door.screenshot({ path: screenshotPath('24-door-misconduct.png'), fullPage: true });
+    await form.locator('.record-misconduct').tap();
+    await person.getByText('已记录：取消当次该科目成绩').waitFor();
     await candidate.reload();
     await candidate.locator('[data-testid="application-status"]').getByText('已签到').waitFor();
   });

@@ -15,7 +15,7 @@ export function screenshotPath(name: string): string {
  * every uncaught page error fails the test that caused it. `fixedNow` stops the
  * server's clock and the phone's at the same instant.
  */
-export function usePhone(options: { fixedNow?: string; database?: 'sqlite' | 'mariadb' } = {}): {
+export function usePhone(options: { fixedNow?: string; database?: 'sqlite' | 'mariadb'; env?: Record<string, string> } = {}): {
   server: () => RunningServer;
   page: () => Page;
   /** Another phone in the same test: a second person (the reviewer) beside the first. */
@@ -28,7 +28,7 @@ export function usePhone(options: { fixedNow?: string; database?: 'sqlite' | 'ma
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    server = await startBuiltServer(options.fixedNow ? { FIXED_NOW: options.fixedNow } : {}, options.database);
+    server = await startBuiltServer({ ...(options.fixedNow ? { FIXED_NOW: options.fixedNow } : {}), ...options.env }, options.database);
     browser = (await launchPhone()).browser;
   });
 

@@ -8,9 +8,22 @@ export default defineAppConfig({
     // Staff and school clerks: never downloaded by a candidate's phone.
     {
       root: 'packages/staff',
-      pages: ['login/index', 'queue/index', 'review/index', 'batch/index', 'sessions/index', 'accounts/index', 'audit/index', 'finance/index', 'door/index'],
+      pages: [
+        'login/index',
+        'queue/index',
+        'review/index',
+        'batch/index',
+        'sessions/index',
+        'accounts/index',
+        'audit/index',
+        'finance/index',
+        'door/index',
+        'results/index',
+      ],
     },
     { root: 'packages/institution', pages: ['batches/index', 'batch/index'] },
+    // Public: anyone checks a certificate, signed in or not.
+    { root: 'packages/verify', pages: ['index'] },
   ],
   preloadRule: {
     'pages/plan/index': { network: 'all', packages: ['packages/check'] },

@@ -1,4 +1,4 @@
-import type { ApplicationRequest, ApplicationView, ResubmitRequest, TicketView } from '@skillcert/shared';
+import type { ApplicationRequest, ApplicationView, CertificateView, CollectionRequest, ResubmitRequest, TicketView } from '@skillcert/shared';
 import { api } from './client';
 import { downloadAsCandidate } from './files';
 
@@ -10,5 +10,8 @@ export const applicationsApi = {
   claim: (phone: string) => api<ApplicationView[]>('POST', '/api/applications/claim', { phone }),
   ticket: (id: string) => api<TicketView>('GET', `/api/applications/${encodeURIComponent(id)}/ticket`),
   ticketPdf: (id: string, ticketNo: string) => downloadAsCandidate(`/api/applications/${encodeURIComponent(id)}/ticket.pdf`, `准考证-${ticketNo}.pdf`),
+  makeup: (id: string) => api<ApplicationView>('POST', `/api/applications/${encodeURIComponent(id)}/makeup`),
+  collection: (id: string, request: CollectionRequest) =>
+    api<CertificateView>('PUT', `/api/applications/${encodeURIComponent(id)}/certificate/collection`, request),
   withdraw: (id: string) => api<ApplicationView>('POST', `/api/applications/${encodeURIComponent(id)}/withdraw`),
 };

@@ -1,5 +1,9 @@
 import type {
   AttendanceView,
+  MisconductRequest,
+  MisconductView,
+  ScoreImportReport,
+  SessionResultsView,
   AuditEntryView,
   CandidateAtDoor,
   ExamDaySessionView,
@@ -15,6 +19,7 @@ import type {
 } from '@skillcert/shared';
 import { staffSession } from '../lib/session';
 import { staffApi, type ApiResult } from './client';
+import { downloadAsStaff, pickAndUploadSpreadsheet } from './files';
 
 const id = encodeURIComponent;
 
@@ -64,4 +69,17 @@ export const examDayApi = {
     staffApi<CandidateAtDoor>('GET', `/api/exam-day/sessions/${id(sessionId)}/tickets/${encodeURIComponent(ticketNo.replace(/\s+/g, ''))}`),
   checkIn: (sessionId: string, ticketNo: string) => staffApi<AttendanceView>('POST', `/api/exam-day/sessions/${id(sessionId)}/check-ins`, { ticketNo }),
   attendance: (sessionId: string) => staffApi<AttendanceView>('GET', `/api/exam-day/sessions/${id(sessionId)}/attendance`),
+};
+
+/** A session's marks: the sheet to fill, the filled sheet back, a mark by hand, and publication by a second person. */
+export const resultsApi = {
+  view: (sessionId: string) => staffApi<SessionResultsView>('GET', `/api/results/sessions/${id(sessionId)}`),
+  template: (sessionId: string) => downloadAsStaff(`/api/results/sessions/${id(sessionId)}/template`, '成绩表.xlsx'),
+  upload: (sessionId: string) => pickAndUploadSpreadsheet<ScoreImportReport>(`/api/results/sessions/${id(sessionId)}/scores`, ['xlsx']),
+  publish: (sessionId: string) => staffApi<SessionResultsView>('POST', `/api/results/sessions/${id(sessionId)}/publish`),
+};
+
+/** Misconduct records, by the proctor at the door or an admin afterwards. */
+export const misconductApi = {
+  record: (request: MisconductRequest) => staffApi<MisconductView>('POST', '/api/misconduct', request),
 };

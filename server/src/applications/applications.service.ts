@@ -470,6 +470,13 @@ export class ApplicationsService {
       this.db.getRepository(ApplicationEntity).find({ where: { makeupOf: In(ids) }, select: { id: true, makeupOf: true } }),
     ]);
     const madeUp = new Set(makeups.map((m) => m.makeupOf));
+    // A make-up's passed subjects stay valid from the first sitting, not from the make-up's.
+    const originals = [...new Set(applications.flatMap((a) => (a.makeupOf ? [a.makeupOf] : [])))];
+    const originalHolds = originals.length ? await this.db.getRepository(SeatHoldEntity).findBy({ applicationId: In(originals), status: 'confirmed' }) : [];
+    const originalSessions = originalHolds.length
+      ? await this.db.getRepository(ExamSessionEntity).findBy({ id: In(originalHolds.map((h) => h.sessionId)) })
+      : [];
+    const firstSatOn = new Map(originalHolds.map((h) => [h.applicationId, originalSessions.find((x) => x.id === h.sessionId)?.date]));
     const certificateOf = new Map(certificates.map((c) => [c.applicationId, c]));
     const institutions = batches.length ? await this.db.getRepository(InstitutionEntity).findBy({ id: In(batches.map((b) => b.institutionId)) }) : [];
     const eventsOf = byApplication(events);
@@ -556,7 +563,14 @@ export class ApplicationsService {
             }
           : {}),
         ...(awaitingWechat.has(id) && application.state === 'approved' ? { paying: true } : {}),
-        ...this.resultPart(application, hold, session, resultOf.get(id), application.makeupOf ? resultOf.get(application.makeupOf) : undefined, madeUp.has(id)),
+        ...this.resultPart(
+          application,
+          hold,
+          session,
+          resultOf.get(id),
+          application.makeupOf ? { result: resultOf.get(application.makeupOf), satOn: firstSatOn.get(application.makeupOf) } : undefined,
+          madeUp.has(id),
+        ),
         ...(application.makeupOf && application.subjects ? { makeupOf: application.makeupOf, subjects: application.subjects } : {}),
         ...(certificateOf.has(id) ? { certificate: certificateView(certificateOf.get(id)!) } : {}),
         ...(batch ? { batch: { id: batch.id, name: batch.name, institution: institutionById.get(batch.institutionId)?.name ?? '' } } : {}),
@@ -579,12 +593,12 @@ export class ApplicationsService {
     hold: SeatHoldEntity | undefined,
     session: ExamSessionEntity | undefined,
     result: ExamResultEntity | undefined,
-    original: ExamResultEntity | undefined,
+    original: { result: ExamResultEntity | undefined; satOn: string | undefined } | undefined,
     madeUp: boolean,
   ): Pick<ApplicationView, 'result' | 'resultsDueBy' | 'makeup'> {
     if (!hold || !session) return {};
     if (session.resultsPublishedAt && (application.state === 'assessed' || application.state === 'certified')) {
-      const graded = gradeSubjects(application.planId, application.level, marksOf(application, result, original));
+      const graded = gradeSubjects(application.planId, application.level, marksOf(application, result, original?.result));
       // A failed first sitting may be made up (once a make-up is under way, that application carries on).
       const makeup =
         !graded.passed && !application.makeupOf && !madeUp
@@ -602,7 +616,7 @@ export class ApplicationsService {
         result: {
           ...graded,
           publishedAt: session.resultsPublishedAt.toISOString(),
-          validThrough: resultsValidThrough(application.planId, session.date),
+          validThrough: resultsValidThrough(application.planId, original?.satOn ?? session.date),
         },
         ...(makeup ? { makeup } : {}),
       };

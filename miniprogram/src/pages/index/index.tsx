@@ -35,6 +35,9 @@ export default function Home() {
           </>
         )}
       </PageState>
+      <View className="verify-entry link" onClick={() => void Taro.navigateTo({ url: '/packages/verify/index' })}>
+        证书查验 ›
+      </View>
     </View>
   );
 }

@@ -9,6 +9,7 @@ import { MaterialFiles } from '../../../components/MaterialFiles';
 import { PageState } from '../../../components/PageState';
 import { formatInstant, Timeline } from '../../../components/Timeline';
 import { PaymentDetails } from './PaymentDetails';
+import { CertificateCard, MakeupCard, ResultCard } from './OutcomeCards';
 import { TicketCard } from './TicketCard';
 import { VisitBooking } from './VisitBooking';
 import './index.css';
@@ -49,13 +50,19 @@ export default function ApplicationPage() {
                   <Text className="muted">{plan.body.name}</Text>
                   <Tag type={application.state === 'withdrawn' || application.state === 'rejected' ? 'default' : 'primary'}>{application.stateLabel}</Tag>
                 </View>
-                <View className="card-title">{levelDisplayName(plan.id, application.level)}</View>
+                <View className="card-title">
+                  {levelDisplayName(plan.id, application.level)}
+                  {application.subjects ? ' · 补考' : ''}
+                </View>
                 <View className="muted">{plan.title}</View>
               </View>
               {error && <View className="card warn">{error}</View>}
               <NextStep application={application} />
               {application.state === 'approved' && <PaymentDetails application={application} onPaid={setCurrent} />}
               {application.state === 'paid' && application.seat && <TicketCard application={application} />}
+              <CertificateCard application={application} onChange={(certificate) => setCurrent({ ...application, certificate })} />
+              <ResultCard application={application} />
+              <MakeupCard application={application} />
               {needsVisit && <VisitBooking application={application} onChange={setCurrent} />}
               <CellGroup title="申报信息">
                 <Cell title="申报日期" extra={formatChineseDate(application.appliedOn)} />

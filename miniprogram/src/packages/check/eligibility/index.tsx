@@ -132,9 +132,23 @@ function SelfCheck({ plan, initialLevel, correcting }: { plan: Plan; initialLeve
       materials: Object.entries(materials.files).map(([materialId, list]) => ({ materialId, fileIds: list.map((f) => f.id) })),
       commitments: Object.entries(materials.signatures).map(([materialId, signedName]) => ({ materialId, signedName: signedName.trim() })),
     };
-    const result = correcting
+    let result = correcting
       ? await applicationsApi.resubmit(correcting.id, { facts: parsed.facts, ...attached })
       : await applicationsApi.apply({ planId: plan.id, level, facts: parsed.facts, ...attached });
+    // Passed subjects still valid for this level: a full application gives them up. Said plainly; only an explicit yes goes on.
+    if (!result.ok && result.error.code === 'MAKEUP_FORFEIT_UNCONFIRMED') {
+      const { confirm } = await Taro.showModal({
+        title: '放弃补考机会？',
+        content: result.error.message,
+        confirmText: '仍要重新申报',
+        cancelText: '去申请补考',
+      });
+      if (confirm) result = await applicationsApi.apply({ planId: plan.id, level, facts: parsed.facts, ...attached, confirmForfeit: true });
+      else {
+        setApplying(false);
+        return void Taro.navigateTo({ url: '/pages/me/index' });
+      }
+    }
     setApplying(false);
     if (result.ok) void Taro.redirectTo({ url: `/packages/account/application/index?id=${result.data.id}` });
     else setApplyError(result.error.message);

@@ -8,6 +8,7 @@ import { useApi } from '../../../api/useApi';
 import { PageState } from '../../../components/PageState';
 import { formatInstant } from '../../../components/Timeline';
 import { StaffBar } from '../StaffBar';
+import { MisconductForm } from './MisconductForm';
 import '../staff.css';
 import './index.css';
 
@@ -58,6 +59,8 @@ function Door({ session, onBack }: { session: ExamDaySessionView; onBack?: () =>
   const [room, setRoom] = useState<AttendanceView>();
   const [problem, setProblem] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const [reporting, setReporting] = useState(false);
+  const [recorded, setRecorded] = useState<string>();
 
   // The count keeps up with the other door(s) of the same room.
   useEffect(() => {
@@ -69,6 +72,8 @@ function Door({ session, onBack }: { session: ExamDaySessionView; onBack?: () =>
 
   const find = async (typed: string) => {
     setCandidate(undefined);
+    setReporting(false);
+    setRecorded(undefined);
     const parsed = parseWith(ticketNoSchema, typed);
     if (!parsed.ok) return setProblem(parsed.issues[0]?.message);
     setBusy(true);
@@ -143,6 +148,21 @@ function Door({ session, onBack }: { session: ExamDaySessionView; onBack?: () =>
             <Button type="primary" block loading={busy} className="admit" onClick={() => void admit(candidate)}>
               核验无误，签到
             </Button>
+          )}
+          {recorded && <View className="recorded">{recorded}</View>}
+          {!reporting && !recorded && (
+            <Text className="link report-misconduct" onClick={() => setReporting(true)}>
+              记录违纪…
+            </Text>
+          )}
+          {reporting && (
+            <MisconductForm
+              candidate={candidate}
+              onRecorded={(record) => {
+                setReporting(false);
+                setRecorded(`已记录：${record.penalty}${record.bannedThrough ? `；${record.bannedThrough}前不得参加评价` : ''}`);
+              }}
+            />
           )}
         </View>
       )}

@@ -1,3 +1,4 @@
+import Taro from '@tarojs/taro';
 import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro';
 import { View } from '@tarojs/components';
 import {
@@ -45,6 +46,8 @@ export default function SessionsPage() {
                 title={`${formatChineseDate(s.date as IsoDate)} · ${s.levels.map((l) => LEVEL_SHORT[l]).join('、')}`}
                 description={s.site}
                 extra={`余${s.seatsLeft}/${s.capacity}`}
+                className="session-row"
+                onClick={() => void Taro.navigateTo({ url: `/packages/staff/results/index?sessionId=${s.id}` })}
               />
             ))}
           </CellGroup>
