@@ -93,6 +93,12 @@ export function shanghaiMinuteOfDay(instant: Date): number {
   return local.getUTCHours() * 60 + local.getUTCMinutes();
 }
 
+/** '08:41': the Shanghai wall-clock time of an instant. */
+export function shanghaiClock(instant: Date): string {
+  const minutes = shanghaiMinuteOfDay(instant);
+  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+}
+
 /** The UTC instant of 00:00 Asia/Shanghai on a calendar date. */
 export function shanghaiMidnight(date: IsoDate): Date {
   return new Date(toDayNumber(date) * MS_PER_DAY - SHANGHAI_OFFSET_MS);

@@ -6,7 +6,7 @@ import {
   levelDisplayName,
   planIdsOfBody,
   shanghaiDate,
-  shanghaiMinuteOfDay,
+  shanghaiClock,
   type AttendanceView,
   type CandidateAtDoor,
   type ExamDaySessionView,
@@ -24,11 +24,6 @@ import { FilesService } from '../files/files.service';
 import { TicketDocuments } from '../notifications/ticket-documents';
 import { ExamSessionEntity } from '../sessions/exam-session.entity';
 import { SeatHoldEntity } from '../sessions/seat-hold.entity';
-
-const clockTime = (instant: Date) => {
-  const minutes = shanghaiMinuteOfDay(instant);
-  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-};
 
 /**
  * The door of the exam room: the proctor finds the candidate by their ticket
@@ -74,13 +69,13 @@ export class ExamDayService {
     const { session, hold, application } = await this.find(actor, sessionId, ticketNo);
     const now = this.clock.now();
     if (session.date !== shanghaiDate(now)) throw new DomainError('SESSION_NOT_TODAY', `该场次在${formatChineseDate(session.date)}，今天不能签到`);
-    if (hold.checkedInAt) throw new DomainError('ALREADY_CHECKED_IN', `${application.applicantName}已于${clockTime(hold.checkedInAt)}签到`);
+    if (hold.checkedInAt) throw new DomainError('ALREADY_CHECKED_IN', `${application.applicantName}已于${shanghaiClock(hold.checkedInAt)}签到`);
     await this.uow.run(async (manager) => {
       // Two proctors at two doors with the same ticket: one update lands, the other is told when.
       const claimed = await manager.update(SeatHoldEntity, { id: hold.id, checkedInAt: IsNull() }, { checkedInAt: now, checkedInBy: actor.staffId });
       if (!claimed.affected) {
         const first = await manager.findOneByOrFail(SeatHoldEntity, { id: hold.id });
-        throw new DomainError('ALREADY_CHECKED_IN', `${application.applicantName}已于${clockTime(first.checkedInAt ?? now)}签到`);
+        throw new DomainError('ALREADY_CHECKED_IN', `${application.applicantName}已于${shanghaiClock(first.checkedInAt ?? now)}签到`);
       }
       const current = await manager.findOneByOrFail(ApplicationEntity, { id: application.id });
       await this.applications.transition(manager, current, 'checked_in', { kind: 'staff', id: actor.staffId }, 'proctor', `${session.site} 入场签到`);

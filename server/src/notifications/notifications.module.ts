@@ -1,16 +1,17 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '../identity/identity.module';
+import { CandidateNotices } from './candidate-notices';
 import { Mailer } from './mailer';
 import { OutboxService } from './outbox.service';
 import { OutboxWorker } from './outbox-worker';
 import { TicketDocuments } from './ticket-documents';
-import { TicketNotices } from './ticket-notices';
+import { ScheduledNotices } from './scheduled-notices';
 import { TicketsController } from './tickets.controller';
 
 @Module({
   imports: [IdentityModule],
   controllers: [TicketsController],
-  providers: [Mailer, OutboxService, OutboxWorker, TicketDocuments, TicketNotices],
-  exports: [OutboxService, TicketDocuments, Mailer],
+  providers: [Mailer, OutboxService, OutboxWorker, TicketDocuments, ScheduledNotices, CandidateNotices],
+  exports: [OutboxService, TicketDocuments, Mailer, CandidateNotices],
 })
 export class NotificationsModule {}

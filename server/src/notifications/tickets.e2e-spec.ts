@@ -7,7 +7,7 @@ import { as, databaseTargets, startServer, type TestServer } from '../../test/ha
 import { aPaidCandidate } from '../../test/paid-candidate';
 import { startSmtpSink, type SmtpSink } from '../../test/smtp-sink';
 import { OutboxService } from './outbox.service';
-import { TicketNotices } from './ticket-notices';
+import { ScheduledNotices } from './scheduled-notices';
 
 const NOW = new Date('2026-03-10T02:00:00Z');
 /** Friday 27 March 2026; its tickets open at 00:00 on Friday 20 March, Shanghai time. */
@@ -53,7 +53,7 @@ describe.each(databaseTargets())('admission tickets and their notices on $name',
   it('refused the day before, served at 00:00; the subscribe message and the e-mail with the PDF arrive once each, and without a credit only the e-mail', async () => {
     const chen = await paid('ticket-chen', '陈同学', { subscribe: true, email: 'chen@example.com' });
     const wang = await paid('ticket-wang', '王同学', { subscribe: false, email: 'wang@example.com' });
-    const notices = server.app.get(TicketNotices);
+    const notices = server.app.get(ScheduledNotices);
     const outbox = server.app.get(OutboxService);
 
     server.clock.set(LAST_SECOND_BEFORE);
@@ -94,7 +94,9 @@ describe.each(databaseTargets())('admission tickets and their notices on $name',
       });
       for (const field of Object.values(messages[0]!.data)) expect([...field.value].length).toBeLessThanOrEqual(20);
 
-      const mails = smtp.received.filter((m) => ['chen@example.com', 'wang@example.com'].includes(m.to && !Array.isArray(m.to) ? m.to.text : ''));
+      const mails = smtp.received.filter(
+        (m) => m.subject?.startsWith('准考证') && ['chen@example.com', 'wang@example.com'].includes(m.to && !Array.isArray(m.to) ? m.to.text : ''),
+      );
       expect(mails.map((m) => (m.to && !Array.isArray(m.to) ? m.to.text : '')).sort()).toEqual(['chen@example.com', 'wang@example.com']);
       for (const mail of mails) {
         expect(mail.subject).toBe('准考证已可下载：呼叫中心服务员（四级） 2026年3月27日');
@@ -162,7 +164,7 @@ describe.each(databaseTargets())('admission tickets and their notices on $name',
 
   it('WeChat busy → tried again later; an expired token → refreshed at once; no subscription left → not retried', async () => {
     const outbox = server.app.get(OutboxService);
-    const notices = server.app.get(TicketNotices);
+    const notices = server.app.get(ScheduledNotices);
     const li = await paid('ticket-li', '李同学', { subscribe: true });
     const zhao = await paid('ticket-zhao', '赵同学', { subscribe: true });
     const sun = await paid('ticket-sun', '孙同学', { subscribe: true });

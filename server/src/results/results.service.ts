@@ -21,18 +21,15 @@ import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
 import { ApplicationEntity } from '../applications/application.entity';
 import { ApplicationsService, marksOf } from '../applications/applications.service';
 import type { StaffActor } from '../auth/actor';
-import { UserEntity } from '../auth/user.entity';
 import { cellText } from '../batches/roster-workbook';
 import { Clock } from '../common/clock';
 import { UnitOfWork } from '../database/unit-of-work';
-import { CandidateProfileEntity } from '../identity/candidate-profile.entity';
 import { PersonalDataCipher } from '../identity/personal-data.cipher';
-import { Mailer } from '../notifications/mailer';
+import { CandidateNotices } from '../notifications/candidate-notices';
 import { OutboxService, type NewMessage } from '../notifications/outbox.service';
 import { ExamSessionEntity } from '../sessions/exam-session.entity';
 import { SeatHoldEntity } from '../sessions/seat-hold.entity';
 import { StaffAccountEntity } from '../staff/staff-account.entity';
-import { SubscriptionCreditEntity } from '../subscriptions/subscription-credit.entity';
 import { CertificatesService } from '../certificates/certificates.service';
 import { ExamResultEntity } from './exam-result.entity';
 
@@ -58,7 +55,7 @@ export class ResultsService {
     private readonly applications: ApplicationsService,
     private readonly cipher: PersonalDataCipher,
     private readonly outbox: OutboxService,
-    private readonly mailer: Mailer,
+    private readonly notices: CandidateNotices,
     private readonly certificates: CertificatesService,
   ) {}
 
@@ -246,7 +243,7 @@ export class ResultsService {
     return this.view(actor, sessionId);
   }
 
-  private async resultMessages(
+  private resultMessages(
     manager: EntityManager,
     application: ApplicationEntity,
     passed: boolean,
@@ -254,44 +251,13 @@ export class ResultsService {
     publishedOn: string,
     sessionId: string,
   ): Promise<NewMessage[]> {
-    if (!application.userId) return [];
-    const messages: NewMessage[] = [];
-    const dedupe = `results:${application.id}:${sessionId}`;
-    const user = await manager.findOneBy(UserEntity, { id: application.userId });
-    const credit = await manager.findOne(SubscriptionCreditEntity, {
-      where: { userId: application.userId, kind: 'results', usedAt: IsNull() },
-      order: { grantedAt: 'ASC' },
+    const lines = subjects.map((s) => `${s.name}：${s.score !== undefined ? `${s.score}分` : s.note}，${s.passed ? '合格' : '不合格'}`);
+    return this.notices.messages(manager, application, {
+      kind: 'results',
+      dedupe: `results:${application.id}:${sessionId}`,
+      wechat: { template: 'results', data: resultsNoticeData({ level: application.level, passed, publishedOn }) },
+      email: resultsNoticeEmail({ name: application.applicantName, level: application.level, passed, lines }),
     });
-    if (user?.openid && credit) {
-      const spent = await manager.update(SubscriptionCreditEntity, { id: credit.id, usedAt: IsNull() }, { usedAt: this.clock.now() });
-      if (spent.affected) {
-        messages.push({
-          kind: 'results',
-          channel: 'wechat',
-          userId: application.userId,
-          recipient: user.openid,
-          templateId: credit.templateId,
-          payload: {
-            page: `packages/account/application/index?id=${application.id}`,
-            data: resultsNoticeData({ level: application.level, passed, publishedOn }),
-          },
-          dedupeKey: `${dedupe}:wechat`,
-        });
-      }
-    }
-    const email = (await manager.findOneBy(CandidateProfileEntity, { userId: application.userId }))?.email;
-    if (email && this.mailer.enabled) {
-      const lines = subjects.map((s) => `${s.name}：${s.score !== undefined ? `${s.score}分` : s.note}，${s.passed ? '合格' : '不合格'}`);
-      messages.push({
-        kind: 'results',
-        channel: 'email',
-        userId: application.userId,
-        recipient: email,
-        payload: resultsNoticeEmail({ name: application.applicantName, level: application.level, passed, lines }),
-        dedupeKey: `${dedupe}:email`,
-      });
-    }
-    return messages;
   }
 
   private async write(

@@ -16,6 +16,8 @@ import {
   type ReturnRequest,
   type ReviewItem,
   type ReviewQuery,
+  reviewNoticeData,
+  reviewNoticeEmail,
 } from '@skillcert/shared';
 import { DataSource, In } from 'typeorm';
 import { ApplicationEventEntity } from '../applications/application-event.entity';
@@ -28,6 +30,8 @@ import { UnitOfWork } from '../database/unit-of-work';
 import { BatchEntity } from '../batches/batch.entity';
 import { SeatAllocator } from '../sessions/seat-allocator';
 import { VisitsService } from '../visits/visits.service';
+import { CandidateNotices } from '../notifications/candidate-notices';
+import { OutboxService } from '../notifications/outbox.service';
 
 /** Staff decide on applications for their own body's plans; each decision is an audited transition. */
 @Injectable()
@@ -39,6 +43,8 @@ export class ReviewService {
     private readonly applications: ApplicationsService,
     private readonly allocator: SeatAllocator,
     private readonly visits: VisitsService,
+    private readonly notices: CandidateNotices,
+    private readonly outbox: OutboxService,
   ) {}
 
   async queue(actor: StaffActor, query: ReviewQuery): Promise<ReviewItem[]> {
@@ -199,6 +205,13 @@ export class ReviewService {
         note,
         corrections,
       );
+      const summary = note ?? corrections?.map((c) => `${c.label}：${c.note}`).join('；');
+      await this.notices.tell(manager, this.outbox, application, {
+        kind: 'review',
+        dedupe: `review:${application.id}:${to}:${application.updatedAt.getTime()}`,
+        wechat: { template: 'review', data: reviewNoticeData({ level: application.level, outcome: to, ...(summary ? { note: summary } : {}) }) },
+        email: reviewNoticeEmail({ name: application.applicantName, level: application.level, outcome: to, ...(summary ? { note: summary } : {}) }),
+      });
     });
     return this.item(id);
   }

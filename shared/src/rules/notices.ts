@@ -1,5 +1,5 @@
 import { formatChineseDate, type IsoDate } from '../dates';
-import { getPlan, LEVEL_SHORT } from '../plans';
+import { formatAmount, getPlan, LEVEL_SHORT } from '../plans';
 import type { Level } from '../types';
 
 /**
@@ -73,5 +73,50 @@ export function resultsNoticeEmail(facts: { name: string; level: Level; passed: 
     text: [`${facts.name}，您好：`, '', `您参加的${occupationLevel(facts.level)}考核成绩已发布：`, ...facts.lines, '', '详情请在小程序“我的报名”中查看。'].join(
       '\n',
     ),
+  };
+}
+
+export type ReviewOutcome = 'approved' | 'returned' | 'rejected';
+const REVIEW_PHRASE: Record<ReviewOutcome, string> = { approved: '审核通过', returned: '退回修改', rejected: '未通过' };
+const REVIEW_NEXT: Record<ReviewOutcome, string> = {
+  approved: '请在缴费期限内完成缴费',
+  returned: '请按审核意见修改后重新提交',
+  rejected: '点击查看审核意见',
+};
+
+/** The "review result" template: 申报项目 · 审核结果 · 说明. */
+export function reviewNoticeData(facts: { level: Level; outcome: ReviewOutcome; note?: string }): SubscribeData {
+  return {
+    thing1: { value: thingValue(occupationLevel(facts.level)) },
+    phrase2: { value: REVIEW_PHRASE[facts.outcome] },
+    thing3: { value: thingValue(facts.note?.trim() || REVIEW_NEXT[facts.outcome]) },
+  };
+}
+
+export function reviewNoticeEmail(facts: { name: string; level: Level; outcome: ReviewOutcome; note?: string }): { subject: string; text: string } {
+  return {
+    subject: `审核结果：${occupationLevel(facts.level)} ${REVIEW_PHRASE[facts.outcome]}`,
+    text: [
+      `${facts.name}，您好：`,
+      '',
+      `您申报的${occupationLevel(facts.level)}审核结果：${REVIEW_PHRASE[facts.outcome]}。`,
+      ...(facts.note?.trim() ? [`审核意见：${facts.note.trim()}`] : []),
+      REVIEW_NEXT[facts.outcome],
+      '',
+      '详情请在小程序“我的报名”中查看。',
+    ].join('\n'),
+  };
+}
+
+/** The e-mail a day before the payment deadline: the seat goes if the fee has not arrived by then. */
+export function paymentReminderEmail(facts: { name: string; level: Level; feeFen: number; deadline: string }): { subject: string; text: string } {
+  return {
+    subject: `缴费提醒：${occupationLevel(facts.level)}考核费请于${facts.deadline}前缴纳`,
+    text: [
+      `${facts.name}，您好：`,
+      '',
+      `您报名的${occupationLevel(facts.level)}已审核通过，考核费${formatAmount(facts.feeFen)}请于${facts.deadline}前缴纳，逾期考位将释放，报名失效。`,
+      '可在小程序“我的报名”中使用微信支付，或按页面所示账户银行转账。',
+    ].join('\n'),
   };
 }

@@ -1,6 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { shanghaiDate, ticketHorizon, ticketNoticeData, ticketNoticeEmail, ticketOpen } from '@skillcert/shared';
+import {
+  feeFor,
+  formatChineseDate,
+  paymentReminderEmail,
+  shanghaiDate,
+  shanghaiClock,
+  ticketHorizon,
+  ticketNoticeData,
+  ticketNoticeEmail,
+  ticketOpen,
+} from '@skillcert/shared';
 import { Between, DataSource, In, IsNull, type EntityManager } from 'typeorm';
 import { ApplicationEntity } from '../applications/application.entity';
 import { UserEntity } from '../auth/user.entity';
@@ -12,21 +22,24 @@ import { CandidateProfileEntity } from '../identity/candidate-profile.entity';
 import { ExamSessionEntity } from '../sessions/exam-session.entity';
 import { SeatHoldEntity } from '../sessions/seat-hold.entity';
 import { SubscriptionCreditEntity } from '../subscriptions/subscription-credit.entity';
+import { CandidateNotices } from './candidate-notices';
 import { Mailer } from './mailer';
 import { OutboxService, type NewMessage } from './outbox.service';
 import { TicketDocuments } from './ticket-documents';
 
 const CHUNK = 200;
+const REMIND_BEFORE_MS = 24 * 3_600_000;
 
 /**
- * The moment a session's tickets open, each paid candidate is told: a WeChat
+ * Messages due at a moment rather than on a change. The moment a session's
+ * tickets open, each paid candidate is told: a WeChat
  * message if they hold an accepted "ticket" subscription (spent here), the PDF
  * by e-mail if they gave an address. A seat is claimed for this once
  * (ticket_notice_at), and each message has its dedupe key, so however many
  * schedulers run, however often, every candidate is told once.
  */
 @Injectable()
-export class TicketNotices extends PeriodicJob {
+export class ScheduledNotices extends PeriodicJob {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly uow: UnitOfWork,
@@ -34,6 +47,7 @@ export class TicketNotices extends PeriodicJob {
     private readonly outbox: OutboxService,
     private readonly tickets: TicketDocuments,
     private readonly mailer: Mailer,
+    private readonly notices: CandidateNotices,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     super();
@@ -45,6 +59,38 @@ export class TicketNotices extends PeriodicJob {
 
   protected async round(): Promise<void> {
     await this.schedule();
+    await this.remindPayments();
+  }
+
+  /**
+   * A day before a held seat's payment deadline, its candidate is reminded by
+   * e-mail (no WeChat template is spent on it). Once per deadline, however many
+   * rounds see it: the deadline is in the message's key.
+   */
+  async remindPayments(): Promise<number> {
+    const now = this.clock.now();
+    const holds = await this.db
+      .getRepository(SeatHoldEntity)
+      .find({ where: { status: 'held', heldUntil: Between(now, new Date(now.getTime() + REMIND_BEFORE_MS)) }, take: 500 });
+    let written = 0;
+    for (const hold of holds) {
+      written += await this.uow.run(async (manager) => {
+        const application = await manager.findOneBy(ApplicationEntity, { id: hold.applicationId, state: 'approved' });
+        if (!application || !hold.heldUntil) return 0;
+        const messages = await this.notices.messages(manager, application, {
+          kind: 'reminder',
+          dedupe: `reminder:${application.id}:${hold.heldUntil.getTime()}`,
+          email: paymentReminderEmail({
+            name: application.applicantName,
+            level: application.level,
+            feeFen: feeFor(application.planId, application.level, application.subjects ?? undefined),
+            deadline: `${formatChineseDate(shanghaiDate(hold.heldUntil))} ${shanghaiClock(hold.heldUntil)}`,
+          }),
+        });
+        return this.outbox.enqueue(manager, messages);
+      });
+    }
+    return written;
   }
 
   /** Writes the messages for every seat whose ticket has opened and whose candidate has not been told. Returns how many. */
