@@ -173,3 +173,10 @@ export async function aCandidate(
   await request(server.url).put('/api/me/profile').set('Authorization', `Bearer ${body.token}`).send({ name, residentId }).expect(200);
   return { token: body.token, userId: body.me.userId, residentId, proof: await shanghaiProof(server, body.token, name) };
 }
+
+/** A staff member the admin creates, signed in: their token. Password derived from the username (tests only). */
+export async function aStaffMember(server: TestServer, adminToken: string, username: string, displayName: string, roles: string[]): Promise<string> {
+  const password = `${username}-pass-2026`;
+  await as(server, adminToken).post('/api/staff/accounts', { username, displayName, password, kind: 'staff', roles }).expect(201);
+  return (await request(server.url).post('/api/staff/login').send({ username, password }).expect(200)).body.token as string;
+}

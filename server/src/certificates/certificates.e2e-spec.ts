@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { as, databaseTargets, startServer, type TestServer } from '../../test/harness';
+import { aStaffMember, as, databaseTargets, startServer, type TestServer } from '../../test/harness';
 import { aPaidCandidate } from '../../test/paid-candidate';
 import { startSmtpSink, type SmtpSink } from '../../test/smtp-sink';
 import { OutboxService } from '../notifications/outbox.service';
@@ -29,16 +29,8 @@ describe.each(databaseTargets())('certificates on $name', (target) => {
       VERIFY_LOOKUPS_PER_ADDRESS: '8',
     });
     admin = await login('cert.admin', 'cert-admin-password');
-    for (const [username, name, roles] of [
-      ['proctor.he', '何监考', ['proctor']],
-      ['admin.qian', '钱主任', ['admin']],
-    ] as const) {
-      await as(server, admin)
-        .post('/api/staff/accounts', { username, displayName: name, password: `${username}-pass-2026`, kind: 'staff', roles })
-        .expect(201);
-    }
-    proctor = await login('proctor.he', 'proctor.he-pass-2026');
-    publisher = await login('admin.qian', 'admin.qian-pass-2026');
+    proctor = await aStaffMember(server, admin, 'proctor.he', '何监考', ['proctor']);
+    publisher = await aStaffMember(server, admin, 'admin.qian', '钱主任', ['admin']);
     sessionId = (
       await as(server, admin)
         .post('/api/sessions', { planId: 'shanghai-2026', date: '2026-03-27', site: '天宝路879号B楼', levels: [4], capacity: 10 })

@@ -1,6 +1,16 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DomainError, formatChineseDate, getPlan, levelDisplayName, shanghaiDate, ticketOpen, ticketSubjects, type TicketView } from '@skillcert/shared';
+import {
+  DomainError,
+  formatChineseDate,
+  getPlan,
+  levelDisplayName,
+  shanghaiDate,
+  ticketLines,
+  ticketOpen,
+  ticketSubjects,
+  type TicketView,
+} from '@skillcert/shared';
 import { existsSync, readFileSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import qrcode from 'qrcode-generator';
@@ -157,17 +167,8 @@ export class TicketDocuments {
     const top = doc.y;
     const qrSize = 120;
     drawQr(doc, ticket.ticketNo, left + width - qrSize, top, qrSize);
-    const rows: [string, string][] = [
-      ['准考证号', ticket.ticketNo],
-      ['姓名', ticket.name],
-      ['身份证号', ticket.residentIdMasked],
-      ['职业（等级）', ticket.levelName],
-      ['考核日期', formatChineseDate(ticket.session.date)],
-      ['考点', ticket.session.site],
-      ...(ticket.session.address && ticket.session.address !== ticket.session.site ? [['地址', ticket.session.address] as [string, string]] : []),
-    ];
     doc.fontSize(12);
-    for (const [label, value] of rows) {
+    for (const [label, value] of ticketLines(ticket)) {
       const y = doc.y;
       doc.fillColor('#555').text(label, left, y, { width: 90 });
       doc.fillColor('#000').text(value, left + 96, y, { width: width - 96 - qrSize - 16 });

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { as, databaseTargets, startServer, type TestServer } from '../../test/harness';
+import { aStaffMember, as, databaseTargets, startServer, type TestServer } from '../../test/harness';
 import { aPaidCandidate } from '../../test/paid-candidate';
 
 const NOW = new Date('2026-03-10T02:00:00Z');
@@ -21,16 +21,8 @@ describe.each(databaseTargets())('make-up (补考) on $name', (target) => {
   beforeAll(async () => {
     server = await startServer(target, NOW, { ADMIN_USERNAME: 'makeup.admin', ADMIN_PASSWORD: 'makeup-admin-password', SESSION_TTL_HOURS: '1440' });
     admin = await login('makeup.admin', 'makeup-admin-password');
-    for (const [username, name, roles] of [
-      ['proctor.lu', '陆监考', ['proctor']],
-      ['admin.feng', '冯主任', ['admin']],
-    ] as const) {
-      await as(server, admin)
-        .post('/api/staff/accounts', { username, displayName: name, password: `${username}-pass-2026`, kind: 'staff', roles })
-        .expect(201);
-    }
-    proctor = await login('proctor.lu', 'proctor.lu-pass-2026');
-    publisher = await login('admin.feng', 'admin.feng-pass-2026');
+    proctor = await aStaffMember(server, admin, 'proctor.lu', '陆监考', ['proctor']);
+    publisher = await aStaffMember(server, admin, 'admin.feng', '冯主任', ['admin']);
   });
 
   afterAll(async () => {

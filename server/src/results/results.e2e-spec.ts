@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import request from 'supertest';
-import { as, databaseTargets, startServer, type TestServer } from '../../test/harness';
+import { aStaffMember, as, databaseTargets, startServer, type TestServer } from '../../test/harness';
 import { aPaidCandidate } from '../../test/paid-candidate';
 import { OutboxService } from '../notifications/outbox.service';
 
@@ -30,14 +30,8 @@ describe.each(databaseTargets())('scores and results on $name', (target) => {
   beforeAll(async () => {
     server = await startServer(target, NOW, { ADMIN_USERNAME: 'results.admin', ADMIN_PASSWORD: 'results-admin-password', SESSION_TTL_HOURS: '720' });
     admin = await login('results.admin', 'results-admin-password');
-    const account = (username: string, displayName: string, roles: string[]) =>
-      as(server, admin)
-        .post('/api/staff/accounts', { username, displayName, password: `${username}-pass-2026`, kind: 'staff', roles })
-        .expect(201);
-    await account('proctor.wu', '吴监考', ['proctor']);
-    await account('admin.zheng', '郑主任', ['admin']);
-    proctor = await login('proctor.wu', 'proctor.wu-pass-2026');
-    publisher = await login('admin.zheng', 'admin.zheng-pass-2026');
+    proctor = await aStaffMember(server, admin, 'proctor.wu', '吴监考', ['proctor']);
+    publisher = await aStaffMember(server, admin, 'admin.zheng', '郑主任', ['admin']);
     sessionId = (
       await as(server, admin)
         .post('/api/sessions', { planId: 'shanghai-2026', date: '2026-03-27', site: '天宝路879号B楼', levels: [4], capacity: 10 })

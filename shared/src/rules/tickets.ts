@@ -63,3 +63,16 @@ export function ticketOpen(
 export function ticketHorizon(today: IsoDate): IsoDate {
   return addDays(today, 21);
 }
+
+/** What the ticket says, line by line, the same on the phone and on paper. */
+export function ticketLines(ticket: TicketView): [label: string, value: string][] {
+  return [
+    ['准考证号', ticket.ticketNo],
+    ['姓名', ticket.name],
+    ['身份证号', ticket.residentIdMasked],
+    ['职业（等级）', ticket.levelName],
+    ['考核日期', formatChineseDate(ticket.session.date)],
+    ['考点', ticket.session.site],
+    ...(ticket.session.address && ticket.session.address !== ticket.session.site ? [['地址', ticket.session.address] as [string, string]] : []),
+  ];
+}

@@ -1,6 +1,6 @@
 import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
-import { formatChineseDate, type ApplicationView, type TicketView } from '@skillcert/shared';
+import { ticketLines, type ApplicationView, type TicketView } from '@skillcert/shared';
 import { useEffect, useState } from 'react';
 import { applicationsApi } from '../../../api/applications';
 import { QrCode } from '../../../components/QrCode';
@@ -42,16 +42,7 @@ export function TicketCard({ application }: { application: ApplicationView }) {
         <QrCode text={ticket.ticketNo} />
         <View className="muted">入场签到时出示此码</View>
       </View>
-      {(
-        [
-          ['准考证号', ticket.ticketNo],
-          ['姓名', ticket.name],
-          ['身份证号', ticket.residentIdMasked],
-          ['职业（等级）', ticket.levelName],
-          ['考核日期', formatChineseDate(ticket.session.date)],
-          ['考点', ticket.session.site],
-        ] as const
-      ).map(([label, value]) => (
+      {ticketLines(ticket).map(([label, value]) => (
         <View key={label} className="row pay-line">
           <Text className="muted">{label}</Text>
           <Text className={label === '准考证号' ? 'reference' : ''}>{value}</Text>
