@@ -170,6 +170,18 @@ describe('H5: one Shanghai level-3 candidate from ticket to certificate', () => 
     await candidate.waitForTimeout(300);
     await candidate.screenshot({ path: screenshotPath('33-journey-certificate.png'), fullPage: true });
 
+    // She collects it at the acceptance point; the counter records the hand-over and she sees it.
+    await publisher.goto(`${server.url}/#/packages/staff/certificates/index`);
+    await publisher.reload();
+    const row = publisher.locator(`[data-testid="certificate-${number}"]`);
+    await row.getByText('本人到受理点领取', { exact: false }).waitFor();
+    await publisher.waitForTimeout(300);
+    await publisher.screenshot({ path: screenshotPath('35-journey-counter.png'), fullPage: true });
+    await row.locator('.record-hand-over').tap();
+    await row.getByText('交付', { exact: false }).waitFor();
+    await candidate.reload();
+    await candidate.locator('[data-testid="certificate"]').getByText('交付', { exact: false }).waitFor();
+
     const stranger = await phone.anotherPhone();
     await stranger.goto(`${server.url}/#/packages/verify/index`);
     await stranger.locator('.verify-number input').fill(number);

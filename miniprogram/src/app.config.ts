@@ -19,6 +19,7 @@ export default defineAppConfig({
         'finance/index',
         'door/index',
         'results/index',
+        'certificates/index',
       ],
     },
     { root: 'packages/institution', pages: ['batches/index', 'batch/index'] },

@@ -1,5 +1,6 @@
 import type {
   AttendanceView,
+  CertificateView,
   MisconductRequest,
   MisconductView,
   ScoreImportReport,
@@ -82,4 +83,12 @@ export const resultsApi = {
 /** Misconduct records, by the proctor at the door or an admin afterwards. */
 export const misconductApi = {
   record: (request: MisconductRequest) => staffApi<MisconductView>('POST', '/api/misconduct', request),
+};
+
+/** The body's certificates: hand-over recorded, revocation in bulk with a reason. */
+export const certificatesApi = {
+  list: (status?: 'valid' | 'revoked') => staffApi<CertificateView[]>('GET', `/api/certificates${status ? `?status=${status}` : ''}`),
+  handOver: (id: string, trackingNo?: string) =>
+    staffApi<CertificateView>('POST', `/api/certificates/${encodeURIComponent(id)}/hand-over`, trackingNo ? { trackingNo } : {}),
+  revoke: (numbers: string[], reason: string) => staffApi<{ revoked: string[]; notFound: string[] }>('POST', '/api/certificates/revoke', { numbers, reason }),
 };

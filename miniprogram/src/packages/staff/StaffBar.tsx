@@ -34,6 +34,9 @@ export function StaffBar() {
             <Text className="link" onClick={() => go('/packages/staff/sessions/index')}>
               场次
             </Text>
+            <Text className="link" onClick={() => go('/packages/staff/certificates/index')}>
+              证书
+            </Text>
             <Text className="link" onClick={() => go('/packages/staff/accounts/index')}>
               账号
             </Text>

@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { COLLECTION_NAMES, formatAmount, formatChineseDate, planLevel, type ApplicationView, type CertificateView } from '@skillcert/shared';
 import { useState } from 'react';
-import { applicationsApi } from '../../../api/applications';
+import { afterPaymentApi } from '../../../api/afterPayment';
 import { formatInstant } from '../../../components/Timeline';
 
 /** Sat and waiting: when results are due. Published: each subject, pass or fail, and why a subject failed without a score. */
@@ -66,7 +66,7 @@ export function MakeupCard({ application }: { application: ApplicationView }) {
     });
     if (!confirm) return;
     setBusy(true);
-    const result = await applicationsApi.makeup(application.id);
+    const result = await afterPaymentApi.makeup(application.id);
     setBusy(false);
     if (result.ok) void Taro.redirectTo({ url: `/packages/account/application/index?id=${result.data.id}` });
     else setProblem(result.error.message);
@@ -100,7 +100,7 @@ export function CertificateCard({ application, onChange }: { application: Applic
   if (!certificate) return null;
   const { collection } = certificate;
   const choose = async (method: 'pickup' | 'post') => {
-    const result = await applicationsApi.collection(application.id, method === 'post' ? { method, address } : { method });
+    const result = await afterPaymentApi.collection(application.id, method === 'post' ? { method, address } : { method });
     if (result.ok) {
       setProblem(undefined);
       onChange(result.data);

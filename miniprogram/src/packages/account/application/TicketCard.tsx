@@ -2,7 +2,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import { ticketLines, type ApplicationView, type TicketView } from '@skillcert/shared';
 import { useEffect, useState } from 'react';
-import { applicationsApi } from '../../../api/applications';
+import { afterPaymentApi } from '../../../api/afterPayment';
 import { QrCode } from '../../../components/QrCode';
 
 /**
@@ -15,7 +15,7 @@ export function TicketCard({ application }: { application: ApplicationView }) {
   const [notice, setNotice] = useState<string>();
   const [busy, setBusy] = useState(false);
   useEffect(() => {
-    void applicationsApi.ticket(application.id).then((result) => {
+    void afterPaymentApi.ticket(application.id).then((result) => {
       if (result.ok) setTicket(result.data);
       else setNotice(result.error.message);
     });
@@ -31,7 +31,7 @@ export function TicketCard({ application }: { application: ApplicationView }) {
   }
   const download = async () => {
     setBusy(true);
-    const result = await applicationsApi.ticketPdf(application.id, ticket.ticketNo);
+    const result = await afterPaymentApi.ticketPdf(application.id, ticket.ticketNo);
     setBusy(false);
     if (!result.ok) setNotice(result.error.message);
   };
