@@ -47,3 +47,47 @@ if (existsSync(join(weapp.WEAPP_DIST, 'app.json'))) {
 } else {
   console.log('\n(no weapp build: run `npm run build:weapp` to measure the package)');
 }
+
+// Ticket PDFs: every e-mailed ticket is rendered at send time, and a school prints its class at once.
+const ticketPdf = join(root, 'server', 'dist', 'notifications', 'ticket-pdf.js');
+if (existsSync(ticketPdf)) {
+  const { loadPdfFont, renderTicketsPdf } = createRequire(import.meta.url)(ticketPdf);
+  const font = loadPdfFont(process.env.PDF_FONT_PATH);
+  if (!font) console.log('\n(no Chinese font found: ticket PDFs are not measured)');
+  else {
+    const ticket = (i) => ({
+      ticketNo: `2603270${String(i).padStart(3, '0')}`,
+      name: `考生${i}`,
+      residentIdMasked: '3101**********1234',
+      planId: 'shanghai-2026',
+      level: 3,
+      levelName: '呼叫中心服务员 三级/高级工',
+      body: '上海市算力网络协会',
+      session: { date: '2026-03-27', site: '上海市虹口区天宝路879号B楼301' },
+      subjects: shared.ticketSubjects('shanghai-2026', 3, { theoryAt: '09:00', practicalAt: '13:30' }),
+      notices: shared.getPlan('shanghai-2026').notices.flatMap((n) => n.items),
+    });
+    const measure = async (label, count, runs) => {
+      await renderTicketsPdf([ticket(0)], font);
+      const before = process.memoryUsage().rss;
+      const start = process.hrtime.bigint();
+      let bytes = 0;
+      for (let r = 0; r < runs; r++)
+        bytes = (
+          await renderTicketsPdf(
+            Array.from({ length: count }, (_, i) => ticket(i)),
+            font,
+          )
+        ).length;
+      const ms = Number(process.hrtime.bigint() - start) / 1e6 / runs;
+      console.log(
+        `${label.padEnd(48)} ${ms.toFixed(0).padStart(7)} ms   ${(bytes / 1024).toFixed(0)} KB   rss +${((process.memoryUsage().rss - before) / 1048576).toFixed(0)} MB`,
+      );
+    };
+    console.log('\nticket PDF (Chinese font subset embedded)');
+    await measure('one ticket', 1, 20);
+    await measure('a class of 40 (one PDF, a page each)', 40, 3);
+  }
+} else {
+  console.log('\n(no server build: run `npm run build` to measure ticket PDFs)');
+}

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import request from 'supertest';
-import { aCandidate, as as client, databaseTargets, startServer, uploadFile, type TestServer } from '../../test/harness';
+import { aCandidate, as as client, databaseTargets, startServer, type TestServer } from '../../test/harness';
 import { anApprovedClass } from '../../test/approved-class';
 
 const NOW = new Date('2026-03-10T02:00:00Z');

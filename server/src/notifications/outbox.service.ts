@@ -1,6 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { randomUUID } from 'node:crypto';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
 import { timeOrderedId } from '../common/time-ordered-id';
@@ -40,7 +39,6 @@ const PARALLEL_SENDS = 8;
 @Injectable()
 export class OutboxService {
   private readonly logger = new Logger('Outbox');
-  private readonly worker = randomUUID().slice(0, 8);
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,

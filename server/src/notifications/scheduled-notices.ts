@@ -24,6 +24,7 @@ import { SeatHoldEntity } from '../sessions/seat-hold.entity';
 import { SubscriptionCreditEntity } from '../subscriptions/subscription-credit.entity';
 import { CandidateNotices } from './candidate-notices';
 import { Mailer } from './mailer';
+import { OutboxEntity } from './outbox.entity';
 import { OutboxService, type NewMessage } from './outbox.service';
 import { TicketDocuments } from './ticket-documents';
 
@@ -72,8 +73,15 @@ export class ScheduledNotices extends PeriodicJob {
     const holds = await this.db
       .getRepository(SeatHoldEntity)
       .find({ where: { status: 'held', heldUntil: Between(now, new Date(now.getTime() + REMIND_BEFORE_MS)) }, take: 500 });
+    // Seen in an earlier round: already reminded (the key holds the deadline), nothing to build again.
+    const keyOf = (hold: SeatHoldEntity) => `reminder:${hold.applicationId}:${hold.heldUntil?.getTime()}:email`;
+    const done = holds.length
+      ? new Set(
+          (await this.db.getRepository(OutboxEntity).find({ where: { dedupeKey: In(holds.map(keyOf)) }, select: { dedupeKey: true } })).map((o) => o.dedupeKey),
+        )
+      : new Set<string>();
     let written = 0;
-    for (const hold of holds) {
+    for (const hold of holds.filter((h) => !done.has(keyOf(h)))) {
       written += await this.uow.run(async (manager) => {
         const application = await manager.findOneBy(ApplicationEntity, { id: hold.applicationId, state: 'approved' });
         if (!application || !hold.heldUntil) return 0;

@@ -1,19 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import {
-  DomainError,
-  formatChineseDate,
-  getPlan,
-  levelDisplayName,
-  shanghaiDate,
-  ticketLines,
-  ticketOpen,
-  ticketSubjects,
-  type TicketView,
-} from '@skillcert/shared';
-import { existsSync, readFileSync } from 'node:fs';
-import PDFDocument from 'pdfkit';
-import qrcode from 'qrcode-generator';
+import { DomainError, getPlan, levelDisplayName, shanghaiDate, ticketOpen, ticketSubjects, type TicketView } from '@skillcert/shared';
 import { DataSource, In, IsNull, Like, type EntityManager } from 'typeorm';
 import { ApplicationEntity } from '../applications/application.entity';
 import type { CandidateActor, StaffActor } from '../auth/actor';
@@ -23,21 +10,13 @@ import { APP_CONFIG, type AppConfig } from '../config/config';
 import { isUniqueViolation, UnitOfWork } from '../database/unit-of-work';
 import { ExamSessionEntity } from '../sessions/exam-session.entity';
 import { SeatHoldEntity } from '../sessions/seat-hold.entity';
-
-/** Where Chinese fonts usually are, and the face to take from a collection. */
-const SYSTEM_FONTS: { path: string; face?: string }[] = [
-  { path: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', face: 'NotoSansCJKsc-Regular' },
-  { path: '/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc', face: 'NotoSansCJKsc-Regular' },
-  { path: '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc', face: 'WenQuanYiMicroHei' },
-  { path: '/System/Library/Fonts/PingFang.ttc', face: 'PingFangSC-Regular' },
-  { path: 'C:\\Windows\\Fonts\\msyh.ttc', face: 'MicrosoftYaHei' },
-];
+import { loadPdfFont, renderTicketsPdf, type PdfFont } from './ticket-pdf';
 
 /** A paid candidate's admission ticket: its number, the page in the app, and the PDF (Chinese embedded as a font subset). */
 @Injectable()
 export class TicketDocuments {
   private readonly logger = new Logger('Tickets');
-  private font?: { bytes: Buffer; face?: string } | null;
+  private font?: PdfFont | null;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -136,89 +115,12 @@ export class TicketDocuments {
     return { filename: `准考证-${batch.name}（${tickets.length}人）.pdf`, content };
   }
 
-  private render(...tickets: TicketView[]): Promise<{ filename: string; content: Buffer }> {
-    const font = this.loadFont();
-    if (!font) throw new DomainError('TICKET_PDF_UNAVAILABLE');
-    const doc = new PDFDocument({ size: 'A4', margin: 56, autoFirstPage: false, info: { Title: `准考证 ${tickets[0]!.ticketNo}`, Author: tickets[0]!.body } });
-    const chunks: Buffer[] = [];
-    const done = new Promise<Buffer>((resolve, reject) => {
-      doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-      doc.on('end', () => resolve(Buffer.concat(chunks)));
-      doc.on('error', reject);
-    });
-    doc.registerFont('cjk', font.bytes, font.face);
-    for (const ticket of tickets) {
-      doc.addPage();
-      doc.font('cjk');
-      this.drawTicket(doc, ticket);
+  private async render(...tickets: TicketView[]): Promise<{ filename: string; content: Buffer }> {
+    if (this.font === undefined) {
+      this.font = loadPdfFont(this.config.pdfFontPath);
+      if (!this.font) this.logger.warn({ event: 'no-cjk-font', configured: this.config.pdfFontPath ?? null });
     }
-    doc.end();
-    return done.then((content) => ({ filename: `准考证-${tickets[0]!.ticketNo}.pdf`, content }));
+    if (!this.font) throw new DomainError('TICKET_PDF_UNAVAILABLE');
+    return { filename: `准考证-${tickets[0]!.ticketNo}.pdf`, content: await renderTicketsPdf(tickets, this.font) };
   }
-
-  private drawTicket(doc: PDFKit.PDFDocument, ticket: TicketView): void {
-    const left = doc.page.margins.left;
-    const width = doc.page.width - left - doc.page.margins.right;
-
-    doc.fontSize(12).fillColor('#555').text(ticket.body, { align: 'center' });
-    doc.moveDown(0.3).fontSize(22).fillColor('#000').text('职业技能等级认定 准考证', { align: 'center' });
-    doc.moveDown(1);
-
-    const top = doc.y;
-    const qrSize = 120;
-    drawQr(doc, ticket.ticketNo, left + width - qrSize, top, qrSize);
-    doc.fontSize(12);
-    for (const [label, value] of ticketLines(ticket)) {
-      const y = doc.y;
-      doc.fillColor('#555').text(label, left, y, { width: 90 });
-      doc.fillColor('#000').text(value, left + 96, y, { width: width - 96 - qrSize - 16 });
-      doc.moveDown(0.5);
-    }
-    doc.y = Math.max(doc.y, top + qrSize + 12);
-    doc
-      .fontSize(9)
-      .fillColor('#555')
-      .text('入场时请出示此码签到', left + width - qrSize, top + qrSize + 2, { width: qrSize, align: 'center' });
-    doc.x = left;
-    doc.y = Math.max(doc.y, top + qrSize + 24);
-
-    doc.moveDown(0.8).fontSize(14).fillColor('#000').text('考核安排', left);
-    doc.moveDown(0.3).fontSize(12);
-    for (const subject of ticket.subjects) {
-      const time = subject.endsAt ? `${subject.startsAt}–${subject.endsAt}` : `${subject.startsAt} 开始`;
-      doc.text(`${subject.name}${subject.mode ? `（${subject.mode}）` : ''}    ${formatChineseDate(ticket.session.date)} ${time}`, left);
-      doc.moveDown(0.2);
-    }
-
-    doc.moveDown(0.8).fontSize(14).text('考生须知', left);
-    doc.moveDown(0.3).fontSize(10).fillColor('#333');
-    ticket.notices.forEach((notice, i) => {
-      doc.text(`${i + 1}. ${notice}`, left, undefined, { width });
-      doc.moveDown(0.2);
-    });
-  }
-
-  /** Read once: the configured font, else the first Chinese system font found. None → no PDF (the page still shows the ticket). */
-  private loadFont(): { bytes: Buffer; face?: string } | null {
-    if (this.font !== undefined) return this.font;
-    const [path, face] = (this.config.pdfFontPath ?? '').split('#');
-    const candidates = path ? [{ path, ...(face ? { face } : {}) }] : SYSTEM_FONTS;
-    const found = candidates.find((c) => existsSync(c.path));
-    this.font = found ? { bytes: readFileSync(found.path), ...(found.face ? { face: found.face } : {}) } : null;
-    if (!found) this.logger.warn({ event: 'no-cjk-font', tried: candidates.map((c) => c.path) });
-    return this.font;
-  }
-}
-
-/** The ticket number as a QR code, drawn as vector squares: sharp on any printer. */
-function drawQr(doc: PDFKit.PDFDocument, text: string, x: number, y: number, size: number): void {
-  const code = qrcode(0, 'M');
-  code.addData(text, 'Alphanumeric');
-  code.make();
-  const count = code.getModuleCount();
-  const cell = size / (count + 4);
-  doc.save().fillColor('#000');
-  for (let row = 0; row < count; row++)
-    for (let col = 0; col < count; col++) if (code.isDark(row, col)) doc.rect(x + (col + 2) * cell, y + (row + 2) * cell, cell, cell).fill();
-  doc.restore();
 }

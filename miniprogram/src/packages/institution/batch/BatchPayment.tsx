@@ -1,6 +1,5 @@
 import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { bankTransferRemark, formatAmount, getPlan, type BatchPaymentView, type BatchView } from '@skillcert/shared';
 import { useEffect, useState } from 'react';
 import { batchesApi } from '../../../api/institution';
