@@ -375,6 +375,8 @@ export class ApplicationsService {
   async applyMakeup(actor: CandidateActor, originalId: string): Promise<ApplicationView> {
     const original = await this.db.getRepository(ApplicationEntity).findOneBy({ id: originalId, userId: actor.userId });
     if (!original) throw new DomainError('NOT_FOUND');
+    const ban = await this.activeBan(original.residentIdHash);
+    if (ban) throw new DomainError('APPLICANT_BANNED', banMessage(ban));
     if (await this.db.getRepository(ApplicationEntity).existsBy({ makeupOf: original.id }))
       throw new DomainError('MAKEUP_NOT_ALLOWED', '已申请过补考，请在补考申请中查看进度');
     const [view] = await this.viewsOf([original.id]);

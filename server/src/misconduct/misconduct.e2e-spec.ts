@@ -89,6 +89,8 @@ describe.each(databaseTargets())('misconduct, article by article, on $name', (ta
     expect((await marksOf(wang.id)).map((s) => s.note)).toEqual(['成绩取消：第三条：使用电子设备', '成绩取消：第三条：使用电子设备']);
     const refused = await applyInBeijing(wang.token).expect(403);
     expect(refused.body).toEqual({ code: 'APPLICANT_BANNED', message: '因违反参评纪律，2026年12月31日前（含）不得参加评价' });
+    // Nor is a make-up a way round it.
+    expect((await as(server, wang.token).post(`/api/applications/${wang.id}/makeup`).expect(403)).body.code).toBe('APPLICANT_BANNED');
     // On 1 January the ban is over.
     server.clock.set(new Date('2026-12-31T16:00:00Z'));
     expect((await applyInBeijing(wang.token)).body.code).not.toBe('APPLICANT_BANNED');
