@@ -156,7 +156,17 @@ describe('H5: one Shanghai level-3 candidate from ticket to certificate', () => 
     await door.locator('.admit').tap();
     await door.locator('[data-testid="door-count"] .present').getByText('1').waitFor();
     await moveTo(MAKEUP_RESULTS_DAY);
-    await uploadScores(second.id, [[makeupNo, '陈晓', '', 70]], '已导入1名考生的成绩');
+    // This time the proctor types the one mark by hand.
+    await door.goto(`${server.url}/#/packages/staff/results/index?sessionId=${second.id}`);
+    const row = door.locator(`[data-testid="result-${makeupNo}"]`);
+    await row.getByText('待录入').waitFor();
+    await row.tap();
+    await row.locator('.score-practical input').fill('七十');
+    await row.locator('.save-scores').tap();
+    await row.getByText('不是有效成绩', { exact: false }).waitFor();
+    await row.locator('.score-practical input').fill('70');
+    await row.locator('.save-scores').tap();
+    await row.getByText('合格', { exact: true }).waitFor();
     await publisher.goto(`${server.url}/#/packages/staff/queue/index`);
     await publish('2026年4月24日');
 
@@ -173,12 +183,12 @@ describe('H5: one Shanghai level-3 candidate from ticket to certificate', () => 
     // She collects it at the acceptance point; the counter records the hand-over and she sees it.
     await publisher.goto(`${server.url}/#/packages/staff/certificates/index`);
     await publisher.reload();
-    const row = publisher.locator(`[data-testid="certificate-${number}"]`);
-    await row.getByText('本人到受理点领取', { exact: false }).waitFor();
+    const counterRow = publisher.locator(`[data-testid="certificate-${number}"]`);
+    await counterRow.getByText('本人到受理点领取', { exact: false }).waitFor();
     await publisher.waitForTimeout(300);
     await publisher.screenshot({ path: screenshotPath('35-journey-counter.png'), fullPage: true });
-    await row.locator('.record-hand-over').tap();
-    await row.getByText('交付', { exact: false }).waitFor();
+    await counterRow.locator('.record-hand-over').tap();
+    await counterRow.getByText('交付', { exact: false }).waitFor();
     await candidate.reload();
     await candidate.locator('[data-testid="certificate"]').getByText('交付', { exact: false }).waitFor();
 

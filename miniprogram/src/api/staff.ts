@@ -1,5 +1,6 @@
 import type {
   AttendanceView,
+  SubjectKind,
   CertificateView,
   MisconductRequest,
   MisconductView,
@@ -78,6 +79,8 @@ export const resultsApi = {
   template: (sessionId: string) => downloadAsStaff(`/api/results/sessions/${id(sessionId)}/template`, '成绩表.xlsx'),
   upload: (sessionId: string) => pickAndUploadSpreadsheet<ScoreImportReport>(`/api/results/sessions/${id(sessionId)}/scores`, ['xlsx']),
   publish: (sessionId: string) => staffApi<SessionResultsView>('POST', `/api/results/sessions/${id(sessionId)}/publish`),
+  enter: (sessionId: string, applicationId: string, scores: Partial<Record<SubjectKind, string>>) =>
+    staffApi<SessionResultsView>('PUT', `/api/results/sessions/${id(sessionId)}/candidates/${id(applicationId)}`, { scores }),
 };
 
 /** Misconduct records, by the proctor at the door or an admin afterwards. */

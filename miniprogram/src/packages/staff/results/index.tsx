@@ -1,7 +1,7 @@
-import { Button, Tag } from '@nutui/nutui-react-taro';
+import { Button, Input, Tag } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { formatChineseDate, LEVEL_SHORT, type ScoreImportReport, type SessionResultsView } from '@skillcert/shared';
+import { formatChineseDate, LEVEL_SHORT, type ScoreImportReport, type SessionResultsView, type SubjectKind } from '@skillcert/shared';
 import { useState } from 'react';
 import { resultsApi } from '../../../api/staff';
 import { useApi } from '../../../api/useApi';
@@ -112,23 +112,71 @@ export default function ResultsPage() {
                 )}
               </View>
               {current.candidates.map((c) => (
-                <View key={c.applicationId} className="card result-row" data-testid={`result-${c.ticketNo}`}>
-                  <View className="row">
-                    <Text className="name">
-                      {c.name}{' '}
-                      <Text className="muted">
-                        {c.ticketNo} · {LEVEL_SHORT[c.level]}
-                      </Text>
-                    </Text>
-                    <Text className={c.passed ? 'pass' : 'fail'}>{!c.present ? '缺考' : !c.complete ? '待录入' : c.passed ? '合格' : '不合格'}</Text>
-                  </View>
-                  <View className="muted">{c.subjects.map((s) => `${s.name} ${s.score !== undefined ? s.score : (s.note ?? '—')}`).join(' · ')}</View>
-                </View>
+                <ResultRow key={c.applicationId} sessionId={sessionId} candidate={c} editable={!current.published && c.present} onSaved={setView} />
               ))}
             </>
           );
         }}
       </PageState>
+    </View>
+  );
+}
+
+/** One candidate's marks; tapped before publication, typed in by hand — the same checks as a sheet's row. */
+function ResultRow({
+  sessionId,
+  candidate: c,
+  editable,
+  onSaved,
+}: {
+  sessionId: string;
+  candidate: SessionResultsView['candidates'][number];
+  editable: boolean;
+  onSaved: (view: SessionResultsView) => void;
+}) {
+  const [editing, setEditing] = useState(false);
+  const [scores, setScores] = useState<Partial<Record<SubjectKind, string>>>({});
+  const [problem, setProblem] = useState<string>();
+  const save = async () => {
+    const result = await resultsApi.enter(sessionId, c.applicationId, scores);
+    if (!result.ok) return setProblem(result.error.message);
+    setProblem(undefined);
+    setEditing(false);
+    onSaved(result.data);
+  };
+  return (
+    <View className="card result-row" data-testid={`result-${c.ticketNo}`} onClick={() => editable && !editing && setEditing(true)}>
+      <View className="row">
+        <Text className="name">
+          {c.name}{' '}
+          <Text className="muted">
+            {c.ticketNo} · {LEVEL_SHORT[c.level]}
+          </Text>
+        </Text>
+        <Text className={c.passed ? 'pass' : 'fail'}>{!c.present ? '缺考' : !c.complete ? '待录入' : c.passed ? '合格' : '不合格'}</Text>
+      </View>
+      <View className="muted">{c.subjects.map((s) => `${s.name} ${s.score !== undefined ? s.score : (s.note ?? '—')}`).join(' · ')}</View>
+      {editing && (
+        <View className="score-entry" onClick={(e) => e.stopPropagation()}>
+          {c.subjects
+            .filter((s) => !s.note?.startsWith('成绩取消'))
+            .map((s) => (
+              <View key={s.kind} className="row score-field">
+                <Text>{s.name}</Text>
+                <Input
+                  className={`score-${s.kind}`}
+                  placeholder="0-100 或 缺考"
+                  value={scores[s.kind] ?? (s.score !== undefined ? String(s.score) : '')}
+                  onChange={(v) => setScores((current) => ({ ...current, [s.kind]: v }))}
+                />
+              </View>
+            ))}
+          {problem && <View className="field-error">{problem}</View>}
+          <Button size="small" type="primary" className="save-scores" onClick={() => void save()}>
+            保存成绩
+          </Button>
+        </View>
+      )}
     </View>
   );
 }
