@@ -1,5 +1,6 @@
 import request from 'supertest';
-import { aStaffMember, as, databaseTargets, startServer, type TestServer } from '../../test/harness';
+import { anExamBody } from '../../test/exam-body';
+import { as, databaseTargets, type TestServer } from '../../test/harness';
 import { aPaidCandidate } from '../../test/paid-candidate';
 import { startSmtpSink, type SmtpSink } from '../../test/smtp-sink';
 import { OutboxService } from '../notifications/outbox.service';
@@ -16,26 +17,12 @@ describe.each(databaseTargets())('certificates on $name', (target) => {
   let publisher: string;
   let sessionId: string;
 
-  const login = async (username: string, password: string) =>
-    (await request(server.url).post('/api/staff/login').send({ username, password }).expect(200)).body.token as string;
-
   beforeAll(async () => {
     smtp = await startSmtpSink();
-    server = await startServer(target, NOW, {
-      ADMIN_USERNAME: 'cert.admin',
-      ADMIN_PASSWORD: 'cert-admin-password',
-      SESSION_TTL_HOURS: '720',
-      SMTP_URL: smtp.url,
-      VERIFY_LOOKUPS_PER_ADDRESS: '8',
-    });
-    admin = await login('cert.admin', 'cert-admin-password');
-    proctor = await aStaffMember(server, admin, 'proctor.he', '何监考', ['proctor']);
-    publisher = await aStaffMember(server, admin, 'admin.qian', '钱主任', ['admin']);
-    sessionId = (
-      await as(server, admin)
-        .post('/api/sessions', { planId: 'shanghai-2026', date: '2026-03-27', site: '天宝路879号B楼', levels: [4], capacity: 10 })
-        .expect(201)
-    ).body.id;
+    ({ server, admin, proctor, publisher, sessionId } = await anExamBody(target, NOW, {
+      prefix: 'cert',
+      env: { SMTP_URL: smtp.url, VERIFY_LOOKUPS_PER_ADDRESS: '8' },
+    }));
   });
 
   afterAll(async () => {

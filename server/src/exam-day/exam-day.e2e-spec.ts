@@ -1,5 +1,5 @@
-import request from 'supertest';
-import { as, databaseTargets, startServer, type TestServer } from '../../test/harness';
+import { anExamBody } from '../../test/exam-body';
+import { as, databaseTargets, type TestServer } from '../../test/harness';
 import { aPaidCandidate } from '../../test/paid-candidate';
 
 const NOW = new Date('2026-03-10T02:00:00Z');
@@ -13,18 +13,12 @@ describe.each(databaseTargets())('exam day: check-in at the door on $name', (tar
   let sessionId: string;
 
   beforeAll(async () => {
-    server = await startServer(target, NOW, { ADMIN_USERNAME: 'door.admin', ADMIN_PASSWORD: 'door-admin-password', SESSION_TTL_HOURS: '720' });
-    admin = (await request(server.url).post('/api/staff/login').send({ username: 'door.admin', password: 'door-admin-password' }).expect(200)).body.token;
-    await as(server, admin)
-      .post('/api/staff/accounts', { username: 'proctor.zhou', displayName: '周监考', password: 'proctor-pass-2026', kind: 'staff', roles: ['proctor'] })
-      .expect(201);
-    proctor = (await request(server.url).post('/api/staff/login').send({ username: 'proctor.zhou', password: 'proctor-pass-2026' }).expect(200)).body.token;
     // Two seats on the 27th; whoever is approved after them sits on the 28th.
-    sessionId = (
-      await as(server, admin)
-        .post('/api/sessions', { planId: 'shanghai-2026', date: '2026-03-27', site: '天宝路879号B楼', levels: [4], capacity: 2 })
-        .expect(201)
-    ).body.id;
+    ({ server, admin, proctor, sessionId } = await anExamBody(target, NOW, {
+      prefix: 'door',
+      proctor: '周监考',
+      session: { date: '2026-03-27', site: '天宝路879号B楼', levels: [4], capacity: 2 },
+    }));
     await as(server, admin)
       .post('/api/sessions', { planId: 'shanghai-2026', date: '2026-03-28', site: '天宝路879号C楼', levels: [4], capacity: 5 })
       .expect(201);

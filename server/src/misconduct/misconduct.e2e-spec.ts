@@ -1,5 +1,5 @@
-import request from 'supertest';
-import { as, databaseTargets, startServer, type TestServer } from '../../test/harness';
+import { anExamBody } from '../../test/exam-body';
+import { as, databaseTargets, type TestServer } from '../../test/harness';
 import { aPaidCandidate } from '../../test/paid-candidate';
 
 const NOW = new Date('2026-03-10T02:00:00Z');
@@ -18,17 +18,10 @@ describe.each(databaseTargets())('misconduct, article by article, on $name', (ta
   let sessionId: string;
 
   beforeAll(async () => {
-    server = await startServer(target, NOW, { ADMIN_USERNAME: 'rules.admin', ADMIN_PASSWORD: 'rules-admin-password', SESSION_TTL_HOURS: '720' });
-    admin = (await request(server.url).post('/api/staff/login').send({ username: 'rules.admin', password: 'rules-admin-password' }).expect(200)).body.token;
-    await as(server, admin)
-      .post('/api/staff/accounts', { username: 'proctor.wu', displayName: '吴监考', password: 'proctor-wu-2026', kind: 'staff', roles: ['proctor'] })
-      .expect(201);
-    proctor = (await request(server.url).post('/api/staff/login').send({ username: 'proctor.wu', password: 'proctor-wu-2026' }).expect(200)).body.token;
-    sessionId = (
-      await as(server, admin)
-        .post('/api/sessions', { planId: 'shanghai-2026', date: '2026-03-27', site: '天宝路879号B楼', levels: [4], capacity: 20 })
-        .expect(201)
-    ).body.id;
+    ({ server, admin, proctor, sessionId } = await anExamBody(target, NOW, {
+      prefix: 'rules',
+      session: { date: '2026-03-27', site: '天宝路879号B楼', levels: [4], capacity: 20 },
+    }));
   });
 
   afterAll(async () => {

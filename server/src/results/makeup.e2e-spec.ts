@@ -1,5 +1,5 @@
-import request from 'supertest';
-import { aStaffMember, as, databaseTargets, startServer, type TestServer } from '../../test/harness';
+import { anExamBody } from '../../test/exam-body';
+import { as, databaseTargets, type TestServer } from '../../test/harness';
 import { aPaidCandidate } from '../../test/paid-candidate';
 
 const NOW = new Date('2026-03-10T02:00:00Z');
@@ -15,14 +15,8 @@ describe.each(databaseTargets())('make-up (补考) on $name', (target) => {
   let proctor: string;
   let publisher: string;
 
-  const login = async (username: string, password: string) =>
-    (await request(server.url).post('/api/staff/login').send({ username, password }).expect(200)).body.token as string;
-
   beforeAll(async () => {
-    server = await startServer(target, NOW, { ADMIN_USERNAME: 'makeup.admin', ADMIN_PASSWORD: 'makeup-admin-password', SESSION_TTL_HOURS: '1440' });
-    admin = await login('makeup.admin', 'makeup-admin-password');
-    proctor = await aStaffMember(server, admin, 'proctor.lu', '陆监考', ['proctor']);
-    publisher = await aStaffMember(server, admin, 'admin.feng', '冯主任', ['admin']);
+    ({ server, admin, proctor, publisher } = await anExamBody(target, NOW, { prefix: 'makeup', session: false }));
   });
 
   afterAll(async () => {

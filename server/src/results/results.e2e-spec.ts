@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import request from 'supertest';
-import { aStaffMember, as, databaseTargets, startServer, type TestServer } from '../../test/harness';
+import { anExamBody } from '../../test/exam-body';
+import { as, databaseTargets, type TestServer } from '../../test/harness';
 import { aPaidCandidate } from '../../test/paid-candidate';
 import { OutboxService } from '../notifications/outbox.service';
 
@@ -24,19 +25,8 @@ describe.each(databaseTargets())('scores and results on $name', (target) => {
   let publisher: string;
   let sessionId: string;
 
-  const login = async (username: string, password: string) =>
-    (await request(server.url).post('/api/staff/login').send({ username, password }).expect(200)).body.token as string;
-
   beforeAll(async () => {
-    server = await startServer(target, NOW, { ADMIN_USERNAME: 'results.admin', ADMIN_PASSWORD: 'results-admin-password', SESSION_TTL_HOURS: '720' });
-    admin = await login('results.admin', 'results-admin-password');
-    proctor = await aStaffMember(server, admin, 'proctor.wu', '吴监考', ['proctor']);
-    publisher = await aStaffMember(server, admin, 'admin.zheng', '郑主任', ['admin']);
-    sessionId = (
-      await as(server, admin)
-        .post('/api/sessions', { planId: 'shanghai-2026', date: '2026-03-27', site: '天宝路879号B楼', levels: [4], capacity: 10 })
-        .expect(201)
-    ).body.id;
+    ({ server, admin, proctor, publisher, sessionId } = await anExamBody(target, NOW, { prefix: 'results' }));
   });
 
   afterAll(async () => {
