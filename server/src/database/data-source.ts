@@ -33,6 +33,7 @@ import { Results1765200000000 } from './migrations/1765200000000-results';
 import { Misconduct1765300000000 } from './migrations/1765300000000-misconduct';
 import { Certificates1765400000000 } from './migrations/1765400000000-certificates';
 import { Makeup1765500000000 } from './migrations/1765500000000-makeup';
+import { OneOpenSchoolOrder1765600000000 } from './migrations/1765600000000-one-open-school-order';
 import { CertificateEntity } from '../certificates/certificate.entity';
 import { MisconductRecordEntity } from '../misconduct/misconduct-record.entity';
 import { ExamResultEntity } from '../results/exam-result.entity';
@@ -88,6 +89,7 @@ export const MIGRATIONS = [
   Misconduct1765300000000,
   Certificates1765400000000,
   Makeup1765500000000,
+  OneOpenSchoolOrder1765600000000,
 ];
 
 /** Migrations always — never `synchronize` — on MariaDB and on the embedded SQLite alike. */

@@ -6,11 +6,14 @@ import { ApplicationEntity } from '../applications/application.entity';
 import type { StaffActor } from '../auth/actor';
 import { BatchEntity, ownBatch } from '../batches/batch.entity';
 import { Clock } from '../common/clock';
-import { UnitOfWork } from '../database/unit-of-work';
+import { isUniqueViolation, UnitOfWork } from '../database/unit-of-work';
 import { SeatHoldEntity } from '../sessions/seat-hold.entity';
 import { WechatPayClient } from '../wechat/wechatpay.client';
 import { PaymentEntity } from './payment.entity';
 import { newOutTradeNo, paymentRow, PaymentsService } from './payments.service';
+
+/** How long an order may wait for WeChat's code before it counts as abandoned (WeChat answers within 5 s). */
+const CODE_WAIT_MS = 10_000;
 
 interface DueMember {
   applicationId: string;
@@ -63,6 +66,8 @@ export class BatchPaymentsService {
     const amountFen = due.reduce((sum, d) => sum + d.feeFen, 0);
 
     const open = await repository.findOneBy({ batchId: batch.id, state: 'pending' });
+    // Another click is getting this order's code from WeChat right now: its order is the class's.
+    if (open && !open.codeUrl && this.clock.now().getTime() - open.createdAt.getTime() < CODE_WAIT_MS) return this.theirOrder(batch);
     if (open) {
       const shares = await repository.findBy({ orderId: open.id, state: 'pending' });
       const covered = new Set(shares.map((s) => s.applicationId));
@@ -77,25 +82,42 @@ export class BatchPaymentsService {
 
     const now = this.clock.now();
     const expiresAt = new Date(Math.min(...due.map((d) => d.deadline.getTime())));
-    const order = paymentRow({ batchId: batch.id, channel: 'wechat', outTradeNo: newOutTradeNo(), amountFen, state: 'pending', expiresAt, createdAt: now });
-    await this.uow.run(async (manager) => {
-      await manager.insert(PaymentEntity, order);
-      await manager.insert(
-        PaymentEntity,
-        due.map((d) =>
-          paymentRow({
-            applicationId: d.applicationId,
-            orderId: order.id,
-            channel: 'wechat',
-            outTradeNo: newOutTradeNo('GS'),
-            amountFen: d.feeFen,
-            state: 'pending',
-            expiresAt,
-            createdAt: now,
-          }),
-        ),
-      );
+    const order = paymentRow({
+      batchId: batch.id,
+      openBatchId: batch.id,
+      channel: 'wechat',
+      outTradeNo: newOutTradeNo(),
+      amountFen,
+      state: 'pending',
+      expiresAt,
+      createdAt: now,
     });
+    const created = await this.uow
+      .run(async (manager) => {
+        await manager.insert(PaymentEntity, order);
+        await manager.insert(
+          PaymentEntity,
+          due.map((d) =>
+            paymentRow({
+              applicationId: d.applicationId,
+              orderId: order.id,
+              channel: 'wechat',
+              outTradeNo: newOutTradeNo('GS'),
+              amountFen: d.feeFen,
+              state: 'pending',
+              expiresAt,
+              createdAt: now,
+            }),
+          ),
+        );
+        return true;
+      })
+      .catch((error: unknown) => {
+        // Another clerk's click made the class's order a moment ago: theirs stands, and this one shows it.
+        if (isUniqueViolation(error)) return false;
+        throw error;
+      });
+    if (!created) return this.theirOrder(batch);
     try {
       const codeUrl = await this.wechatPay.createNativeOrder({
         description: `呼叫中心服务员（${LEVEL_SHORT[batch.level]}）考核费·${batch.name}（${due.length}人）`,
@@ -110,6 +132,15 @@ export class BatchPaymentsService {
       throw error;
     }
     return this.viewOf(batch);
+  }
+
+  /** The other click's order: it has its code once WeChat has answered them (within WeChat's 5 s), so wait that long at most. */
+  private async theirOrder(batch: BatchEntity): Promise<BatchPaymentView> {
+    for (let attempt = 0; ; attempt++) {
+      const view = await this.viewOf(batch);
+      if (view.order || attempt >= 30) return view;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
   }
 
   /** The school's open order number (what the H5 demo's pay button completes). */

@@ -18,6 +18,10 @@ export class PaymentEntity {
   @Column({ name: 'batch_id', type: 'varchar', length: 36, nullable: true })
   batchId: string | null;
 
+  /** The batch again, only while the school's order is open: unique, so a class has one open order at a time. */
+  @Column({ name: 'open_batch_id', type: 'varchar', length: 36, nullable: true, unique: true })
+  openBatchId: string | null;
+
   /** A member's share of a school's order: that order's id. Shares follow their order; WeChat knows only the order. */
   @Column({ name: 'order_id', type: 'varchar', length: 36, nullable: true })
   orderId: string | null;

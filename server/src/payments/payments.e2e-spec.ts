@@ -354,6 +354,17 @@ describe.each(databaseTargets())('a school pays its class with one WeChat Pay or
     expect(members.map((m: { state: string }) => m.state)).toEqual(['paid', 'paid', 'cancelled']);
   });
 
+  it('two clicks at once make one order for the class', async () => {
+    const { batchId, school } = await aClass('twice');
+    const [a, b] = await Promise.all([
+      school.post(`/api/institution/batches/${batchId}/payments/wechat`).expect(200),
+      school.post(`/api/institution/batches/${batchId}/payments/wechat`).expect(200),
+    ]);
+    expect(a.body.order.outTradeNo).toBe(b.body.order.outTradeNo);
+    const open = await paying.server.app.get(DataSource).query("SELECT COUNT(*) AS n FROM payments WHERE batch_id = ? AND state = 'pending'", [batchId]);
+    expect(Number(open[0].n)).toBe(1);
+  });
+
   it('another school’s batch, or a class with nothing due, is refused', async () => {
     const { batchId, school } = await aClass('nothing-due');
     const { school: stranger } = await aClass('stranger');

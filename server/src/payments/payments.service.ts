@@ -147,7 +147,7 @@ export class PaymentsService {
   /** An order closed on our side, with its members' shares if it is a school's: their seats may go. */
   async closeHere(paymentId: string): Promise<boolean> {
     return this.uow.run(async (manager) => {
-      const result = await manager.update(PaymentEntity, { id: paymentId, state: 'pending' }, { state: 'closed' });
+      const result = await manager.update(PaymentEntity, { id: paymentId, state: 'pending' }, { state: 'closed', openBatchId: null });
       if (result.affected) await manager.update(PaymentEntity, { orderId: paymentId, state: 'pending' }, { state: 'closed' });
       return Boolean(result.affected);
     });
@@ -269,7 +269,9 @@ export class PaymentsService {
     }
     if (transaction.amount.total !== payment.amountFen) {
       const reason = `到账金额${formatAmount(transaction.amount.total)}与应缴${formatAmount(payment.amountFen)}不符`;
-      await this.db.getRepository(PaymentEntity).update({ id: payment.id, state: In(['pending', 'closed']) }, { state: 'flagged', flagReason: reason });
+      await this.db
+        .getRepository(PaymentEntity)
+        .update({ id: payment.id, state: In(['pending', 'closed']) }, { state: 'flagged', flagReason: reason, openBatchId: null });
       // The members of a school's order are not paid by money that does not fit: their seats follow their own deadlines.
       await this.db.getRepository(PaymentEntity).update({ orderId: payment.id, state: 'pending' }, { state: 'closed' });
       this.logger.warn({ event: 'payment-flagged', paymentId: payment.id, reason, source });
@@ -280,7 +282,7 @@ export class PaymentsService {
       const claimed = await manager.update(
         PaymentEntity,
         { id: payment.id, state: In(['pending', 'closed']) },
-        { state: 'paid', transactionId: transaction.transaction_id ?? null, paidAt },
+        { state: 'paid', transactionId: transaction.transaction_id ?? null, paidAt, openBatchId: null },
       );
       if (!claimed.affected) return 'already-paid';
       if (!payment.batchId)
@@ -323,6 +325,7 @@ export function paymentRow(fields: PaymentRowFields): PaymentEntity {
     id: timeOrderedId(),
     applicationId: null,
     batchId: null,
+    openBatchId: null,
     orderId: null,
     codeUrl: null,
     payingAt: null,
