@@ -8,7 +8,6 @@ import {
   commitmentIssues,
   DomainError,
   evaluateEligibility,
-  feeFor,
   formatChineseDate,
   formatVisitSlot,
   getPlan,
@@ -55,7 +54,7 @@ import { InstitutionEntity } from '../staff/institution.entity';
 import { VisitBookingEntity } from '../visits/visit.entity';
 import { ApplicationEventEntity } from './application-event.entity';
 import { ApplicationCommitmentEntity, ApplicationMaterialEntity } from './application-material.entity';
-import { ApplicationEntity } from './application.entity';
+import { ApplicationEntity, applicationFee } from './application.entity';
 
 export type EventActor = { kind: ApplicationEventEntity['actorKind']; id: string | null };
 
@@ -539,7 +538,7 @@ export class ApplicationsService {
           return row ? [{ materialId: m.id, name: m.name, signedName: row.signedName, signedAt: row.signedAt.toISOString() }] : [];
         }),
         corrections,
-        feeFen: feeFor(application.planId, application.level, application.subjects ?? undefined),
+        feeFen: applicationFee(application),
         ...(hold && session
           ? { seat: { sessionId: session.id, date: session.date, site: session.site, heldUntil: hold.heldUntil?.toISOString() ?? null } }
           : {}),

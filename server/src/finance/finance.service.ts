@@ -4,7 +4,6 @@ import {
   creditKey,
   DomainError,
   matchBatchCredit,
-  feeFor,
   matchCredit,
   planIdsOfBody,
   readStatement,
@@ -23,7 +22,7 @@ import {
 } from '@skillcert/shared';
 import { randomUUID } from 'node:crypto';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { ApplicationEntity } from '../applications/application.entity';
+import { ApplicationEntity, applicationFee } from '../applications/application.entity';
 import { BatchEntity } from '../batches/batch.entity';
 import { InstitutionEntity } from '../staff/institution.entity';
 import type { StaffActor } from '../auth/actor';
@@ -274,7 +273,7 @@ export class FinanceService {
       planId: a.planId,
       level: a.level,
       name: a.applicantName,
-      feeFen: feeFor(a.planId, a.level, a.subjects ?? undefined),
+      feeFen: applicationFee(a),
     }));
   }
 

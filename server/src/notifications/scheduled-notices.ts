@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
-  feeFor,
   formatChineseDate,
   paymentReminderEmail,
   shanghaiDate,
@@ -12,7 +11,7 @@ import {
   ticketOpen,
 } from '@skillcert/shared';
 import { Between, DataSource, In, IsNull, type EntityManager } from 'typeorm';
-import { ApplicationEntity } from '../applications/application.entity';
+import { ApplicationEntity, applicationFee } from '../applications/application.entity';
 import { UserEntity } from '../auth/user.entity';
 import { Clock } from '../common/clock';
 import { PeriodicJob } from '../common/periodic-job';
@@ -91,7 +90,7 @@ export class ScheduledNotices extends PeriodicJob {
           email: paymentReminderEmail({
             name: application.applicantName,
             level: application.level,
-            feeFen: feeFor(application.planId, application.level, application.subjects ?? undefined),
+            feeFen: applicationFee(application),
             deadline: `${formatChineseDate(shanghaiDate(hold.heldUntil))} ${shanghaiClock(hold.heldUntil)}`,
           }),
         });

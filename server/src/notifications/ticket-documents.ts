@@ -61,7 +61,7 @@ export class TicketDocuments {
       body: plan.body.name,
       session: { date: session.date, site: session.site, ...(plan.assessment.site ? { address: plan.assessment.site.address } : {}) },
       // A make-up sits only its own subjects.
-      subjects: ticketSubjects(application.planId, application.level, session).filter((s) => !application.subjects || application.subjects.includes(s.kind)),
+      subjects: ticketSubjects(application.planId, application.level, session, application.subjects),
       notices: ['请携带本人有效身份证原件和本准考证，于开考前30分钟到达考点。', ...plan.assessment.notes, ...plan.notices.flatMap((n) => n.items)],
     };
   }

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DomainError, feeFor, LEVEL_SHORT, type BatchPaymentView } from '@skillcert/shared';
+import { DomainError, LEVEL_SHORT, type BatchPaymentView } from '@skillcert/shared';
 import { DataSource, In, IsNull, MoreThan } from 'typeorm';
-import { ApplicationEntity } from '../applications/application.entity';
+import { ApplicationEntity, applicationFee } from '../applications/application.entity';
 import type { StaffActor } from '../auth/actor';
 import { BatchEntity, ownBatch } from '../batches/batch.entity';
 import { Clock } from '../common/clock';
@@ -184,7 +184,7 @@ export class BatchPaymentsService {
     const deadlineOf = new Map(holds.flatMap((h) => (h.heldUntil ? [[h.applicationId, h.heldUntil] as const] : [])));
     return approved.flatMap((a) => {
       const deadline = deadlineOf.get(a.id);
-      return deadline ? [{ applicationId: a.id, name: a.applicantName, feeFen: feeFor(a.planId, a.level, a.subjects ?? undefined), deadline }] : [];
+      return deadline ? [{ applicationId: a.id, name: a.applicantName, feeFen: applicationFee(a), deadline }] : [];
     });
   }
 

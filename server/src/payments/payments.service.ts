@@ -1,18 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import {
-  APPLICATION_STATE_NAMES,
-  DomainError,
-  feeFor,
-  formatAmount,
-  getPlan,
-  LEVEL_SHORT,
-  type ApplicationView,
-  type WechatPaymentStart,
-} from '@skillcert/shared';
+import { APPLICATION_STATE_NAMES, DomainError, formatAmount, getPlan, LEVEL_SHORT, type ApplicationView, type WechatPaymentStart } from '@skillcert/shared';
 import { randomBytes } from 'node:crypto';
 import { DataSource, In, IsNull, Not, type EntityManager } from 'typeorm';
-import { ApplicationEntity } from '../applications/application.entity';
+import { ApplicationEntity, applicationFee } from '../applications/application.entity';
 import { ApplicationsService } from '../applications/applications.service';
 import type { CandidateActor, StaffActor } from '../auth/actor';
 import { SeatsService } from '../sessions/seats.service';
@@ -57,7 +48,7 @@ export class PaymentsService {
     const user = await this.db.getRepository(UserEntity).findOneBy({ id: actor.userId });
     if (!user?.openid) throw new DomainError('WECHAT_NOT_LINKED');
 
-    const amountFen = feeFor(application.planId, application.level, application.subjects ?? undefined);
+    const amountFen = applicationFee(application);
     const payments = this.db.getRepository(PaymentEntity);
     // Paying twice for one seat helps nobody: while the school's order for the class is open, it pays this fee.
     if (await payments.existsBy({ applicationId, state: 'pending', orderId: Not(IsNull()) })) throw new DomainError('PAYMENT_BY_SCHOOL');
@@ -223,7 +214,7 @@ export class PaymentsService {
     const application = await manager.findOneBy(ApplicationEntity, { id: applicationId });
     if (!application) throw new DomainError('NOT_FOUND');
     if (application.state !== 'approved') throw new DomainError('PAYMENT_NOT_DUE', `该报名当前为“${APPLICATION_STATE_NAMES[application.state]}”，不能确认缴费`);
-    const amountFen = feeFor(application.planId, application.level, application.subjects ?? undefined);
+    const amountFen = applicationFee(application);
     if (credit.amountFen !== amountFen) throw new DomainError('PAYMENT_NOT_DUE', `到账${formatAmount(credit.amountFen)}与应缴${formatAmount(amountFen)}不符`);
     await manager.insert(
       PaymentEntity,

@@ -10,6 +10,7 @@ import {
   resultsNoticeData,
   resultsNoticeEmail,
   shanghaiDate,
+  sittingSubjects,
   type ScoreImportReport,
   type ScoreSheetIssue,
   type SessionResultsView,
@@ -127,7 +128,7 @@ export class ResultsService {
         return;
       }
       const marks: Partial<Record<SubjectKind, SubjectMark>> = {};
-      for (const subject of sitting(seat.application)) {
+      for (const subject of sittingSubjects(seat.application.planId, seat.application.level, seat.application.subjects)) {
         const read = readScoreCell(cells.get(subject.kind) ?? '');
         if (!read) issues.push({ row: number, column: subject.name, message: `请填写${seat.application.applicantName}的${subject.name}成绩` });
         else if ('error' in read) issues.push({ row: number, column: subject.name, message: read.error });
@@ -150,7 +151,7 @@ export class ResultsService {
     if (!seat) throw new DomainError('NOT_IN_SESSION');
     const marks: Partial<Record<SubjectKind, SubjectMark>> = {};
     const issues: { path: string; message: string }[] = [];
-    for (const subject of sitting(seat.application)) {
+    for (const subject of sittingSubjects(seat.application.planId, seat.application.level, seat.application.subjects)) {
       const read = readScoreCell(cells[subject.kind] ?? '');
       if (!read) issues.push({ path: subject.kind, message: `请填写${subject.name}成绩` });
       else if ('error' in read) issues.push({ path: subject.kind, message: read.error });
@@ -277,7 +278,9 @@ export class ResultsService {
   /** A seat whose candidate never came is absent in each subject of the sitting. */
   private absentIfNeverCame(hold: SeatHoldEntity, application: ApplicationEntity): ExamResultEntity | undefined {
     if (hold.checkedInAt) return undefined;
-    const marks = Object.fromEntries(sitting(application).map((s) => [s.kind, { absent: true }])) as Partial<Record<SubjectKind, SubjectMark>>;
+    const marks = Object.fromEntries(
+      sittingSubjects(application.planId, application.level, application.subjects).map((s) => [s.kind, { absent: true }]),
+    ) as Partial<Record<SubjectKind, SubjectMark>>;
     return { applicationId: application.id, sessionId: hold.sessionId, marks, enteredBy: '', enteredAt: hold.createdAt };
   }
 
@@ -300,9 +303,4 @@ export class ResultsService {
     if (!session || !planIdsOfBody(actor.bodyId).includes(session.planId)) throw new DomainError('NOT_FOUND');
     return session;
   }
-}
-
-/** The subjects sat at this sitting: a make-up's own, otherwise the level's. */
-function sitting(application: ApplicationEntity) {
-  return planLevel(application.planId, application.level).subjects.filter((s) => !application.subjects || application.subjects.includes(s.kind));
 }

@@ -31,9 +31,19 @@ export interface TicketView {
 const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60) % 24).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
-/** The day's timetable: each subject of the level at its session time, with an end where the plan gives minutes. */
-export function ticketSubjects(planId: string, level: Level, times: { theoryAt: string; practicalAt: string }): TicketSubject[] {
-  return planLevel(planId, level).subjects.map((subject) => {
+/** The subjects sat at one sitting: a make-up's own (`only`), otherwise every subject of the level. */
+export function sittingSubjects(planId: string, level: Level, only?: readonly SubjectKind[] | null) {
+  return planLevel(planId, level).subjects.filter((s) => !only || only.includes(s.kind));
+}
+
+/** The day's timetable: each subject sat, at its session time, with an end where the plan gives minutes. */
+export function ticketSubjects(
+  planId: string,
+  level: Level,
+  times: { theoryAt: string; practicalAt: string },
+  only?: readonly SubjectKind[] | null,
+): TicketSubject[] {
+  return sittingSubjects(planId, level, only).map((subject) => {
     const startsAt = subject.kind === 'theory' ? times.theoryAt : times.practicalAt;
     return {
       kind: subject.kind,
