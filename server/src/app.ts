@@ -49,12 +49,27 @@ function testClock(clock: FixedClock) {
   };
 }
 
-/** Malformed or oversized JSON answered in the API's own error shape, before Nest reduces it to a bare 400. */
+/** What the body parser refuses, in words; its status (400, 413, 415) is kept. */
+const BODY_REFUSALS: Record<string, string> = {
+  'entity.parse.failed': '请求内容不是有效的 JSON',
+  'entity.too.large': '提交的内容过大',
+  'charset.unsupported': '请求内容的字符编码不受支持，请使用 UTF-8',
+  'encoding.unsupported': '请求内容的压缩方式不受支持',
+  'request.size.invalid': '请求内容的长度与声明的不符',
+  'request.aborted': '请求在传输中被中断',
+  'entity.verify.failed': '请求内容无法校验',
+  'parameters.too.many': '请求参数过多',
+};
+
+/**
+ * Malformed, oversized or oddly encoded bodies answered in the API's own error
+ * shape with the parser's 4xx status. They are the sender's mistake, not ours:
+ * no stack in the log.
+ */
 function jsonParseErrors(error: unknown, _req: Request, res: Response, next: NextFunction): void {
-  const type = typeof error === 'object' && error !== null && 'type' in error ? (error as { type: unknown }).type : undefined;
-  if (type === 'entity.parse.failed') res.status(400).json({ code: 'VALIDATION_FAILED', message: '请求内容不是有效的 JSON' });
-  else if (type === 'entity.too.large') res.status(413).json({ code: 'VALIDATION_FAILED', message: '提交的内容过大' });
-  else next(error);
+  const { type, status } = (typeof error === 'object' && error !== null ? error : {}) as { type?: unknown; status?: unknown };
+  if (typeof type !== 'string' || typeof status !== 'number' || status < 400 || status >= 500) return next(error);
+  res.status(status).json({ code: 'VALIDATION_FAILED', message: BODY_REFUSALS[type] ?? '请求格式不正确，请检查后重试' });
 }
 
 /** One structured line per request: method, route, status, time. No bodies, no query strings: they may carry personal data. */

@@ -15,11 +15,19 @@ export async function anExamBody(
     proctor?: string;
     publisher?: string;
     session?: { date: string; site: string; levels: number[]; capacity: number } | false;
+    captureLogs?: (line: string) => void;
   },
 ): Promise<{ server: TestServer; admin: string; proctor: string; publisher: string; sessionId: string }> {
   const username = `${options.prefix}.admin`;
   const password = `${options.prefix}-admin-password`;
-  const server = await startServer(target, now, { ADMIN_USERNAME: username, ADMIN_PASSWORD: password, SESSION_TTL_HOURS: '1440', ...options.env });
+  const server = await startServer(
+    target,
+    now,
+    { ADMIN_USERNAME: username, ADMIN_PASSWORD: password, SESSION_TTL_HOURS: '1440', ...options.env },
+    {
+      ...(options.captureLogs ? { captureLogs: options.captureLogs } : {}),
+    },
+  );
   const admin = (await request(server.url).post('/api/staff/login').send({ username, password }).expect(200)).body.token as string;
   const proctor = await aStaffMember(server, admin, `${options.prefix}.proctor`, options.proctor ?? '吴监考', ['proctor']);
   const publisher = await aStaffMember(server, admin, `${options.prefix}.publisher`, options.publisher ?? '郑主任', ['admin']);

@@ -180,3 +180,12 @@ export async function aStaffMember(server: TestServer, adminToken: string, usern
   await as(server, adminToken).post('/api/staff/accounts', { username, displayName, password, kind: 'staff', roles }).expect(201);
   return (await request(server.url).post('/api/staff/login').send({ username, password }).expect(200)).body.token as string;
 }
+
+/** Waits for a condition to hold, looking every `everyMs`: tests wait on what they need, never on a guessed time. */
+export async function until(condition: () => Promise<boolean> | boolean, what: string, seconds = 120, everyMs = 50): Promise<void> {
+  const deadline = Date.now() + seconds * 1000;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}

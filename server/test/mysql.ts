@@ -1,4 +1,4 @@
-import { createConnection } from 'mysql2/promise';
+import { createConnection, type Connection } from 'mysql2/promise';
 import { randomBytes } from 'node:crypto';
 
 /**
@@ -24,4 +24,16 @@ export async function createDatabase(databaseUrl: string): Promise<void> {
   });
   await connection.query(`CREATE DATABASE IF NOT EXISTS \`${url.pathname.slice(1)}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
   await connection.end();
+}
+
+/** A connection of the test's own to a server's database: to hold locks the way another transaction would. */
+export async function connectTo(databaseUrl: string): Promise<Connection> {
+  const url = new URL(databaseUrl);
+  return createConnection({
+    host: url.hostname,
+    port: Number(url.port || 3306),
+    user: decodeURIComponent(url.username),
+    password: decodeURIComponent(url.password),
+    database: url.pathname.slice(1),
+  });
 }

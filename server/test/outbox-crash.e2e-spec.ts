@@ -14,7 +14,7 @@ import { ExamSessionEntity } from '../src/sessions/exam-session.entity';
 import { SeatHoldEntity } from '../src/sessions/seat-hold.entity';
 import { SubscriptionCreditEntity } from '../src/subscriptions/subscription-credit.entity';
 import { FakeWechatServer } from '../src/wechat/fake-wechat.server';
-import { databaseTargets } from './harness';
+import { databaseTargets, until } from './harness';
 import { createDatabase } from './mysql';
 import { freePort } from './ports';
 
@@ -169,14 +169,6 @@ describe(`the outbox survives a killed server (${target.name})`, () => {
       await new Promise((r) => setTimeout(r, 200));
     }
     throw new Error('server did not become healthy');
-  }
-
-  async function until(condition: () => Promise<boolean> | boolean, what: string, seconds = 120): Promise<void> {
-    const deadline = Date.now() + seconds * 1000;
-    while (!(await condition())) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
   }
 
   it('killed mid-send and started again, every one of 2,000 candidates gets exactly one message', async () => {

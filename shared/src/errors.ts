@@ -62,7 +62,9 @@ export const ERROR_MESSAGES = {
   TICKET_PDF_UNAVAILABLE: '准考证PDF暂时无法生成，请在小程序中查看准考证',
   STATEMENT_COLUMNS_UNKNOWN: '未能识别对账单的列，请指定交易时间、金额、付款人和附言各在哪一列（只需设置一次）',
   WECHAT_NOT_LINKED: '请在微信小程序中登录后再使用微信支付',
-  DATABASE_UNAVAILABLE: '系统繁忙，请稍后再试',
+  EDITED_CONCURRENTLY: '内容刚刚被其他人修改，请刷新后重试',
+  // A transaction lost to others too often (deadlocks), or the database is saturated: answered 503 with Retry-After.
+  SYSTEM_BUSY: '系统繁忙，请稍后再试',
   INTERNAL_ERROR: '系统出现问题，请稍后再试',
 } as const;
 

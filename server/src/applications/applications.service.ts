@@ -120,7 +120,7 @@ export class ApplicationsService {
     try {
       await this.uow.run(async (manager) => {
         await manager.insert(ApplicationEntity, application);
-        await this.attach(manager, application.id, prepared);
+        await this.attach(manager, application.id, prepared, true);
         await this.transition(manager, application, 'submitted', { kind: 'candidate', id: actor.userId }, 'candidate');
       });
     } catch (error) {
@@ -166,7 +166,8 @@ export class ApplicationsService {
       id,
     );
     await this.uow.run(async (manager) => {
-      const application = await this.own(actor, id, manager);
+      // The application's row first, then its children: every writer of an application takes its locks in that order.
+      const application = await this.own(actor, id, manager, this.uow.rowLock);
       await manager.update(ApplicationEntity, { id }, { facts, verdict });
       await this.attach(manager, id, prepared);
       await this.transition(manager, application, 'submitted', { kind: 'candidate', id: actor.userId }, 'candidate', '已按要求修改，重新提交');
@@ -315,26 +316,54 @@ export class ApplicationsService {
     return { files, commitments };
   }
 
-  /** Replaces what an application carries with what was just checked. */
-  async attach(manager: EntityManager, applicationId: string, prepared: PreparedMaterials): Promise<void> {
-    await manager.delete(ApplicationMaterialEntity, { applicationId });
-    if (prepared.files.length)
+  /**
+   * Makes an application carry exactly what was just checked. Rows are written
+   * once and removed by their full key: a delete over a range of keys that
+   * may be empty takes gap locks, and two applications doing that side by side
+   * then deadlock on each other's inserts. The caller holds the application's
+   * row lock (or has just inserted it), so nobody else changes its proof meanwhile.
+   */
+  async attach(manager: EntityManager, applicationId: string, prepared: PreparedMaterials, fresh = false): Promise<void> {
+    const [files, signed] = fresh
+      ? [[], []]
+      : await Promise.all([
+          manager.findBy(ApplicationMaterialEntity, { applicationId }),
+          prepared.commitments.length ? manager.findBy(ApplicationCommitmentEntity, { applicationId }) : [],
+        ]);
+    const wanted = new Map(prepared.files.map((f) => [f.fileId, f]));
+    const had = new Map(files.map((f) => [f.fileId, f]));
+    for (const old of files) if (!wanted.has(old.fileId)) await manager.delete(ApplicationMaterialEntity, { applicationId, fileId: old.fileId });
+    const added = prepared.files.filter((f) => !had.has(f.fileId));
+    if (added.length)
       await manager.insert(
         ApplicationMaterialEntity,
-        prepared.files.map((f) => ({ ...f, applicationId })),
+        added.map((f) => ({ ...f, applicationId })),
       );
-    if (prepared.commitments.length) {
-      await manager.delete(ApplicationCommitmentEntity, { applicationId });
+    for (const f of prepared.files) {
+      const old = had.get(f.fileId);
+      if (old && (old.materialId !== f.materialId || old.position !== f.position))
+        await manager.update(ApplicationMaterialEntity, { applicationId, fileId: f.fileId }, { materialId: f.materialId, position: f.position });
+    }
+    // Commitments are signed anew on each submission (the name, the text shown, when); a school's declaration signs none.
+    const signedBefore = new Set(signed.map((c) => c.materialId));
+    const newlySigned = prepared.commitments.filter((c) => !signedBefore.has(c.materialId));
+    if (newlySigned.length)
       await manager.insert(
         ApplicationCommitmentEntity,
-        prepared.commitments.map((c) => ({ ...c, applicationId })),
+        newlySigned.map((c) => ({ ...c, applicationId })),
       );
-    }
+    for (const c of prepared.commitments)
+      if (signedBefore.has(c.materialId))
+        await manager.update(
+          ApplicationCommitmentEntity,
+          { applicationId, materialId: c.materialId },
+          { signedName: c.signedName, text: c.text, signedAt: c.signedAt },
+        );
   }
 
   /** Another person's application looks exactly like a missing one. */
-  private async own(actor: CandidateActor, id: string, manager: EntityManager = this.db.manager): Promise<ApplicationEntity> {
-    const application = await manager.findOneBy(ApplicationEntity, { id });
+  private async own(actor: CandidateActor, id: string, manager: EntityManager = this.db.manager, lock?: UnitOfWork['rowLock']): Promise<ApplicationEntity> {
+    const application = await manager.findOne(ApplicationEntity, { where: { id }, ...(lock ? { lock } : {}) });
     if (!application || application.userId !== actor.userId) throw new DomainError('NOT_FOUND');
     return application;
   }

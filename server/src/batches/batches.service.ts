@@ -18,7 +18,7 @@ import {
   type RosterReport,
 } from '@skillcert/shared';
 import { randomUUID } from 'node:crypto';
-import { DataSource, In } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import { ApplicationMaterialEntity } from '../applications/application-material.entity';
 import { ApplicationEntity } from '../applications/application.entity';
 import { activeKeyOf, ApplicationsService } from '../applications/applications.service';
@@ -92,6 +92,7 @@ export class BatchesService {
     const rowsWithIssues = new Set(issues.map((i) => i.row));
     const members = await this.db.getRepository(ApplicationEntity).findBy({ batchId: batch.id });
     const memberByHash = new Map(members.map((m) => [m.residentIdHash, m]));
+    const memberById = new Map(members.map((m) => [m.id, m]));
     const seen = new Map<string, number>();
     const inserts: ApplicationEntity[] = [];
     const updates: { id: string; changes: Partial<ApplicationEntity> }[] = [];
@@ -172,6 +173,10 @@ export class BatchesService {
 
     try {
       await this.uow.run(async (manager) => {
+        await this.lockOpen(manager, batch.id);
+        // Another upload or a 初审 landed while this sheet was being checked: its rows were judged against a class that has changed.
+        const current = await manager.find(ApplicationEntity, { where: { batchId: batch.id }, select: { id: true, state: true } });
+        if (current.length !== members.length || current.some((m) => memberById.get(m.id)?.state !== m.state)) throw new DomainError('EDITED_CONCURRENTLY');
         for (const application of inserts) {
           await manager.insert(ApplicationEntity, application);
           await this.applications.record(manager, application.id, null, 'draft', clerkOf(actor), '机构导入名单');
@@ -201,20 +206,27 @@ export class BatchesService {
       null,
       member.id,
     );
-    await this.uow.run((manager) => this.applications.attach(manager, member.id, prepared));
+    await this.uow.run(async (manager) => {
+      // The batch, the member, then its proof: the order every writer of a class takes them in.
+      await this.lockOpen(manager, batch.id);
+      await manager.findOne(ApplicationEntity, { where: { id: member.id }, ...(this.uow.rowLock ? { lock: this.uow.rowLock } : {}) });
+      await this.applications.attach(manager, member.id, prepared);
+    });
     return this.view(batch.id);
   }
 
   /** 初审: the school passes students on to the body, or keeps them back with a reason. */
   async prereview(actor: StaffActor, id: string, request: PrereviewRequest): Promise<BatchView> {
     const batch = await this.ownOpen(actor, id);
-    const result = await this.db
-      .getRepository(ApplicationEntity)
-      .update(
+    await this.uow.run(async (manager) => {
+      await this.lockOpen(manager, batch.id);
+      const result = await manager.update(
+        ApplicationEntity,
         { batchId: batch.id, id: In(request.applicationIds), state: 'draft' },
         { prereview: request.decision, prereviewNote: request.decision === 'excluded' ? (request.note?.trim() ?? null) : null },
       );
-    if ((result.affected ?? 0) !== new Set(request.applicationIds).size) throw new DomainError('NOT_FOUND', '部分学员不在本批次中或已提交');
+      if ((result.affected ?? 0) !== new Set(request.applicationIds).size) throw new DomainError('NOT_FOUND', '部分学员不在本批次中或已提交');
+    });
     return this.view(batch.id);
   }
 
@@ -224,40 +236,51 @@ export class BatchesService {
    * are withdrawn. All or nothing.
    */
   async submit(actor: StaffActor, id: string): Promise<BatchView> {
-    const batch = await this.ownOpen(actor, id);
-    const members = await this.db.getRepository(ApplicationEntity).find({ where: { batchId: batch.id }, order: { batchRow: 'ASC' } });
-    const pending = members.filter((m) => m.prereview === 'pending');
-    if (pending.length) {
-      throw new DomainError(
-        'VALIDATION_FAILED',
-        `还有${pending.length}名学员未完成初审`,
-        pending.map((m) => ({ path: `row.${m.batchRow}`, message: `第${m.batchRow}行 ${m.applicantName}：未初审` })),
-      );
-    }
-    const passed = members.filter((m) => m.prereview === 'passed');
-    if (passed.length === 0) throw new DomainError('BATCH_EMPTY');
-    const counts = await this.fileCounts(passed.map((m) => m.id));
-    const incomplete = passed.flatMap((m) =>
-      uploadIssues(batch.planId, batch.level, counts.get(m.id) ?? {}).map((i) => ({
-        path: `row.${m.batchRow}`,
-        message: `第${m.batchRow}行 ${m.applicantName}：${i.message}`,
-      })),
-    );
-    if (incomplete.length) throw new DomainError('MATERIALS_INCOMPLETE', `${incomplete[0]?.message ?? ''}`, incomplete);
+    await this.ownOpen(actor, id);
     const by = clerkOf(actor);
+    // Checked under the batch's lock: an upload, a 初审 or a photo landing meanwhile waits, and what is checked is what is sent.
     await this.uow.run(async (manager) => {
-      const changed = await manager.update(BatchEntity, { id: batch.id, state: 'open' }, { state: 'submitted', submittedAt: this.clock.now() });
-      if (!changed.affected) throw new DomainError('TRANSITION_NOT_ALLOWED', '该批次已提交');
+      const batch = await this.lockOpen(manager, id);
+      const members = await manager.find(ApplicationEntity, { where: { batchId: batch.id }, order: { batchRow: 'ASC' } });
+      const pending = members.filter((m) => m.prereview === 'pending');
+      if (pending.length) {
+        throw new DomainError(
+          'VALIDATION_FAILED',
+          `还有${pending.length}名学员未完成初审`,
+          pending.map((m) => ({ path: `row.${m.batchRow}`, message: `第${m.batchRow}行 ${m.applicantName}：未初审` })),
+        );
+      }
+      const passed = members.filter((m) => m.prereview === 'passed');
+      if (passed.length === 0) throw new DomainError('BATCH_EMPTY');
+      const counts = await this.fileCounts(
+        passed.map((m) => m.id),
+        manager,
+      );
+      const incomplete = passed.flatMap((m) =>
+        uploadIssues(batch.planId, batch.level, counts.get(m.id) ?? {}).map((i) => ({
+          path: `row.${m.batchRow}`,
+          message: `第${m.batchRow}行 ${m.applicantName}：${i.message}`,
+        })),
+      );
+      if (incomplete.length) throw new DomainError('MATERIALS_INCOMPLETE', `${incomplete[0]?.message ?? ''}`, incomplete);
+      await manager.update(BatchEntity, { id: batch.id }, { state: 'submitted', submittedAt: this.clock.now() });
       for (const member of members) {
         if (member.prereview === 'passed') await this.applications.transition(manager, member, 'submitted', by, 'institution', '机构初审通过，团体申报提交');
         else await this.applications.transition(manager, member, 'withdrawn', by, 'institution', `机构初审未通过：${member.prereviewNote ?? ''}`);
       }
     });
-    return this.view(batch.id);
+    return this.view(id);
   }
 
-  private async fileCounts(applicationIds: string[]): Promise<Map<string, Record<string, number>>> {
-    const rows = applicationIds.length ? await this.db.getRepository(ApplicationMaterialEntity).findBy({ applicationId: In(applicationIds) }) : [];
+  /** The batch's row, locked for this transaction: every change to a class queues on it, and only an open batch may change. */
+  private async lockOpen(manager: EntityManager, id: string): Promise<BatchEntity> {
+    const batch = await manager.findOne(BatchEntity, { where: { id }, ...(this.uow.rowLock ? { lock: this.uow.rowLock } : {}) });
+    if (!batch || batch.state !== 'open') throw new DomainError('TRANSITION_NOT_ALLOWED', '该批次已提交，不能再修改');
+    return batch;
+  }
+
+  private async fileCounts(applicationIds: string[], manager: EntityManager = this.db.manager): Promise<Map<string, Record<string, number>>> {
+    const rows = applicationIds.length ? await manager.findBy(ApplicationMaterialEntity, { applicationId: In(applicationIds) }) : [];
     const counts = new Map<string, Record<string, number>>();
     for (const row of rows) {
       const perMaterial = counts.get(row.applicationId) ?? {};

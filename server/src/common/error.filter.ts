@@ -61,9 +61,12 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   TICKET_NOT_YET: HttpStatus.CONFLICT,
   TICKET_PDF_UNAVAILABLE: HttpStatus.SERVICE_UNAVAILABLE,
   STATEMENT_COLUMNS_UNKNOWN: HttpStatus.UNPROCESSABLE_ENTITY,
-  DATABASE_UNAVAILABLE: HttpStatus.SERVICE_UNAVAILABLE,
+  EDITED_CONCURRENTLY: HttpStatus.CONFLICT,
+  SYSTEM_BUSY: HttpStatus.SERVICE_UNAVAILABLE,
   INTERNAL_ERROR: HttpStatus.INTERNAL_SERVER_ERROR,
 };
+
+const BUSY_RETRY_AFTER_SECONDS = 2;
 
 /** Framework errors (unknown route, malformed JSON, oversized body) in the same `{ code, message }` shape. */
 function fromHttpException(e: HttpException): { status: number; body: ErrorBody } {
@@ -95,6 +98,8 @@ export class ErrorFilter implements ExceptionFilter {
       // Stack only: request bodies may hold personal data and are never logged.
       this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     }
+    // A busy system says when to come back; the app waits that long before trying again.
+    if (body.code === 'SYSTEM_BUSY') response.setHeader('Retry-After', String(BUSY_RETRY_AFTER_SECONDS));
     response.status(status).json(body);
   }
 }

@@ -116,6 +116,8 @@ const envSchema = z.object({
   VERIFY_LOOKUPS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(30),
   /** Staff sign-in attempts one client address may make per 10 minutes (on top of the per-account lock-out). */
   LOGIN_ATTEMPTS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(30),
+  /** How many times a transaction that lost a deadlock is run in all before the caller is told the system is busy (503). */
+  TRANSACTION_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(4),
   /** Days an approved candidate has to pay before the held seat is released. */
   PAYMENT_DAYS: z.coerce.number().int().min(1).max(60).default(7),
   /** Test only: the server's clock stands still at this instant, so browser tests do not depend on today's date. */
@@ -148,6 +150,7 @@ export interface AppConfig {
   noticeScheduleSeconds: number;
   mail: { smtpUrl?: string; from: string };
   paymentDays: number;
+  transactionAttempts: number;
   loginAttemptsPerAddress: number;
   verifyLookupsPerAddress: number;
   fixedNow?: Date;
@@ -219,6 +222,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     noticeScheduleSeconds: e.NOTICE_SCHEDULE_SECONDS ?? (e.NODE_ENV === 'test' ? 0 : 60),
     mail: { ...(e.SMTP_URL ? { smtpUrl: e.SMTP_URL } : {}), from: e.MAIL_FROM },
     paymentDays: e.PAYMENT_DAYS,
+    transactionAttempts: e.TRANSACTION_ATTEMPTS,
     loginAttemptsPerAddress: e.LOGIN_ATTEMPTS_PER_ADDRESS,
     verifyLookupsPerAddress: e.VERIFY_LOOKUPS_PER_ADDRESS,
     ...(e.FIXED_NOW ? { fixedNow: new Date(e.FIXED_NOW) } : {}),

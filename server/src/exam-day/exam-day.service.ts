@@ -71,13 +71,17 @@ export class ExamDayService {
     if (session.date !== shanghaiDate(now)) throw new DomainError('SESSION_NOT_TODAY', `该场次在${formatChineseDate(session.date)}，今天不能签到`);
     if (hold.checkedInAt) throw new DomainError('ALREADY_CHECKED_IN', `${application.applicantName}已于${shanghaiClock(hold.checkedInAt)}签到`);
     await this.uow.run(async (manager) => {
+      // The application before its seat, as every writer of both takes them.
+      const current = await manager.findOneOrFail(ApplicationEntity, {
+        where: { id: application.id },
+        ...(this.uow.rowLock ? { lock: this.uow.rowLock } : {}),
+      });
       // Two proctors at two doors with the same ticket: one update lands, the other is told when.
       const claimed = await manager.update(SeatHoldEntity, { id: hold.id, checkedInAt: IsNull() }, { checkedInAt: now, checkedInBy: actor.staffId });
       if (!claimed.affected) {
         const first = await manager.findOneByOrFail(SeatHoldEntity, { id: hold.id });
         throw new DomainError('ALREADY_CHECKED_IN', `${application.applicantName}已于${shanghaiClock(first.checkedInAt ?? now)}签到`);
       }
-      const current = await manager.findOneByOrFail(ApplicationEntity, { id: application.id });
       await this.applications.transition(manager, current, 'checked_in', { kind: 'staff', id: actor.staffId }, 'proctor', `${session.site} 入场签到`);
     });
     return this.attendance(actor, sessionId);

@@ -10,7 +10,6 @@ import {
   type MisconductRequest,
   type MisconductView,
   type SubjectKind,
-  type SubjectMark,
 } from '@skillcert/shared';
 import { randomUUID } from 'node:crypto';
 import { DataSource, In, type EntityManager } from 'typeorm';
@@ -19,7 +18,7 @@ import { ApplicationsService } from '../applications/applications.service';
 import type { StaffActor } from '../auth/actor';
 import { Clock } from '../common/clock';
 import { UnitOfWork } from '../database/unit-of-work';
-import { ExamResultEntity } from '../results/exam-result.entity';
+import { writeMarks, type Marks } from '../results/marks-writer';
 import { ExamSessionEntity } from '../sessions/exam-session.entity';
 import { SeatHoldEntity } from '../sessions/seat-hold.entity';
 import { SeatsService } from '../sessions/seats.service';
@@ -120,15 +119,10 @@ export class MisconductService {
     reason: string,
     actor: StaffActor,
   ): Promise<void> {
-    const existing = await manager.findOneBy(ExamResultEntity, { applicationId });
-    const marks: Partial<Record<SubjectKind, SubjectMark>> = { ...(existing?.marks ?? {}) };
-    for (const kind of kinds) marks[kind] = { cancelled: reason };
-    await manager.save(ExamResultEntity, {
-      applicationId,
-      sessionId,
-      marks,
-      enteredBy: existing?.enteredBy ?? actor.staffId,
-      enteredAt: existing?.enteredAt ?? this.clock.now(),
+    await writeMarks(manager, this.uow.rowLock, applicationId, sessionId, (existing) => {
+      const marks: Marks = { ...(existing?.marks ?? {}) };
+      for (const kind of kinds) marks[kind] = { cancelled: reason };
+      return { marks, enteredBy: existing?.enteredBy ?? actor.staffId, enteredAt: existing?.enteredAt ?? this.clock.now() };
     });
   }
 

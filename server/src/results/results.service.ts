@@ -15,7 +15,6 @@ import {
   type ScoreSheetIssue,
   type SessionResultsView,
   type SubjectKind,
-  type SubjectMark,
 } from '@skillcert/shared';
 import ExcelJS from 'exceljs';
 import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
@@ -33,6 +32,7 @@ import { SeatHoldEntity } from '../sessions/seat-hold.entity';
 import { StaffAccountEntity } from '../staff/staff-account.entity';
 import { CertificatesService } from '../certificates/certificates.service';
 import { ExamResultEntity } from './exam-result.entity';
+import { keepCancelled, writeMarks, type Marks } from './marks-writer';
 
 const TICKET_HEADER = '准考证号';
 const ID_HEADER = '身份证号';
@@ -105,7 +105,7 @@ export class ResultsService {
     const byTicket = new Map(seats.flatMap((s) => (s.hold.ticketNo ? [[s.hold.ticketNo, s] as const] : [])));
     const byIdHash = new Map(seats.map((s) => [s.application.residentIdHash, s]));
     const issues: ScoreSheetIssue[] = [];
-    const marksOf = new Map<string, Partial<Record<SubjectKind, SubjectMark>>>();
+    const marksOf = new Map<string, Marks>();
     sheet.eachRow((row, number) => {
       if (number === 1) return;
       const cells = new Map([...columns].map(([column, key]) => [key, cellText(row.getCell(column).value).text.trim()]));
@@ -127,7 +127,7 @@ export class ResultsService {
         issues.push({ row: number, column: ticket ? TICKET_HEADER : ID_HEADER, message: `${seat.application.applicantName}在表中出现了两次` });
         return;
       }
-      const marks: Partial<Record<SubjectKind, SubjectMark>> = {};
+      const marks: Marks = {};
       for (const subject of sittingSubjects(seat.application.planId, seat.application.level, seat.application.subjects)) {
         const read = readScoreCell(cells.get(subject.kind) ?? '');
         if (!read) issues.push({ row: number, column: subject.name, message: `请填写${seat.application.applicantName}的${subject.name}成绩` });
@@ -137,9 +137,7 @@ export class ResultsService {
       marksOf.set(seat.application.id, marks);
     });
     if (issues.length) return { imported: 0, issues };
-    await this.uow.run(async (manager) => {
-      for (const [applicationId, marks] of marksOf) await this.write(manager, session.id, applicationId, marks, actor);
-    });
+    await this.uow.run((manager) => this.write(manager, session.id, marksOf, actor));
     return { imported: marksOf.size, issues: [] };
   }
 
@@ -149,7 +147,7 @@ export class ResultsService {
     if (session.resultsPublishedAt) throw new DomainError('RESULTS_PUBLISHED');
     const seat = (await this.seats(session)).find((s) => s.application.id === applicationId);
     if (!seat) throw new DomainError('NOT_IN_SESSION');
-    const marks: Partial<Record<SubjectKind, SubjectMark>> = {};
+    const marks: Marks = {};
     const issues: { path: string; message: string }[] = [];
     for (const subject of sittingSubjects(seat.application.planId, seat.application.level, seat.application.subjects)) {
       const read = readScoreCell(cells[subject.kind] ?? '');
@@ -158,7 +156,7 @@ export class ResultsService {
       else marks[subject.kind] = read.mark;
     }
     if (issues.length) throw new DomainError('VALIDATION_FAILED', issues[0]!.message, issues);
-    await this.uow.run((manager) => this.write(manager, session.id, applicationId, marks, actor));
+    await this.uow.run((manager) => this.write(manager, session.id, new Map([[applicationId, marks]]), actor));
     return this.view(actor, sessionId);
   }
 
@@ -261,18 +259,17 @@ export class ResultsService {
     });
   }
 
-  private async write(
-    manager: EntityManager,
-    sessionId: string,
-    applicationId: string,
-    marks: Partial<Record<SubjectKind, SubjectMark>>,
-    actor: StaffActor,
-  ): Promise<void> {
-    const existing = await manager.findOneBy(ExamResultEntity, { applicationId });
-    // Misconduct decisions stand over any score typed later.
-    const merged = { ...marks };
-    for (const [kind, mark] of Object.entries(existing?.marks ?? {}) as [SubjectKind, SubjectMark][]) if ('cancelled' in mark) merged[kind] = mark;
-    await manager.save(ExamResultEntity, { applicationId, sessionId, marks: merged, enteredBy: actor.staffId, enteredAt: this.clock.now() });
+  /** Under a shared lock on the session: a publication waits for marks being written, and marks are never written after it. */
+  private async write(manager: EntityManager, sessionId: string, marksOf: Map<string, Marks>, actor: StaffActor): Promise<void> {
+    const session = await manager.findOne(ExamSessionEntity, { where: { id: sessionId }, ...(this.uow.sharedLock ? { lock: this.uow.sharedLock } : {}) });
+    if (session?.resultsPublishedAt) throw new DomainError('RESULTS_PUBLISHED');
+    // One order for everyone: applications by id, so two sheets of the same session cannot lock each other's rows crosswise.
+    for (const applicationId of [...marksOf.keys()].sort())
+      await writeMarks(manager, this.uow.rowLock, applicationId, sessionId, (existing) => ({
+        marks: keepCancelled(marksOf.get(applicationId)!, existing),
+        enteredBy: actor.staffId,
+        enteredAt: this.clock.now(),
+      }));
   }
 
   /** A seat whose candidate never came is absent in each subject of the sitting. */
@@ -280,7 +277,7 @@ export class ResultsService {
     if (hold.checkedInAt) return undefined;
     const marks = Object.fromEntries(
       sittingSubjects(application.planId, application.level, application.subjects).map((s) => [s.kind, { absent: true }]),
-    ) as Partial<Record<SubjectKind, SubjectMark>>;
+    ) as Marks;
     return { applicationId: application.id, sessionId: hold.sessionId, marks, enteredBy: '', enteredAt: hold.createdAt };
   }
 

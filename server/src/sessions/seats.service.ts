@@ -86,12 +86,13 @@ export class SeatsService {
     for (const { applicationId } of expired) {
       // Each on its own: a hold paid for in the meantime is confirmed and stays.
       released += await this.uow.run(async (manager) => {
+        // The application first, then its seat: the order a payment arriving this very moment takes them in too.
+        const application = await manager.findOne(ApplicationEntity, { where: { id: applicationId }, ...(this.uow.rowLock ? { lock: this.uow.rowLock } : {}) });
         const hold = await manager.findOneBy(SeatHoldEntity, { applicationId, status: 'held', heldUntil: LessThan(this.clock.now()) });
         if (!hold) return 0;
         // A WeChat order WeChat may still have taken money for keeps the seat until the payment check settles or closes it.
         if (await manager.existsBy(PaymentEntity, { applicationId, state: 'pending' })) return 0;
         await this.releaseWithin(manager, applicationId);
-        const application = await manager.findOneBy(ApplicationEntity, { id: applicationId });
         if (application?.state === 'approved') {
           await this.applications.transition(manager, application, 'expired', { kind: 'system', id: null }, 'system', '缴费期限已过，座位已释放');
         }
