@@ -7,6 +7,7 @@ import { HealthController } from './health/health.controller';
 import { IdentityModule } from './identity/identity.module';
 import { ApplicationsModule } from './applications/applications.module';
 import { UnitOfWork } from './database/unit-of-work';
+import { Sequences } from './database/sequences';
 import { PlansModule } from './plans/plans.module';
 import { ReviewModule } from './review/review.module';
 import { BatchesModule } from './batches/batches.module';
@@ -55,8 +56,9 @@ export class AppModule {
         { provide: Clock, useValue: clock },
         // One instance for the whole app: on SQLite its queue is what serialises transactions.
         UnitOfWork,
+        Sequences,
       ],
-      exports: [APP_CONFIG, Clock, UnitOfWork],
+      exports: [APP_CONFIG, Clock, UnitOfWork, Sequences],
     };
   }
 }

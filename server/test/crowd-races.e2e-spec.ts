@@ -2,6 +2,8 @@ import request from 'supertest';
 import { anExamBody } from './exam-body';
 import { aCandidate, as, databaseTargets, startServer, until, type Proof, type TestServer } from './harness';
 import { connectTo } from './mysql';
+import { Sequences } from '../src/database/sequences';
+import { UnitOfWork } from '../src/database/unit-of-work';
 import { aPaidCandidate } from './paid-candidate';
 
 // 2026-03-10 10:00 in Shanghai: the March window is open.
@@ -66,7 +68,33 @@ describe.each(databaseTargets())('a crowd at the window and two hands on one mar
     }
   });
 
+  it('16 concurrent ticket and ticket PDF requests for a freshly paid seat: every answer 200, one number', async () => {
+    server.clock.set(NOW);
+    const wu = await aPaidCandidate(server, admin, 'ticket-wu', '吴同学');
+    server.clock.set(EXAM_MORNING);
+    const me = as(server, wu.token);
+    const answers = await Promise.all(
+      Array.from({ length: 16 }, (_, i) => (i % 2 ? me.get(`/api/applications/${wu.id}/ticket.pdf`) : me.get(`/api/applications/${wu.id}/ticket`))),
+    );
+    expect(answers.map((a) => a.status)).toEqual(Array(16).fill(200));
+    const numbers = new Set(answers.filter((_, i) => i % 2 === 0).map((a) => (a.body as { ticketNo: string }).ticketNo));
+    expect([...numbers]).toHaveLength(1);
+    expect([...numbers][0]).toMatch(/^260327\d{4}$/);
+    expect((await me.get(`/api/applications/${wu.id}/ticket`).expect(200)).body.ticketNo).toBe([...numbers][0]);
+  });
+
+  it('a running number taken by 40 transactions at once: 40 numbers, each once, after those issued before', async () => {
+    const uow = server.app.get(UnitOfWork);
+    const sequences = server.app.get(Sequences);
+    const taken = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => uow.run((manager) => sequences.take(manager, 'test:crowd', 1 + (i % 3), async () => 100))),
+    );
+    const numbers = taken.flatMap((first, i) => Array.from({ length: 1 + (i % 3) }, (_, k) => first + k)).sort((a, b) => a - b);
+    expect(numbers).toEqual(Array.from({ length: numbers.length }, (_, k) => 101 + k));
+  });
+
   it('10 concurrent score entries for one candidate: one row, each answer 200, never a 500', async () => {
+    server.clock.set(NOW);
     const chen = await aPaidCandidate(server, admin, 'marks-chen', '陈同学');
     server.clock.set(EXAM_MORNING);
     const { ticketNo } = (await as(server, chen.token).get(`/api/applications/${chen.id}/ticket`).expect(200)).body as { ticketNo: string };

@@ -26,6 +26,8 @@ export const ERROR_MESSAGES = {
   USERNAME_TAKEN: '该用户名已被使用',
   SESSION_DATE_INVALID: '考核日期不在认定计划允许的范围内',
   SEAT_SOLD_OUT: '该场次已满，请选择其他场次',
+  SESSION_CLOSED: '该场次已开考或成绩已发布，不再安排考位',
+  RESULTS_TOO_EARLY: '考核尚未结束，不能发布成绩',
   APPLICATION_ACTIVE_EXISTS: '您已有一份该职业该等级的报名正在办理中，请勿重复申报',
   NOT_ELIGIBLE: '暂不符合申报条件',
   FILE_TYPE_NOT_ALLOWED: '只能上传 JPG、PNG 图片或 PDF 文件',

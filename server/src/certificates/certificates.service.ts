@@ -20,7 +20,8 @@ import { ApplicationEntity } from '../applications/application.entity';
 import { ApplicationsService } from '../applications/applications.service';
 import type { CandidateActor, StaffActor } from '../auth/actor';
 import { Clock } from '../common/clock';
-import { isUniqueViolation, UnitOfWork } from '../database/unit-of-work';
+import { highestSuffix, Sequences } from '../database/sequences';
+import { UnitOfWork } from '../database/unit-of-work';
 import { CandidateProfileEntity } from '../identity/candidate-profile.entity';
 import { Mailer } from '../notifications/mailer';
 import { OutboxService, type NewMessage } from '../notifications/outbox.service';
@@ -40,6 +41,7 @@ export class CertificatesService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly uow: UnitOfWork,
+    private readonly sequences: Sequences,
     private readonly clock: Clock,
     private readonly applications: ApplicationsService,
     private readonly outbox: OutboxService,
@@ -51,37 +53,37 @@ export class CertificatesService {
     const plan = getPlan(application.planId);
     const issuedOn = shanghaiDate(this.clock.now());
     const prefix = `${plan.body.id.split('-')[0]!.toUpperCase()}${issuedOn.slice(0, 4)}`;
-    let row: CertificateEntity | undefined;
-    for (let attempt = 0; !row; attempt++) {
-      const taken = await manager.count(CertificateEntity, { where: { number: Like(`${prefix}%`) } });
-      const candidate: CertificateEntity = {
-        id: randomUUID(),
-        number: `${prefix}${String(taken + 1 + attempt).padStart(6, '0')}`,
-        bodyId: plan.body.id,
-        applicationId: application.id,
-        holderName: application.applicantName,
-        residentIdHash: application.residentIdHash,
-        planId: application.planId,
-        level: application.level,
-        issuedOn,
-        status: 'valid',
-        revokedOn: null,
-        revokeReason: null,
-        revokedBy: null,
-        collection: application.channel === 'group' ? 'institution' : 'pickup',
-        address: null,
-        handedOverAt: null,
-        handedOverBy: null,
-        trackingNo: null,
-        createdAt: this.clock.now(),
-      };
-      try {
-        await manager.insert(CertificateEntity, candidate);
-        row = candidate;
-      } catch (error) {
-        if (!isUniqueViolation(error) || attempt >= 20) throw error;
-      }
-    }
+    const sequence = await this.sequences.take(manager, `certificate:${prefix}`, 1, async () => {
+      const [highest] = await manager.find(CertificateEntity, {
+        where: { number: Like(`${prefix}%`) },
+        order: { number: 'DESC' },
+        take: 1,
+        select: { id: true, number: true },
+      });
+      return highestSuffix(prefix, highest?.number);
+    });
+    const row: CertificateEntity = {
+      id: randomUUID(),
+      number: `${prefix}${String(sequence).padStart(6, '0')}`,
+      bodyId: plan.body.id,
+      applicationId: application.id,
+      holderName: application.applicantName,
+      residentIdHash: application.residentIdHash,
+      planId: application.planId,
+      level: application.level,
+      issuedOn,
+      status: 'valid',
+      revokedOn: null,
+      revokeReason: null,
+      revokedBy: null,
+      collection: application.channel === 'group' ? 'institution' : 'pickup',
+      address: null,
+      handedOverAt: null,
+      handedOverBy: null,
+      trackingNo: null,
+      createdAt: this.clock.now(),
+    };
+    await manager.insert(CertificateEntity, row);
     await this.applications.transition(manager, application, 'certified', by, 'system', `证书编号 ${row.number}`);
     await this.outbox.enqueue(manager, await this.emails(manager, [row], (r) => this.issuedMail(r)));
     return row;

@@ -34,6 +34,8 @@ import { Misconduct1765300000000 } from './migrations/1765300000000-misconduct';
 import { Certificates1765400000000 } from './migrations/1765400000000-certificates';
 import { Makeup1765500000000 } from './migrations/1765500000000-makeup';
 import { OneOpenSchoolOrder1765600000000 } from './migrations/1765600000000-one-open-school-order';
+import { NumberSequences1765700000000 } from './migrations/1765700000000-number-sequences';
+import { SequenceEntity } from './sequence.entity';
 import { CertificateEntity } from '../certificates/certificate.entity';
 import { MisconductRecordEntity } from '../misconduct/misconduct-record.entity';
 import { ExamResultEntity } from '../results/exam-result.entity';
@@ -44,6 +46,7 @@ import { PaymentEntity } from '../payments/payment.entity';
 import { MaterialsVisitsBatches1764200000000 } from './migrations/1764200000000-materials-visits-batches';
 
 export const ENTITIES = [
+  SequenceEntity,
   SubscriptionCreditEntity,
   BankCreditEntity,
   PaymentEntity,
@@ -90,6 +93,7 @@ export const MIGRATIONS = [
   Certificates1765400000000,
   Makeup1765500000000,
   OneOpenSchoolOrder1765600000000,
+  NumberSequences1765700000000,
 ];
 
 /** Migrations always — never `synchronize` — on MariaDB and on the embedded SQLite alike. */

@@ -15,6 +15,11 @@ const RETRY_BASE_MS = 20;
  * (rows written once, parents locked before children, upserts where a row may
  * exist); a victim of one that remains possible is tried again after a backoff,
  * and when the attempts run out the caller is told the system is busy (503), never 500.
+ *
+ * Lock order, so that two writers never hold what the other wants: a school's
+ * batch, then an application, then what hangs off it (its proof, seat, marks,
+ * payments, certificate), then a session's seat count and the number sequences.
+ * Work over a whole session (score entry, publication) locks the session first.
  */
 @Injectable()
 export class UnitOfWork {

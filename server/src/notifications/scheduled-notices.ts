@@ -123,7 +123,8 @@ export class ScheduledNotices extends PeriodicJob {
   private async tell(manager: EntityManager, session: ExamSessionEntity, holds: SeatHoldEntity[]): Promise<number> {
     const now = this.clock.now();
     const claimed: SeatHoldEntity[] = [];
-    for (const hold of holds) {
+    // In id order, the order every transaction numbering seats locks them in.
+    for (const hold of [...holds].sort((a, b) => (a.id < b.id ? -1 : 1))) {
       // Another scheduler may have taken this seat since it was read: only the one whose update lands tells the candidate.
       const result = await manager.update(SeatHoldEntity, { id: hold.id, ticketNoticeAt: IsNull() }, { ticketNoticeAt: now });
       if (result.affected) claimed.push(hold);

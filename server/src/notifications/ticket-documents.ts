@@ -1,13 +1,14 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DomainError, getPlan, levelDisplayName, shanghaiDate, ticketOpen, ticketSubjects, type TicketView } from '@skillcert/shared';
-import { DataSource, In, IsNull, Like, type EntityManager } from 'typeorm';
+import { DataSource, Like, type EntityManager } from 'typeorm';
 import { ApplicationEntity } from '../applications/application.entity';
 import type { CandidateActor, StaffActor } from '../auth/actor';
 import { BatchEntity, ownBatch } from '../batches/batch.entity';
 import { Clock } from '../common/clock';
 import { APP_CONFIG, type AppConfig } from '../config/config';
-import { isUniqueViolation, UnitOfWork } from '../database/unit-of-work';
+import { highestSuffix, Sequences } from '../database/sequences';
+import { UnitOfWork } from '../database/unit-of-work';
 import { ExamSessionEntity } from '../sessions/exam-session.entity';
 import { SeatHoldEntity } from '../sessions/seat-hold.entity';
 import { loadPdfFont, renderTicketsPdf, type PdfFont } from './ticket-pdf';
@@ -21,6 +22,7 @@ export class TicketDocuments {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly uow: UnitOfWork,
+    private readonly sequences: Sequences,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -68,27 +70,35 @@ export class TicketDocuments {
 
   /**
    * Ticket numbers for seats that have none: the session date and a running
-   * number for that date (2603270001). Two writers racing for the same number:
-   * the unique key refuses one, which takes the next.
+   * number for that date (2603270001), taken from the day's sequence. Each seat
+   * is locked first (in id order, as every numbering transaction takes them) and
+   * read again under the lock: whoever numbered it a moment ago wins, once.
    */
   async numberSeats(manager: EntityManager, session: ExamSessionEntity, holds: SeatHoldEntity[]): Promise<Map<string, string>> {
-    const numbers = new Map(holds.flatMap((h) => (h.ticketNo ? [[h.id, h.ticketNo] as const] : [])));
-    const prefix = session.date.replace(/-/g, '').slice(2);
-    for (const hold of holds.filter((h) => !h.ticketNo)) {
-      for (let attempt = 0; ; attempt++) {
-        const taken = await manager.count(SeatHoldEntity, { where: { ticketNo: Like(`${prefix}%`) } });
-        const ticketNo = `${prefix}${String(taken + 1 + attempt).padStart(4, '0')}`;
-        try {
-          const claimed = await manager.update(SeatHoldEntity, { id: hold.id, ticketNo: IsNull() }, { ticketNo });
-          if (claimed.affected) numbers.set(hold.id, ticketNo);
-          break;
-        } catch (error) {
-          if (!isUniqueViolation(error) || attempt >= 20) throw error;
-        }
-      }
+    const numbers = new Map<string, string>();
+    const unnumbered: string[] = [];
+    const lock = this.uow.rowLock ? { lock: this.uow.rowLock } : {};
+    for (const id of [...new Set(holds.map((h) => h.id))].sort()) {
+      const current = await manager.findOne(SeatHoldEntity, { where: { id }, select: { id: true, ticketNo: true }, ...lock });
+      if (current?.ticketNo) numbers.set(id, current.ticketNo);
+      else if (current) unnumbered.push(id);
     }
-    const missing = holds.filter((h) => !numbers.has(h.id)).map((h) => h.id);
-    if (missing.length) for (const h of await manager.findBy(SeatHoldEntity, { id: In(missing) })) if (h.ticketNo) numbers.set(h.id, h.ticketNo);
+    if (!unnumbered.length) return numbers;
+    const prefix = session.date.replace(/-/g, '').slice(2);
+    const first = await this.sequences.take(manager, `ticket:${prefix}`, unnumbered.length, async () => {
+      const [highest] = await manager.find(SeatHoldEntity, {
+        where: { ticketNo: Like(`${prefix}%`) },
+        order: { ticketNo: 'DESC' },
+        take: 1,
+        select: { id: true, ticketNo: true },
+      });
+      return highestSuffix(prefix, highest?.ticketNo);
+    });
+    for (const [i, id] of unnumbered.entries()) {
+      const ticketNo = `${prefix}${String(first + i).padStart(4, '0')}`;
+      await manager.update(SeatHoldEntity, { id }, { ticketNo });
+      numbers.set(id, ticketNo);
+    }
     return numbers;
   }
 

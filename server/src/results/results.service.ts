@@ -9,7 +9,10 @@ import {
   readScoreCell,
   resultsNoticeData,
   resultsNoticeEmail,
+  sessionEndsAt,
+  shanghaiClock,
   shanghaiDate,
+  formatChineseDate,
   sittingSubjects,
   type ScoreImportReport,
   type ScoreSheetIssue,
@@ -204,6 +207,10 @@ export class ResultsService {
   async publish(actor: StaffActor, sessionId: string): Promise<SessionResultsView> {
     const session = await this.ownSession(actor, sessionId);
     if (session.resultsPublishedAt) throw new DomainError('RESULTS_PUBLISHED');
+    // Before the last subject ends everyone seated would be recorded absent, for good.
+    const ends = sessionEndsAt(session);
+    if (this.clock.now() < ends)
+      throw new DomainError('RESULTS_TOO_EARLY', `考核尚未结束，${formatChineseDate(shanghaiDate(ends))} ${shanghaiClock(ends)}起可发布成绩`);
     const view = await this.view(actor, sessionId);
     const results = await this.db.getRepository(ExamResultEntity).findBy({ sessionId });
     if (results.some((r) => r.enteredBy === actor.staffId)) throw new DomainError('PUBLISH_BY_OTHER');

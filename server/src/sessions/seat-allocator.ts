@@ -6,7 +6,7 @@ import { ApplicationEntity } from '../applications/application.entity';
 import { Clock } from '../common/clock';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { ExamSessionEntity } from './exam-session.entity';
-import { SeatsService } from './seats.service';
+import { SeatsService, sessionTakesSeats } from './seats.service';
 
 /**
  * Which seat an approved application gets: the earliest session of its plan and
@@ -30,12 +30,14 @@ export class SeatAllocator {
     const deadline = new Date(this.clock.now().getTime() + this.config.paymentDays * 86_400_000);
     for (const session of sessions) {
       if (!session.levels.includes(application.level) || session.seatsTaken >= session.capacity) continue;
+      if (!sessionTakesSeats(session, this.clock.now())) continue;
       if (!sessionServesApplication(application.planId, application.level, application.appliedOn, session.date)) continue;
       try {
         await this.seats.hold(session.id, application.id, deadline);
         return true;
       } catch (error) {
-        if (!(error instanceof DomainError && error.code === 'SEAT_SOLD_OUT')) throw error;
+        // Full or closed since it was read: the next session may still have room.
+        if (!(error instanceof DomainError && (error.code === 'SEAT_SOLD_OUT' || error.code === 'SESSION_CLOSED'))) throw error;
       }
     }
     return false;

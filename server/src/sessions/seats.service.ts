@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError } from '@skillcert/shared';
+import { DomainError, sessionStartsAt } from '@skillcert/shared';
 import { randomUUID } from 'node:crypto';
 import { In, LessThan, type EntityManager } from 'typeorm';
 import { ApplicationEntity } from '../applications/application.entity';
@@ -33,6 +33,8 @@ export class SeatsService {
       return await this.uow.run(async (manager) => {
         const session = await manager.findOne(ExamSessionEntity, { where: { id: sessionId }, ...(this.uow.rowLock ? { lock: this.uow.rowLock } : {}) });
         if (!session) throw new DomainError('NOT_FOUND');
+        // Under the session's lock: a publication or the first subject's start cannot slip in between the check and the seat.
+        if (!sessionTakesSeats(session, this.clock.now())) throw new DomainError('SESSION_CLOSED');
         const existing = await manager.findOneBy(SeatHoldEntity, { applicationId });
         if (existing && existing.status !== 'released') return existing;
         await this.takeSeat(manager, sessionId);
@@ -124,4 +126,9 @@ export class SeatsService {
       .where('id = :id AND seats_taken > 0', { id: hold.sessionId })
       .execute();
   }
+}
+
+/** A session seats people until its first subject starts, and never once its results are out. */
+export function sessionTakesSeats(session: ExamSessionEntity, now: Date): boolean {
+  return !session.resultsPublishedAt && now < sessionStartsAt(session);
 }

@@ -1,4 +1,4 @@
-import { ticketOpen, ticketSubjects } from './tickets';
+import { sessionEndsAt, sessionStartsAt, ticketOpen, ticketSubjects } from './tickets';
 
 describe('tickets', () => {
   it('opens at the 5th working day before the session, and says when until then', () => {
@@ -17,5 +17,15 @@ describe('tickets', () => {
       ['theory', '08:30', undefined],
       ['practical', '13:00', undefined],
     ]);
+  });
+
+  it('a session is over when its last subject ends (Shanghai time); a subject of no stated length lasts its day', () => {
+    const beijing = { planId: 'beijing-2021', date: '2021-06-19', levels: [4] as const, theoryAt: '09:00', practicalAt: '13:30' };
+    expect(sessionStartsAt(beijing).toISOString()).toBe('2021-06-19T01:00:00.000Z');
+    expect(sessionEndsAt(beijing).toISOString()).toBe('2021-06-19T06:00:00.000Z');
+    const shanghai = { planId: 'shanghai-2026', date: '2026-12-01', levels: [4] as const, theoryAt: '09:00', practicalAt: '13:30' };
+    expect(sessionStartsAt(shanghai).toISOString()).toBe('2026-12-01T01:00:00.000Z');
+    // Midnight at the end of 1 December in Shanghai.
+    expect(sessionEndsAt(shanghai).toISOString()).toBe('2026-12-01T16:00:00.000Z');
   });
 });

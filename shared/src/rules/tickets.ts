@@ -1,4 +1,4 @@
-import { addDays, formatChineseDate, type IsoDate } from '../dates';
+import { addDays, formatChineseDate, shanghaiMidnight, type IsoDate } from '../dates';
 import { planLevel } from '../plans';
 import type { Level, SubjectKind } from '../types';
 import { ticketAvailableFrom, type WorkingDayCalendar } from './calendar';
@@ -85,4 +85,32 @@ export function ticketLines(ticket: TicketView): [label: string, value: string][
     ['考点', ticket.session.site],
     ...(ticket.session.address && ticket.session.address !== ticket.session.site ? [['地址', ticket.session.address] as [string, string]] : []),
   ];
+}
+
+/** What a session's timing rules need to know of it. */
+export interface SessionTimes {
+  planId: string;
+  date: IsoDate;
+  levels: readonly Level[];
+  theoryAt: string;
+  practicalAt: string;
+}
+
+/**
+ * The instant a session's last subject ends, over every level it seats. A subject
+ * whose length the plan does not state (the documents give none for Shanghai)
+ * runs to the end of its day. Results may be published only after it.
+ */
+export function sessionEndsAt(session: SessionTimes): Date {
+  const dayStart = shanghaiMidnight(session.date).getTime();
+  const ends = session.levels.flatMap((level) =>
+    ticketSubjects(session.planId, level, session).map((s) => (s.endsAt && minutesOf(s.endsAt) > minutesOf(s.startsAt) ? minutesOf(s.endsAt) : 24 * 60)),
+  );
+  return new Date(dayStart + Math.max(0, ...ends) * 60_000);
+}
+
+/** The instant a session's first subject starts: from then on it seats nobody new. */
+export function sessionStartsAt(session: SessionTimes): Date {
+  const starts = session.levels.flatMap((level) => ticketSubjects(session.planId, level, session).map((s) => minutesOf(s.startsAt)));
+  return new Date(shanghaiMidnight(session.date).getTime() + Math.min(24 * 60, ...starts) * 60_000);
 }
