@@ -36,6 +36,8 @@ import { Makeup1765500000000 } from './migrations/1765500000000-makeup';
 import { OneOpenSchoolOrder1765600000000 } from './migrations/1765600000000-one-open-school-order';
 import { NumberSequences1765700000000 } from './migrations/1765700000000-number-sequences';
 import { SequenceEntity } from './sequence.entity';
+import { LoginFailures1765800000000 } from './migrations/1765800000000-login-failures';
+import { LoginFailureEntity } from '../staff/login-failure.entity';
 import { CertificateEntity } from '../certificates/certificate.entity';
 import { MisconductRecordEntity } from '../misconduct/misconduct-record.entity';
 import { ExamResultEntity } from '../results/exam-result.entity';
@@ -46,6 +48,7 @@ import { PaymentEntity } from '../payments/payment.entity';
 import { MaterialsVisitsBatches1764200000000 } from './migrations/1764200000000-materials-visits-batches';
 
 export const ENTITIES = [
+  LoginFailureEntity,
   SequenceEntity,
   SubscriptionCreditEntity,
   BankCreditEntity,
@@ -94,6 +97,7 @@ export const MIGRATIONS = [
   Makeup1765500000000,
   OneOpenSchoolOrder1765600000000,
   NumberSequences1765700000000,
+  LoginFailures1765800000000,
 ];
 
 /** Migrations always — never `synchronize` — on MariaDB and on the embedded SQLite alike. */

@@ -25,7 +25,7 @@ export class StaffController {
   @HttpCode(200)
   login(@Ip() ip: string, @Body(new ZodPipe(staffLoginSchema)) body: StaffLoginRequest) {
     this.attemptsPerAddress.hit(ip, this.clock.now());
-    return this.staff.login(body);
+    return this.staff.login(body, ip);
   }
 
   @Get('me')

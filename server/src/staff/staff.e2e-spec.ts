@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { databaseTargets, startServer, type TestServer } from '../../test/harness';
+import { databaseTargets, postFrom, startServer, type TestServer } from '../../test/harness';
 
 const NOW = new Date('2026-03-27T02:00:00Z');
 
@@ -106,9 +106,25 @@ describe.each(databaseTargets())('staff and institution accounts on $name', (tar
     }
   });
 
+  it("25 wrong passwords at once lock the account for that address; an outsider's five do not lock out the owner's own address", async () => {
+    await create({ username: 'reviewer.he', displayName: '何审核', password: 'reviewer-pass-2026', kind: 'staff', roles: ['reviewer'] }).expect(201);
+    const outsider = '127.0.0.2';
+    const counter = '127.0.0.3';
+    const signInFrom = (address: string, password: string) => postFrom(server, address, '/api/staff/login', { username: 'reviewer.he', password });
+    const burst = await Promise.all(Array.from({ length: 25 }, () => signInFrom(outsider, 'guess')));
+    const failed = burst.filter((r) => r.status === 401).length;
+    const locked = burst.filter((r) => r.status === 429 && r.body.code === 'LOGIN_LOCKED').length;
+    // Counted before checking: four told "wrong", the fifth and every later one refused unchecked.
+    expect({ failed, locked }).toEqual({ failed: 4, locked: 21 });
+    expect((await signInFrom(outsider, 'reviewer-pass-2026')).status).toBe(429);
+    // The reviewer at the counter is not locked out by someone else's guesses.
+    expect((await signInFrom(counter, 'reviewer-pass-2026')).status).toBe(200);
+  });
+
   it("lists the accounts of the admin's own body", async () => {
     const res = await request(server.url).get('/api/staff/accounts').set('Authorization', `Bearer ${adminToken}`).expect(200);
     expect(res.body.map((a: { username: string }) => a.username)).toEqual(expect.arrayContaining(['chief', 'reviewer.li', 'school.clerk']));
     expect(res.body.every((a: { bodyId: string }) => a.bodyId === 'sh-cpna')).toBe(true);
   });
 });
+

@@ -1,18 +1,22 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DomainError, type CreateStaffRequest, type StaffLoginRequest, type StaffProfile, type StaffSessionResponse } from '@skillcert/shared';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import type { StaffActor } from '../auth/actor';
 import { AuthService } from '../auth/auth.service';
 import { Clock } from '../common/clock';
+import { UnitOfWork } from '../database/unit-of-work';
+import { LoginFailureEntity } from './login-failure.entity';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { InstitutionEntity } from './institution.entity';
 import { DECOY_HASH, hashPassword, verifyPassword } from './password';
 import { StaffAccountEntity } from './staff-account.entity';
 
-/** After this many wrong passwords in a row the account rests for LOCK_MINUTES. */
+/** After this many wrong passwords in a row from one address, that address rests from the account for LOCK_MINUTES. */
 const MAX_FAILED_LOGINS = 5;
+/** Wrong passwords in a row from all addresses together before the account itself rests: a spread-out guess, not a clumsy colleague. */
+const ACCOUNT_CEILING = 50;
 const LOCK_MINUTES = 15;
 
 @Injectable()
@@ -24,6 +28,7 @@ export class StaffService implements OnApplicationBootstrap {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
     private readonly auth: AuthService,
+    private readonly uow: UnitOfWork,
   ) {}
 
   /** The first administrator comes from configuration; created once, never overwritten. */
@@ -52,27 +57,61 @@ export class StaffService implements OnApplicationBootstrap {
     }
   }
 
-  async login({ username, password }: StaffLoginRequest): Promise<StaffSessionResponse> {
+  /**
+   * Each attempt is counted before its password is checked, under the account's
+   * row lock: however many arrive at once, the sixth from an address is refused
+   * unchecked. The count is per account and address, so an outsider's guesses
+   * rest the outsider, not the reviewer at the counter; a much higher count over
+   * all addresses rests the account.
+   */
+  async login({ username, password }: StaffLoginRequest, address: string): Promise<StaffSessionResponse> {
     const accounts = this.db.getRepository(StaffAccountEntity);
     const account = await accounts.findOneBy({ username: username.trim().toLowerCase() });
-    const now = this.clock.now();
     if (!account) {
       await verifyPassword(password, DECOY_HASH);
       throw new DomainError('LOGIN_FAILED');
     }
-    if (account.lockedUntil && account.lockedUntil > now) throw new DomainError('LOGIN_LOCKED');
-    if (!(await verifyPassword(password, account.passwordHash))) {
-      const failed = account.failedLogins + 1;
-      const lock = failed >= MAX_FAILED_LOGINS;
-      await accounts.update(
-        { id: account.id },
-        { failedLogins: lock ? 0 : failed, lockedUntil: lock ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : account.lockedUntil },
-      );
-      throw new DomainError(lock ? 'LOGIN_LOCKED' : 'LOGIN_FAILED');
-    }
-    if (account.failedLogins > 0 || account.lockedUntil) await accounts.update({ id: account.id }, { failedLogins: 0, lockedUntil: null });
+    const addressHash = createHash('sha256').update(address).digest('hex');
+    const attempt = await this.countAttempt(account.id, addressHash);
+    if (!(await verifyPassword(password, account.passwordHash))) throw new DomainError(attempt.last ? 'LOGIN_LOCKED' : 'LOGIN_FAILED');
+    await this.uow.run(async (manager) => {
+      await manager.update(StaffAccountEntity, { id: account.id }, { failedLogins: 0, lockedUntil: null });
+      await manager.delete(LoginFailureEntity, { accountId: account.id, addressHash });
+    });
     const session = await this.auth.issueSession({ staffId: account.id });
     return { ...session, staff: await this.profile(account) };
+  }
+
+  /** Counts one attempt as failed until its password proves right; refuses it when the account or this address is resting. */
+  private async countAttempt(accountId: string, addressHash: string): Promise<{ last: boolean }> {
+    const now = this.clock.now();
+    const lock = this.uow.rowLock ? { lock: this.uow.rowLock } : {};
+    // The address's row made beforehand and committed on its own: made inside the counting
+    // transaction, two first attempts would race on its insert.
+    await this.db
+      .createQueryBuilder()
+      .insert()
+      .into(LoginFailureEntity)
+      .values({ accountId, addressHash, failures: 0, lockedUntil: null })
+      .orIgnore()
+      .execute();
+    return this.uow.run(async (manager) => {
+      const account = await manager.findOneOrFail(StaffAccountEntity, { where: { id: accountId }, ...lock });
+      const pair = await manager.findOneOrFail(LoginFailureEntity, { where: { accountId, addressHash }, ...lock });
+      const resting = (until: Date | null) => until !== null && until > now;
+      if (resting(account.lockedUntil) || resting(pair.lockedUntil)) throw new DomainError('LOGIN_LOCKED');
+      // A rest that is over starts the count again.
+      const failures = (pair.lockedUntil ? 0 : pair.failures) + 1;
+      const accountFailures = (account.lockedUntil ? 0 : account.failedLogins) + 1;
+      const restUntil = new Date(now.getTime() + LOCK_MINUTES * 60_000);
+      await manager.update(LoginFailureEntity, { accountId, addressHash }, { failures, lockedUntil: failures >= MAX_FAILED_LOGINS ? restUntil : null });
+      await manager.update(
+        StaffAccountEntity,
+        { id: accountId },
+        { failedLogins: accountFailures, lockedUntil: accountFailures >= ACCOUNT_CEILING ? restUntil : null },
+      );
+      return { last: failures >= MAX_FAILED_LOGINS || accountFailures >= ACCOUNT_CEILING };
+    });
   }
 
   async me(actor: StaffActor): Promise<StaffProfile> {
