@@ -162,12 +162,26 @@ describe.each(databaseTargets())('bank transfer reconciliation on $name', (targe
       .put('/api/finance/statement-columns', { ...mapping, amount: '交易说明' })
       .expect(400);
     expect(twice.body.message).toContain('同一列不能对应两项内容');
-    expect((await client(server, finance).put('/api/finance/statement-columns', mapping).expect(200)).body).toEqual({ saved: mapping });
+    // The first mapping saved from two tabs at once: both saved, one mapping.
+    const tabs = await Promise.all([
+      client(server, finance).put('/api/finance/statement-columns', mapping),
+      client(server, finance).put('/api/finance/statement-columns', mapping),
+    ]);
+    expect(tabs.map((t) => [t.status, t.body])).toEqual([
+      [200, { saved: mapping }],
+      [200, { saved: mapping }],
+    ]);
     expect((await client(server, finance).get('/api/finance/statement-columns').expect(200)).body).toEqual({ saved: mapping });
 
     expect((await upload(ownBank).expect(200)).body).toMatchObject({ credits: 1, confirmed: 1, review: 0, unmatched: 0 });
     expect((await stateOf(28)).state).toBe('paid');
     expect((await upload(ownBank).expect(200)).body).toMatchObject({ credits: 0, duplicates: 1 });
+  });
+
+  it('a line whose payer and remark run past any column is kept, once, under a key that fits', async () => {
+    const long = await statement([['2026-03-14 10:00:00', '', '123.45', '某'.repeat(150), '备注很长'.repeat(80), '']]);
+    expect((await upload(long).expect(200)).body).toMatchObject({ credits: 1, unmatched: 1 });
+    expect((await upload(long).expect(200)).body).toMatchObject({ credits: 0, duplicates: 1 });
   });
 
   it('refuses a file that is not a statement, with the reason', async () => {

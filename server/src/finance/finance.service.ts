@@ -20,7 +20,7 @@ import {
   type StatementColumnsView,
   type StatementImportResult,
 } from '@skillcert/shared';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { ApplicationEntity, applicationFee } from '../applications/application.entity';
 import { BatchEntity } from '../batches/batch.entity';
@@ -39,6 +39,9 @@ import { readStatementFile } from './statement-file';
  * credit already seen is the same credit), sure matches confirmed at once, the
  * rest put before finance staff, who confirm or set aside each one.
  */
+/** The credit_key column's length, in characters. */
+const CREDIT_KEY_LENGTH = 300;
+
 @Injectable()
 export class FinanceService {
   private readonly logger = new Logger('Finance');
@@ -61,7 +64,7 @@ export class FinanceService {
         : new DomainError('STATEMENT_INVALID', statement.refused);
     }
 
-    const keys = statement.credits.map(creditKey);
+    const keys = statement.credits.map(storedCreditKey);
     const seen = new Set(
       keys.length
         ? (await this.db.getRepository(BankCreditEntity).find({ where: { bodyId: actor.bodyId, creditKey: In(keys) }, select: { creditKey: true } })).map(
@@ -74,7 +77,7 @@ export class FinanceService {
     let pending = await this.pendingFees(actor.bodyId);
     let batches = await this.pendingBatches(pending);
     for (const credit of statement.credits) {
-      const key = creditKey(credit);
+      const key = storedCreditKey(credit);
       if (seen.has(key)) {
         result.duplicates++;
         continue;
@@ -140,16 +143,20 @@ export class FinanceService {
 
   /** Finance maps their bank's columns once; every later statement of the body is read by it. */
   async saveStatementColumns(actor: StaffActor, columns: StatementColumnsRequest): Promise<StatementColumnsView> {
-    await this.db.getRepository(StatementColumnsEntity).save({
-      bodyId: actor.bodyId,
-      receivedAt: columns.receivedAt,
-      amount: columns.amount,
-      payer: columns.payer,
-      remark: columns.remark,
-      reference: columns.reference ?? null,
-      updatedBy: actor.staffId,
-      updatedAt: this.clock.now(),
-    });
+    // Two tabs saving the first mapping at once: one row, the later save's columns.
+    await this.db.getRepository(StatementColumnsEntity).upsert(
+      {
+        bodyId: actor.bodyId,
+        receivedAt: columns.receivedAt,
+        amount: columns.amount,
+        payer: columns.payer,
+        remark: columns.remark,
+        reference: columns.reference ?? null,
+        updatedBy: actor.staffId,
+        updatedAt: this.clock.now(),
+      },
+      ['bodyId'],
+    );
     this.logger.log({ event: 'statement-columns-mapped', bodyId: actor.bodyId, staffId: actor.staffId, columns });
     return this.statementColumns(actor);
   }
@@ -300,4 +307,10 @@ export class FinanceService {
       ...(r.applicationId ? { applicationId: r.applicationId } : {}),
     }));
   }
+}
+
+/** The key a credit is stored under: as it reads when it fits the column, else its SHA-256 (a long payer and remark). */
+function storedCreditKey(credit: BankCredit): string {
+  const key = creditKey(credit);
+  return [...key].length <= CREDIT_KEY_LENGTH ? key : `sha256:${createHash('sha256').update(key).digest('hex')}`;
 }

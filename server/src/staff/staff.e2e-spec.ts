@@ -127,4 +127,3 @@ describe.each(databaseTargets())('staff and institution accounts on $name', (tar
     expect(res.body.every((a: { bodyId: string }) => a.bodyId === 'sh-cpna')).toBe(true);
   });
 });
-
