@@ -1,5 +1,6 @@
 import { MAX_ROSTER_ROWS, ROSTER_COLUMNS, rosterKeyOf, type RosterIssue, type RosterKey, type RosterRow } from '@skillcert/shared';
 import ExcelJS from 'exceljs';
+import { cellText, loadWorkbook } from '../common/workbook';
 
 /** The Excel template a school fills: the roster's columns, hints as cell notes, drop-downs where the values are fixed. */
 export async function rosterTemplate(title: string): Promise<Buffer> {
@@ -31,39 +32,12 @@ export async function rosterTemplate(title: string): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-function pad(n: number): string {
-  return String(n).padStart(2, '0');
-}
-
-/** A cell as the text the roster rules read. Excel dates are calendar dates (exceljs hands them over as UTC midnight). */
-/** A cell as the text a person sees; Excel keeps wall-clock times, which exceljs hands over as UTC fields. */
-export function cellText(value: ExcelJS.CellValue): { text: string; lostDigits?: boolean } {
-  if (value === null || value === undefined) return { text: '' };
-  if (value instanceof Date) {
-    const day = `${value.getUTCFullYear()}-${pad(value.getUTCMonth() + 1)}-${pad(value.getUTCDate())}`;
-    const seconds = value.getUTCHours() * 3600 + value.getUTCMinutes() * 60 + value.getUTCSeconds();
-    return { text: seconds === 0 ? day : `${day} ${pad(value.getUTCHours())}:${pad(value.getUTCMinutes())}:${pad(value.getUTCSeconds())}` };
-  }
-  // An 18-digit ID typed into a number cell has already lost its last digits.
-  if (typeof value === 'number') return { text: String(value), lostDigits: value > 1e15 };
-  if (typeof value === 'string') return { text: value };
-  if (typeof value === 'boolean') return { text: value ? '是' : '否' };
-  if ('richText' in value) return { text: value.richText.map((r) => r.text).join('') };
-  if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
-  if ('text' in value) return { text: String(value.text) };
-  return { text: '' };
-}
-
 export type RosterSheet = { rows: { number: number; cells: RosterRow }[]; issues: RosterIssue[] } | { refused: string };
 
 /** Reads the first sheet of an uploaded roster: rows by header, cells as text. */
 export async function readRoster(bytes: Buffer): Promise<RosterSheet> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    return { refused: '名单文件无法读取，请上传用模板填写的 .xlsx 文件' };
-  }
+  const workbook = await loadWorkbook(bytes, { what: '名单文件', unreadable: '名单文件无法读取，请上传用模板填写的 .xlsx 文件' });
+  if ('refused' in workbook) return workbook;
   const sheet = workbook.worksheets[0];
   if (!sheet) return { refused: '名单文件中没有工作表' };
   const keys = new Map<number, RosterKey>();

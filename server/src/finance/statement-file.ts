@@ -1,5 +1,4 @@
-import ExcelJS from 'exceljs';
-import { cellText } from '../batches/roster-workbook';
+import { cellText, loadWorkbook } from '../common/workbook';
 
 const MAX_ROWS = 5000;
 
@@ -17,12 +16,8 @@ export async function readStatementFile(bytes: Buffer): Promise<string[][] | { r
 }
 
 async function readWorkbook(bytes: Buffer): Promise<string[][] | { refused: string }> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    return { refused: '文件无法读取，请上传银行导出的 .xlsx 或 .csv 文件' };
-  }
+  const workbook = await loadWorkbook(bytes, { what: '对账单', unreadable: '文件无法读取，请上传银行导出的 .xlsx 或 .csv 文件' });
+  if ('refused' in workbook) return workbook;
   const sheet = workbook.worksheets[0];
   if (!sheet) return { refused: '文件中没有工作表' };
   const rows: string[][] = [];

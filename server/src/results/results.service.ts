@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   DomainError,
+  ERROR_MESSAGES,
   gradeSubjects,
   parseResidentId,
   planIdsOfBody,
@@ -24,7 +25,7 @@ import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
 import { ApplicationEntity } from '../applications/application.entity';
 import { ApplicationsService, marksOf } from '../applications/applications.service';
 import type { StaffActor } from '../auth/actor';
-import { cellText } from '../batches/roster-workbook';
+import { cellText, loadWorkbook } from '../common/workbook';
 import { Clock } from '../common/clock';
 import { UnitOfWork } from '../database/unit-of-work';
 import { PersonalDataCipher } from '../identity/personal-data.cipher';
@@ -81,12 +82,8 @@ export class ResultsService {
     const session = await this.ownSession(actor, sessionId);
     if (!bytes?.length) throw new DomainError('FILE_EMPTY');
     if (session.resultsPublishedAt) throw new DomainError('RESULTS_PUBLISHED');
-    const workbook = new ExcelJS.Workbook();
-    try {
-      await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-    } catch {
-      throw new DomainError('SCORE_SHEET_INVALID');
-    }
+    const workbook = await loadWorkbook(bytes, { what: '成绩表', unreadable: ERROR_MESSAGES.SCORE_SHEET_INVALID });
+    if ('refused' in workbook) throw new DomainError('SCORE_SHEET_INVALID', workbook.refused);
     const sheet = workbook.worksheets[0];
     if (!sheet) throw new DomainError('SCORE_SHEET_INVALID');
     const kinds = this.subjectsOf(session);
