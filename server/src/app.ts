@@ -67,9 +67,11 @@ const BODY_REFUSALS: Record<string, string> = {
  * no stack in the log.
  */
 function jsonParseErrors(error: unknown, _req: Request, res: Response, next: NextFunction): void {
-  const { type, status } = (typeof error === 'object' && error !== null ? error : {}) as { type?: unknown; status?: unknown };
-  if (typeof type !== 'string' || typeof status !== 'number' || status < 400 || status >= 500) return next(error);
-  res.status(status).json({ code: 'VALIDATION_FAILED', message: BODY_REFUSALS[type] ?? '请求格式不正确，请检查后重试' });
+  const { type, status, code } = (typeof error === 'object' && error !== null ? error : {}) as { type?: unknown; status?: unknown; code?: unknown };
+  if (typeof status !== 'number' || status < 400 || status >= 500) return next(error);
+  // A body that says it is compressed and is not: zlib's own error, passed on with a 400.
+  const message = typeof type === 'string' ? BODY_REFUSALS[type] : typeof code === 'string' && code.startsWith('Z_') ? '请求内容的压缩数据无法解开' : undefined;
+  res.status(status).json({ code: 'VALIDATION_FAILED', message: message ?? '请求格式不正确，请检查后重试' });
 }
 
 /** One structured line per request: method, route, status, time. No bodies, no query strings: they may carry personal data. */
