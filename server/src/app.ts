@@ -9,27 +9,32 @@ import { dirname, join } from 'node:path';
 import { AppModule } from './app.module';
 import { Clock, FixedClock, SystemClock } from './common/clock';
 import { ErrorFilter } from './common/error.filter';
+import { GracefulShutdown } from './common/graceful-shutdown';
 import type { AppConfig } from './config/config';
 import { buildOpenApiDocument } from './docs/openapi';
 
 export interface CreateAppOptions {
   clock?: Clock;
   logger?: LoggerService | false;
+  /** Given by main.ts, which stops the server on a signal; tests close the app themselves. */
+  shutdown?: GracefulShutdown;
 }
 
 /** Builds the whole server — used by main.ts and by the e2e tests, so tests run the real thing. */
 export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<INestApplication> {
   if (config.database.kind === 'sqlite' && config.database.path !== ':memory:') mkdirSync(dirname(config.database.path), { recursive: true });
+  const shutdown = options.shutdown ?? new GracefulShutdown();
   const logger = options.logger ?? new ConsoleLogger({ json: config.logFormat === 'json', prefix: 'skillcert' });
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options.clock ?? new SystemClock()), {
     logger: logger === false ? false : logger,
     bodyParser: false,
   });
+  // Counted from the first middleware on: a stop waits for every request under way (see main.ts).
+  app.use(shutdown.middleware);
   // The exact bytes stay beside the parsed body: WeChat Pay signs the bytes, not the JSON.
   app.use(json({ limit: '256kb', verify: (req: Request & { rawBody?: Buffer }, _res, buffer) => void (req.rawBody = buffer) }), jsonParseErrors);
   app.useGlobalFilters(new ErrorFilter());
   app.disable('x-powered-by');
-  app.enableShutdownHooks();
   if (logger !== false) app.use(requestLog());
   // Browser tests walk a candidate across days (ticket day, exam day, results): the test moves the standing clock.
   if (config.env === 'test' && options.clock instanceof FixedClock) app.use('/__test/clock', testClock(options.clock));
