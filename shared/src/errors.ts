@@ -10,7 +10,7 @@ export const ERROR_MESSAGES = {
   LEVEL_NOT_OFFERED: '该认定计划不开展此等级的认定',
   SUBJECT_NOT_OFFERED: '该等级不包含所选考核科目',
   RESIDENT_ID_INVALID: '身份证号码无效',
-  MISCONDUCT_SEVERITY_REQUIRED: '第四条违纪行为须注明情节轻微或严重',
+  MISCONDUCT_SEVERITY_REQUIRED: '该违纪行为须注明情节轻微或严重',
   TRANSITION_NOT_ALLOWED: '当前状态下不能进行此操作',
   APPLICATION_WINDOW_CLOSED: '当前不在申报时间内',
   NOT_FOUND: '未找到请求的内容',

@@ -4,7 +4,8 @@ import './ChoiceField.css';
 
 interface Props<T extends string | number> {
   label: string;
-  value: T;
+  /** Undefined: nothing picked yet (where a choice must be made, not defaulted). */
+  value: T | undefined;
   options: { value: T; label: string }[];
   onChange: (value: T) => void;
   testId?: string;
@@ -18,7 +19,7 @@ export function ChoiceField<T extends string | number>({ label, value, options, 
       <RadioGroup
         className="choice-options"
         direction="horizontal"
-        value={String(value)}
+        value={value === undefined ? '' : String(value)}
         onChange={(v) => {
           const picked = options.find((o) => String(o.value) === String(v));
           if (picked) onChange(picked.value);

@@ -87,7 +87,14 @@ export class ApplicationsService {
     if (!request.confirmForfeit) await this.refuseUnconfirmedForfeit(profile.residentIdHash, request.planId, request.level);
     const plan = getPlan(request.planId);
     const { facts, verdict, window } = this.check(plan.id, request.level, { ...request.facts, birthDate: profile.birthDate });
-    const prepared = await this.prepareMaterials({ ownerKind: 'candidate', ownerId: actor.userId }, plan.id, request.level, request, profile.name);
+    const prepared = await this.prepareMaterials(
+      { ownerKind: 'candidate', ownerId: actor.userId },
+      plan.id,
+      request.level,
+      request,
+      profile.name,
+      verdict.satisfied,
+    );
 
     const now = this.clock.now();
     const application: ApplicationEntity = {
@@ -163,6 +170,7 @@ export class ApplicationsService {
       current.level,
       { materials, commitments },
       profile.name,
+      verdict.satisfied,
       id,
     );
     await this.uow.run(async (manager) => {
@@ -280,6 +288,7 @@ export class ApplicationsService {
     level: Level,
     request: Pick<ApplicationRequest, 'materials' | 'commitments'>,
     realName: string | null,
+    satisfied: readonly string[],
     applicationId?: string,
   ): Promise<PreparedMaterials> {
     const wanted = [...new Set(request.materials.flatMap((m) => m.fileIds))];
@@ -304,7 +313,7 @@ export class ApplicationsService {
         files.push({ fileId, materialId: material.materialId, position: files.length });
       }
     }
-    issues.push(...uploadIssues(planId, level, counts));
+    issues.push(...uploadIssues(planId, level, counts, satisfied));
     const signatures = Object.fromEntries(request.commitments.map((c) => [c.materialId, c.signedName]));
     if (realName !== null) issues.push(...commitmentIssues(planId, level, signatures, realName));
     if (issues.length > 0) throw new DomainError('MATERIALS_INCOMPLETE', `申报材料不完整：${issues[0]?.message ?? ''}`, issues);

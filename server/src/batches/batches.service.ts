@@ -204,6 +204,7 @@ export class BatchesService {
       batch.level,
       { materials: request.materials, commitments: [] },
       null,
+      member.verdict.satisfied,
       member.id,
     );
     await this.uow.run(async (manager) => {
@@ -257,7 +258,7 @@ export class BatchesService {
         manager,
       );
       const incomplete = passed.flatMap((m) =>
-        uploadIssues(batch.planId, batch.level, counts.get(m.id) ?? {}).map((i) => ({
+        uploadIssues(batch.planId, batch.level, counts.get(m.id) ?? {}, m.verdict.satisfied).map((i) => ({
           path: `row.${m.batchRow}`,
           message: `第${m.batchRow}行 ${m.applicantName}：${i.message}`,
         })),

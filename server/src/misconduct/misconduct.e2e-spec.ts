@@ -115,8 +115,13 @@ describe.each(databaseTargets())('misconduct, article by article, on $name', (ta
     expect(view.seat).toBeUndefined();
 
     const zhou = await seated('mis-1b', '周同学');
-    const after = await record({ applicationId: zhou.id, article: 1, act: '不符合申报条件', note: '考后核查发现学历不符' }, admin).expect(201);
-    expect(after.body).toMatchObject({ bannedThrough: '2028-03-26' });
+    // After the sitting it is also article 4(1): 2 years or 5, which staff must decide.
+    const undecided = await record({ applicationId: zhou.id, article: 1, act: '不符合申报条件', note: '考后核查发现学历不符' }, admin).expect(400);
+    expect(undecided.body.code).toBe('MISCONDUCT_SEVERITY_REQUIRED');
+    const after = await record({ applicationId: zhou.id, article: 1, act: '不符合申报条件', severity: 'serious', note: '考后核查发现学历不符' }, admin).expect(
+      201,
+    );
+    expect(after.body).toMatchObject({ bannedThrough: '2031-03-26' });
   });
 
   it('a finding after the event cancels the scores already entered, and bans', async () => {

@@ -43,13 +43,14 @@ export const BEIJING_2021: Plan = {
         { id: 'id-card', name: '有效身份证原件' },
         { id: 'work-commitment', name: '考生个人签署的工作经历承诺书', commitment: COMMITMENTS['work-commitment'] },
         { id: 'education-commitment', name: '考生个人签署的学历承诺书', commitment: COMMITMENTS['education-commitment'] },
-        { id: 'level4-certificate', name: '呼叫服务员职业资格证书号或原件', optional: true },
+        // Material 4 proves clauses (3) and (4); material 6 the college diploma of clauses (5)–(7).
+        { id: 'level4-certificate', name: '呼叫服务员职业资格证书号或原件', requiredFor: ['3.3', '3.4'] },
         { id: 'training-commitment', name: '考生个人签署的培训经历承诺书', commitment: COMMITMENTS['training-commitment'] },
         {
           id: 'college-diploma',
           name: '大学专科及以上毕业证书及学信网在线验证码',
           note: '《教育部学籍在线验证报告》或《教育部学历证书电子注册备案表》中的在线验证码；学信网查不到的须线下申请纸质认证',
-          optional: true,
+          requiredFor: ['3.5', '3.6', '3.7'],
         },
       ],
     },

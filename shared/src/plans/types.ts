@@ -68,8 +68,14 @@ export interface Material {
   id: string;
   name: string;
   note?: string;
-  /** Only when the candidate relies on what it proves (e.g. the diploma for clause 3.5). */
+  /** Never required: brought when the candidate has it. */
   optional?: boolean;
+  /**
+   * Required only for an application that relies on one of these clauses (ids
+   * of the plan's standard, e.g. '3.3'): the candidate relies on a clause when
+   * every clause they meet is among these. Otherwise it may be brought, not asked for.
+   */
+  requiredFor?: string[];
   /**
    * A commitment (承诺书) is signed in the app — the text shown, the name typed,
    * the time recorded — instead of uploading a signed sheet. Absent: a photo or PDF is uploaded.

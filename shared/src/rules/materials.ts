@@ -70,12 +70,20 @@ export interface MaterialsDraft {
  * each commitment signed with the name exactly as on the ID card. The app shows
  * these beside the fields; the server refuses with the same list.
  */
-export function materialsIssues(planId: string, level: Level, draft: MaterialsDraft, realName: string): FieldIssue[] {
-  return [...uploadIssues(planId, level, draft.files), ...commitmentIssues(planId, level, draft.signatures, realName)];
+export function materialsIssues(planId: string, level: Level, draft: MaterialsDraft, realName: string, satisfied: readonly string[] = []): FieldIssue[] {
+  return [...uploadIssues(planId, level, draft.files, satisfied), ...commitmentIssues(planId, level, draft.signatures, realName)];
 }
 
-/** The uploads alone — what an institution attaches for a student it declares. */
-export function uploadIssues(planId: string, level: Level, files: MaterialsDraft['files']): FieldIssue[] {
+/** Whether an upload is asked for, given the clauses the application meets (the eligibility verdict's `satisfied`). */
+export function materialRequired(material: Material, satisfied: readonly string[]): boolean {
+  if (material.optional) return false;
+  if (!material.requiredFor) return true;
+  // Relied on: every clause met needs it. Meeting another clause as well, the candidate may rely on that one.
+  return satisfied.length > 0 && satisfied.every((clause) => material.requiredFor!.includes(clause));
+}
+
+/** The uploads alone — what an institution attaches for a student it declares. `satisfied`: the clauses the application meets. */
+export function uploadIssues(planId: string, level: Level, files: MaterialsDraft['files'], satisfied: readonly string[] = []): FieldIssue[] {
   const { uploads } = materialsFor(planId, level);
   const issues: FieldIssue[] = [];
   const known = new Set(uploads.map((m) => m.id));
@@ -84,7 +92,7 @@ export function uploadIssues(planId: string, level: Level, files: MaterialsDraft
   }
   for (const material of uploads) {
     const count = files[material.id] ?? 0;
-    if (count === 0 && !material.optional) issues.push({ path: `materials.${material.id}`, message: `请上传“${material.name}”` });
+    if (count === 0 && materialRequired(material, satisfied)) issues.push({ path: `materials.${material.id}`, message: `请上传“${material.name}”` });
     if (count > FILES_PER_MATERIAL) issues.push({ path: `materials.${material.id}`, message: `“${material.name}”最多上传${FILES_PER_MATERIAL}个文件` });
   }
   return issues;

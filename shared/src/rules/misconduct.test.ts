@@ -7,11 +7,16 @@ describe('penaltyFor (参评人员须知)', () => {
     expect(penalty).not.toHaveProperty('bannedThrough');
   });
 
-  it('article 1 after sitting is also article 4(1): a ban', () => {
-    expect(penaltyFor({ article: 1, on: '2026-05-20', afterSitting: true })).toMatchObject({
+  it('article 1 after sitting is also article 4(1): a ban of 2 or 5 years, which staff must decide', () => {
+    expect(() => penaltyFor({ article: 1, on: '2026-05-20', afterSitting: true })).toThrow(expect.objectContaining({ code: 'MISCONDUCT_SEVERITY_REQUIRED' }));
+    expect(penaltyFor({ article: 1, severity: 'minor', on: '2026-05-20', afterSitting: true })).toMatchObject({
       cancels: 'all',
       bannedThrough: '2028-05-19',
       voidsCertificates: true,
+    });
+    expect(penaltyFor({ article: 1, severity: 'serious', on: '2026-05-20', afterSitting: true })).toMatchObject({
+      bannedThrough: '2031-05-19',
+      referral: true,
     });
   });
 

@@ -36,7 +36,9 @@ export function penaltyFor(offence: Offence): Penalty {
     case 1: {
       const base = { cancels: 'all' as const, voidsCertificates: true, forfeitsFees: true };
       if (!offence.afterSitting) return { ...base, referral: false, summary: '取消考试资格及考试成绩，考核评价费不予退还，已获得的证书作无效处理' };
-      const severity = offence.severity ?? 'minor';
+      // Also article 4(1): two years or five, and the 须知 leaves which to the evaluators — it is decided, never assumed.
+      if (!offence.severity) throw new DomainError('MISCONDUCT_SEVERITY_REQUIRED', '申报材料虚假且已参加考核（第四条第1项），须注明情节轻微或严重');
+      const severity = offence.severity;
       return {
         ...base,
         bannedThrough: banFor(BAN_YEARS[severity], offence.on),

@@ -1,7 +1,7 @@
 import { Button } from '@nutui/nutui-react-taro';
 import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { FILES_PER_MATERIAL, materialsFor, type Level, type UploadedFileView } from '@skillcert/shared';
+import { FILES_PER_MATERIAL, materialRequired, materialsFor, type Level, type UploadedFileView } from '@skillcert/shared';
 import { useState } from 'react';
 import { API_BASE } from '../../../api/client';
 import { pickAndUploadPhoto } from '../../../api/files';
@@ -16,6 +16,8 @@ export interface MaterialsDraftState {
 interface Props {
   planId: string;
   level: Level;
+  /** The clauses the facts meet: a material some clauses need is asked for only when relied on. */
+  satisfied: readonly string[];
   draft: MaterialsDraftState;
   onChange: (draft: MaterialsDraftState) => void;
   /** path → message, from the shared materialsIssues rule. */
@@ -23,7 +25,7 @@ interface Props {
 }
 
 /** The plan's materials for the level: photos to upload (shrunk on the phone), commitments to read and sign. */
-export function MaterialsForm({ planId, level, draft, onChange, errors }: Props) {
+export function MaterialsForm({ planId, level, satisfied, draft, onChange, errors }: Props) {
   const { uploads, commitments } = materialsFor(planId, level);
   const [busy, setBusy] = useState<string>();
 
@@ -49,7 +51,7 @@ export function MaterialsForm({ planId, level, draft, onChange, errors }: Props)
           <View key={material.id} className="material" data-testid={`material-${material.id}`}>
             <View className="material-name">
               {material.name}
-              {material.optional ? <Text className="muted">（按需）</Text> : null}
+              {materialRequired(material, satisfied) ? null : <Text className="muted">（按需）</Text>}
             </View>
             {material.note && <View className="muted">{material.note}</View>}
             <View className="material-files">

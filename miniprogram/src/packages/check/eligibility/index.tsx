@@ -108,6 +108,7 @@ function SelfCheck({ plan, initialLevel, correcting }: { plan: Plan; initialLeve
       level,
       { files: Object.fromEntries(Object.entries(materials.files).map(([id, list]) => [id, list.length])), signatures: materials.signatures },
       realName ?? Object.values(materials.signatures)[0] ?? '',
+      local?.satisfied ?? [],
     ),
   );
   const materialsComplete = Object.keys(materialErrors).length === 0;
@@ -352,7 +353,14 @@ function SelfCheck({ plan, initialLevel, correcting }: { plan: Plan; initialLeve
           <View className="muted">
             申报后，审核人员将核验您的证明材料。{plan.acceptancePoint ? `个人申报须携带身份证原件至受理点（${plan.acceptancePoint.address}）办理确认。` : ''}
           </View>
-          <MaterialsForm planId={plan.id} level={level} draft={materials} onChange={setMaterials} errors={showMaterialErrors ? materialErrors : {}} />
+          <MaterialsForm
+            planId={plan.id}
+            level={level}
+            satisfied={local?.satisfied ?? []}
+            draft={materials}
+            onChange={setMaterials}
+            errors={showMaterialErrors ? materialErrors : {}}
+          />
           {applyError && <View className="warn apply-error">{applyError}</View>}
           <Button type="primary" block loading={applying} className="apply-now" onClick={() => void applyNow()}>
             {correcting ? '修改完成，重新提交' : `用此信息申报${LEVEL_NAMES[level].split('/')[0]}`}

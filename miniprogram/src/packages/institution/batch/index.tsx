@@ -4,6 +4,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import {
   clauseLabel,
   levelDisplayName,
+  materialRequired,
   materialsFor,
   parseWith,
   PREREVIEW_NAMES,
@@ -176,7 +177,7 @@ function Member({
   onChanged: (result: Awaited<ReturnType<typeof batchesApi.one>>) => boolean;
 }) {
   const open = batch.state === 'open';
-  const required = materialsFor(batch.planId, batch.level).uploads.filter((m) => !m.optional);
+  const required = materialsFor(batch.planId, batch.level).uploads.filter((m) => materialRequired(m, member.eligibility.satisfied));
   const attached = required.filter((m) => (member.files[m.id] ?? 0) > 0).length;
   const [panel, setPanel] = useState<'none' | 'exclude' | 'materials'>('none');
   const [note, setNote] = useState('');

@@ -9,14 +9,15 @@ type Article = 1 | 2 | 3 | 4;
 
 /**
  * The proctor records what happened, in the 须知's own terms: the article, the
- * act it lists, the subject (article 2) or how serious (article 4), and what
- * they saw. The consequence is the rule's, not the proctor's: it comes back with the record.
+ * act it lists, the subject (article 2) or how serious (articles 1 and 4), and what
+ * they saw (article 1 after the sitting counts as article 4(1), so there too). The consequence is the rule's, not the proctor's: it comes back with the record.
  */
 export function MisconductForm({ candidate, onRecorded }: { candidate: CandidateAtDoor; onRecorded: (record: MisconductView) => void }) {
   const [article, setArticle] = useState<Article>(2);
   const [act, setAct] = useState<string>(MISCONDUCT_ACTS[2].acts[0]!);
   const [subject, setSubject] = useState<'theory' | 'practical'>('theory');
-  const [severity, setSeverity] = useState<'minor' | 'serious'>('minor');
+  // Two years or five: the proctor decides; nothing is assumed.
+  const [severity, setSeverity] = useState<'minor' | 'serious'>();
   const [note, setNote] = useState('');
   const [problem, setProblem] = useState<string>();
   const [busy, setBusy] = useState(false);
@@ -28,7 +29,7 @@ export function MisconductForm({ candidate, onRecorded }: { candidate: Candidate
       act,
       note,
       ...(article === 2 ? { subject } : {}),
-      ...(article === 4 ? { severity } : {}),
+      ...(article === 1 || article === 4 ? (severity ? { severity } : {}) : {}),
     });
     if (!parsed.ok) return setProblem(parsed.issues[0]?.message);
     setBusy(true);
@@ -71,10 +72,10 @@ export function MisconductForm({ candidate, onRecorded }: { candidate: Candidate
           onChange={setSubject}
         />
       )}
-      {article === 4 && (
+      {(article === 1 || article === 4) && (
         <ChoiceField
           testId="misconduct-severity"
-          label="情节"
+          label={article === 1 ? '情节（已参加考核的须注明）' : '情节'}
           value={severity}
           options={[
             { value: 'minor', label: '情节轻微' },
