@@ -12,7 +12,7 @@ export function screenshotPath(name: string): string {
 
 /**
  * One built server and one phone for a test file. A fresh page per test, and
- * every uncaught page error fails the test that caused it. `fixedNow` stops the
+ * every uncaught page error, and anything the Content-Security-Policy refused, fails the test that caused it. `fixedNow` stops the
  * server's clock and the phone's at the same instant.
  */
 export function usePhone(options: { fixedNow?: string; database?: 'sqlite' | 'mariadb'; env?: Record<string, string> } = {}): {
@@ -45,6 +45,13 @@ export function usePhone(options: { fixedNow?: string; database?: 'sqlite' | 'ma
     const opened = await context.newPage();
     if (options.fixedNow) await opened.clock.setFixedTime(new Date(options.fixedNow));
     opened.on('pageerror', (e) => errors.push(e.message));
+    // The app runs under the server's Content-Security-Policy: anything it refuses fails the walk.
+    opened.on('console', (message) => {
+      if (/Content Security Policy|Content-Security-Policy/i.test(message.text())) errors.push(`CSP: ${message.text()}`);
+    });
+    await opened.addInitScript(() =>
+      document.addEventListener('securitypolicyviolation', (e) => console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI}`)),
+    );
     return opened;
   };
 

@@ -4,12 +4,13 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { json, type NextFunction, type Request, type Response } from 'express';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { AppModule } from './app.module';
 import { Clock, FixedClock, SystemClock } from './common/clock';
 import { ErrorFilter } from './common/error.filter';
 import { GracefulShutdown } from './common/graceful-shutdown';
+import { inlineScriptHashes, noStoreForApi, securityHeaders } from './common/security-headers';
 import type { AppConfig } from './config/config';
 import { buildOpenApiDocument } from './docs/openapi';
 
@@ -35,11 +36,15 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   app.use(json({ limit: '256kb', verify: (req: Request & { rawBody?: Buffer }, _res, buffer) => void (req.rawBody = buffer) }), jsonParseErrors);
   app.useGlobalFilters(new ErrorFilter());
   app.disable('x-powered-by');
+  const index = join(config.h5Dir, 'index.html');
+  app.use(securityHeaders(existsSync(index) ? inlineScriptHashes(readFileSync(index, 'utf8')) : []), noStoreForApi);
   if (logger !== false) app.use(requestLog());
   // Browser tests walk a candidate across days (ticket day, exam day, results): the test moves the standing clock.
   if (config.env === 'test' && options.clock instanceof FixedClock) app.use('/__test/clock', testClock(options.clock));
 
-  SwaggerModule.setup('api/docs', app, buildOpenApiDocument() as unknown as OpenAPIObject, { jsonDocumentUrl: 'api/docs/openapi.json' });
+  // The API's map is for developers: not published by a production server.
+  if (config.env !== 'production')
+    SwaggerModule.setup('api/docs', app, buildOpenApiDocument() as unknown as OpenAPIObject, { jsonDocumentUrl: 'api/docs/openapi.json' });
   serveH5(app, config.h5Dir);
   return app;
 }

@@ -37,6 +37,7 @@ interface Fixture {
   fileLink: string;
   visitCode: string;
   credit: string;
+  staffAccount: string;
 }
 
 const ROUTES: Record<string, { expect: Record<Role, Outcome>; path?: (f: Fixture) => string; body?: object | ((f: Fixture) => object); fresh?: boolean }> = {
@@ -57,6 +58,16 @@ const ROUTES: Record<string, { expect: Record<Role, Outcome>; path?: (f: Fixture
   'GET /api/staff/me': { expect: only({ institution: 'ok', otherInstitution: 'ok', otherBodyStaff: 'ok', bodyAdmin: 'ok' }) },
   'GET /api/staff/accounts': { expect: only({ otherBodyStaff: 'ok', bodyAdmin: 'ok' }) },
   'POST /api/staff/accounts': { expect: only({ otherBodyStaff: 'ok', bodyAdmin: 'ok' }) },
+  'PUT /api/staff/me/password': { expect: only({ institution: 'ok', otherInstitution: 'ok', otherBodyStaff: 'ok', bodyAdmin: 'ok' }) },
+  // An account's life is its own body's admins' business: another body's see nothing.
+  'POST /api/staff/accounts/:id/disable': { expect: bodyOwn, path: (f) => `/api/staff/accounts/${f.staffAccount}/disable` },
+  'POST /api/staff/accounts/:id/enable': { expect: bodyOwn, path: (f) => `/api/staff/accounts/${f.staffAccount}/enable` },
+  'POST /api/staff/accounts/:id/reset-password': {
+    expect: bodyOwn,
+    path: (f) => `/api/staff/accounts/${f.staffAccount}/reset-password`,
+    body: { temporaryPassword: 'temporary-access-2026' },
+  },
+  'POST /api/staff/accounts/:id/revoke-sessions': { expect: bodyOwn, path: (f) => `/api/staff/accounts/${f.staffAccount}/revoke-sessions` },
   'GET /api/me': { expect: candidateAny },
   'PUT /api/me/profile': { expect: candidateAny },
   'POST /api/me/phone': { expect: candidateAny },
@@ -223,6 +234,9 @@ describe.each(databaseTargets())('who reaches what, route by route, on $name', (
     const admin = (body: object) => request(server.url).post('/api/staff/accounts').set('Authorization', `Bearer ${tokens.bodyAdmin}`).send(body).expect(201);
     await admin({ username: 'school.one', displayName: '王老师', password: passwords.staff, kind: 'institution', institutionName: '第一职业学校' });
     await admin({ username: 'school.two', displayName: '赵老师', password: passwords.staff, kind: 'institution', institutionName: '第二职业学校' });
+    fixture.staffAccount = (
+      await admin({ username: 'access.spare', displayName: '备用', password: passwords.staff, kind: 'staff', roles: ['reviewer'] })
+    ).body.id;
     await server.app
       .get(StaffService)
       .create(

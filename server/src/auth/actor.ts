@@ -15,6 +15,8 @@ export interface StaffActor {
   roles: StaffRole[];
   institutionId?: string;
   sessionId: string;
+  /** Signed in with a temporary password: only choosing a new one is open to them. */
+  mustChangePassword?: true;
 }
 
 export type Actor = CandidateActor | StaffActor;

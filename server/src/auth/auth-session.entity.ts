@@ -23,6 +23,10 @@ export class AuthSessionEntity {
   @Column({ name: 'revoked_at', type: 'datetime', nullable: true })
   revokedAt: Date | null;
 
+  /** When its holder signed in (carried over by refresh): no session outlives this plus the absolute lifetime. */
+  @Column({ name: 'signed_in_at', type: 'datetime', nullable: true })
+  signedInAt: Date | null;
+
   @Column({ name: 'created_at', type: 'datetime' })
   createdAt: Date;
 }

@@ -4,7 +4,7 @@ import { ZodPipe } from '../common/zod-pipe';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { FakeWechatGateway } from '../wechat/fake-wechat.gateway';
 import { ANYONE_SIGNED_IN, type Actor } from './actor';
-import { Allow, Auth } from './auth.guard';
+import { Allow, Auth, OpenDuringPasswordChange } from './auth.guard';
 import { AuthService } from './auth.service';
 
 @Controller('api/auth')
@@ -24,6 +24,7 @@ export class AuthController {
   @Post('refresh')
   @HttpCode(200)
   @Allow(...ANYONE_SIGNED_IN)
+  @OpenDuringPasswordChange()
   refresh(@Auth() actor: Actor) {
     return this.auth.refresh(actor);
   }
@@ -31,6 +32,7 @@ export class AuthController {
   @Post('logout')
   @HttpCode(204)
   @Allow(...ANYONE_SIGNED_IN)
+  @OpenDuringPasswordChange()
   async logout(@Auth() actor: Actor): Promise<void> {
     await this.auth.revoke(actor);
   }

@@ -7,6 +7,10 @@ import { AuthService } from './auth.service';
 
 type AuthedRequest = Request & { actor?: Actor };
 const AUDIENCE = 'skillcert:audience';
+const OPEN_DURING_PASSWORD_CHANGE = 'skillcert:open-during-password-change';
+
+/** The few routes someone signed in with a temporary password may use: who am I, set my password, sign out. */
+export const OpenDuringPasswordChange = () => SetMetadata(OPEN_DURING_PASSWORD_CHANGE, true);
 
 /**
  * Requires a live session token (`Authorization: Bearer …`) whose holder is in the
@@ -27,6 +31,8 @@ export class AuthGuard implements CanActivate {
     const actor = await this.auth.authenticate(token);
     const audience = this.reflector.getAllAndOverride<Audience[] | undefined>(AUDIENCE, [context.getHandler(), context.getClass()]);
     if (audience && !admits(actor, audience)) throw new DomainError('FORBIDDEN');
+    if (actor.kind === 'staff' && actor.mustChangePassword && !this.reflector.getAllAndOverride<boolean>(OPEN_DURING_PASSWORD_CHANGE, [context.getHandler()]))
+      throw new DomainError('PASSWORD_CHANGE_REQUIRED');
     request.actor = actor;
     return true;
   }

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DomainError, type SessionResponse } from '@skillcert/shared';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { DataSource, IsNull, MoreThan, QueryFailedError } from 'typeorm';
+import { DataSource, In, IsNull, MoreThan, QueryFailedError } from 'typeorm';
 import { Clock } from '../common/clock';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { IdentityService } from '../identity/identity.service';
@@ -36,10 +36,20 @@ export class AuthService {
     return { ...session, me: await this.identity.me(user.id) };
   }
 
-  /** A fresh token for a live one; the old one stops working at once. */
+  /** A fresh token for a live one; the old one stops working at once. Never past the sign-in's absolute lifetime. */
   async refresh(actor: Actor): Promise<{ token: string; expiresAt: string }> {
+    const current = await this.db.getRepository(AuthSessionEntity).findOneByOrFail({ id: actor.sessionId });
     await this.revoke(actor);
-    return this.issueSession(actor.kind === 'candidate' ? { userId: actor.userId } : { staffId: actor.staffId });
+    return this.issueSession(actor.kind === 'candidate' ? { userId: actor.userId } : { staffId: actor.staffId }, current.signedInAt ?? current.createdAt);
+  }
+
+  /** Every session of a staff member ends at once: disabled, a password reset or changed, or "sign out everywhere". */
+  async revokeAllOfStaff(staffId: string, except?: string): Promise<number> {
+    const sessions = this.db.getRepository(AuthSessionEntity);
+    const live = await sessions.find({ where: { staffId, revokedAt: IsNull() }, select: { id: true } });
+    const ids = live.map((s) => s.id).filter((id) => id !== except);
+    if (ids.length) await sessions.update({ id: In(ids), revokedAt: IsNull() }, { revokedAt: this.clock.now() });
+    return ids.length;
   }
 
   async revoke(actor: Actor): Promise<void> {
@@ -53,7 +63,8 @@ export class AuthService {
     if (session?.userId) return { kind: 'candidate', userId: session.userId, sessionId: session.id };
     if (session?.staffId) {
       const account = await this.db.getRepository(StaffAccountEntity).findOneBy({ id: session.staffId });
-      if (account) {
+      // A disabled account's sessions stop at once, even one revoked a moment too late.
+      if (account && !account.disabledAt) {
         return {
           kind: 'staff',
           staffId: account.id,
@@ -62,16 +73,20 @@ export class AuthService {
           roles: account.roles,
           ...(account.institutionId ? { institutionId: account.institutionId } : {}),
           sessionId: session.id,
+          ...(account.mustChangePassword ? { mustChangePassword: true as const } : {}),
         };
       }
     }
     throw new DomainError('UNAUTHENTICATED');
   }
 
-  async issueSession(principal: Principal): Promise<{ token: string; expiresAt: string }> {
+  /** `signedInAt`: when the holder proved who they are (a refresh carries it over); the session ends by then plus the absolute lifetime. */
+  async issueSession(principal: Principal, signedInAt?: Date): Promise<{ token: string; expiresAt: string }> {
     const token = randomBytes(32).toString('base64url');
     const now = this.clock.now();
-    const expiresAt = new Date(now.getTime() + this.config.sessionTtlHours * 3_600_000);
+    const since = signedInAt ?? now;
+    const expiresAt = new Date(Math.min(now.getTime() + this.config.sessionTtlHours * 3_600_000, since.getTime() + this.config.sessionMaxDays * 86_400_000));
+    if (expiresAt <= now) throw new DomainError('UNAUTHENTICATED');
     await this.db.getRepository(AuthSessionEntity).insert({
       id: randomUUID(),
       userId: 'userId' in principal ? principal.userId : null,
@@ -79,6 +94,7 @@ export class AuthService {
       tokenHash: hashToken(token),
       expiresAt,
       revokedAt: null,
+      signedInAt: since,
       createdAt: now,
     });
     return { token, expiresAt: expiresAt.toISOString() };

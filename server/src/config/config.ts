@@ -87,6 +87,8 @@ const envSchema = z.object({
     .min(1)
     .max(24 * 90)
     .default(24 * 7),
+  /** However often it is refreshed, a session ends this many days after its holder signed in. */
+  SESSION_MAX_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   /** The first administrator, created at start-up if missing; admins create everyone else in the app. */
   ADMIN_USERNAME: z
     .string()
@@ -141,6 +143,7 @@ export interface AppConfig {
   wechatPay: { apiBase?: string; credentials?: MerchantCredentials; notifyUrl: string; refundNotifyUrl: string };
   personalData: { encryptionKey: Buffer; hmacKey: Buffer };
   sessionTtlHours: number;
+  sessionMaxDays: number;
   firstAdmin: { username: string; password: string; bodyId: string };
   seatSweepSeconds: number;
   paymentCheckSeconds: number;
@@ -213,6 +216,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     personalData: { encryptionKey: Buffer.from(e.DATA_ENCRYPTION_KEY, 'base64').subarray(0, 32), hmacKey: Buffer.from(e.DATA_HMAC_KEY, 'base64') },
     sessionTtlHours: e.SESSION_TTL_HOURS,
+    sessionMaxDays: e.SESSION_MAX_DAYS,
     firstAdmin: { username: e.ADMIN_USERNAME, password: e.ADMIN_PASSWORD, bodyId: e.ADMIN_BODY_ID },
     seatSweepSeconds: e.SEAT_SWEEP_SECONDS ?? (e.NODE_ENV === 'test' ? 0 : 60),
     paymentCheckSeconds: e.PAYMENT_CHECK_SECONDS ?? (e.NODE_ENV === 'test' ? 0 : 60),

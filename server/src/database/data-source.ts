@@ -37,6 +37,7 @@ import { OneOpenSchoolOrder1765600000000 } from './migrations/1765600000000-one-
 import { NumberSequences1765700000000 } from './migrations/1765700000000-number-sequences';
 import { SequenceEntity } from './sequence.entity';
 import { LoginFailures1765800000000 } from './migrations/1765800000000-login-failures';
+import { StaffLifecycle1765900000000 } from './migrations/1765900000000-staff-lifecycle';
 import { LoginFailureEntity } from '../staff/login-failure.entity';
 import { CertificateEntity } from '../certificates/certificate.entity';
 import { MisconductRecordEntity } from '../misconduct/misconduct-record.entity';
@@ -98,6 +99,7 @@ export const MIGRATIONS = [
   OneOpenSchoolOrder1765600000000,
   NumberSequences1765700000000,
   LoginFailures1765800000000,
+  StaffLifecycle1765900000000,
 ];
 
 /** Migrations always — never `synchronize` — on MariaDB and on the embedded SQLite alike. */

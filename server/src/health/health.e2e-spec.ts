@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { databaseTargets, startServer } from '../../test/harness';
+import { createApp } from '../app';
+import { loadConfig } from '../config/config';
 
 const NOW = new Date('2026-03-27T02:00:00Z');
 const sqlite = databaseTargets()[0]!;
@@ -22,6 +24,41 @@ describe('serving the app and reporting health', () => {
       expect(api.body.code).toBe('NOT_FOUND');
     } finally {
       await server.close();
+    }
+  });
+
+  it('the app under a Content-Security-Policy, no framing, HSTS; personal answers kept by nobody; health without versions', async () => {
+    const h5 = mkdtempSync(join(tmpdir(), 'skillcert-h5-'));
+    writeFileSync(join(h5, 'index.html'), '<!doctype html><title>技能等级认定</title>');
+    const server = await startServer(sqlite, NOW, { H5_DIR: h5 });
+    try {
+      const home = await request(server.url).get('/').set('Accept', 'text/html').expect(200);
+      expect(home.headers['content-security-policy']).toMatch(/default-src 'self'.*script-src 'self'.*frame-ancestors 'none'/);
+      expect(home.headers['content-security-policy']).not.toMatch(/script-src[^;]*unsafe/);
+      expect(home.headers['x-frame-options']).toBe('SAMEORIGIN');
+      expect(home.headers['strict-transport-security']).toMatch(/max-age=\d+/);
+      expect(home.headers['x-content-type-options']).toBe('nosniff');
+      const me = await request(server.url).get('/api/me').expect(401);
+      expect(me.headers['cache-control']).toBe('no-store');
+      const health = await request(server.url).get('/api/health').expect(200);
+      expect(health.body).toEqual({ status: 'ok', database: { kind: 'sqlite', ok: true, latencyMs: expect.any(Number) } });
+      expect(JSON.stringify(health.body)).not.toMatch(/\d+\.\d+\.\d+/);
+      // Developers' API map in development and tests; a production server publishes none.
+      await request(server.url).get('/api/docs/openapi.json').expect(200);
+    } finally {
+      await server.close();
+    }
+    const production = await createApp({ ...loadConfig({ NODE_ENV: 'test', SQLITE_PATH: ':memory:', H5_DIR: h5 }), env: 'production' }, { logger: false });
+    try {
+      await production.listen(0, '127.0.0.1');
+      await request(await production.getUrl())
+        .get('/api/docs/openapi.json')
+        .expect(404);
+      await request(await production.getUrl())
+        .get('/api/docs')
+        .expect(404);
+    } finally {
+      await production.close();
     }
   });
 

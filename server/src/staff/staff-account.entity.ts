@@ -39,6 +39,14 @@ export class StaffAccountEntity {
   @Column({ name: 'locked_until', type: 'datetime', nullable: true })
   lockedUntil: Date | null;
 
+  /** Stopped by an admin: no sign-in, no session. */
+  @Column({ name: 'disabled_at', type: 'datetime', nullable: true })
+  disabledAt: Date | null;
+
+  /** A temporary password set by an admin: the holder must choose their own before anything else. */
+  @Column({ name: 'must_change_password', type: 'boolean', default: false })
+  mustChangePassword: boolean;
+
   @Column({ name: 'created_at', type: 'datetime' })
   createdAt: Date;
 }

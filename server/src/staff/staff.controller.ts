@@ -1,7 +1,17 @@
-import { Body, Controller, Get, HttpCode, Inject, Ip, Post } from '@nestjs/common';
-import { createStaffSchema, staffLoginSchema, type CreateStaffRequest, type StaffLoginRequest } from '@skillcert/shared';
+import { Body, Controller, Get, HttpCode, Inject, Ip, Param, Post, Put } from '@nestjs/common';
+import {
+  changePasswordSchema,
+  createStaffSchema,
+  idParamSchema,
+  resetPasswordSchema,
+  staffLoginSchema,
+  type ChangePasswordRequest,
+  type CreateStaffRequest,
+  type ResetPasswordRequest,
+  type StaffLoginRequest,
+} from '@skillcert/shared';
 import type { StaffActor } from '../auth/actor';
-import { Allow, CurrentStaff } from '../auth/auth.guard';
+import { Allow, CurrentStaff, OpenDuringPasswordChange } from '../auth/auth.guard';
 import { Clock } from '../common/clock';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { RateLimiter } from '../common/rate-limiter';
@@ -30,6 +40,7 @@ export class StaffController {
 
   @Get('me')
   @Allow('institution', 'reviewer', 'finance', 'proctor', 'admin')
+  @OpenDuringPasswordChange()
   me(@CurrentStaff() actor: StaffActor) {
     return this.staff.me(actor);
   }
@@ -44,5 +55,47 @@ export class StaffController {
   @Allow('admin')
   create(@CurrentStaff() actor: StaffActor, @Body(new ZodPipe(createStaffSchema)) body: CreateStaffRequest) {
     return this.staff.create(actor, body);
+  }
+
+  /** Their own password: the current one proves it is them; their other sessions end. */
+  @Put('me/password')
+  @HttpCode(204)
+  @Allow('institution', 'reviewer', 'finance', 'proctor', 'admin')
+  @OpenDuringPasswordChange()
+  async changePassword(@CurrentStaff() actor: StaffActor, @Body(new ZodPipe(changePasswordSchema)) body: ChangePasswordRequest): Promise<void> {
+    await this.staff.changePassword(actor, body);
+  }
+
+  @Post('accounts/:id/disable')
+  @HttpCode(200)
+  @Allow('admin')
+  disable(@CurrentStaff() actor: StaffActor, @Param(new ZodPipe(idParamSchema)) { id }: { id: string }) {
+    return this.staff.setDisabled(actor, id, true);
+  }
+
+  @Post('accounts/:id/enable')
+  @HttpCode(200)
+  @Allow('admin')
+  enable(@CurrentStaff() actor: StaffActor, @Param(new ZodPipe(idParamSchema)) { id }: { id: string }) {
+    return this.staff.setDisabled(actor, id, false);
+  }
+
+  @Post('accounts/:id/reset-password')
+  @HttpCode(200)
+  @Allow('admin')
+  resetPassword(
+    @CurrentStaff() actor: StaffActor,
+    @Param(new ZodPipe(idParamSchema)) { id }: { id: string },
+    @Body(new ZodPipe(resetPasswordSchema)) body: ResetPasswordRequest,
+  ) {
+    return this.staff.resetPassword(actor, id, body);
+  }
+
+  /** "Sign out everywhere" for a lost phone: every session of the account ends. */
+  @Post('accounts/:id/revoke-sessions')
+  @HttpCode(200)
+  @Allow('admin')
+  revokeSessions(@CurrentStaff() actor: StaffActor, @Param(new ZodPipe(idParamSchema)) { id }: { id: string }) {
+    return this.staff.revokeSessions(actor, id);
   }
 }

@@ -121,6 +121,88 @@ describe.each(databaseTargets())('staff and institution accounts on $name', (tar
     expect((await signInFrom(counter, 'reviewer-pass-2026')).status).toBe(200);
   });
 
+  it('an admin disables a reviewer: their open session stops at once, and they sign in no more until enabled', async () => {
+    const created = (
+      await create({ username: 'reviewer.gone', displayName: '离职审核', password: 'reviewer-gone-2026', kind: 'staff', roles: ['reviewer'] }).expect(201)
+    ).body;
+    const signIn = (password: string) => request(server.url).post('/api/staff/login').send({ username: 'reviewer.gone', password });
+    const token = (await signIn('reviewer-gone-2026').expect(200)).body.token;
+    await request(server.url).get('/api/review/applications').set('Authorization', `Bearer ${token}`).expect(200);
+
+    const disabled = await request(server.url).post(`/api/staff/accounts/${created.id}/disable`).set('Authorization', `Bearer ${adminToken}`).expect(200);
+    expect(disabled.body).toMatchObject({ username: 'reviewer.gone', disabled: true });
+    expect((await request(server.url).get('/api/review/applications').set('Authorization', `Bearer ${token}`).expect(401)).body.code).toBe('UNAUTHENTICATED');
+    expect((await signIn('reviewer-gone-2026').expect(403)).body).toEqual({ code: 'ACCOUNT_DISABLED', message: '该账号已停用，请联系管理员' });
+    // A wrong password learns nothing about the account.
+    expect((await signIn('not-the-password').expect(401)).body.code).toBe('LOGIN_FAILED');
+    const self = (await request(server.url).get('/api/staff/me').set('Authorization', `Bearer ${adminToken}`).expect(200)).body;
+    expect(
+      (await request(server.url).post(`/api/staff/accounts/${self.id}/disable`).set('Authorization', `Bearer ${adminToken}`).expect(403)).body.message,
+    ).toBe('不能停用自己的账号');
+
+    await request(server.url).post(`/api/staff/accounts/${created.id}/enable`).set('Authorization', `Bearer ${adminToken}`).expect(200);
+    await signIn('reviewer-gone-2026').expect(200);
+  });
+
+  it('a password reset ends the sessions and forces a new password at the next sign-in; the holder changes it themselves', async () => {
+    const created = (
+      await create({ username: 'finance.wu', displayName: '吴财务', password: 'finance-wu-2026a', kind: 'staff', roles: ['finance'] }).expect(201)
+    ).body;
+    const signIn = (password: string) => request(server.url).post('/api/staff/login').send({ username: 'finance.wu', password });
+    const before = (await signIn('finance-wu-2026a').expect(200)).body.token;
+    const reset = await request(server.url)
+      .post(`/api/staff/accounts/${created.id}/reset-password`)
+      .set('Authorization', `Bearer ${adminToken}`)
+      .send({ temporaryPassword: 'temporary-2026-xyz' })
+      .expect(200);
+    expect(reset.body).toMatchObject({ mustChangePassword: true });
+    await request(server.url).get('/api/finance/credits').set('Authorization', `Bearer ${before}`).expect(401);
+    await signIn('finance-wu-2026a').expect(401);
+
+    const temporary = await signIn('temporary-2026-xyz').expect(200);
+    expect(temporary.body.staff).toMatchObject({ mustChangePassword: true });
+    const as = (path: string) => request(server.url).get(path).set('Authorization', `Bearer ${temporary.body.token}`);
+    expect((await as('/api/finance/credits').expect(403)).body).toEqual({ code: 'PASSWORD_CHANGE_REQUIRED', message: '请先设置新密码，再继续使用' });
+    await as('/api/staff/me').expect(200);
+    const change = (body: object) => request(server.url).put('/api/staff/me/password').set('Authorization', `Bearer ${temporary.body.token}`).send(body);
+    expect((await change({ currentPassword: 'wrong-one', newPassword: 'my-own-pass-2026' }).expect(422)).body.code).toBe('PASSWORD_WRONG');
+    expect((await change({ currentPassword: 'temporary-2026-xyz', newPassword: 'short' }).expect(400)).body.message).toContain('新密码至少12位');
+    await change({ currentPassword: 'temporary-2026-xyz', newPassword: 'my-own-pass-2026' }).expect(204);
+    await as('/api/finance/credits').expect(200);
+    await signIn('temporary-2026-xyz').expect(401);
+    expect((await signIn('my-own-pass-2026').expect(200)).body.staff.mustChangePassword).toBeUndefined();
+  });
+
+  it('refreshing cannot keep a session alive past 30 days from signing in; "sign out everywhere" ends them all', async () => {
+    await create({ username: 'proctor.ma', displayName: '马考务', password: 'proctor-ma-2026', kind: 'staff', roles: ['proctor'] }).expect(201);
+    const first = (await request(server.url).post('/api/staff/login').send({ username: 'proctor.ma', password: 'proctor-ma-2026' }).expect(200)).body;
+    let token = first.token as string;
+    try {
+      for (let day = 6; day <= 36; day += 6) {
+        server.clock.set(new Date(NOW.getTime() + day * 86_400_000));
+        const refreshed = await request(server.url).post('/api/auth/refresh').set('Authorization', `Bearer ${token}`);
+        if (day < 30) {
+          expect(refreshed.status).toBe(200);
+          expect(new Date(refreshed.body.expiresAt).getTime()).toBeLessThanOrEqual(NOW.getTime() + 30 * 86_400_000);
+          token = refreshed.body.token;
+        } else expect(refreshed.status).toBe(401);
+      }
+    } finally {
+      server.clock.set(NOW);
+    }
+    const two = await Promise.all(
+      [1, 2].map(
+        async () => (await request(server.url).post('/api/staff/login').send({ username: 'proctor.ma', password: 'proctor-ma-2026' }).expect(200)).body,
+      ),
+    );
+    const revoked = await request(server.url)
+      .post(`/api/staff/accounts/${two[0].staff.id}/revoke-sessions`)
+      .set('Authorization', `Bearer ${adminToken}`)
+      .expect(200);
+    expect(revoked.body.revoked).toBeGreaterThanOrEqual(2);
+    for (const session of two) await request(server.url).get('/api/staff/me').set('Authorization', `Bearer ${session.token}`).expect(401);
+  });
+
   it("lists the accounts of the admin's own body", async () => {
     const res = await request(server.url).get('/api/staff/accounts').set('Authorization', `Bearer ${adminToken}`).expect(200);
     expect(res.body.map((a: { username: string }) => a.username)).toEqual(expect.arrayContaining(['chief', 'reviewer.li', 'school.clerk']));

@@ -1,6 +1,14 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DomainError, type CreateStaffRequest, type StaffLoginRequest, type StaffProfile, type StaffSessionResponse } from '@skillcert/shared';
+import {
+  DomainError,
+  type ChangePasswordRequest,
+  type CreateStaffRequest,
+  type ResetPasswordRequest,
+  type StaffLoginRequest,
+  type StaffProfile,
+  type StaffSessionResponse,
+} from '@skillcert/shared';
 import { createHash, randomUUID } from 'node:crypto';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import type { StaffActor } from '../auth/actor';
@@ -48,6 +56,8 @@ export class StaffService implements OnApplicationBootstrap {
         institutionId: null,
         failedLogins: 0,
         lockedUntil: null,
+        disabledAt: null,
+        mustChangePassword: false,
         createdAt: this.clock.now(),
       });
       this.logger.log(`first administrator "${username}" created for body ${bodyId}`);
@@ -74,6 +84,8 @@ export class StaffService implements OnApplicationBootstrap {
     const addressHash = createHash('sha256').update(address).digest('hex');
     const attempt = await this.countAttempt(account.id, addressHash);
     if (!(await verifyPassword(password, account.passwordHash))) throw new DomainError(attempt.last ? 'LOGIN_LOCKED' : 'LOGIN_FAILED');
+    // Said only to someone who knows the password: it tells an outsider nothing.
+    if (account.disabledAt) throw new DomainError('ACCOUNT_DISABLED');
     await this.uow.run(async (manager) => {
       await manager.update(StaffAccountEntity, { id: account.id }, { failedLogins: 0, lockedUntil: null });
       await manager.delete(LoginFailureEntity, { accountId: account.id, addressHash });
@@ -114,6 +126,57 @@ export class StaffService implements OnApplicationBootstrap {
     });
   }
 
+  /** Their own new password, proved by the current one. Every other session of theirs ends; a temporary password is done with. */
+  async changePassword(actor: StaffActor, request: ChangePasswordRequest): Promise<void> {
+    const account = await this.db.getRepository(StaffAccountEntity).findOneByOrFail({ id: actor.staffId });
+    if (!(await verifyPassword(request.currentPassword, account.passwordHash))) throw new DomainError('PASSWORD_WRONG');
+    await this.db
+      .getRepository(StaffAccountEntity)
+      .update({ id: account.id }, { passwordHash: await hashPassword(request.newPassword), mustChangePassword: false });
+    await this.auth.revokeAllOfStaff(account.id, actor.sessionId);
+    this.logger.log({ event: 'password-changed', staffId: account.id });
+  }
+
+  /** An admin stops (or restarts) an account of their body: stopped, its open sessions end at once. */
+  async setDisabled(actor: StaffActor, id: string, disabled: boolean): Promise<StaffProfile> {
+    const account = await this.ownAccount(actor, id);
+    if (disabled && account.id === actor.staffId) throw new DomainError('FORBIDDEN', '不能停用自己的账号');
+    await this.db.getRepository(StaffAccountEntity).update({ id }, { disabledAt: disabled ? this.clock.now() : null });
+    if (disabled) await this.auth.revokeAllOfStaff(id);
+    this.logger.log({ event: disabled ? 'account-disabled' : 'account-enabled', staffId: id, by: actor.staffId });
+    return this.profile(await this.db.getRepository(StaffAccountEntity).findOneByOrFail({ id }));
+  }
+
+  /** A temporary password from an admin: sessions end, lock-outs lift, and the holder sets their own at the next sign-in. */
+  async resetPassword(actor: StaffActor, id: string, request: ResetPasswordRequest): Promise<StaffProfile> {
+    await this.ownAccount(actor, id);
+    await this.uow.run(async (manager) => {
+      await manager.update(
+        StaffAccountEntity,
+        { id },
+        { passwordHash: await hashPassword(request.temporaryPassword), mustChangePassword: true, failedLogins: 0, lockedUntil: null },
+      );
+      await manager.delete(LoginFailureEntity, { accountId: id });
+    });
+    await this.auth.revokeAllOfStaff(id);
+    this.logger.log({ event: 'password-reset', staffId: id, by: actor.staffId });
+    return this.profile(await this.db.getRepository(StaffAccountEntity).findOneByOrFail({ id }));
+  }
+
+  async revokeSessions(actor: StaffActor, id: string): Promise<{ revoked: number }> {
+    await this.ownAccount(actor, id);
+    const revoked = await this.auth.revokeAllOfStaff(id, id === actor.staffId ? actor.sessionId : undefined);
+    this.logger.log({ event: 'sessions-revoked', staffId: id, by: actor.staffId, revoked });
+    return { revoked };
+  }
+
+  /** Another body's account looks exactly like a missing one. */
+  private async ownAccount(actor: StaffActor, id: string): Promise<StaffAccountEntity> {
+    const account = await this.db.getRepository(StaffAccountEntity).findOneBy({ id, bodyId: actor.bodyId });
+    if (!account) throw new DomainError('NOT_FOUND');
+    return account;
+  }
+
   async me(actor: StaffActor): Promise<StaffProfile> {
     return this.profile(await this.db.getRepository(StaffAccountEntity).findOneByOrFail({ id: actor.staffId }));
   }
@@ -143,6 +206,8 @@ export class StaffService implements OnApplicationBootstrap {
           institutionId,
           failedLogins: 0,
           lockedUntil: null,
+          disabledAt: null,
+          mustChangePassword: false,
           createdAt: this.clock.now(),
         });
         return accountId;
@@ -173,6 +238,8 @@ export class StaffService implements OnApplicationBootstrap {
       kind: account.kind,
       roles: account.roles,
       ...(institution ? { institution: { id: institution.id, name: institution.name } } : {}),
+      ...(account.disabledAt ? { disabled: true as const } : {}),
+      ...(account.mustChangePassword ? { mustChangePassword: true as const } : {}),
     };
   }
 }

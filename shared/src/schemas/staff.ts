@@ -48,7 +48,26 @@ export interface StaffProfile {
   kind: 'staff' | 'institution';
   roles: StaffRole[];
   institution?: { id: string; name: string };
+  /** Stopped by an admin: signs in no more, its sessions ended. */
+  disabled?: true;
+  /** Given a temporary password by an admin: sets their own before anything else. */
+  mustChangePassword?: true;
 }
+
+/** At least 12 characters, as for a new account. */
+const newPassword = (what: string) => z.string({ error: `请输入${what}` }).check(z.minLength(12, `${what}至少12位`), z.maxLength(200));
+
+/** An admin gives someone who forgot theirs a temporary password; they choose their own at the next sign-in. */
+export const resetPasswordSchema = z.object({ temporaryPassword: newPassword('临时密码') });
+export type ResetPasswordRequest = output<typeof resetPasswordSchema>;
+
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z.string({ error: '请输入当前密码' }).check(z.minLength(1, '请输入当前密码'), z.maxLength(200)),
+    newPassword: newPassword('新密码'),
+  })
+  .check(z.refine((p) => p.newPassword !== p.currentPassword, { message: '新密码不能与当前密码相同', path: ['newPassword'] }));
+export type ChangePasswordRequest = output<typeof changePasswordSchema>;
 
 export interface StaffSessionResponse {
   token: string;
