@@ -95,15 +95,20 @@ describe('H5: a school clerk declares a class and a reviewer decides the batch a
     await reviewer.waitForTimeout(300);
     await reviewer.screenshot({ path: screenshotPath('16-bulk-approved.png') });
 
-    // A student of the class follows the application the school made: real name and ID as declared, plus the roster's phone.
+    // A student of the class follows the application the school made: real name and ID as declared, and the
+    // phone number WeChat verified for her must be the roster's.
     const zhao = await phone.anotherPhone();
     await signInWithProfile(zhao, server.url, '赵同学', good[0]!.residentId);
     await zhao.locator('[data-testid="claim"]').getByText('学校已为我集体报名').tap();
-    await zhao.locator('.claim-phone input').fill('13900000009');
-    await zhao.locator('.claim-now').tap();
-    await zhao.locator('.claim-message').getByText('未找到与您的实名信息和手机号相符的团体申报', { exact: false }).waitFor();
-    await zhao.locator('.claim-phone input').fill('13900000001');
-    await zhao.locator('.claim-now').tap();
+    await zhao.locator('.claim-needs-phone').waitFor();
+    await zhao.locator('.phone-binding input').fill('13900000001');
+    await zhao.locator('.bind-phone').tap();
+    await zhao.getByText('已绑定').waitFor();
+    const claim = zhao.locator('[data-testid="claim"]');
+    if (!(await claim.locator('.claim-now').isVisible())) await claim.getByText('学校已为我集体报名').tap();
+    await claim.getByText('139****0001').waitFor();
+    await zhao.screenshot({ path: screenshotPath('17-claim-by-wechat-phone.png'), fullPage: true });
+    await claim.locator('.claim-now').tap();
     await zhao.locator('.claim-message').getByText('已关联1条学校代为申报的报名').waitFor();
     await zhao.locator('.my-application').filter({ hasText: '审核通过' }).waitFor();
 

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { ApplicationEntity } from '../src/applications/application.entity';
 import { activeKeyOf } from '../src/applications/applications.service';
 import { PersonalDataCipher } from '../src/identity/personal-data.cipher';
+import { PhoneBackfill } from '../src/identity/phone-backfill';
 import { aCandidate, aResidentId, databaseTargets, startServer, type TestServer } from './harness';
 
 const NOW = new Date('2026-03-10T02:00:00Z');
@@ -44,7 +45,8 @@ describe.each(databaseTargets())('seats under a rush of approvals, and ID number
         residentIdHash: cipher.residentIdHash(residentId),
         residentIdMasked: '3101**********0000',
         birthDate: '2008-01-01',
-        phone: null,
+        phoneCipher: null,
+        phoneHash: null,
         batchId: null,
         batchRow: null,
         prereview: null,
@@ -81,18 +83,41 @@ describe.each(databaseTargets())('seats under a rush of approvals, and ID number
     expect(second.body.seatsLeft).toBe(0);
   });
 
-  it('the resident ID is neither in plain text in the database nor in the logs', async () => {
+  it('the resident ID and the phone number are neither in plain text in the database nor in the logs', async () => {
     const lines: string[] = [];
     const logged = await startServer(target, NOW, {}, { captureLogs: (line) => lines.push(line) });
     try {
-      const { residentId, token } = await aCandidate(logged, 'private-person');
-      await request(logged.url).get('/api/me').set('Authorization', `Bearer ${token}`).expect(200);
+      const { residentId, token, proof } = await aCandidate(logged, 'private-person');
+      const phone = '13712345678';
+      const { code } = (await request(logged.url).post('/api/me/phone/demo-code').set('Authorization', `Bearer ${token}`).send({ phone }).expect(200)).body;
+      await request(logged.url).post('/api/me/phone').set('Authorization', `Bearer ${token}`).send({ code }).expect(200);
+      await request(logged.url)
+        .post('/api/applications')
+        .set('Authorization', `Bearer ${token}`)
+        .send({
+          planId: 'shanghai-2026',
+          level: 4,
+          facts: { birthDate: '2008-09-01', diplomas: [{ school: 'secondary-vocational', major: 'same', finalYear: true }] },
+          ...proof,
+        })
+        .expect(201);
+      // Its owner sees it; nobody reading the tables does.
+      expect((await request(logged.url).get('/api/me').set('Authorization', `Bearer ${token}`).expect(200)).body.profile.phone).toBe(phone);
       const db = logged.app.get(DataSource);
       const needle = residentId.slice(0, 17);
       for (const table of ['candidate_profiles', 'applications', 'application_events', 'users', 'auth_sessions']) {
         const rows: Record<string, unknown>[] = await db.query(`SELECT * FROM ${table}`);
         expect(JSON.stringify(rows)).not.toContain(needle);
+        expect(JSON.stringify(rows)).not.toContain(phone);
       }
+      const sealed: { phone_cipher: string | null }[] = await db.query('SELECT phone_cipher FROM applications');
+      expect(sealed.some((row) => row.phone_cipher)).toBe(true);
+      if (target.name === 'sqlite') expect(readFileSync(target.env.SQLITE_PATH!).includes(Buffer.from(phone))).toBe(false);
+      // Numbers stored in clear before they were sealed are sealed at start-up, and the clear column emptied.
+      await db.query("UPDATE applications SET phone = '13712345678', phone_cipher = NULL, phone_hash = NULL");
+      await logged.app.get(PhoneBackfill).onApplicationBootstrap();
+      const after: { phone: string | null; phone_cipher: string | null }[] = await db.query('SELECT phone, phone_cipher FROM applications');
+      expect(after.every((row) => row.phone === null && row.phone_cipher && row.phone_cipher !== phone)).toBe(true);
       const profile: { resident_id_cipher: string }[] = await db.query('SELECT resident_id_cipher FROM candidate_profiles');
       expect(profile.length).toBeGreaterThan(0);
       expect(lines.length).toBeGreaterThan(0);

@@ -20,6 +20,7 @@ export const ERROR_MESSAGES = {
   WECHAT_UNAVAILABLE: '微信服务暂时不可用，请稍后再试',
   RESIDENT_ID_TAKEN: '该身份证号码已被其他账号实名登记。如非本人操作，请联系受理点处理',
   PROFILE_INCOMPLETE: '请先完成实名信息登记',
+  PHONE_NOT_VERIFIED: '请先绑定微信手机号：学校登记名单时所留的手机号须与之一致',
   FORBIDDEN: '没有权限进行此操作',
   LOGIN_FAILED: '用户名或密码错误',
   LOGIN_LOCKED: '登录失败次数过多，请15分钟后再试',

@@ -6,6 +6,6 @@ export const applicationsApi = {
   mine: () => api<ApplicationView[]>('GET', '/api/applications'),
   one: (id: string) => api<ApplicationView>('GET', `/api/applications/${encodeURIComponent(id)}`),
   resubmit: (id: string, request: ResubmitRequest) => api<ApplicationView>('PUT', `/api/applications/${encodeURIComponent(id)}`, request),
-  claim: (phone: string) => api<ApplicationView[]>('POST', '/api/applications/claim', { phone }),
+  claim: () => api<ApplicationView[]>('POST', '/api/applications/claim'),
   withdraw: (id: string) => api<ApplicationView>('POST', `/api/applications/${encodeURIComponent(id)}/withdraw`),
 };

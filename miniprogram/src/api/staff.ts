@@ -12,6 +12,8 @@ import type {
   CreateExamSessionRequest,
   ExamSessionView,
   CreateStaffRequest,
+  ChangePasswordRequest,
+  ResetPasswordRequest,
   ReturnRequest,
   ReviewItem,
   ReviewQuery,
@@ -45,6 +47,12 @@ export const staffAccountApi = {
   me: () => staffApi<StaffProfile>('GET', '/api/staff/me'),
   list: () => staffApi<StaffProfile[]>('GET', '/api/staff/accounts'),
   create: (request: CreateStaffRequest) => staffApi<StaffProfile>('POST', '/api/staff/accounts', request),
+  disable: (accountId: string) => staffApi<StaffProfile>('POST', `/api/staff/accounts/${id(accountId)}/disable`),
+  enable: (accountId: string) => staffApi<StaffProfile>('POST', `/api/staff/accounts/${id(accountId)}/enable`),
+  resetPassword: (accountId: string, request: ResetPasswordRequest) =>
+    staffApi<StaffProfile>('POST', `/api/staff/accounts/${id(accountId)}/reset-password`, request),
+  revokeSessions: (accountId: string) => staffApi<{ revoked: number }>('POST', `/api/staff/accounts/${id(accountId)}/revoke-sessions`),
+  changePassword: (request: ChangePasswordRequest) => staffApi<void>('PUT', '/api/staff/me/password', request),
 };
 
 export const reviewApi = {

@@ -29,9 +29,12 @@ export class ApplicationEntity {
   @Column({ name: 'birth_date', type: 'varchar', length: 10 })
   birthDate: string;
 
-  /** Group applications: the phone on the roster, which the student quotes to claim it. */
-  @Column({ type: 'varchar', length: 20, nullable: true })
-  phone: string | null;
+  /** The applicant's phone, sealed: a group application's is the roster's, which the student's WeChat-verified number must match to claim it. */
+  @Column({ name: 'phone_cipher', type: 'varchar', length: 100, nullable: true })
+  phoneCipher: string | null;
+
+  @Column({ name: 'phone_hash', type: 'varchar', length: 64, nullable: true })
+  phoneHash: string | null;
 
   @Column({ name: 'batch_id', type: 'varchar', length: 36, nullable: true })
   batchId: string | null;

@@ -1,13 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
-import {
-  applicationRequestSchema,
-  claimSchema,
-  idParamSchema,
-  resubmitSchema,
-  type ApplicationRequest,
-  type ClaimRequest,
-  type ResubmitRequest,
-} from '@skillcert/shared';
+import { applicationRequestSchema, idParamSchema, resubmitSchema, type ApplicationRequest, type ResubmitRequest } from '@skillcert/shared';
 import type { CandidateActor } from '../auth/actor';
 import { Allow, CurrentCandidate } from '../auth/auth.guard';
 import { ZodPipe } from '../common/zod-pipe';
@@ -26,8 +18,8 @@ export class ApplicationsController {
   /** A student takes over the application their school declared for them. */
   @Post('claim')
   @HttpCode(200)
-  claim(@CurrentCandidate() actor: CandidateActor, @Body(new ZodPipe(claimSchema)) body: ClaimRequest) {
-    return this.applications.claim(actor, body);
+  claim(@CurrentCandidate() actor: CandidateActor) {
+    return this.applications.claim(actor);
   }
 
   @Get()

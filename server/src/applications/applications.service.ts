@@ -27,7 +27,6 @@ import {
   type ApplicationRequest,
   type ApplicationState,
   type ApplicationView,
-  type ClaimRequest,
   type CorrectionItem,
   type FieldIssue,
   type Level,
@@ -105,7 +104,8 @@ export class ApplicationsService {
       residentIdHash: profile.residentIdHash,
       residentIdMasked: profile.residentIdMasked,
       birthDate: profile.birthDate,
-      phone: profile.phone,
+      phoneCipher: profile.phoneCipher,
+      phoneHash: profile.phoneHash,
       batchId: null,
       batchRow: null,
       prereview: null,
@@ -194,16 +194,18 @@ export class ApplicationsService {
 
   /**
    * A student takes over the application their school declared: the ID number
-   * and name of their verified profile must be the roster's, and they quote the
-   * phone number the school gave. Anything else looks like nothing to claim.
+   * and name of their verified profile must be the roster's, and the phone
+   * number WeChat verified for them must be the one the school registered —
+   * knowing a student's details is not enough to take their application.
    */
-  async claim(actor: CandidateActor, request: ClaimRequest): Promise<ApplicationView[]> {
+  async claim(actor: CandidateActor): Promise<ApplicationView[]> {
     const profile = await this.db.getRepository(CandidateProfileEntity).findOneBy({ userId: actor.userId });
     if (!profile) throw new DomainError('PROFILE_INCOMPLETE');
+    if (!profile.phoneHash) throw new DomainError('PHONE_NOT_VERIFIED');
     const candidates = await this.db
       .getRepository(ApplicationEntity)
-      .findBy({ residentIdHash: profile.residentIdHash, userId: IsNull(), channel: 'group', applicantName: profile.name, phone: request.phone });
-    if (candidates.length === 0) throw new DomainError('NOT_FOUND', '未找到与您的实名信息和手机号相符的团体申报，请核对机构登记的手机号');
+      .findBy({ residentIdHash: profile.residentIdHash, userId: IsNull(), channel: 'group', applicantName: profile.name, phoneHash: profile.phoneHash });
+    if (candidates.length === 0) throw new DomainError('NOT_FOUND', '未找到与您的实名信息和微信绑定手机号相符的团体申报，请向学校核对登记的手机号');
     await this.uow.run(async (manager) => {
       for (const application of candidates) await manager.update(ApplicationEntity, { id: application.id, userId: IsNull() }, { userId: actor.userId });
     });

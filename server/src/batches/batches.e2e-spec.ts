@@ -146,8 +146,16 @@ describe.each(databaseTargets())('group declaration on $name', (target) => {
     expect(approved.body.every((a: { seat?: object }) => a.seat)).toBe(true);
 
     // The student follows it in the app: their verified ID and name, plus the phone the school gave.
-    await as(claimant.token).post('/api/applications/claim', { phone: '13900000000' }).expect(404);
-    const claimed = await as(claimant.token).post('/api/applications/claim', { phone: students[0]!.phone }).expect(200);
+    // Knowing the roster's phone is not enough: the number WeChat verified for this account must be it.
+    expect((await as(claimant.token).post('/api/applications/claim', { phone: students[0]!.phone }).expect(409)).body.code).toBe('PHONE_NOT_VERIFIED');
+    const bindPhone = async (phone: string) => {
+      const { code } = (await as(claimant.token).post('/api/me/phone/demo-code', { phone }).expect(200)).body as { code: string };
+      await as(claimant.token).post('/api/me/phone', { code }).expect(200);
+    };
+    await bindPhone('13900000000');
+    await as(claimant.token).post('/api/applications/claim', { phone: students[0]!.phone }).expect(404);
+    await bindPhone(students[0]!.phone);
+    const claimed = await as(claimant.token).post('/api/applications/claim').expect(200);
     expect(claimed.body).toHaveLength(1);
     expect(claimed.body[0]).toMatchObject({
       channel: 'group',

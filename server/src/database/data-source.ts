@@ -38,6 +38,7 @@ import { NumberSequences1765700000000 } from './migrations/1765700000000-number-
 import { SequenceEntity } from './sequence.entity';
 import { LoginFailures1765800000000 } from './migrations/1765800000000-login-failures';
 import { StaffLifecycle1765900000000 } from './migrations/1765900000000-staff-lifecycle';
+import { PhonesSealed1766000000000 } from './migrations/1766000000000-phones-sealed';
 import { LoginFailureEntity } from '../staff/login-failure.entity';
 import { CertificateEntity } from '../certificates/certificate.entity';
 import { MisconductRecordEntity } from '../misconduct/misconduct-record.entity';
@@ -100,6 +101,7 @@ export const MIGRATIONS = [
   NumberSequences1765700000000,
   LoginFailures1765800000000,
   StaffLifecycle1765900000000,
+  PhonesSealed1766000000000,
 ];
 
 /** Migrations always — never `synchronize` — on MariaDB and on the embedded SQLite alike. */

@@ -25,8 +25,13 @@ export class CandidateProfileEntity {
   @Column({ type: 'varchar', length: 6 })
   sex: 'male' | 'female';
 
-  @Column({ type: 'varchar', length: 20, nullable: true })
-  phone: string | null;
+  /** The number WeChat verified, sealed like the ID number (AES-256-GCM): read back only to show its owner. */
+  @Column({ name: 'phone_cipher', type: 'varchar', length: 100, nullable: true })
+  phoneCipher: string | null;
+
+  /** Its keyed hash, to match a school's roster without decrypting. */
+  @Column({ name: 'phone_hash', type: 'varchar', length: 64, nullable: true })
+  phoneHash: string | null;
 
   @Column({ type: 'varchar', length: 100, nullable: true })
   email: string | null;

@@ -5,13 +5,14 @@ import { AuthService } from '../auth/auth.service';
 import { IdentityService } from './identity.service';
 import { MeController } from './me.controller';
 import { PersonalDataCipher } from './personal-data.cipher';
+import { PhoneBackfill } from './phone-backfill';
 import { StaffController } from '../staff/staff.controller';
 import { StaffService } from '../staff/staff.service';
 
 /** Who the caller is: candidates signed in with WeChat (and their real names), staff and institution accounts. */
 @Module({
   controllers: [AuthController, MeController, StaffController],
-  providers: [AuthService, AuthGuard, IdentityService, PersonalDataCipher, StaffService],
+  providers: [AuthService, AuthGuard, IdentityService, PersonalDataCipher, PhoneBackfill, StaffService],
   exports: [AuthService, AuthGuard, IdentityService, PersonalDataCipher],
 })
 export class IdentityModule {}

@@ -26,7 +26,7 @@ export class IdentityService {
         residentIdMasked: profile.residentIdMasked,
         birthDate: profile.birthDate,
         sex: profile.sex,
-        ...(profile.phone ? { phone: profile.phone } : {}),
+        ...(profile.phoneCipher ? { phone: this.cipher.decrypt(profile.phoneCipher) } : {}),
         ...(profile.email ? { email: profile.email } : {}),
       },
     };
@@ -53,7 +53,8 @@ export class IdentityService {
       residentIdMasked: maskResidentId(request.residentId),
       birthDate: parsed.birthDate,
       sex: parsed.sex,
-      phone: existing?.phone ?? null,
+      phoneCipher: existing?.phoneCipher ?? null,
+      phoneHash: existing?.phoneHash ?? null,
       email: request.email ? request.email : null,
       updatedAt: this.clock.now(),
     };
@@ -73,7 +74,7 @@ export class IdentityService {
     if (!profile) throw new DomainError('PROFILE_INCOMPLETE');
     const phone = await this.wechat.phoneNumber(code);
     if (!isMainlandMobile(phone)) throw new DomainError('WECHAT_PHONE_FAILED', '暂不支持该手机号，请使用中国大陆手机号');
-    await profiles.update({ userId }, { phone, updatedAt: this.clock.now() });
+    await profiles.update({ userId }, { ...this.cipher.sealPhone(phone), updatedAt: this.clock.now() });
     return this.me(userId);
   }
 }

@@ -4,8 +4,8 @@ import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:
 import { APP_CONFIG, type AppConfig } from '../config/config';
 
 /**
- * Resident ID numbers at rest: AES-256-GCM ciphertext to read them back, and
- * a keyed hash (HMAC-SHA256) to find a person without decrypting every row.
+ * Resident ID numbers and phone numbers at rest: AES-256-GCM ciphertext to read
+ * them back, and a keyed hash (HMAC-SHA256) to find a person without decrypting every row.
  */
 @Injectable()
 export class PersonalDataCipher {
@@ -24,6 +24,18 @@ export class PersonalDataCipher {
     const decipher = createDecipheriv('aes-256-gcm', this.config.personalData.encryptionKey, raw.subarray(0, 12));
     decipher.setAuthTag(raw.subarray(12, 28));
     return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
+  }
+
+  /** A phone number's keyed hash, in its own domain: never equal to an ID number's. */
+  phoneHash(phone: string): string {
+    return createHmac('sha256', this.config.personalData.hmacKey)
+      .update(`phone:${phone.replace(/\D/g, '')}`)
+      .digest('hex');
+  }
+
+  /** A phone number sealed with its hash, for the two columns that keep it. */
+  sealPhone(phone: string | null | undefined): { phoneCipher: string | null; phoneHash: string | null } {
+    return phone ? { phoneCipher: this.encrypt(phone), phoneHash: this.phoneHash(phone) } : { phoneCipher: null, phoneHash: null };
   }
 
   residentIdHash(residentId: string): string {

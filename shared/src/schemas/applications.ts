@@ -190,10 +190,6 @@ export const bookVisitSchema = z.object({ startsAt: z.string({ error: '请选择
 export type BookVisitRequest = output<typeof bookVisitSchema>;
 
 /** A student follows the application their school declared: the ID and name of their profile, plus the phone on the roster. */
-export const claimSchema = z.object({
-  phone: z.string({ error: '请填写报名时登记的手机号' }).check(z.regex(/^1\d{10}$/, '手机号应为11位数字')),
-});
-export type ClaimRequest = output<typeof claimSchema>;
 export type ResubmitRequest = output<typeof resubmitSchema>;
 
 /** A bookable visit slot with the places left in it. */

@@ -1,7 +1,7 @@
 import { Button, Cell, CellGroup, Input } from '@nutui/nutui-react-taro';
 import { Button as NativeButton, Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
-import { claimSchema, formatChineseDate, getPlan, levelDisplayName, parseWith, type MeResponse } from '@skillcert/shared';
+import { formatChineseDate, getPlan, levelDisplayName, type MeResponse } from '@skillcert/shared';
 import { useState } from 'react';
 import { applicationsApi } from '../../api/applications';
 import { meApi, signIn, signOut } from '../../api/auth';
@@ -71,7 +71,7 @@ export default function MePage() {
         </View>
       )}
       {state.kind === 'ready' && <Profile me={state.me} onPhone={onPhone} />}
-      {state.kind === 'ready' && state.me.profile && <MyApplications />}
+      {state.kind === 'ready' && state.me.profile && <MyApplications phone={state.me.profile.phone} />}
       {state.kind === 'ready' && (
         <Button block fill="outline" className="sign-out" onClick={() => void onSignOut()}>
           退出登录
@@ -112,7 +112,7 @@ function Profile({ me, onPhone }: { me: MeResponse; onPhone: (code: string | und
   );
 }
 
-function MyApplications() {
+function MyApplications({ phone }: { phone: string | undefined }) {
   const list = useApi(() => applicationsApi.mine(), []);
   useDidShow(() => list.reload());
   return (
@@ -130,20 +130,20 @@ function MyApplications() {
           />
         ))}
       {list.state === 'error' && <Cell title={list.error.message} extra="重试" onClick={list.reload} />}
-      <ClaimByPhone onClaimed={list.reload} />
+      <ClaimByPhone phone={phone} onClaimed={list.reload} />
     </CellGroup>
   );
 }
 
-/** A student whose school declared them: their real name and ID already match; the roster's phone proves the rest. */
-function ClaimByPhone({ onClaimed }: { onClaimed: () => void }) {
+/**
+ * A student whose school declared them: their real name and ID already match;
+ * the phone number WeChat verified for them must be the one on the school's roster.
+ */
+function ClaimByPhone({ phone, onClaimed }: { phone: string | undefined; onClaimed: () => void }) {
   const [open, setOpen] = useState(false);
-  const [phone, setPhone] = useState('');
   const [message, setMessage] = useState<{ ok: boolean; text: string }>();
   const claim = async () => {
-    const parsed = parseWith(claimSchema, { phone: phone.trim() });
-    if (!parsed.ok) return setMessage({ ok: false, text: parsed.issues[0]?.message ?? '' });
-    const claimed = await applicationsApi.claim(parsed.data.phone);
+    const claimed = await applicationsApi.claim();
     if (!claimed.ok) return setMessage({ ok: false, text: claimed.error.message });
     setMessage({ ok: true, text: `已关联${claimed.data.length}条学校代为申报的报名` });
     setOpen(false);
@@ -154,17 +154,24 @@ function ClaimByPhone({ onClaimed }: { onClaimed: () => void }) {
       {!open && <Cell title="学校已为我集体报名" extra="关联 ›" onClick={() => setOpen(true)} />}
       {open && (
         <View className="claim-form">
-          <Text className="muted">填写学校登记名单时所留的手机号。姓名和身份证号须与您的实名信息一致。</Text>
-          <Input className="claim-phone" placeholder="手机号" type="number" maxLength={11} value={phone} onChange={setPhone} />
-          <Button size="small" type="primary" className="claim-now" onClick={() => void claim()}>
-            关联
-          </Button>
+          {phone ? (
+            <>
+              <Text className="muted">将查找学校用您的姓名、身份证号和微信绑定的手机号 {maskPhone(phone)} 登记的报名。</Text>
+              <Button size="large" type="primary" className="claim-now" onClick={() => void claim()}>
+                查找并关联
+              </Button>
+            </>
+          ) : (
+            <Text className="muted claim-needs-phone">请先在上方“手机号”中绑定微信手机号：学校登记名单时所留的手机号须与之一致。</Text>
+          )}
         </View>
       )}
       {message && <View className={message.ok ? 'ok claim-message' : 'field-error claim-message'}>{message.text}</View>}
     </View>
   );
 }
+
+const maskPhone = (phone: string) => `${phone.slice(0, 3)}****${phone.slice(-4)}`;
 
 /** WeChat: the phone-number button. H5 demo: the number typed, its code issued by the bundled fake WeChat. */
 function PhoneBinding({ onPhone }: { onPhone: (code: string | undefined) => Promise<void> }) {

@@ -1,6 +1,7 @@
-import { Button, Cell, CellGroup, Checkbox } from '@nutui/nutui-react-taro';
-import { View } from '@tarojs/components';
-import { createStaffSchema, parseWith, STAFF_ROLE_NAMES, STAFF_ROLES, type StaffProfile, type StaffRole } from '@skillcert/shared';
+import { Button, CellGroup, Checkbox } from '@nutui/nutui-react-taro';
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { createStaffSchema, parseWith, resetPasswordSchema, STAFF_ROLE_NAMES, STAFF_ROLES, type StaffProfile, type StaffRole } from '@skillcert/shared';
 import { useState } from 'react';
 import { staffAccountApi } from '../../../api/staff';
 import { useApi } from '../../../api/useApi';
@@ -27,11 +28,99 @@ export default function AccountsPage() {
         {(list) => (
           <CellGroup title={`现有账号（${list.length}）`} data-testid="accounts">
             {list.map((account) => (
-              <Cell key={account.id} title={`${account.displayName}（${account.username}）`} description={describe(account)} />
+              <AccountRow key={account.id} account={account} onChanged={accounts.reload} />
             ))}
           </CellGroup>
         )}
       </PageState>
+    </View>
+  );
+}
+
+/**
+ * One account and what an admin may do with it: stop it (its sessions end at once) or start it again,
+ * give a temporary password (the holder sets their own at the next sign-in), sign it out everywhere.
+ */
+function AccountRow({ account, onChanged }: { account: StaffProfile; onChanged: () => void }) {
+  const [resetting, setResetting] = useState(false);
+  const [temporary, setTemporary] = useState('');
+  const [message, setMessage] = useState<{ ok: boolean; text: string }>();
+  const [busy, setBusy] = useState(false);
+
+  const act = async (work: () => Promise<{ ok: true } | { ok: false; error: { message: string } }>, done: string) => {
+    setBusy(true);
+    const result = await work();
+    setBusy(false);
+    setMessage(result.ok ? { ok: true, text: done } : { ok: false, text: result.error.message });
+    if (result.ok) onChanged();
+  };
+  const toggle = () =>
+    void Taro.showModal({
+      title: account.disabled ? '启用账号' : '停用账号',
+      content: account.disabled ? `启用后${account.displayName}可以重新登录。` : `停用后${account.displayName}将立即退出登录，且不能再登录，直到重新启用。`,
+      confirmText: account.disabled ? '启用' : '停用',
+    }).then(({ confirm }) => {
+      if (!confirm) return;
+      void act(
+        () => (account.disabled ? staffAccountApi.enable(account.id) : staffAccountApi.disable(account.id)),
+        account.disabled ? '已启用' : '已停用，该账号已退出登录',
+      );
+    });
+  const reset = () => {
+    const parsed = parseWith(resetPasswordSchema, { temporaryPassword: temporary });
+    if (!parsed.ok) return setMessage({ ok: false, text: parsed.issues[0]?.message ?? '' });
+    void act(async () => {
+      const result = await staffAccountApi.resetPassword(account.id, parsed.data);
+      if (result.ok) {
+        setResetting(false);
+        setTemporary('');
+      }
+      return result;
+    }, '已重置。请当面告知临时密码，本人登录后须设置新密码');
+  };
+
+  return (
+    <View className={`account-row${account.disabled ? ' disabled' : ''}`} data-testid={`account-${account.username}`}>
+      <View className="account-who">
+        <View className="account-name-line">
+          {account.displayName}（{account.username}）{account.disabled && <Text className="tag muted-tag">已停用</Text>}
+          {account.mustChangePassword && <Text className="tag muted-tag">待设新密码</Text>}
+        </View>
+        <View className="muted">{describe(account)}</View>
+      </View>
+      <View className="account-actions">
+        <Button size="large" className="toggle-account" disabled={busy} onClick={toggle}>
+          {account.disabled ? '启用' : '停用'}
+        </Button>
+        <Button size="large" className="reset-password" disabled={busy} onClick={() => setResetting(!resetting)}>
+          重置密码
+        </Button>
+        <Button
+          size="large"
+          className="revoke-sessions"
+          disabled={busy}
+          onClick={() => void act(() => staffAccountApi.revokeSessions(account.id), '已在所有设备上退出登录')}
+        >
+          强制下线
+        </Button>
+      </View>
+      {resetting && (
+        <View className="reset-form">
+          <TextField
+            className="temporary-password"
+            label="临时密码"
+            placeholder="至少12位"
+            type="password"
+            value={temporary}
+            onChange={setTemporary}
+            maxLength={200}
+          />
+          <Button type="primary" block className="confirm-reset" loading={busy} onClick={reset}>
+            确认重置
+          </Button>
+        </View>
+      )}
+      {message && <View className={message.ok ? 'ok' : 'field-error'}>{message.text}</View>}
     </View>
   );
 }

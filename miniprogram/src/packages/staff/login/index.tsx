@@ -1,9 +1,9 @@
 import { Button } from '@nutui/nutui-react-taro';
 import { View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
-import { parseWith, staffLoginSchema } from '@skillcert/shared';
+import { changePasswordSchema, parseWith, staffLoginSchema } from '@skillcert/shared';
 import { useState } from 'react';
-import { staffSignIn } from '../../../api/staff';
+import { staffAccountApi, staffSignIn } from '../../../api/staff';
 import { TextField } from '../../../components/TextField';
 import { issuesByPath } from '../../../lib/issues';
 import { staffSession } from '../../../lib/session';
@@ -17,9 +17,12 @@ export default function StaffLoginPage() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string>();
   const [busy, setBusy] = useState(false);
+  // Signed in with a temporary password from an admin: their own comes first.
+  const [temporary, setTemporary] = useState<string>();
 
   useDidShow(() => {
     const session = staffSession.current();
+    if (session?.staff.mustChangePassword) return setTemporary('');
     if (session) void Taro.redirectTo({ url: staffHome(session.staff) });
   });
 
@@ -31,8 +34,11 @@ export default function StaffLoginPage() {
     const session = await staffSignIn(parsed.data);
     setBusy(false);
     if (!session.ok) return setFailure(session.error.message);
+    if (session.data.staff.mustChangePassword) return setTemporary(parsed.data.password);
     void Taro.redirectTo({ url: staffHome(session.data.staff) });
   };
+
+  if (temporary !== undefined) return <NewPassword temporary={temporary} />;
 
   return (
     <View className="page staff-login">
@@ -46,6 +52,62 @@ export default function StaffLoginPage() {
         {failure && <View className="field-error login-failure">{failure}</View>}
         <Button type="primary" block loading={busy} className="staff-sign-in" onClick={() => void submit()}>
           登录
+        </Button>
+      </View>
+    </View>
+  );
+}
+
+/** The holder of a temporary password chooses their own: at least 12 characters, not the temporary one. */
+function NewPassword({ temporary }: { temporary: string }) {
+  const [current, setCurrent] = useState(temporary);
+  const [next, setNext] = useState('');
+  const [again, setAgain] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+
+  const save = async () => {
+    const parsed = parseWith(changePasswordSchema, { currentPassword: current, newPassword: next });
+    if (!parsed.ok) return setErrors(issuesByPath(parsed.issues));
+    if (again !== next) return setErrors({ again: '两次输入的新密码不一致' });
+    setErrors({});
+    setBusy(true);
+    const changed = await staffAccountApi.changePassword(parsed.data);
+    if (!changed.ok) {
+      setBusy(false);
+      return setErrors({ [changed.error.code === 'PASSWORD_WRONG' ? 'currentPassword' : 'newPassword']: changed.error.message });
+    }
+    const me = await staffAccountApi.me();
+    setBusy(false);
+    const session = staffSession.current();
+    if (me.ok && session) staffSession.save({ ...session, staff: me.data });
+    void Taro.showToast({ title: '新密码已设置', icon: 'success' });
+    if (me.ok) void Taro.redirectTo({ url: staffHome(me.data) });
+  };
+
+  return (
+    <View className="page staff-login" data-testid="new-password">
+      <View className="card">
+        <View className="card-title">请设置新密码</View>
+        <View className="muted">管理员为您重置了密码。请设置只有您自己知道的新密码（至少12位），之后用新密码登录。</View>
+      </View>
+      <View className="card form">
+        {!temporary && (
+          <TextField
+            className="current-password"
+            label="临时密码"
+            value={current}
+            onChange={setCurrent}
+            maxLength={200}
+            type="password"
+            error={errors.currentPassword}
+          />
+        )}
+        <TextField className="new-password-input" label="新密码" value={next} onChange={setNext} maxLength={200} type="password" error={errors.newPassword} />
+        <TextField className="new-password-again" label="再次输入" value={again} onChange={setAgain} maxLength={200} type="password" error={errors.again} />
+        {temporary && errors.currentPassword && <View className="field-error">{errors.currentPassword}</View>}
+        <Button type="primary" block loading={busy} className="save-new-password" onClick={() => void save()}>
+          设置新密码
         </Button>
       </View>
     </View>
