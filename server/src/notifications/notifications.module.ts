@@ -5,13 +5,14 @@ import { Mailer } from './mailer';
 import { OutboxService } from './outbox.service';
 import { OutboxWorker } from './outbox-worker';
 import { TicketDocuments } from './ticket-documents';
+import { TicketPdfRenderer } from './ticket-pdf-renderer';
 import { ScheduledNotices } from './scheduled-notices';
 import { TicketsController } from './tickets.controller';
 
 @Module({
   imports: [IdentityModule],
   controllers: [TicketsController],
-  providers: [Mailer, OutboxService, OutboxWorker, TicketDocuments, ScheduledNotices, CandidateNotices],
-  exports: [OutboxService, TicketDocuments, Mailer, CandidateNotices],
+  providers: [Mailer, OutboxService, OutboxWorker, TicketDocuments, TicketPdfRenderer, ScheduledNotices, CandidateNotices],
+  exports: [OutboxService, TicketDocuments, TicketPdfRenderer, Mailer, CandidateNotices],
 })
 export class NotificationsModule {}

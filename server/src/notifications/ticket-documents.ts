@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DomainError, getPlan, levelDisplayName, shanghaiDate, ticketOpen, ticketSubjects, type TicketView } from '@skillcert/shared';
 import { DataSource, Like, type EntityManager } from 'typeorm';
@@ -6,25 +6,21 @@ import { ApplicationEntity } from '../applications/application.entity';
 import type { CandidateActor, StaffActor } from '../auth/actor';
 import { BatchEntity, ownBatch } from '../batches/batch.entity';
 import { Clock } from '../common/clock';
-import { APP_CONFIG, type AppConfig } from '../config/config';
 import { highestSuffix, Sequences } from '../database/sequences';
 import { UnitOfWork } from '../database/unit-of-work';
 import { ExamSessionEntity } from '../sessions/exam-session.entity';
 import { SeatHoldEntity } from '../sessions/seat-hold.entity';
-import { loadPdfFont, renderTicketsPdf, type PdfFont } from './ticket-pdf';
+import { TicketPdfRenderer } from './ticket-pdf-renderer';
 
 /** A paid candidate's admission ticket: its number, the page in the app, and the PDF (Chinese embedded as a font subset). */
 @Injectable()
 export class TicketDocuments {
-  private readonly logger = new Logger('Tickets');
-  private font?: PdfFont | null;
-
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly uow: UnitOfWork,
     private readonly sequences: Sequences,
     private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly pdf: TicketPdfRenderer,
   ) {}
 
   /** The candidate's own ticket, from 00:00 of the day it opens; before that, the day it will. */
@@ -126,11 +122,6 @@ export class TicketDocuments {
   }
 
   private async render(...tickets: TicketView[]): Promise<{ filename: string; content: Buffer }> {
-    if (this.font === undefined) {
-      this.font = loadPdfFont(this.config.pdfFontPath);
-      if (!this.font) this.logger.warn({ event: 'no-cjk-font', configured: this.config.pdfFontPath ?? null });
-    }
-    if (!this.font) throw new DomainError('TICKET_PDF_UNAVAILABLE');
-    return { filename: `准考证-${tickets[0]!.ticketNo}.pdf`, content: await renderTicketsPdf(tickets, this.font) };
+    return { filename: `准考证-${tickets[0]!.ticketNo}.pdf`, content: await this.pdf.render(tickets) };
   }
 }
