@@ -37,6 +37,7 @@ export const ERROR_MESSAGES = {
   FILE_TYPE_NOT_ALLOWED: '只能上传 JPG、PNG 图片或 PDF 文件',
   FILE_TOO_LARGE: '文件过大：图片不超过5 MB，PDF 不超过10 MB',
   FILE_EMPTY: '文件是空的，请重新选择',
+  UPLOAD_QUOTA_EXCEEDED: '上传的文件已达上限。未用于报名的文件会在一天后自动清除，请稍后再试',
   MATERIALS_INCOMPLETE: '申报材料不完整，请按提示补充',
   VISIT_SLOT_FULL: '该时段已约满，请选择其他时段',
   VISIT_SLOT_UNAVAILABLE: '该时段不可预约，请在受理点办公时间内选择',

@@ -98,6 +98,8 @@ const envSchema = z.object({
   ADMIN_BODY_ID: z.string().default('sh-cpna'),
   /** How often expired seat holds are swept; 0 turns the sweep off (tests drive it themselves). */
   SEAT_SWEEP_SECONDS: z.coerce.number().int().min(0).max(3600).optional(),
+  /** How often uploads never attached to an application are looked for and removed; 0 turns it off (tests drive it themselves). */
+  FILE_SWEEP_SECONDS: z.coerce.number().int().min(0).max(86_400).optional(),
   /** How often pending WeChat Pay orders are queried (lost notifications, deadlines); 0 turns it off (tests drive it themselves). */
   PAYMENT_CHECK_SECONDS: z.coerce.number().int().min(0).max(3600).optional(),
   /** How often the outbox is worked (seconds, fractions allowed); 0 turns the worker off (tests drive it themselves). */
@@ -146,6 +148,7 @@ export interface AppConfig {
   sessionMaxDays: number;
   firstAdmin: { username: string; password: string; bodyId: string };
   seatSweepSeconds: number;
+  fileSweepSeconds: number;
   paymentCheckSeconds: number;
   outboxSeconds: number;
   outboxLeaseSeconds: number;
@@ -219,6 +222,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionMaxDays: e.SESSION_MAX_DAYS,
     firstAdmin: { username: e.ADMIN_USERNAME, password: e.ADMIN_PASSWORD, bodyId: e.ADMIN_BODY_ID },
     seatSweepSeconds: e.SEAT_SWEEP_SECONDS ?? (e.NODE_ENV === 'test' ? 0 : 60),
+    fileSweepSeconds: e.FILE_SWEEP_SECONDS ?? (e.NODE_ENV === 'test' ? 0 : 3600),
     paymentCheckSeconds: e.PAYMENT_CHECK_SECONDS ?? (e.NODE_ENV === 'test' ? 0 : 60),
     outboxSeconds: e.OUTBOX_SECONDS ?? (e.NODE_ENV === 'test' ? 0 : 2),
     outboxLeaseSeconds: e.OUTBOX_LEASE_SECONDS,

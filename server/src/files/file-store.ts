@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 
@@ -10,6 +10,8 @@ import { APP_CONFIG, type AppConfig } from '../config/config';
 export abstract class FileStore {
   abstract put(key: string, bytes: Buffer): Promise<void>;
   abstract get(key: string): Promise<Buffer>;
+  /** Gone, or never there: both are fine. */
+  abstract delete(key: string): Promise<void>;
 }
 
 const SAFE_KEY = /^[0-9a-f-]{36}$/;
@@ -37,5 +39,9 @@ export class LocalDiskFileStore extends FileStore {
 
   get(key: string): Promise<Buffer> {
     return readFile(this.pathOf(key).file);
+  }
+
+  async delete(key: string): Promise<void> {
+    await rm(this.pathOf(key).file, { force: true });
   }
 }

@@ -2,13 +2,14 @@ import { Global, Module } from '@nestjs/common';
 import { IdentityModule } from '../identity/identity.module';
 import { FileStore, LocalDiskFileStore } from './file-store';
 import { FilesController } from './files.controller';
+import { FileSweeper } from './file-sweeper';
 import { FilesService } from './files.service';
 
 @Global()
 @Module({
   imports: [IdentityModule],
   controllers: [FilesController],
-  providers: [FilesService, { provide: FileStore, useClass: LocalDiskFileStore }],
+  providers: [FilesService, FileSweeper, { provide: FileStore, useClass: LocalDiskFileStore }],
   exports: [FilesService],
 })
 export class FilesModule {}

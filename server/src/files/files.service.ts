@@ -1,8 +1,22 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DomainError, formatMegabytes, planIdsOfBody, sniffUploadType, uploadProblem, UPLOAD_TYPES, type UploadedFileView } from '@skillcert/shared';
+import {
+  DomainError,
+  FILE_UNATTACHED_HOURS,
+  formatMegabytes,
+  planIdsOfBody,
+  sniffUploadType,
+  uploadProblem,
+  UPLOAD_QUOTA,
+  UPLOAD_TYPES,
+  type UploadedFileView,
+} from '@skillcert/shared';
 import { createHash, createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
-import { DataSource, In } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import { UserEntity } from '../auth/user.entity';
+import { UnitOfWork } from '../database/unit-of-work';
+import { PersonalDataCipher } from '../identity/personal-data.cipher';
+import { InstitutionEntity } from '../staff/institution.entity';
 import type { Actor } from '../auth/actor';
 import { Clock } from '../common/clock';
 import { APP_CONFIG, type AppConfig } from '../config/config';
@@ -28,6 +42,8 @@ export class FilesService {
     private readonly store: FileStore,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly cipher: PersonalDataCipher,
+    private readonly uow: UnitOfWork,
   ) {}
 
   /**
@@ -45,7 +61,7 @@ export class FilesService {
     const valid = given.length === expected.length && timingSafeEqual(given, expected) && expires * 1000 > this.clock.now().getTime();
     const file = valid ? await this.db.getRepository(FileEntity).findOneBy({ id }) : null;
     if (!file) throw new DomainError('NOT_FOUND');
-    return { file, bytes: await this.store.get(file.id) };
+    return { file, bytes: this.cipher.openBytes(await this.store.get(file.id)) };
   }
 
   private signature(id: string, expires: number): string {
@@ -68,10 +84,67 @@ export class FilesService {
       sha256: createHash('sha256').update(bytes).digest('hex'),
       createdAt: this.clock.now(),
     };
-    // Bytes first: a row never points at a file that is not there.
-    await this.store.put(file.id, bytes);
-    await this.db.getRepository(FileEntity).insert(file);
+    // Bytes first, sealed: a row never points at a file that is not there, and the disk holds nothing readable.
+    await this.store.put(file.id, this.cipher.sealBytes(bytes));
+    try {
+      await this.uow.run(async (manager) => {
+        await this.lockOwner(manager, owner);
+        const used = await manager
+          .createQueryBuilder(FileEntity, 'f')
+          .select('COUNT(*)', 'files')
+          .addSelect('COALESCE(SUM(f.bytes), 0)', 'bytes')
+          .where('f.owner_kind = :kind AND f.owner_id = :id', { kind: owner.ownerKind, id: owner.ownerId })
+          .getRawOne<{ files: string | number; bytes: string | number }>();
+        const quota = UPLOAD_QUOTA[owner.ownerKind];
+        if (Number(used?.files ?? 0) + 1 > quota.files || Number(used?.bytes ?? 0) + bytes.length > quota.bytes) {
+          throw new DomainError(
+            'UPLOAD_QUOTA_EXCEEDED',
+            `上传的文件已达上限（${quota.files}个、共${formatMegabytes(quota.bytes)}）。未用于报名的文件会在一天后自动清除，请稍后再试`,
+          );
+        }
+        await manager.insert(FileEntity, file);
+      });
+    } catch (error) {
+      await this.store.delete(file.id);
+      throw error;
+    }
     return this.view(file);
+  }
+
+  /**
+   * Uploads not attached to any application a day after they came are removed,
+   * row and bytes. The row goes only while still unattached (an application
+   * taking it at that moment keeps it). Returns how many went.
+   */
+  async removeUnattached(): Promise<number> {
+    const before = new Date(this.clock.now().getTime() - FILE_UNATTACHED_HOURS * 3_600_000);
+    const stale = await this.db
+      .createQueryBuilder(FileEntity, 'f')
+      .select('f.id', 'id')
+      .leftJoin('application_materials', 'm', 'm.file_id = f.id')
+      .where('m.file_id IS NULL AND f.created_at < :before', { before })
+      .limit(500)
+      .getRawMany<{ id: string }>();
+    let removed = 0;
+    for (const { id } of stale) {
+      const result = await this.db
+        .createQueryBuilder()
+        .delete()
+        .from(FileEntity)
+        .where('id = :id', { id })
+        .andWhere('NOT EXISTS (SELECT 1 FROM application_materials m WHERE m.file_id = :id)', { id })
+        .execute();
+      if (!result.affected) continue;
+      await this.store.delete(id);
+      removed++;
+    }
+    return removed;
+  }
+
+  /** Uploads by one owner queue on the owner's row, so the quota is counted one upload at a time. */
+  private async lockOwner(manager: EntityManager, owner: FileOwner): Promise<void> {
+    if (!this.uow.rowLock) return;
+    await manager.findOne(owner.ownerKind === 'candidate' ? UserEntity : InstitutionEntity, { where: { id: owner.ownerId }, lock: this.uow.rowLock });
   }
 
   /** The files among `ids` that this owner uploaded. */
@@ -88,7 +161,7 @@ export class FilesService {
   async read(actor: Actor, id: string): Promise<{ file: FileEntity; bytes: Buffer }> {
     const file = await this.db.getRepository(FileEntity).findOneBy({ id });
     if (!file || !(await this.mayRead(actor, file))) throw new DomainError('NOT_FOUND');
-    return { file, bytes: await this.store.get(file.id) };
+    return { file, bytes: this.cipher.openBytes(await this.store.get(file.id)) };
   }
 
   private async mayRead(actor: Actor, file: FileEntity): Promise<boolean> {

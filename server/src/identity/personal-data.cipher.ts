@@ -7,6 +7,9 @@ import { APP_CONFIG, type AppConfig } from '../config/config';
  * Resident ID numbers and phone numbers at rest: AES-256-GCM ciphertext to read
  * them back, and a keyed hash (HMAC-SHA256) to find a person without decrypting every row.
  */
+/** Marks a sealed file; no JPEG, PNG or PDF starts like this. */
+const SEALED_BYTES = Buffer.from('SCSEAL1\n');
+
 @Injectable()
 export class PersonalDataCipher {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
@@ -17,6 +20,23 @@ export class PersonalDataCipher {
     const cipher = createCipheriv('aes-256-gcm', this.config.personalData.encryptionKey, iv);
     const ciphertext = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
     return Buffer.concat([iv, cipher.getAuthTag(), ciphertext]).toString('base64');
+  }
+
+  /** Bytes sealed the same way (a file's content): magic ‖ iv ‖ tag ‖ ciphertext. */
+  sealBytes(plain: Buffer): Buffer {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', this.config.personalData.encryptionKey, iv);
+    const ciphertext = Buffer.concat([cipher.update(plain), cipher.final()]);
+    return Buffer.concat([SEALED_BYTES, iv, cipher.getAuthTag(), ciphertext]);
+  }
+
+  /** Bytes sealed by sealBytes; bytes stored before files were sealed come back as they are. */
+  openBytes(stored: Buffer): Buffer {
+    if (!stored.subarray(0, SEALED_BYTES.length).equals(SEALED_BYTES)) return stored;
+    const raw = stored.subarray(SEALED_BYTES.length);
+    const decipher = createDecipheriv('aes-256-gcm', this.config.personalData.encryptionKey, raw.subarray(0, 12));
+    decipher.setAuthTag(raw.subarray(12, 28));
+    return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]);
   }
 
   decrypt(sealed: string): string {

@@ -13,6 +13,17 @@ export type UploadType = keyof typeof UPLOAD_TYPES;
 
 /** The phone shrinks photos to this longest edge before uploading: legible, and a few hundred KB. */
 export const PHOTO_MAX_EDGE = 1600;
+/**
+ * What one uploader may keep at a time: a candidate's own application needs a
+ * handful of files; a school's class of a few hundred, a few per student. Files
+ * not attached to an application within a day are removed (FILE_UNATTACHED_HOURS).
+ */
+export const UPLOAD_QUOTA = {
+  candidate: { files: 60, bytes: 300 * 1024 * 1024 },
+  institution: { files: 3000, bytes: 6 * 1024 * 1024 * 1024 },
+} as const;
+export const FILE_UNATTACHED_HOURS = 24;
+
 /** Files one material may carry (an ID card's two sides, a diploma's pages). */
 export const FILES_PER_MATERIAL = 4;
 

@@ -21,14 +21,25 @@ function describe(account: StaffProfile): string {
 /** Admins open accounts for their body's staff and for the schools that declare classes. */
 export default function AccountsPage() {
   const accounts = useApi(() => staffAccountApi.list(), []);
+  // What the last action did, kept above the list: the list reloads after it.
+  const [notice, setNotice] = useState<{ username: string; text: string }>();
+  const changed = (username: string, text: string) => {
+    setNotice({ username, text });
+    accounts.reload();
+  };
   return (
     <View className="page accounts-page">
       <NewAccount onCreated={accounts.reload} />
+      {notice && (
+        <View className="ok account-notice" data-testid="account-notice">
+          {notice.username}：{notice.text}
+        </View>
+      )}
       <PageState value={accounts}>
         {(list) => (
           <CellGroup title={`现有账号（${list.length}）`} data-testid="accounts">
             {list.map((account) => (
-              <AccountRow key={account.id} account={account} onChanged={accounts.reload} />
+              <AccountRow key={account.id} account={account} onChanged={(text) => changed(account.username, text)} />
             ))}
           </CellGroup>
         )}
@@ -41,18 +52,18 @@ export default function AccountsPage() {
  * One account and what an admin may do with it: stop it (its sessions end at once) or start it again,
  * give a temporary password (the holder sets their own at the next sign-in), sign it out everywhere.
  */
-function AccountRow({ account, onChanged }: { account: StaffProfile; onChanged: () => void }) {
+function AccountRow({ account, onChanged }: { account: StaffProfile; onChanged: (done: string) => void }) {
   const [resetting, setResetting] = useState(false);
   const [temporary, setTemporary] = useState('');
-  const [message, setMessage] = useState<{ ok: boolean; text: string }>();
+  const [message, setMessage] = useState<{ ok: false; text: string }>();
   const [busy, setBusy] = useState(false);
 
   const act = async (work: () => Promise<{ ok: true } | { ok: false; error: { message: string } }>, done: string) => {
     setBusy(true);
     const result = await work();
     setBusy(false);
-    setMessage(result.ok ? { ok: true, text: done } : { ok: false, text: result.error.message });
-    if (result.ok) onChanged();
+    if (result.ok) onChanged(done);
+    else setMessage({ ok: false, text: result.error.message });
   };
   const toggle = () =>
     void Taro.showModal({
@@ -120,7 +131,7 @@ function AccountRow({ account, onChanged }: { account: StaffProfile; onChanged: 
           </Button>
         </View>
       )}
-      {message && <View className={message.ok ? 'ok' : 'field-error'}>{message.text}</View>}
+      {message && <View className="field-error">{message.text}</View>}
     </View>
   );
 }

@@ -1,0 +1,83 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import request from 'supertest';
+import { FilesService } from '../src/files/files.service';
+import { aCandidate, as, databaseTargets, SAMPLE_FILES, startServer, type TestServer } from './harness';
+
+const NOW = new Date('2026-03-10T02:00:00Z');
+const MB = 1024 * 1024;
+
+describe.each(databaseTargets())('what one person may upload, and what is kept of it, on $name', (target) => {
+  let server: TestServer;
+
+  beforeAll(async () => {
+    server = await startServer(target, NOW);
+  });
+
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  const upload = (token: string, bytes: Buffer) =>
+    request(server.url)
+      .post('/api/files')
+      .set('Authorization', `Bearer ${token}`)
+      .attach('file', bytes, { filename: 'f.bin', contentType: 'application/octet-stream' });
+  const onDisk = (id: string) => join(server.config.filesDir, id.slice(0, 2), id.slice(2, 4), id);
+
+  it('60 files each, however fast they come: 70 at once, exactly 60 kept (the two of the profile among them)', async () => {
+    const { token } = await aCandidate(server, 'many-files');
+    const answers: number[] = [];
+    for (let round = 0; round < 7; round++)
+      answers.push(...(await Promise.all(Array.from({ length: 10 }, () => upload(token, SAMPLE_FILES.jpeg)))).map((r) => r.status));
+    // aCandidate uploaded its two proofs already.
+    expect(answers.filter((s) => s === 201)).toHaveLength(58);
+    expect(answers.filter((s) => s === 409)).toHaveLength(12);
+    const refused = await upload(token, SAMPLE_FILES.png).expect(409);
+    expect(refused.body).toEqual({
+      code: 'UPLOAD_QUOTA_EXCEEDED',
+      message: '上传的文件已达上限（60个、共300 MB）。未用于报名的文件会在一天后自动清除，请稍后再试',
+    });
+  });
+
+  it('300 MB each: the 301st MB is refused', async () => {
+    const { token } = await aCandidate(server, 'big-files');
+    const tenMb = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(10 * MB - 9, 32)]);
+    // Its two proofs (a few KB) and 29 PDFs of 10 MB: under 300 MB.
+    for (let i = 0; i < 29; i++) await upload(token, tenMb).expect(201);
+    expect((await upload(token, tenMb).expect(409)).body.code).toBe('UPLOAD_QUOTA_EXCEEDED');
+    await upload(token, SAMPLE_FILES.jpeg).expect(201);
+  });
+
+  it('kept sealed on disk, served whole to whoever may read it; an upload no application took is gone after its day', async () => {
+    const { token, proof } = await aCandidate(server, 'sealed-files');
+    const attached = proof.materials[0]!.fileIds[0]!;
+    await as(server, token)
+      .post('/api/applications', {
+        planId: 'shanghai-2026',
+        level: 4,
+        facts: { birthDate: '2008-09-01', diplomas: [{ school: 'secondary-vocational', major: 'same', finalYear: true }] },
+        ...proof,
+      })
+      .expect(201);
+    const loose = (await upload(token, SAMPLE_FILES.png).expect(201)).body.id as string;
+    const stored = readFileSync(onDisk(loose));
+    expect(stored.subarray(0, 8).toString()).toBe('SCSEAL1\n');
+    expect(stored.includes(SAMPLE_FILES.png.subarray(0, 8))).toBe(false);
+    expect(stored.includes(Buffer.alloc(64, 7))).toBe(false);
+    const served = await request(server.url).get(`/api/files/${loose}`).set('Authorization', `Bearer ${token}`).buffer(true).expect(200);
+    expect(Buffer.compare(served.body as Buffer, SAMPLE_FILES.png)).toBe(0);
+
+    server.clock.set(new Date(NOW.getTime() + 25 * 3600_000));
+    try {
+      expect(await server.app.get(FilesService).removeUnattached()).toBeGreaterThanOrEqual(1);
+    } finally {
+      server.clock.set(NOW);
+    }
+    await request(server.url).get(`/api/files/${loose}`).set('Authorization', `Bearer ${token}`).expect(404);
+    expect(existsSync(onDisk(loose))).toBe(false);
+    // What an application carries stays.
+    await request(server.url).get(`/api/files/${attached}`).set('Authorization', `Bearer ${token}`).expect(200);
+    expect(existsSync(onDisk(attached))).toBe(true);
+  });
+});
