@@ -156,8 +156,8 @@ function ClaimByPhone({ phone, onClaimed }: { phone: string | undefined; onClaim
         <View className="claim-form">
           {phone ? (
             <>
-              <Text className="muted">将查找学校用您的姓名、身份证号和微信绑定的手机号 {maskPhone(phone)} 登记的报名。</Text>
-              <Button size="large" type="primary" className="claim-now" onClick={() => void claim()}>
+              <View className="muted">将查找学校用您的姓名、身份证号和微信绑定的手机号 {maskPhone(phone)} 登记的报名。</View>
+              <Button block size="large" type="primary" className="claim-now" onClick={() => void claim()}>
                 查找并关联
               </Button>
             </>
