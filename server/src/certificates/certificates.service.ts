@@ -15,12 +15,12 @@ import {
   type RevokeCertificatesRequest,
 } from '@skillcert/shared';
 import { randomUUID } from 'node:crypto';
-import { DataSource, In, Like, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import { ApplicationEntity } from '../applications/application.entity';
 import { ApplicationsService } from '../applications/applications.service';
 import type { CandidateActor, StaffActor } from '../auth/actor';
 import { Clock } from '../common/clock';
-import { highestSuffix, Sequences } from '../database/sequences';
+import { highestIssued, Sequences } from '../database/sequences';
 import { UnitOfWork } from '../database/unit-of-work';
 import { CandidateProfileEntity } from '../identity/candidate-profile.entity';
 import { Mailer } from '../notifications/mailer';
@@ -53,15 +53,7 @@ export class CertificatesService {
     const plan = getPlan(application.planId);
     const issuedOn = shanghaiDate(this.clock.now());
     const prefix = `${plan.body.id.split('-')[0]!.toUpperCase()}${issuedOn.slice(0, 4)}`;
-    const sequence = await this.sequences.take(manager, `certificate:${prefix}`, 1, async () => {
-      const [highest] = await manager.find(CertificateEntity, {
-        where: { number: Like(`${prefix}%`) },
-        order: { number: 'DESC' },
-        take: 1,
-        select: { id: true, number: true },
-      });
-      return highestSuffix(prefix, highest?.number);
-    });
+    const sequence = await this.sequences.take(manager, `certificate:${prefix}`, 1, () => highestIssued(manager, CertificateEntity, 'number', prefix));
     const row: CertificateEntity = {
       id: randomUUID(),
       number: `${prefix}${String(sequence).padStart(6, '0')}`,

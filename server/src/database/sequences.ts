@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { Like, type EntityManager, type EntityTarget, type FindOptionsOrder, type FindOptionsWhere, type ObjectLiteral } from 'typeorm';
 import { SequenceEntity } from './sequence.entity';
 import { UnitOfWork } from './unit-of-work';
 
@@ -36,7 +36,21 @@ export class Sequences {
   }
 }
 
-/** The number after `prefix` in the highest of `numbers` that carry it; 0 when none does. */
-export function highestSuffix(prefix: string, highest: string | null | undefined): number {
-  return highest?.startsWith(prefix) ? Number(highest.slice(prefix.length)) || 0 : 0;
+/**
+ * The running number in the highest `column` value that starts with `prefix` — numbers issued before the
+ * sequence existed — or 0 when there is none.
+ */
+export async function highestIssued<T extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: EntityTarget<T>,
+  column: keyof T & string,
+  prefix: string,
+): Promise<number> {
+  const [highest] = await manager.find(entity, {
+    where: { [column]: Like(`${prefix}%`) } as FindOptionsWhere<T>,
+    order: { [column]: 'DESC' } as FindOptionsOrder<T>,
+    take: 1,
+  });
+  const value: unknown = highest?.[column];
+  return typeof value === 'string' && value.startsWith(prefix) ? Number(value.slice(prefix.length)) || 0 : 0;
 }

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DomainError, getPlan, levelDisplayName, shanghaiDate, ticketOpen, ticketSubjects, type TicketView } from '@skillcert/shared';
-import { DataSource, Like, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { ApplicationEntity } from '../applications/application.entity';
 import type { CandidateActor, StaffActor } from '../auth/actor';
 import { BatchEntity, ownBatch } from '../batches/batch.entity';
 import { Clock } from '../common/clock';
-import { highestSuffix, Sequences } from '../database/sequences';
+import { highestIssued, Sequences } from '../database/sequences';
 import { UnitOfWork } from '../database/unit-of-work';
 import { ExamSessionEntity } from '../sessions/exam-session.entity';
 import { SeatHoldEntity } from '../sessions/seat-hold.entity';
@@ -81,15 +81,7 @@ export class TicketDocuments {
     }
     if (!unnumbered.length) return numbers;
     const prefix = session.date.replace(/-/g, '').slice(2);
-    const first = await this.sequences.take(manager, `ticket:${prefix}`, unnumbered.length, async () => {
-      const [highest] = await manager.find(SeatHoldEntity, {
-        where: { ticketNo: Like(`${prefix}%`) },
-        order: { ticketNo: 'DESC' },
-        take: 1,
-        select: { id: true, ticketNo: true },
-      });
-      return highestSuffix(prefix, highest?.ticketNo);
-    });
+    const first = await this.sequences.take(manager, `ticket:${prefix}`, unnumbered.length, () => highestIssued(manager, SeatHoldEntity, 'ticketNo', prefix));
     for (const [i, id] of unnumbered.entries()) {
       const ticketNo = `${prefix}${String(first + i).padStart(4, '0')}`;
       await manager.update(SeatHoldEntity, { id }, { ticketNo });
