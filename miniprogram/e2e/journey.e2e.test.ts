@@ -25,7 +25,7 @@ async function scoreSheet(rows: (string | number)[][]): Promise<Buffer> {
 
 describe('H5: one Shanghai level-3 candidate from ticket to certificate', () => {
   // The walk spans six weeks: sign-ins last through it, as the app's renewals would keep them.
-  const phone = usePhone({ fixedNow: NOW, env: { SESSION_TTL_HOURS: '2000' } });
+  const phone = usePhone({ fixedNow: NOW, env: { SESSION_TTL_HOURS: '2000', SESSION_MAX_DAYS: '90' } });
 
   it('ticket and PDF, check-in, scores imported, published by a second person, make-up for the practical, certificate, public verification', async () => {
     const server = phone.server();

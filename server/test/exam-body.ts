@@ -23,7 +23,7 @@ export async function anExamBody(
   const server = await startServer(
     target,
     now,
-    { ADMIN_USERNAME: username, ADMIN_PASSWORD: password, SESSION_TTL_HOURS: '1440', ...options.env },
+    { ADMIN_USERNAME: username, ADMIN_PASSWORD: password, SESSION_TTL_HOURS: '1440', SESSION_MAX_DAYS: '90', ...options.env },
     {
       ...(options.captureLogs ? { captureLogs: options.captureLogs } : {}),
     },
