@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { deflateSync } from 'node:zlib';
 import request from 'supertest';
 import { FilesService } from '../src/files/files.service';
 import { aCandidate, as, databaseTargets, SAMPLE_FILES, startServer, type TestServer } from './harness';
@@ -47,6 +48,27 @@ describe.each(databaseTargets())('what one person may upload, and what is kept o
     for (let i = 0; i < 29; i++) await upload(token, tenMb).expect(201);
     expect((await upload(token, tenMb).expect(409)).body.code).toBe('UPLOAD_QUOTA_EXCEEDED');
     await upload(token, SAMPLE_FILES.jpeg).expect(201);
+  });
+
+  it('a PDF carrying a script, a launch action or an attached file is refused, however it hides the name', async () => {
+    const { token } = await aCandidate(server, 'pdf-scripts');
+    const pdf = (body: string | Buffer) =>
+      Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.isBuffer(body) ? body : Buffer.from(body), Buffer.from('\n%%EOF\n')]);
+    const plain = pdf('1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj');
+    await upload(token, plain).expect(201);
+    for (const active of [
+      '1 0 obj << /Type /Catalog /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >> endobj',
+      '1 0 obj << /Type /Catalog /OpenAction << /S /J#61vaScript /JS (app.alert(1)) >> >> endobj',
+      '1 0 obj << /Type /Action /S /Launch /F (cmd.exe) >> endobj',
+      Buffer.concat([
+        Buffer.from('2 0 obj << /Type /ObjStm /Filter /FlateDecode >>\nstream\n'),
+        deflateSync(Buffer.from('<< /Names << /EmbeddedFiles 3 0 R >> >>')),
+        Buffer.from('\nendstream\nendobj'),
+      ]),
+    ]) {
+      const refused = await upload(token, pdf(active)).expect(415);
+      expect(refused.body).toEqual({ code: 'FILE_TYPE_NOT_ALLOWED', message: 'PDF 中含有脚本、附件或表单动作，不能上传。请另存为普通 PDF 或拍照上传' });
+    }
   });
 
   it('kept sealed on disk, served whole to whoever may read it; an upload no application took is gone after its day', async () => {

@@ -22,6 +22,7 @@ import { Clock } from '../common/clock';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { FileEntity } from './file.entity';
 import { FileStore } from './file-store';
+import { pdfIsActive } from './pdf-scripts';
 
 /** Long enough to read an application, short enough that a forwarded link soon dies. */
 const LINK_SECONDS = 60 * 60;
@@ -76,6 +77,8 @@ export class FilesService {
       throw new DomainError('FILE_TOO_LARGE', `文件过大：${UPLOAD_TYPES[type].label}不能超过${formatMegabytes(UPLOAD_TYPES[type].maxBytes)}`);
     }
     if (problem || !type) throw new DomainError(problem ?? 'FILE_TYPE_NOT_ALLOWED');
+    if (type === 'application/pdf' && (await pdfIsActive(bytes)))
+      throw new DomainError('FILE_TYPE_NOT_ALLOWED', 'PDF 中含有脚本、附件或表单动作，不能上传。请另存为普通 PDF 或拍照上传');
     const file: FileEntity = {
       id: randomUUID(),
       ...owner,
