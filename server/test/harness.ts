@@ -3,6 +3,7 @@ import { residentIdCheckChar } from '@skillcert/shared';
 import request from 'supertest';
 import { mkdtempSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
+import { crc32 } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../src/app';
@@ -116,10 +117,33 @@ export function aResidentId(birth = '20080901'): string {
   return first17 + residentIdCheckChar(first17);
 }
 
-/** The first bytes are what the server looks at; the rest is filler of the right size. */
+/** A PNG chunk: length, type, data, CRC. */
+function pngChunk(type: string, data: Buffer): Buffer {
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(data.length);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(Buffer.concat([Buffer.from(type, 'latin1'), data])));
+  return Buffer.concat([length, Buffer.from(type, 'latin1'), data, crc]);
+}
+
+/**
+ * Files whose structure the server reads — a JPEG's segments from its start to its end marker, a PNG's
+ * chunks to IEND, a PDF's header — with 2 KB of picture data inside and nothing around it to strip.
+ */
 export const SAMPLE_FILES = {
-  jpeg: Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(2048, 7)]),
-  png: Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(2048, 7)]),
+  jpeg: Buffer.concat([
+    Buffer.from([0xff, 0xd8]),
+    Buffer.from([0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00]),
+    Buffer.from([0xff, 0xda, 0x00, 0x08, 0x01, 0x01, 0x00, 0x00, 0x3f, 0x00]),
+    Buffer.alloc(2048, 7),
+    Buffer.from([0xff, 0xd9]),
+  ]),
+  png: Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    pngChunk('IHDR', Buffer.from([0, 0, 0, 2, 0, 0, 0, 2, 8, 2, 0, 0, 0])),
+    pngChunk('IDAT', Buffer.alloc(2048, 7)),
+    pngChunk('IEND', Buffer.alloc(0)),
+  ]),
   pdf: Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(2048, 32)]),
 };
 

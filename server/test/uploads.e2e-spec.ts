@@ -71,6 +71,26 @@ describe.each(databaseTargets())('what one person may upload, and what is kept o
     }
   });
 
+  it('a photo is kept as its picture alone: a page hidden after it, and the place it was taken, are gone', async () => {
+    const { token } = await aCandidate(server, 'polyglot');
+    const page = Buffer.from('<html><body><script>alert(document.cookie)</script></body></html>');
+    const gps = Buffer.concat([Buffer.from([0xff, 0xe1, 0x00, 0x12]), Buffer.from('Exif\0\0GPS 31.26N')]);
+    const jpeg = SAMPLE_FILES.jpeg;
+    const polyglot = Buffer.concat([jpeg.subarray(0, 2), gps, jpeg.subarray(2), page]);
+    const kept = (await upload(token, polyglot).expect(201)).body as { id: string; bytes: number };
+    expect(kept.bytes).toBe(jpeg.length);
+    const served = await request(server.url).get(`/api/files/${kept.id}`).set('Authorization', `Bearer ${token}`).buffer(true).expect(200);
+    expect(Buffer.compare(served.body as Buffer, jpeg)).toBe(0);
+    expect(served.headers['content-type']).toBe('image/jpeg');
+    expect(served.headers['content-security-policy']).toContain('sandbox');
+    const png = Buffer.concat([SAMPLE_FILES.png, page]);
+    const keptPng = (await upload(token, png).expect(201)).body as { bytes: number };
+    expect(keptPng.bytes).toBe(SAMPLE_FILES.png.length);
+    // Not an image at all past its first bytes: refused.
+    const broken = await upload(token, Buffer.concat([jpeg.subarray(0, 4), Buffer.from('<html>')])).expect(415);
+    expect(broken.body.message).toBe('图片文件已损坏或不完整，请重新拍照上传');
+  });
+
   it('kept sealed on disk, served whole to whoever may read it; an upload no application took is gone after its day', async () => {
     const { token, proof } = await aCandidate(server, 'sealed-files');
     const attached = proof.materials[0]!.fileIds[0]!;

@@ -22,6 +22,7 @@ import { Clock } from '../common/clock';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { FileEntity } from './file.entity';
 import { FileStore } from './file-store';
+import { cleanImage } from './image-clean';
 import { pdfIsActive } from './pdf-scripts';
 
 /** Long enough to read an application, short enough that a forwarded link soon dies. */
@@ -79,6 +80,11 @@ export class FilesService {
     if (problem || !type) throw new DomainError(problem ?? 'FILE_TYPE_NOT_ALLOWED');
     if (type === 'application/pdf' && (await pdfIsActive(bytes)))
       throw new DomainError('FILE_TYPE_NOT_ALLOWED', 'PDF 中含有脚本、附件或表单动作，不能上传。请另存为普通 PDF 或拍照上传');
+    if (type !== 'application/pdf') {
+      const picture = cleanImage(type, bytes);
+      if (!picture) throw new DomainError('FILE_TYPE_NOT_ALLOWED', '图片文件已损坏或不完整，请重新拍照上传');
+      bytes = picture;
+    }
     const file: FileEntity = {
       id: randomUUID(),
       ...owner,
