@@ -199,6 +199,12 @@ export async function aCandidate(
   return { token: body.token, userId: body.me.userId, residentId, proof: await shanghaiProof(server, body.token, name) };
 }
 
+/** The phone number WeChat verified for a candidate (the fake's code for it, then the real exchange). */
+export async function bindWechatPhone(server: TestServer, token: string, phone: string): Promise<void> {
+  const { code } = (await as(server, token).post('/api/me/phone/demo-code', { phone }).expect(200)).body as { code: string };
+  await as(server, token).post('/api/me/phone', { code }).expect(200);
+}
+
 /** A staff member the admin creates, signed in: their token. Password derived from the username (tests only). */
 export async function aStaffMember(server: TestServer, adminToken: string, username: string, displayName: string, roles: string[]): Promise<string> {
   const password = `${username}-pass-2026`;

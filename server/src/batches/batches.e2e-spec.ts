@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import request from 'supertest';
-import { as as client, aCandidate, aResidentId, databaseTargets, startServer, uploadFile, type TestServer } from '../../test/harness';
+import { as as client, aCandidate, aResidentId, bindWechatPhone, databaseTargets, startServer, uploadFile, type TestServer } from '../../test/harness';
 import { roster, type Student } from '../../test/roster';
 
 // 2026-03-10 10:00 in Shanghai: the March window is open.
@@ -147,13 +147,10 @@ describe.each(databaseTargets())('group declaration on $name', (target) => {
 
     // The student follows it in the app: their verified ID and name, plus the phone the school gave.
     // Knowing the roster's phone is not enough: the number WeChat verified for this account must be it.
-    expect((await as(claimant.token).post('/api/applications/claim', { phone: students[0]!.phone }).expect(409)).body.code).toBe('PHONE_NOT_VERIFIED');
-    const bindPhone = async (phone: string) => {
-      const { code } = (await as(claimant.token).post('/api/me/phone/demo-code', { phone }).expect(200)).body as { code: string };
-      await as(claimant.token).post('/api/me/phone', { code }).expect(200);
-    };
+    expect((await as(claimant.token).post('/api/applications/claim').expect(409)).body.code).toBe('PHONE_NOT_VERIFIED');
+    const bindPhone = (phone: string) => bindWechatPhone(server, claimant.token, phone);
     await bindPhone('13900000000');
-    await as(claimant.token).post('/api/applications/claim', { phone: students[0]!.phone }).expect(404);
+    await as(claimant.token).post('/api/applications/claim').expect(404);
     await bindPhone(students[0]!.phone);
     const claimed = await as(claimant.token).post('/api/applications/claim').expect(200);
     expect(claimed.body).toHaveLength(1);

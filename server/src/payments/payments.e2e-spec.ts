@@ -1,7 +1,7 @@
 import { createPrivateKey, createPublicKey, createVerify } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { aCandidate, as, databaseTargets, startServer, type DatabaseTarget, type TestServer } from '../../test/harness';
+import { aCandidate, as, bindWechatPhone, databaseTargets, startServer, type DatabaseTarget, type TestServer } from '../../test/harness';
 import { anApprovedClass } from '../../test/approved-class';
 import { SeatsService } from '../sessions/seats.service';
 import { PaymentsService } from './payments.service';
@@ -280,7 +280,8 @@ describe.each(databaseTargets())('a school pays its class with one WeChat Pay or
       batchName: '2026届客服1班',
       students: [{ name: '陈同学', residentId: student.residentId }, { name: '林二' }, { name: '林三' }],
     });
-    await as(server, student.token).post('/api/applications/claim', { phone: approvedClass.phones[0] }).expect(200);
+    await bindWechatPhone(server, student.token, approvedClass.phones[0]!);
+    await as(server, student.token).post('/api/applications/claim').expect(200);
     return { ...approvedClass, student, school: as(server, approvedClass.clerk) };
   }
 
