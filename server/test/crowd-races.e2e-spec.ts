@@ -219,4 +219,36 @@ describe.each(databaseTargets().filter((t) => t.name === 'mariadb'))('a deadlock
       await other.end();
     }
   }
+
+  it('a burst beyond the pool and its queue is told at once to come back (503 with Retry-After), never left waiting or answered 500', async () => {
+    const logs: string[] = [];
+    const own = databaseTargets().find((t) => t.name === 'mariadb')!;
+    const server = await startServer(own, NOW, { DB_POOL_SIZE: '1', DB_POOL_QUEUE: '1' }, { captureLogs: (line) => logs.push(line) });
+    if (server.config.database.kind !== 'mariadb') throw new Error('MariaDB only');
+    const other = await connectTo(server.config.database.url);
+    try {
+      // The one connection is held up by a table lock: the next request queues, the rest find the queue full.
+      await other.query('LOCK TABLES plans WRITE');
+      const burst = Array.from({ length: 20 }, () =>
+        request(server.url)
+          .get('/api/plans/shanghai-2026')
+          .then((r) => r),
+      );
+      const settled: { status: number; body: { code?: string }; headers: Record<string, string> }[] = [];
+      for (const answer of burst) void answer.then((r) => settled.push(r as unknown as (typeof settled)[number]));
+      await until(() => settled.length >= 18, 'the refusals', 30, 20);
+      expect(settled.map((r) => r.status)).toEqual(Array(18).fill(503));
+      expect(settled[0]!.body).toEqual({ code: 'SYSTEM_BUSY', message: '系统繁忙，请稍后再试' });
+      expect(settled[0]!.headers['retry-after']).toBe('2');
+      await other.query('UNLOCK TABLES');
+      const all = await Promise.all(burst);
+      expect(all.filter((r) => r.status === 200)).toHaveLength(2);
+      expect(logs.filter((line) => line.startsWith('{"level":"error"'))).toEqual([]);
+      expect(logs.filter((line) => line.includes('database-pool-saturated'))).toHaveLength(18);
+    } finally {
+      await other.query('UNLOCK TABLES').catch(() => undefined);
+      await other.end();
+      await server.close();
+    }
+  });
 });

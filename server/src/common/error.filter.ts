@@ -1,6 +1,7 @@
 import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import { DomainError, ERROR_MESSAGES, type ErrorBody, type ErrorCode } from '@skillcert/shared';
 import type { Response } from 'express';
+import { isPoolSaturated } from '../database/unit-of-work';
 
 const STATUS_BY_CODE: Record<ErrorCode, number> = {
   VALIDATION_FAILED: HttpStatus.BAD_REQUEST,
@@ -99,6 +100,11 @@ export class ErrorFilter implements ExceptionFilter {
       body = error.toBody();
     } else if (error instanceof HttpException) {
       ({ status, body } = fromHttpException(error));
+    } else if (isPoolSaturated(error)) {
+      // A burst beyond what the database pool queues: come back in a moment. Expected under load, not a fault.
+      status = HttpStatus.SERVICE_UNAVAILABLE;
+      body = { code: 'SYSTEM_BUSY', message: ERROR_MESSAGES.SYSTEM_BUSY };
+      this.logger.warn({ event: 'database-pool-saturated' });
     } else {
       status = HttpStatus.INTERNAL_SERVER_ERROR;
       body = { code: 'INTERNAL_ERROR', message: ERROR_MESSAGES.INTERNAL_ERROR };

@@ -109,7 +109,17 @@ export function dataSourceOptions(database: AppConfig['database']): DataSourceOp
   const common = { entities: ENTITIES, migrations: MIGRATIONS, migrationsRun: true, synchronize: false, logging: false } as const;
   if (database.kind === 'mariadb') {
     // TypeORM's 'mariadb' driver, not 'mysql': with 'mysql' a MariaDB schema diff sees phantom changes.
-    return { ...common, type: 'mariadb', url: database.url, charset: 'utf8mb4_unicode_ci', timezone: 'Z', connectTimeout: 5000 };
+    return {
+      ...common,
+      type: 'mariadb',
+      url: database.url,
+      charset: 'utf8mb4_unicode_ci',
+      timezone: 'Z',
+      connectTimeout: 5000,
+      ...(database.poolSize ? { poolSize: database.poolSize } : {}),
+      // A full queue refuses at once (see isPoolSaturated): a burst is told to come back, not kept waiting.
+      ...(database.queueLimit ? { extra: { queueLimit: database.queueLimit } } : {}),
+    };
   }
   return { ...common, type: 'better-sqlite3', database: database.path };
 }

@@ -79,6 +79,11 @@ export function isLockConflict(error: unknown): error is DriverQueryError {
   return error instanceof QueryFailedError && /ER_LOCK_DEADLOCK|ER_LOCK_WAIT_TIMEOUT/.test(String((error as DriverQueryError).driverError?.code));
 }
 
+/** More requests wait for a database connection than the pool's queue takes (DB_POOL_QUEUE): the server is saturated. */
+export function isPoolSaturated(error: unknown): boolean {
+  return error instanceof Error && error.message === 'Queue limit reached.';
+}
+
 /** A unique index refused the row: someone else's transaction got there first. */
 export function isUniqueViolation(error: unknown): boolean {
   return error instanceof QueryFailedError && /unique|duplicate/i.test(error.message);
