@@ -14,6 +14,12 @@ describe('configuration', () => {
     expect(loadConfig({ DATABASE_URL: 'mysql://root@127.0.0.1:3306/skillcert' }).database).toEqual({
       kind: 'mariadb',
       url: 'mysql://root@127.0.0.1:3306/skillcert',
+      poolSize: 20,
+      queueLimit: 1000,
+    });
+    expect(loadConfig({ DATABASE_URL: 'mysql://root@127.0.0.1:3306/skillcert', DB_POOL_SIZE: '5', DB_POOL_QUEUE: '50' }).database).toMatchObject({
+      poolSize: 5,
+      queueLimit: 50,
     });
   });
 
