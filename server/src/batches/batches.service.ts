@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  maskPhone,
   banMessage,
   APPLICATION_STATE_NAMES,
   DomainError,
@@ -29,8 +30,6 @@ import { PersonalDataCipher } from '../identity/personal-data.cipher';
 import { InstitutionEntity } from '../staff/institution.entity';
 import { BatchEntity, ownBatch } from './batch.entity';
 import { readRoster } from './roster-workbook';
-
-const maskPhone = (phone: string | null) => (phone ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '');
 
 /**
  * Group declaration: a school creates a batch, imports its roster (good rows
@@ -320,7 +319,7 @@ export class BatchesService {
         row: m.batchRow ?? 0,
         name: m.applicantName,
         residentIdMasked: m.residentIdMasked,
-        phoneMasked: maskPhone(m.phoneCipher ? this.cipher.decrypt(m.phoneCipher) : null),
+        phoneMasked: m.phoneCipher ? maskPhone(this.cipher.decrypt(m.phoneCipher)) : '',
         eligibility: m.verdict,
         prereview: m.prereview ?? 'pending',
         ...(m.prereviewNote ? { prereviewNote: m.prereviewNote } : {}),

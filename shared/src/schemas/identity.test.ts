@@ -1,5 +1,5 @@
 import { parseWith } from './index';
-import { profileRequestSchema, wechatLoginSchema } from './identity';
+import { maskPhone, profileRequestSchema, wechatLoginSchema } from './identity';
 
 describe('profile request', () => {
   it('accepts a Chinese name with a middle dot and normalises the ID number', () => {
@@ -30,5 +30,12 @@ describe('profile request', () => {
 describe('wechat login request', () => {
   it('needs a code', () => {
     expect(parseWith(wechatLoginSchema, {})).toEqual({ ok: false, issues: [{ path: 'code', message: '缺少登录凭证' }] });
+  });
+});
+
+describe('maskPhone', () => {
+  it('shows the first three and last four digits only', () => {
+    expect(maskPhone('13900000001')).toBe('139****0001');
+    expect(maskPhone('123')).toBe('***');
   });
 });

@@ -51,6 +51,11 @@ export const profileRequestSchema = z.object({
 });
 export type ProfileRequest = output<typeof profileRequestSchema>;
 
+/** '139****0001' — a phone number as it is shown back (the school's roster, the claim), never whole. */
+export function maskPhone(phone: string): string {
+  return phone.length < 7 ? '*'.repeat(phone.length) : `${phone.slice(0, 3)}****${phone.slice(-4)}`;
+}
+
 export function isMainlandMobile(phone: string): boolean {
   return MAINLAND_MOBILE.test(phone);
 }

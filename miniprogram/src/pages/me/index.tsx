@@ -1,7 +1,7 @@
 import { Button, Cell, CellGroup, Input } from '@nutui/nutui-react-taro';
 import { Button as NativeButton, Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
-import { formatChineseDate, getPlan, levelDisplayName, type MeResponse } from '@skillcert/shared';
+import { formatChineseDate, getPlan, levelDisplayName, maskPhone, type MeResponse } from '@skillcert/shared';
 import { useState } from 'react';
 import { applicationsApi } from '../../api/applications';
 import { meApi, signIn, signOut } from '../../api/auth';
@@ -170,8 +170,6 @@ function ClaimByPhone({ phone, onClaimed }: { phone: string | undefined; onClaim
     </View>
   );
 }
-
-const maskPhone = (phone: string) => `${phone.slice(0, 3)}****${phone.slice(-4)}`;
 
 /** WeChat: the phone-number button. H5 demo: the number typed, its code issued by the bundled fake WeChat. */
 function PhoneBinding({ onPhone }: { onPhone: (code: string | undefined) => Promise<void> }) {
