@@ -23,8 +23,10 @@ describe('H5: an admin gives a forgetful colleague a temporary password, and sto
     await row.getByText('临时密码至少12位').waitFor();
     await row.locator('.temporary-password input').fill('temporary-qian-2026');
     await row.locator('.confirm-reset').tap();
-    await adminPhone.locator('[data-testid="account-notice"]').getByText('finance.qian：已重置。请当面告知临时密码，本人登录后须设置新密码').waitFor();
+    await adminPhone.locator('[data-testid="account-notice"]').getByText('钱财务：已重置。请当面告知临时密码，本人登录后须设置新密码').waitFor();
     await row.getByText('待设新密码').waitFor();
+    // Her own account offers no 停用.
+    expect(await adminPhone.locator('[data-testid="account-admin"] .toggle-account').count()).toBe(0);
     await adminPhone.screenshot({ path: screenshotPath('40-accounts-reset.png'), fullPage: true });
 
     // The colleague signs in with it and is asked for their own before anything else.
@@ -46,7 +48,7 @@ describe('H5: an admin gives a forgetful colleague a temporary password, and sto
     await row.locator('.toggle-account').tap();
     await adminPhone.getByText('停用后钱财务将立即退出登录，且不能再登录，直到重新启用。').waitFor();
     await adminPhone.locator('.taro-modal__foot').getByText('停用', { exact: true }).tap();
-    await adminPhone.locator('[data-testid="account-notice"]').getByText('finance.qian：已停用，该账号已退出登录').waitFor();
+    await adminPhone.locator('[data-testid="account-notice"]').getByText('钱财务：已停用，该账号已退出登录').waitFor();
     await row.getByText('已停用', { exact: true }).waitFor();
     const me = await fetch(`${server.url}/api/staff/login`, {
       method: 'POST',

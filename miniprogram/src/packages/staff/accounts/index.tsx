@@ -8,6 +8,7 @@ import { useApi } from '../../../api/useApi';
 import { ChoiceField } from '../../../components/ChoiceField';
 import { PageState } from '../../../components/PageState';
 import { TextField } from '../../../components/TextField';
+import { staffSession } from '../../../lib/session';
 import { issuesByPath } from '../../../lib/issues';
 import '../staff.css';
 import './index.css';
@@ -22,9 +23,9 @@ function describe(account: StaffProfile): string {
 export default function AccountsPage() {
   const accounts = useApi(() => staffAccountApi.list(), []);
   // What the last action did, kept above the list: the list reloads after it.
-  const [notice, setNotice] = useState<{ username: string; text: string }>();
-  const changed = (username: string, text: string) => {
-    setNotice({ username, text });
+  const [notice, setNotice] = useState<{ who: string; text: string }>();
+  const changed = (who: string, text: string) => {
+    setNotice({ who, text });
     accounts.reload();
   };
   return (
@@ -32,14 +33,19 @@ export default function AccountsPage() {
       <NewAccount onCreated={accounts.reload} />
       {notice && (
         <View className="ok account-notice" data-testid="account-notice">
-          {notice.username}：{notice.text}
+          {notice.who}：{notice.text}
         </View>
       )}
       <PageState value={accounts}>
         {(list) => (
           <CellGroup title={`现有账号（${list.length}）`} data-testid="accounts">
             {list.map((account) => (
-              <AccountRow key={account.id} account={account} onChanged={(text) => changed(account.username, text)} />
+              <AccountRow
+                key={account.id}
+                account={account}
+                self={account.id === staffSession.current()?.staff.id}
+                onChanged={(text) => changed(account.displayName, text)}
+              />
             ))}
           </CellGroup>
         )}
@@ -52,7 +58,7 @@ export default function AccountsPage() {
  * One account and what an admin may do with it: stop it (its sessions end at once) or start it again,
  * give a temporary password (the holder sets their own at the next sign-in), sign it out everywhere.
  */
-function AccountRow({ account, onChanged }: { account: StaffProfile; onChanged: (done: string) => void }) {
+function AccountRow({ account, self, onChanged }: { account: StaffProfile; self: boolean; onChanged: (done: string) => void }) {
   const [resetting, setResetting] = useState(false);
   const [temporary, setTemporary] = useState('');
   const [message, setMessage] = useState<{ ok: false; text: string }>();
@@ -100,9 +106,12 @@ function AccountRow({ account, onChanged }: { account: StaffProfile; onChanged: 
         <View className="muted">{describe(account)}</View>
       </View>
       <View className="account-actions">
-        <Button size="large" className="toggle-account" disabled={busy} onClick={toggle}>
-          {account.disabled ? '启用' : '停用'}
-        </Button>
+        {/* An admin cannot stop their own account (the server refuses it too). */}
+        {!self && (
+          <Button size="large" className="toggle-account" disabled={busy} onClick={toggle}>
+            {account.disabled ? '启用' : '停用'}
+          </Button>
+        )}
         <Button size="large" className="reset-password" disabled={busy} onClick={() => setResetting(!resetting)}>
           重置密码
         </Button>
