@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createDatabase, ownDatabaseUrl } from '../../server/test/mysql';
+import { createDatabase, ownDatabaseUrl, sharedServicesEnv } from '../../server/test/mysql';
 import { freePort } from '../../server/test/ports';
 
 /** The real, built server — on its embedded SQLite, serving the H5 build — on a free loopback port. */
@@ -28,7 +28,7 @@ export async function startBuiltServer(env: Record<string, string> = {}, databas
       NODE_ENV: 'test',
       PORT: String(port),
       HOST: '127.0.0.1',
-      DATABASE_URL: mysql ?? '',
+      ...(mysql ? sharedServicesEnv(mysql) : { DATABASE_URL: '' }),
       SQLITE_PATH: join(mkdtempSync(join(tmpdir(), 'skillcert-e2e-')), 'e2e.sqlite'),
       H5_DIR: join(REPO, 'miniprogram', 'dist-h5'),
       ...env,

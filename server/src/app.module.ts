@@ -8,6 +8,7 @@ import { IdentityModule } from './identity/identity.module';
 import { ApplicationsModule } from './applications/applications.module';
 import { UnitOfWork } from './database/unit-of-work';
 import { Sequences } from './database/sequences';
+import { rateLimitStoreProvider, Throttles } from './common/rate-limiter';
 import { PlansModule } from './plans/plans.module';
 import { ReviewModule } from './review/review.module';
 import { BatchesModule } from './batches/batches.module';
@@ -57,8 +58,10 @@ export class AppModule {
         // One instance for the whole app: on SQLite its queue is what serialises transactions.
         UnitOfWork,
         Sequences,
+        rateLimitStoreProvider,
+        Throttles,
       ],
-      exports: [APP_CONFIG, Clock, UnitOfWork, Sequences],
+      exports: [APP_CONFIG, Clock, UnitOfWork, Sequences, Throttles],
     };
   }
 }

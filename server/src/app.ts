@@ -36,6 +36,10 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   app.use(json({ limit: '256kb', verify: (req: Request & { rawBody?: Buffer }, _res, buffer) => void (req.rawBody = buffer) }), jsonParseErrors);
   app.useGlobalFilters(new ErrorFilter());
   app.disable('x-powered-by');
+  // No ETag hashed over every API answer (all are no-store); the catalog sends strong ones of its own.
+  app.set('etag', false);
+  // req.ip (and so every per-address throttle) from X-Forwarded-For only when the hop it came through is trusted.
+  if (config.trustProxy !== undefined) app.set('trust proxy', config.trustProxy);
   const index = join(config.h5Dir, 'index.html');
   app.use(securityHeaders(existsSync(index) ? inlineScriptHashes(readFileSync(index, 'utf8')) : []), noStoreForApi);
   if (logger !== false) app.use(requestLog());

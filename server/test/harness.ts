@@ -1,6 +1,7 @@
 import type { INestApplication, LoggerService } from '@nestjs/common';
 import { residentIdCheckChar } from '@skillcert/shared';
 import request from 'supertest';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { crc32 } from 'node:zlib';
@@ -10,7 +11,7 @@ import { createApp } from '../src/app';
 import { FixedClock } from '../src/common/clock';
 import { loadConfig, type AppConfig } from '../src/config/config';
 import { FakeWechatServer } from '../src/wechat/fake-wechat.server';
-import { createDatabase, ownDatabaseUrl } from './mysql';
+import { createDatabase, ownDatabaseUrl, sharedServicesEnv } from './mysql';
 import { freePort } from './ports';
 
 export interface DatabaseTarget {
@@ -22,7 +23,7 @@ export interface DatabaseTarget {
 export function databaseTargets(): DatabaseTarget[] {
   const targets: DatabaseTarget[] = [{ name: 'sqlite', env: { SQLITE_PATH: join(mkdtempSync(join(tmpdir(), 'skillcert-')), 'test.sqlite') } }];
   const mysql = ownDatabaseUrl();
-  if (mysql) targets.push({ name: 'mariadb', env: { DATABASE_URL: mysql } });
+  if (mysql) targets.push({ name: 'mariadb', env: sharedServicesEnv(mysql) });
   return targets;
 }
 
@@ -96,6 +97,8 @@ export async function startServer(
     FILES_DIR: mkdtempSync(join(tmpdir(), 'skillcert-files-')),
     WECHAT_API_BASE: wechatUrl,
     ...target.env,
+    // Every server counts its throttles afresh, as a single process always did; a test of sharing names one prefix for both.
+    ...(target.env.REDIS_KEY_PREFIX ? { REDIS_KEY_PREFIX: `${target.env.REDIS_KEY_PREFIX}${randomBytes(4).toString('hex')}:` } : {}),
     ...env,
   });
   // SKILLCERT_TEST_LOGS=1 shows the server's own log lines while debugging a test.

@@ -14,6 +14,16 @@ export function ownDatabaseUrl(): string | undefined {
   return url.toString();
 }
 
+/**
+ * What a server on this test database is started with: the database, and Redis under
+ * a prefix of the database's own name, so one suite's throttles never count another's.
+ */
+export function sharedServicesEnv(databaseUrl: string): { DATABASE_URL: string; REDIS_URL: string; REDIS_KEY_PREFIX: string } {
+  const redis = process.env.SKILLCERT_TEST_REDIS_URL;
+  if (!redis) throw new Error('the global setup names Redis whenever it names MariaDB');
+  return { DATABASE_URL: databaseUrl, REDIS_URL: redis, REDIS_KEY_PREFIX: `${new URL(databaseUrl).pathname.slice(1)}:` };
+}
+
 export async function createDatabase(databaseUrl: string): Promise<void> {
   const url = new URL(databaseUrl);
   const connection = await createConnection({

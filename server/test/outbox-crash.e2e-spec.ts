@@ -15,7 +15,7 @@ import { SeatHoldEntity } from '../src/sessions/seat-hold.entity';
 import { SubscriptionCreditEntity } from '../src/subscriptions/subscription-credit.entity';
 import { FakeWechatServer } from '../src/wechat/fake-wechat.server';
 import { databaseTargets, until } from './harness';
-import { createDatabase } from './mysql';
+import { createDatabase, sharedServicesEnv } from './mysql';
 import { freePort } from './ports';
 
 /**
@@ -146,7 +146,7 @@ describe(`the outbox survives a killed server (${target.name})`, () => {
         NODE_ENV: 'test',
         PORT: String(port),
         HOST: '127.0.0.1',
-        DATABASE_URL: database.kind === 'mariadb' ? database.url : '',
+        ...(database.kind === 'mariadb' ? sharedServicesEnv(database.url) : { DATABASE_URL: '' }),
         SQLITE_PATH: sqlitePath,
         H5_DIR: join(tmpdir(), 'skillcert-no-h5'),
         WECHAT_API_BASE: wechat.url,

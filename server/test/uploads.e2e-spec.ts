@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { FilesService } from '../src/files/files.service';
 import { aCandidate, as, databaseTargets, SAMPLE_FILES, startServer, type TestServer } from './harness';
 
@@ -24,7 +25,15 @@ describe.each(databaseTargets())('what one person may upload, and what is kept o
       .post('/api/files')
       .set('Authorization', `Bearer ${token}`)
       .attach('file', bytes, { filename: 'f.bin', contentType: 'application/octet-stream' });
-  const onDisk = (id: string) => join(server.config.filesDir, id.slice(0, 2), id.slice(2, 4), id);
+  /** The bytes as the store keeps them: on disk (SQLite) or in the database (MariaDB, shared by every instance). */
+  const stored = async (id: string): Promise<Buffer | undefined> => {
+    if (server.config.fileStore === 'disk') {
+      const path = join(server.config.filesDir, id.slice(0, 2), id.slice(2, 4), id);
+      return existsSync(path) ? readFileSync(path) : undefined;
+    }
+    const parts: { bytes: Buffer }[] = await server.app.get(DataSource).query('SELECT bytes FROM file_blobs WHERE id = ? ORDER BY part', [id]);
+    return parts.length ? Buffer.concat(parts.map((p) => p.bytes)) : undefined;
+  };
 
   it('60 files each, however fast they come: 70 at once, exactly 60 kept (the two of the profile among them)', async () => {
     const { token } = await aCandidate(server, 'many-files');
@@ -91,7 +100,7 @@ describe.each(databaseTargets())('what one person may upload, and what is kept o
     expect(broken.body.message).toBe('图片文件已损坏或不完整，请重新拍照上传');
   });
 
-  it('kept sealed on disk, served whole to whoever may read it; an upload no application took is gone after its day', async () => {
+  it('kept sealed in the store, served whole to whoever may read it; an upload no application took is gone after its day', async () => {
     const { token, proof } = await aCandidate(server, 'sealed-files');
     const attached = proof.materials[0]!.fileIds[0]!;
     await as(server, token)
@@ -103,10 +112,10 @@ describe.each(databaseTargets())('what one person may upload, and what is kept o
       })
       .expect(201);
     const loose = (await upload(token, SAMPLE_FILES.png).expect(201)).body.id as string;
-    const stored = readFileSync(onDisk(loose));
-    expect(stored.subarray(0, 8).toString()).toBe('SCSEAL1\n');
-    expect(stored.includes(SAMPLE_FILES.png.subarray(0, 8))).toBe(false);
-    expect(stored.includes(Buffer.alloc(64, 7))).toBe(false);
+    const sealed = await stored(loose);
+    expect(sealed?.subarray(0, 8).toString()).toBe('SCSEAL1\n');
+    expect(sealed?.includes(SAMPLE_FILES.png.subarray(0, 8))).toBe(false);
+    expect(sealed?.includes(Buffer.alloc(64, 7))).toBe(false);
     const served = await request(server.url).get(`/api/files/${loose}`).set('Authorization', `Bearer ${token}`).buffer(true).expect(200);
     expect(Buffer.compare(served.body as Buffer, SAMPLE_FILES.png)).toBe(0);
 
@@ -117,9 +126,9 @@ describe.each(databaseTargets())('what one person may upload, and what is kept o
       server.clock.set(NOW);
     }
     await request(server.url).get(`/api/files/${loose}`).set('Authorization', `Bearer ${token}`).expect(404);
-    expect(existsSync(onDisk(loose))).toBe(false);
+    expect(await stored(loose)).toBeUndefined();
     // What an application carries stays.
     await request(server.url).get(`/api/files/${attached}`).set('Authorization', `Bearer ${token}`).expect(200);
-    expect(existsSync(onDisk(attached))).toBe(true);
+    expect(await stored(attached)).toBeDefined();
   });
 });

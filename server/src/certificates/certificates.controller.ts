@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Ip, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Ip, Param, Post, Put, Query } from '@nestjs/common';
 import {
   collectionSchema,
   handOverSchema,
@@ -13,31 +13,23 @@ import {
 import * as z from 'zod/mini';
 import type { CandidateActor, StaffActor } from '../auth/actor';
 import { Allow, CurrentCandidate, CurrentStaff } from '../auth/auth.guard';
-import { Clock } from '../common/clock';
-import { RateLimiter } from '../common/rate-limiter';
+import { Throttles } from '../common/rate-limiter';
 import { ZodPipe } from '../common/zod-pipe';
-import { APP_CONFIG, type AppConfig } from '../config/config';
 import { CertificatesService } from './certificates.service';
 
 const statusQuerySchema = z.object({ status: z.optional(z.enum(['valid', 'revoked'])) });
 
 @Controller('api')
 export class CertificatesController {
-  /** The public check answers whoever asks; this keeps anyone from walking the number space. */
-  private readonly lookupsPerAddress: RateLimiter;
-
   constructor(
     private readonly certificates: CertificatesService,
-    private readonly clock: Clock,
-    @Inject(APP_CONFIG) config: AppConfig,
-  ) {
-    this.lookupsPerAddress = new RateLimiter(config.verifyLookupsPerAddress, 10 * 60_000, '查询');
-  }
+    private readonly throttles: Throttles,
+  ) {}
 
   /** Public, no sign-in: a certificate by its number and its holder's name. */
   @Get('public/certificates/verify')
-  verify(@Ip() ip: string, @Query(new ZodPipe(verifyCertificateSchema)) { number, name }: VerifyCertificateRequest) {
-    this.lookupsPerAddress.hit(ip, this.clock.now());
+  async verify(@Ip() ip: string, @Query(new ZodPipe(verifyCertificateSchema)) { number, name }: VerifyCertificateRequest) {
+    await this.throttles.hit('certificate-verify', ip);
     return this.certificates.verify(number, name);
   }
 

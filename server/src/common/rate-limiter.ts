@@ -1,32 +1,127 @@
+import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { DomainError } from '@skillcert/shared';
+import Redis from 'ioredis';
+import { APP_CONFIG, type AppConfig } from '../config/config';
+import { Clock } from './clock';
+
+/** What a window says about one more hit: allowed, or refused until `retryAt` (epoch ms). */
+export type WindowVerdict = { allowed: true } | { allowed: false; retryAt: number };
 
 /**
- * A sliding-window count per key (here: per client address), in memory. Account
- * lock-out stops guessing one password; this stops one address trying many
- * accounts. Per process: with several instances each counts its own share.
+ * Sliding-window counts per key. With several server processes the counts must
+ * be shared, or each instance grants its own allowance and a restart resets it:
+ * Redis does that. The in-memory store is for the embedded SQLite demo, which is
+ * one process by nature (configuration refuses MariaDB without Redis).
  */
-export class RateLimiter {
+export abstract class RateLimitStore {
+  abstract hit(key: string, limit: number, windowMs: number, nowMs: number): Promise<WindowVerdict>;
+}
+
+export class MemoryRateLimitStore extends RateLimitStore {
   private readonly hits = new Map<string, number[]>();
 
-  constructor(
-    private readonly limit: number,
-    private readonly windowMs: number,
-    /** What is being counted, for the message: 登录尝试, 查询. */
-    private readonly what = '登录尝试',
-  ) {}
-
-  /** Counts a hit for `key` at `now`; over the limit → TOO_MANY_REQUESTS with the wait in minutes. */
-  hit(key: string, now: Date): void {
-    const since = now.getTime() - this.windowMs;
+  hit(key: string, limit: number, windowMs: number, nowMs: number): Promise<WindowVerdict> {
+    const since = nowMs - windowMs;
     const recent = (this.hits.get(key) ?? []).filter((t) => t > since);
-    if (recent.length >= this.limit) {
-      const waitMinutes = Math.max(1, Math.ceil(((recent[0] ?? now.getTime()) + this.windowMs - now.getTime()) / 60_000));
-      this.hits.set(key, recent);
-      throw new DomainError('TOO_MANY_REQUESTS', `${this.what}过于频繁，请${waitMinutes}分钟后再试`);
-    }
-    recent.push(now.getTime());
+    const verdict: WindowVerdict = recent.length >= limit ? { allowed: false, retryAt: (recent[0] ?? nowMs) + windowMs } : { allowed: true };
+    if (verdict.allowed) recent.push(nowMs);
     this.hits.set(key, recent);
     // Keep the map from growing without bound under a spray of addresses.
     if (this.hits.size > 10_000) for (const [k, times] of this.hits) if ((times.at(-1) ?? 0) <= since) this.hits.delete(k);
+    return Promise.resolve(verdict);
+  }
+}
+
+/**
+ * One sorted set per key, scored by time: trimmed, counted and (when allowed)
+ * added in one script, so two instances cannot both take the last place.
+ */
+const SLIDING_WINDOW = `
+local key, now, window, limit, member = KEYS[1], tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3]), ARGV[4]
+redis.call('ZREMRANGEBYSCORE', key, '-inf', now - window)
+if redis.call('ZCARD', key) >= limit then
+  local oldest = redis.call('ZRANGE', key, 0, 0, 'WITHSCORES')
+  return tonumber(oldest[2]) + window
+end
+redis.call('ZADD', key, now, member)
+redis.call('PEXPIRE', key, window)
+return 0
+`;
+
+@Injectable()
+export class RedisRateLimitStore extends RateLimitStore implements OnModuleDestroy {
+  private readonly logger = new Logger('RateLimit');
+  private readonly redis: Redis;
+  private sequence = 0;
+
+  constructor(
+    url: string,
+    private readonly prefix: string,
+  ) {
+    super();
+    // A throttle must not hold a request up: no offline queue, one quick try.
+    this.redis = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: 1000, lazyConnect: false });
+    this.redis.on('error', (error: Error) => this.logger.warn(`Redis: ${error.message}`));
+    this.redis.defineCommand('slidingWindow', { numberOfKeys: 1, lua: SLIDING_WINDOW });
+  }
+
+  async hit(key: string, limit: number, windowMs: number, nowMs: number): Promise<WindowVerdict> {
+    const member = `${nowMs}:${process.pid}:${this.sequence++}:${Math.random().toString(36).slice(2, 8)}`;
+    try {
+      const retryAt = Number(await (this.redis as Redis & SlidingWindowCommand).slidingWindow(this.prefix + key, nowMs, windowMs, limit, member));
+      return retryAt > 0 ? { allowed: false, retryAt } : { allowed: true };
+    } catch (error) {
+      // Redis away: the per-account lock-out (in the database) still stops guessing, and sign-in stays open.
+      this.logger.warn(`rate limit not counted (${error instanceof Error ? error.message : String(error)})`);
+      return { allowed: true };
+    }
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.redis.quit().catch(() => this.redis.disconnect());
+  }
+}
+
+interface SlidingWindowCommand {
+  slidingWindow(key: string, now: number, window: number, limit: number, member: string): Promise<number>;
+}
+
+export const rateLimitStoreProvider = {
+  provide: RateLimitStore,
+  inject: [APP_CONFIG],
+  useFactory: (config: AppConfig): RateLimitStore =>
+    config.redis ? new RedisRateLimitStore(config.redis.url, config.redis.keyPrefix) : new MemoryRateLimitStore(),
+};
+
+/** The throttles the server keeps, each per client address per 10 minutes. */
+export type ThrottleName = 'staff-login' | 'certificate-verify';
+
+const WINDOW_MS = 10 * 60_000;
+
+@Injectable()
+export class Throttles {
+  private readonly limits: Record<ThrottleName, { limit: number; what: string }>;
+
+  constructor(
+    private readonly store: RateLimitStore,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.limits = {
+      // A counter's shared network still fits, a password spray does not.
+      'staff-login': { limit: config.loginAttemptsPerAddress, what: '登录尝试' },
+      // The public check answers whoever asks; this keeps anyone from walking the number space.
+      'certificate-verify': { limit: config.verifyLookupsPerAddress, what: '查询' },
+    };
+  }
+
+  /** Counts one attempt from `address`; over the limit → TOO_MANY_REQUESTS with the wait in minutes. */
+  async hit(name: ThrottleName, address: string): Promise<void> {
+    const { limit, what } = this.limits[name];
+    const now = this.clock.now().getTime();
+    const verdict = await this.store.hit(`${name}:${address}`, limit, WINDOW_MS, now);
+    if (verdict.allowed) return;
+    const waitMinutes = Math.max(1, Math.ceil((verdict.retryAt - now) / 60_000));
+    throw new DomainError('TOO_MANY_REQUESTS', `${what}过于频繁，请${waitMinutes}分钟后再试`);
   }
 }

@@ -10,17 +10,36 @@ describe('configuration', () => {
     expect(loadConfig({}).database.kind).toBe('sqlite');
   });
 
+  const REDIS_URL = 'redis://127.0.0.1:6379/0';
+
   it('uses MariaDB when DATABASE_URL is set', () => {
-    expect(loadConfig({ DATABASE_URL: 'mysql://root@127.0.0.1:3306/skillcert' }).database).toEqual({
+    expect(loadConfig({ DATABASE_URL: 'mysql://root@127.0.0.1:3306/skillcert', REDIS_URL }).database).toEqual({
       kind: 'mariadb',
       url: 'mysql://root@127.0.0.1:3306/skillcert',
       poolSize: 20,
       queueLimit: 1000,
     });
-    expect(loadConfig({ DATABASE_URL: 'mysql://root@127.0.0.1:3306/skillcert', DB_POOL_SIZE: '5', DB_POOL_QUEUE: '50' }).database).toMatchObject({
+    expect(loadConfig({ DATABASE_URL: 'mysql://root@127.0.0.1:3306/skillcert', REDIS_URL, DB_POOL_SIZE: '5', DB_POOL_QUEUE: '50' }).database).toMatchObject({
       poolSize: 5,
       queueLimit: 50,
     });
+  });
+
+  it('shares throttles through Redis whenever the database is MariaDB', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://root@127.0.0.1:3306/skillcert' })).toThrow(/REDIS_URL is required with DATABASE_URL/);
+    expect(loadConfig({ DATABASE_URL: 'mysql://root@127.0.0.1:3306/skillcert', REDIS_URL, REDIS_KEY_PREFIX: 'a:' }).redis).toEqual({
+      url: REDIS_URL,
+      keyPrefix: 'a:',
+    });
+    expect(loadConfig({}).redis).toBeUndefined();
+    expect(() => loadConfig({ REDIS_URL: 'localhost:6379' })).toThrow(/REDIS_URL must look like/);
+  });
+
+  it('believes X-Forwarded-For only from the proxies TRUST_PROXY names', () => {
+    expect(loadConfig({}).trustProxy).toBeUndefined();
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8,fd00::/8' }).trustProxy).toEqual(['loopback', '10.0.0.0/8', 'fd00::/8']);
+    for (const wrong of ['yes', '10.0.0.0/33', 'loopback/8', '*', '300.1.1.1']) expect(() => loadConfig({ TRUST_PROXY: wrong })).toThrow(/TRUST_PROXY/);
   });
 
   it('treats an empty variable as not set', () => {
@@ -35,6 +54,7 @@ describe('configuration', () => {
   const production = {
     NODE_ENV: 'production',
     DATABASE_URL: 'mysql://u:p@db:3306/skillcert',
+    REDIS_URL: 'redis://cache:6379/0',
     WECHAT_API_BASE: 'https://api.weixin.qq.com',
     WECHAT_APPID: 'wx1234567890abcdef',
     WECHAT_SECRET: '0123456789abcdef0123456789abcdef',

@@ -39,6 +39,7 @@ import { SequenceEntity } from './sequence.entity';
 import { LoginFailures1765800000000 } from './migrations/1765800000000-login-failures';
 import { StaffLifecycle1765900000000 } from './migrations/1765900000000-staff-lifecycle';
 import { PhonesSealed1766000000000 } from './migrations/1766000000000-phones-sealed';
+import { SharedFilesAndIndexes1766100000000 } from './migrations/1766100000000-shared-files-and-indexes';
 import { LoginFailureEntity } from '../staff/login-failure.entity';
 import { CertificateEntity } from '../certificates/certificate.entity';
 import { MisconductRecordEntity } from '../misconduct/misconduct-record.entity';
@@ -102,6 +103,7 @@ export const MIGRATIONS = [
   LoginFailures1765800000000,
   StaffLifecycle1765900000000,
   PhonesSealed1766000000000,
+  SharedFilesAndIndexes1766100000000,
 ];
 
 /** Migrations always — never `synchronize` — on MariaDB and on the embedded SQLite alike. */
@@ -121,5 +123,6 @@ export function dataSourceOptions(database: AppConfig['database']): DataSourceOp
       ...(database.queueLimit ? { extra: { queueLimit: database.queueLimit } } : {}),
     };
   }
-  return { ...common, type: 'better-sqlite3', database: database.path };
+  // WAL: readers no longer wait for a commit's fsync; a writer that finds the file busy waits up to 5 s rather than failing.
+  return { ...common, type: 'better-sqlite3', database: database.path, enableWAL: database.path !== ':memory:', timeout: 5000 };
 }

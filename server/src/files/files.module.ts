@@ -1,6 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { IdentityModule } from '../identity/identity.module';
-import { FileStore, LocalDiskFileStore } from './file-store';
+import { fileStoreProvider } from './file-store';
 import { FilesController } from './files.controller';
 import { FileSweeper } from './file-sweeper';
 import { FilesService } from './files.service';
@@ -9,7 +9,7 @@ import { FilesService } from './files.service';
 @Module({
   imports: [IdentityModule],
   controllers: [FilesController],
-  providers: [FilesService, FileSweeper, { provide: FileStore, useClass: LocalDiskFileStore }],
+  providers: [FilesService, FileSweeper, fileStoreProvider],
   exports: [FilesService],
 })
 export class FilesModule {}

@@ -19,12 +19,19 @@ import {
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock';
+import { representJson, type Representation } from '../common/http-cache';
 import { EvaluationBodyEntity } from './evaluation-body.entity';
 import { PlanEntity } from './plan.entity';
 
 @Injectable()
 export class PlansService implements OnModuleInit {
   private readonly logger = new Logger(PlansService.name);
+  /** The packs in memory, as shipped; the database copy is for foreign keys and for reading the data without the code. */
+  private readonly plans = new Map(listPlans().map((plan) => [plan.id, plan]));
+  private readonly catalog = representJson(
+    JSON.stringify([...this.plans.values()].sort((a, b) => b.year - a.year || a.id.localeCompare(b.id)).map((plan): PlanSummary => summarizePlan(plan))),
+  );
+  private readonly details = new Map<string, { pointJson: string; representation: Representation }>();
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -57,32 +64,43 @@ export class PlansService implements OnModuleInit {
     this.logger.log(`rule packs in step with the database (${changed} updated)`);
   }
 
-  async list(): Promise<PlanSummary[]> {
-    const rows = await this.db.getRepository(PlanEntity).find({ order: { year: 'DESC', id: 'ASC' } });
-    return rows.map((r) => summarizePlan(r.pack));
+  /** The catalog, newest year first, serialised once: the packs ship with the code and never change while it runs. */
+  list(): Representation {
+    return this.catalog;
   }
 
-  async detail(id: string): Promise<PlanDetail> {
-    const plan = await this.load(id);
+  /**
+   * A plan with its acceptance point's status now. The pack part is serialised
+   * once; the whole answer is prepared again only when the status changes
+   * (a few times a day), so the usual request serialises nothing.
+   */
+  detail(id: string): Representation {
+    const plan = this.load(id);
     const point = acceptancePointStatus(plan.id, this.clock.now());
-    return { ...summarizePlan(plan), plan, ...(point ? { acceptancePoint: point } : {}) };
+    const pointJson = point ? JSON.stringify(point) : '';
+    const cached = this.details.get(plan.id);
+    if (cached?.pointJson === pointJson) return cached.representation;
+    const head = JSON.stringify({ ...summarizePlan(plan), plan } satisfies Omit<PlanDetail, 'acceptancePoint'>);
+    const representation = representJson(pointJson ? `${head.slice(0, -1)},"acceptancePoint":${pointJson}}` : head);
+    this.details.set(plan.id, { pointJson, representation });
+    return representation;
   }
 
-  async eligibility(id: string, request: EligibilityRequest): Promise<EligibilityResponse> {
-    const plan = await this.load(id);
+  eligibility(id: string, request: EligibilityRequest): EligibilityResponse {
+    const plan = this.load(id);
     const on = request.on ?? shanghaiDate(this.clock.now());
     return { ...evaluateEligibility(plan.id, request.level, request.facts, on), on };
   }
 
-  async window(id: string, query: WindowQuery): Promise<WindowResponse> {
-    const plan = await this.load(id);
+  window(id: string, query: WindowQuery): WindowResponse {
+    const plan = this.load(id);
     const on = query.on ?? shanghaiDate(this.clock.now());
     return { ...applicationWindow(plan.id, query.level, on), on };
   }
 
-  private async load(id: string): Promise<Plan> {
-    const row = await this.db.getRepository(PlanEntity).findOneBy({ id });
-    if (!row) throw new DomainError('PLAN_NOT_FOUND');
-    return row.pack;
+  private load(id: string): Plan {
+    const plan = this.plans.get(id);
+    if (!plan) throw new DomainError('PLAN_NOT_FOUND');
+    return plan;
   }
 }

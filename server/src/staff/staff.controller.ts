@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Ip, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Ip, Param, Post, Put } from '@nestjs/common';
 import {
   changePasswordSchema,
   createStaffSchema,
@@ -12,29 +12,21 @@ import {
 } from '@skillcert/shared';
 import type { StaffActor } from '../auth/actor';
 import { Allow, CurrentStaff, OpenDuringPasswordChange } from '../auth/auth.guard';
-import { Clock } from '../common/clock';
-import { APP_CONFIG, type AppConfig } from '../config/config';
-import { RateLimiter } from '../common/rate-limiter';
+import { Throttles } from '../common/rate-limiter';
 import { ZodPipe } from '../common/zod-pipe';
 import { StaffService } from './staff.service';
 
 @Controller('api/staff')
 export class StaffController {
-  /** Per address per 10 minutes (30 by default): a counter's shared network still fits, a password spray does not. */
-  private readonly attemptsPerAddress: RateLimiter;
-
   constructor(
     private readonly staff: StaffService,
-    private readonly clock: Clock,
-    @Inject(APP_CONFIG) config: AppConfig,
-  ) {
-    this.attemptsPerAddress = new RateLimiter(config.loginAttemptsPerAddress, 10 * 60_000);
-  }
+    private readonly throttles: Throttles,
+  ) {}
 
   @Post('login')
   @HttpCode(200)
-  login(@Ip() ip: string, @Body(new ZodPipe(staffLoginSchema)) body: StaffLoginRequest) {
-    this.attemptsPerAddress.hit(ip, this.clock.now());
+  async login(@Ip() ip: string, @Body(new ZodPipe(staffLoginSchema)) body: StaffLoginRequest) {
+    await this.throttles.hit('staff-login', ip);
     return this.staff.login(body, ip);
   }
 

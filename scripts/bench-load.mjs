@@ -1,0 +1,432 @@
+#!/usr/bin/env node
+// `npm run bench:load [-- --db sqlite] [--seconds 3] [--rounds 3] [--connections 50]`
+//
+// The server under a crowd, as wrk sees it. Builds nothing: run `npm run build` first.
+// Starts the built server (MariaDB + Redis by default, the embedded SQLite with
+// --db sqlite), and beside it two baselines answering the very same bytes: raw
+// node:http, and a bare Express 5 app doing res.json of the same object. Each
+// endpoint is measured against both baselines in the same round, interleaved,
+// several rounds; a machine busy with something else slows all three alike, so
+// the shares are what to compare, not the raw numbers. Then the crowd cases:
+// 1,000 approvals racing for a 50-seat session. Numbers for notes, not tests.
+import { execFileSync, fork, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const serverRequire = createRequire(join(root, 'server', 'package.json'));
+
+// ---- baselines (this file forked with --baseline raw|express) --------------------------------
+if (process.argv[2] === '--baseline') {
+  const kind = process.argv[3];
+  /** path → the real server's answer, sent by the bench once everything is captured. */
+  const answers = new Map();
+  const keyOf = (method, url) => `${method} ${url.split('?')[0]}`;
+  const ready = (port) => process.send?.({ port });
+  process.on('message', (message) => {
+    for (const a of message.answers) answers.set(a.key, a);
+    process.send?.({ loaded: answers.size });
+  });
+  if (kind === 'raw') {
+    const http = await import('node:http');
+    const server = http.createServer((req, res) => {
+      const answer = answers.get(keyOf(req.method, req.url));
+      req.resume();
+      req.on('end', () => {
+        if (!answer) return void res.writeHead(404).end();
+        res.writeHead(answer.status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': answer.bytes.length });
+        res.end(Buffer.from(answer.bytes));
+      });
+    });
+    server.listen(0, '127.0.0.1', () => ready(server.address().port));
+  } else {
+    const express = serverRequire('express');
+    const app = express();
+    app.disable('x-powered-by');
+    app.use(express.json());
+    app.all('*splat', (req, res) => {
+      const answer = answers.get(keyOf(req.method, req.url));
+      if (!answer) return void res.status(404).end();
+      res.status(answer.status).json(answer.object);
+    });
+    const server = app.listen(0, '127.0.0.1', () => ready(server.address().port));
+  }
+} else {
+  await main();
+}
+
+// ---- the bench ---------------------------------------------------------------------------------
+function option(name, fallback) {
+  const at = process.argv.indexOf(`--${name}`);
+  return at > 0 && process.argv[at + 1] ? process.argv[at + 1] : fallback;
+}
+
+async function main() {
+  const db = option('db', 'mariadb');
+  const seconds = Number(option('seconds', '3'));
+  const rounds = Number(option('rounds', '3'));
+  const connections = Number(option('connections', '50'));
+  const mainJs = join(root, 'server', 'dist', 'main.js');
+  if (!existsSync(mainJs)) fail('no server build: run `npm run build` first');
+  try {
+    execFileSync('wrk', ['--version'], { stdio: 'ignore' });
+  } catch (error) {
+    if (error.code === 'ENOENT') fail('wrk is not installed: apt-get install -y wrk');
+  }
+
+  const { FakeWechatServer } = serverRequire('./dist/wechat/fake-wechat.server.js');
+  const { residentIdCheckChar } = serverRequire('@skillcert/shared');
+  const NOW = new Date('2026-03-10T02:00:00Z'); // a Tuesday in Shanghai's March window
+  const wechat = new FakeWechatServer({ appId: 'wx0000000000000000', secret: 'skillcert-dev-secret-not-for-production', now: () => NOW.getTime() });
+  const wechatUrl = await wechat.start();
+  const port = await freePort();
+  const cleanups = [() => wechat.stop()];
+
+  const env = {
+    ...process.env,
+    NODE_ENV: 'test',
+    FIXED_NOW: NOW.toISOString(),
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
+    WECHAT_API_BASE: wechatUrl,
+    WECHATPAY_API_BASE: wechatUrl,
+    WECHATPAY_MCHID: wechat.pay.credentials.mchid,
+    WECHATPAY_MERCHANT_SERIAL: wechat.pay.credentials.merchantSerial,
+    WECHATPAY_MERCHANT_PRIVATE_KEY: wechat.pay.credentials.merchantPrivateKey,
+    WECHATPAY_PLATFORM_PUBLIC_KEY_ID: wechat.pay.credentials.platform.keyId,
+    WECHATPAY_PLATFORM_PUBLIC_KEY: wechat.pay.credentials.platform.publicKey,
+    WECHATPAY_APIV3_KEY: wechat.pay.credentials.apiV3Key,
+    H5_DIR: join(tmpdir(), 'skillcert-no-h5'),
+    LOG_FORMAT: 'json',
+    // The bench is one address making thousands of requests; the per-address sign-in limit is not what is measured.
+    LOGIN_ATTEMPTS_PER_ADDRESS: '100000',
+  };
+  let statements = async () => undefined;
+  if (db === 'mariadb') {
+    const mysql = serverRequire('mysql2/promise');
+    const name = `skillcert_bench_${Date.now().toString(36)}`;
+    const admin = await mysql.createConnection({ host: '127.0.0.1', user: 'root', password: '' });
+    await admin.query(`CREATE DATABASE ${name} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+    cleanups.push(async () => {
+      await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+      await admin.end();
+    });
+    Object.assign(env, { DATABASE_URL: `mysql://root@127.0.0.1:3306/${name}`, REDIS_URL: 'redis://127.0.0.1:6379/0', REDIS_KEY_PREFIX: `${name}:` });
+    // Statements the server sent: MariaDB's count of questions, less the one that asks.
+    const questions = async () => Number((await admin.query("SHOW GLOBAL STATUS LIKE 'Questions'"))[0][0].Value);
+    statements = async (send) => {
+      const before = await questions();
+      await send();
+      return (await questions()) - before - 1;
+    };
+  } else {
+    const dir = mkdtempSync(join(tmpdir(), 'skillcert-bench-'));
+    env.SQLITE_PATH = join(dir, 'bench.sqlite');
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  }
+
+  const server = spawn(process.execPath, [mainJs], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  cleanups.unshift(() => new Promise((done) => (server.exitCode !== null ? done() : (server.once('exit', done), server.kill('SIGTERM')))));
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    await until(async () => (await fetch(`${base}/api/health`).catch(() => undefined))?.ok, 60_000, 'the server to start');
+    const http = client(base);
+
+    // ---- the people ----
+    let idSequence = 0;
+    const residentId = () => {
+      const first17 = `310109${'2008'}${String(1 + (idSequence % 12)).padStart(2, '0')}15${String(100 + (Math.floor(idSequence++ / 12) % 900)).padStart(3, '0')}`;
+      return first17 + residentIdCheckChar(first17);
+    };
+    const jpeg = Buffer.concat([
+      Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00]),
+      Buffer.from([0xff, 0xda, 0x00, 0x08, 0x01, 0x01, 0x00, 0x00, 0x3f, 0x00]),
+      Buffer.alloc(2048, 7),
+      Buffer.from([0xff, 0xd9]),
+    ]);
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(2048, 32)]);
+    const FINAL_YEAR = { birthDate: '2008-01-15', diplomas: [{ school: 'secondary-vocational', major: 'same', finalYear: true }] };
+    let persona = 0;
+    async function aCandidate() {
+      const name = '陈同学';
+      const code = wechat.issueLoginCode(`bench-${persona++}`);
+      const { token } = await http.json('POST', '/api/auth/wechat', { code });
+      await http.json('PUT', '/api/me/profile', { name, residentId: residentId() }, token);
+      const upload = async (bytes, filename) => (await http.upload('/api/files', bytes, filename, token)).id;
+      const body = {
+        planId: 'shanghai-2026',
+        level: 4,
+        facts: FINAL_YEAR,
+        materials: [
+          { materialId: 'id-card', fileIds: [await upload(jpeg, 'id.jpg')] },
+          { materialId: 'eligibility-proof', fileIds: [await upload(pdf, 'proof.pdf')] },
+        ],
+        commitments: [{ materialId: 'signed-form', signedName: name }],
+      };
+      return { token, body };
+    }
+    const many = async (count, make) => {
+      const made = [];
+      let next = 0;
+      await Promise.all(
+        Array.from({ length: 16 }, async () => {
+          while (next < count) {
+            next++;
+            made.push(await make());
+          }
+        }),
+      );
+      return made;
+    };
+
+    const adminToken = (await http.json('POST', '/api/staff/login', { username: 'admin', password: 'skillcert-admin-dev' })).token;
+    process.stdout.write(`server on ${db}; preparing candidates…\n`);
+    const reader = await aCandidate();
+    const applied = await http.json('POST', '/api/applications', reader.body, reader.token);
+    // Enough fresh candidates for every round of POST /api/applications, and the approval race after.
+    const applicantsWanted = Number(option('applicants', '2500'));
+    const started = Date.now();
+    const applicants = await many(applicantsWanted, aCandidate);
+    // Counted alone, before the crowd: one more candidate's application.
+    const spare = await aCandidate();
+    // A reviewer's page of 20 decided applications: the same page in every round (the waiting queue grows as the POSTs land).
+    for (const a of await many(20, aCandidate)) {
+      const { id } = await http.json('POST', '/api/applications', a.body, a.token);
+      await http.json('POST', `/api/review/applications/${id}/approve`, {}, adminToken);
+    }
+    process.stdout.write(`  ${applicants.length} candidates with their uploads in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+
+    const endpoints = [
+      { label: 'GET /api/plans', method: 'GET', path: '/api/plans' },
+      { label: 'GET /api/plans/shanghai-2026', method: 'GET', path: '/api/plans/shanghai-2026' },
+      { label: 'POST …/eligibility', method: 'POST', path: '/api/plans/shanghai-2026/eligibility', body: { level: 4, facts: FINAL_YEAR } },
+      { label: 'GET /api/me', method: 'GET', path: '/api/me', token: reader.token },
+      { label: 'GET /api/applications (one)', method: 'GET', path: '/api/applications', token: reader.token },
+      { label: 'GET review queue (20)', method: 'GET', path: '/api/review/applications?state=approved', token: adminToken },
+      { label: 'POST /api/applications', method: 'POST', path: '/api/applications', each: applicants.map((a) => ({ token: a.token, body: a.body })) },
+    ];
+
+    // What the server answers, captured once, is what the baselines answer.
+    const answers = [];
+    for (const e of endpoints) {
+      let answer = e.each ? undefined : await http.raw(e.method, e.path, e.body, e.token);
+      e.statements = await statements(async () => {
+        if (e.each) answer = await http.raw(e.method, e.path, spare.body, spare.token);
+        else await http.raw(e.method, e.path, e.body, e.token);
+      });
+      if (!answer) throw new Error(`no answer for ${e.label}`);
+      answers.push({ key: `${e.method} ${e.path}`, status: answer.status, bytes: [...Buffer.from(answer.text)], object: JSON.parse(answer.text) });
+      e.bytes = Buffer.byteLength(answer.text);
+    }
+    const baselines = {};
+    for (const kind of ['raw', 'express']) {
+      const child = fork(fileURLToPath(import.meta.url), ['--baseline', kind], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+      cleanups.push(() => child.kill());
+      const childPort = await new Promise((ok) => child.once('message', (m) => ok(m.port)));
+      child.send({ answers });
+      await new Promise((ok) => child.once('message', ok));
+      baselines[kind] = `http://127.0.0.1:${childPort}`;
+    }
+
+    const dir = mkdtempSync(join(tmpdir(), 'skillcert-wrk-'));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    let consumed = 0;
+    const results = endpoints.map(() => ({ server: [], raw: [], express: [] }));
+    for (let round = 0; round < rounds; round++) {
+      for (const [i, e] of endpoints.entries()) {
+        const order = ['raw', 'express', 'server'];
+        for (let r = 0; r < round % 3; r++) order.push(order.shift());
+        for (const target of order) {
+          const url = target === 'server' ? base : baselines[target];
+          let requests = [{ token: e.token, body: e.body }];
+          if (e.each) {
+            // Fresh candidates for the server; the baselines may answer the same request again.
+            requests = target === 'server' ? e.each.slice(consumed) : e.each.slice(0, 200);
+            if (target === 'server' && requests.length === 0) continue;
+          }
+          const script = join(dir, `r${round}-${i}-${target}.lua`);
+          writeFileSync(script, wrkScript(e.method, e.path, requests));
+          const measured = wrk(url, script, seconds, connections);
+          if (e.each && target === 'server') consumed += measured.requests;
+          results[i][target].push(measured);
+        }
+      }
+      process.stdout.write(`  round ${round + 1}/${rounds} done\n`);
+    }
+
+    const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+    const rows = endpoints.map((e, i) => {
+      const { server: s, raw, express } = results[i];
+      if (s.length === 0) return [e.label, '—'];
+      const shares = (baseline) => s.map((m, k) => m.rps / (baseline[k] ?? baseline[0]).rps);
+      return [
+        e.label,
+        median(s.map((m) => m.rps)).toFixed(0),
+        `${(median(shares(raw)) * 100).toFixed(1)}%`,
+        `${(median(shares(express)) * 100).toFixed(1)}%`,
+        `${median(s.map((m) => m.p50)).toFixed(1)} ms`,
+        `${median(s.map((m) => m.p99)).toFixed(1)} ms`,
+        String(s.reduce((n, m) => n + m.non2xx, 0)),
+        e.statements === undefined ? '—' : String(e.statements),
+        `${(e.bytes / 1024).toFixed(1)} KB`,
+      ];
+    });
+    console.log(`\n${db}, ${connections} connections, ${seconds} s × ${rounds} rounds, medians; shares of raw node:http and bare Express in the same round`);
+    table(['request', 'req/s', 'of raw', 'of Express', 'p50', 'p99', 'non-2xx', 'SQL', 'answer'], rows);
+
+    // wrk took candidates from the front (and some were in flight when it stopped): the race takes from the back.
+    await approvalRace(http, adminToken, applicants.slice(consumed + connections).slice(-1000));
+  } finally {
+    for (const cleanup of cleanups) await cleanup();
+  }
+}
+
+/** 1,000 approvals at once onto a 50-seat session: how many seated, how long the slowest waited. */
+async function approvalRace(http, adminToken, fresh) {
+  const ids = [];
+  for (const a of fresh) {
+    const { status, text } = await http.raw('POST', '/api/applications', a.body, a.token);
+    if (status === 201) ids.push(JSON.parse(text).id);
+  }
+  // Topped up from the applications the POST rounds left waiting.
+  for (const item of await http.json('GET', '/api/review/applications', undefined, adminToken)) if (ids.length < 1000 && !ids.includes(item.id)) ids.push(item.id);
+  if (ids.length < 1000) console.log(`\n(only ${ids.length} applications to approve: prepare more with --applicants)`);
+  const session = await http.json(
+    'POST',
+    '/api/sessions',
+    { planId: 'shanghai-2026', date: '2026-03-27', site: '天宝路879号B楼', levels: [4], capacity: 50 },
+    adminToken,
+  );
+  const started = performance.now();
+  const waits = await Promise.all(
+    ids.map(async (id) => {
+      const t0 = performance.now();
+      try {
+        const res = await fetch(`${http.base}/api/review/applications/${id}/approve`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${adminToken}` },
+          body: '{}',
+        });
+        await res.arrayBuffer();
+        return { ms: performance.now() - t0, status: res.status };
+      } catch (error) {
+        return { ms: performance.now() - t0, status: error.cause?.code ?? error.message };
+      }
+    }),
+  );
+  const total = performance.now() - started;
+  const sessions = await http.json('GET', '/api/sessions?planId=shanghai-2026', undefined, adminToken);
+  const raced = sessions.find((s) => s.id === session.id);
+  const seated = raced ? raced.capacity - raced.seatsLeft : undefined;
+  const sorted = waits.map((w) => w.ms).sort((a, b) => a - b);
+  const statuses = {};
+  for (const w of waits) statuses[w.status] = (statuses[w.status] ?? 0) + 1;
+  console.log(
+    `\n${ids.length} concurrent approvals onto a 50-seat session: seated ${seated ?? '?'}, all answered in ${(total / 1000).toFixed(2)} s; ` +
+      `median wait ${(sorted[Math.floor(sorted.length / 2)] / 1000).toFixed(2)} s, p99 ${(sorted[Math.floor(sorted.length * 0.99)] / 1000).toFixed(2)} s; statuses ${JSON.stringify(statuses)}`,
+  );
+}
+
+// ---- helpers -----------------------------------------------------------------------------------
+function fail(message) {
+  console.error(message);
+  process.exit(1);
+}
+
+async function until(check, ms, what) {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+function freePort() {
+  return new Promise((ok, no) => {
+    const probe = createServer();
+    probe.once('error', no);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => ok(port));
+    });
+  });
+}
+
+function client(base) {
+  const headers = (token, type) => ({ ...(type ? { 'Content-Type': type } : {}), ...(token ? { Authorization: `Bearer ${token}` } : {}) });
+  const raw = async (method, path, body, token) => {
+    const res = await fetch(base + path, {
+      method,
+      headers: headers(token, body ? 'application/json' : undefined),
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    return { status: res.status, text: await res.text() };
+  };
+  return {
+    base,
+    raw,
+    async json(method, path, body, token) {
+      const { status, text } = await raw(method, path, body, token);
+      if (status >= 300) throw new Error(`${method} ${path}: ${status} ${text}`);
+      return JSON.parse(text);
+    },
+    async upload(path, bytes, filename, token) {
+      const form = new FormData();
+      form.append('file', new Blob([bytes], { type: 'application/octet-stream' }), filename);
+      const res = await fetch(base + path, { method: 'POST', headers: headers(token), body: form });
+      const text = await res.text();
+      if (res.status >= 300) throw new Error(`upload: ${res.status} ${text}`);
+      return JSON.parse(text);
+    },
+  };
+}
+
+/** A wrk script that walks its requests in turn, one list per thread, each used once (then the last again). */
+function wrkScript(method, path, requests) {
+  const lua = (s) => JSON.stringify(s ?? '');
+  const list = requests.map((r) => `{${lua(r.token ? `Bearer ${r.token}` : '')}, ${lua(r.body ? JSON.stringify(r.body) : '')}}`).join(',\n');
+  return `
+local requests = {${list}}
+local threads, counter = 0, 0
+function setup(thread) thread:set("id", threads); threads = threads + 1 end
+function init(args) counter = id end
+function request()
+  local r = requests[(counter % #requests) + 1]
+  counter = counter + 2
+  local headers = { ["Accept-Encoding"] = "gzip" }
+  if r[1] ~= "" then headers["Authorization"] = r[1] end
+  if r[2] ~= "" then headers["Content-Type"] = "application/json" end
+  return wrk.format(${lua(method)}, ${lua(path)}, headers, r[2] ~= "" and r[2] or nil)
+end
+`;
+}
+
+function wrk(url, script, seconds, connections) {
+  const out = execFileSync('wrk', ['-t2', `-c${connections}`, `-d${seconds}s`, '--latency', '-s', script, url], { encoding: 'utf8' });
+  const ms = (value, unit) => Number(value) * ({ us: 0.001, ms: 1, s: 1000 }[unit] ?? 1);
+  const latency = (pct) => {
+    const m = out.match(new RegExp(`\\s${pct}%\\s+([\\d.]+)(us|ms|s)`));
+    return m ? ms(m[1], m[2]) : NaN;
+  };
+  const requests = Number(out.match(/(\d+) requests in/)?.[1] ?? 0);
+  return {
+    requests,
+    rps: Number(out.match(/Requests\/sec:\s+([\d.]+)/)?.[1] ?? 0),
+    p50: latency(50),
+    p99: latency(99),
+    non2xx: Number(out.match(/Non-2xx or 3xx responses: (\d+)/)?.[1] ?? 0),
+  };
+}
+
+function table(header, rows) {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i] ?? '').length)));
+  const line = (cells) => cells.map((c, i) => (i === 0 ? String(c ?? '').padEnd(widths[i]) : String(c ?? '').padStart(widths[i]))).join('  ');
+  console.log(line(header));
+  for (const row of rows) console.log(line(row));
+}
