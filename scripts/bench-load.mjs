@@ -130,7 +130,7 @@ async function main() {
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
   }
 
-  const server = spawn(process.execPath, [mainJs], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const server = spawn(process.execPath, [mainJs], { env, stdio: ['ignore', process.env.BENCH_SERVER_LOGS ? 'inherit' : 'ignore', 'inherit'] });
   cleanups.unshift(() => new Promise((done) => (server.exitCode !== null ? done() : (server.once('exit', done), server.kill('SIGTERM')))));
   const base = `http://127.0.0.1:${port}`;
   try {
@@ -237,7 +237,7 @@ async function main() {
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
     let consumed = 0;
     const results = endpoints.map(() => ({ server: [], raw: [], express: [] }));
-    for (let round = 0; round < rounds; round++) {
+    for (let round = 0; round < (option('only', '') === 'race' ? 0 : rounds); round++) {
       for (const [i, e] of endpoints.entries()) {
         const order = ['raw', 'express', 'server'];
         for (let r = 0; r < round % 3; r++) order.push(order.shift());
@@ -294,7 +294,8 @@ async function approvalRace(http, adminToken, fresh) {
     if (status === 201) ids.push(JSON.parse(text).id);
   }
   // Topped up from the applications the POST rounds left waiting.
-  for (const item of await http.json('GET', '/api/review/applications', undefined, adminToken)) if (ids.length < 1000 && !ids.includes(item.id)) ids.push(item.id);
+  for (const item of await http.json('GET', '/api/review/applications', undefined, adminToken))
+    if (ids.length < 1000 && !ids.includes(item.id)) ids.push(item.id);
   if (ids.length < 1000) console.log(`\n(only ${ids.length} applications to approve: prepare more with --applicants)`);
   const session = await http.json(
     'POST',

@@ -1,5 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { withNamedLock } from './database/named-lock';
 import { Clock } from './common/clock';
 import { APP_CONFIG, type AppConfig } from './config/config';
 import { dataSourceOptions } from './database/data-source';
@@ -32,7 +34,15 @@ export class AppModule {
       module: AppModule,
       global: true,
       imports: [
-        TypeOrmModule.forRoot({ ...dataSourceOptions(config.database), retryAttempts: 2, retryDelay: 1000 }),
+        TypeOrmModule.forRootAsync({
+          useFactory: () => ({ ...dataSourceOptions(config.database), migrationsRun: false, retryAttempts: 2, retryDelay: 1000 }),
+          // Migrations before anything else reads the database, one instance at a time when several start together.
+          dataSourceFactory: async (options) => {
+            const db = await new DataSource(options!).initialize();
+            await withNamedLock(db, 'skillcert:migrations', () => db.runMigrations());
+            return db;
+          },
+        }),
         WechatModule,
         PaymentsModule,
         FinanceModule,

@@ -226,12 +226,14 @@ describe.each(databaseTargets().filter((t) => t.name === 'mariadb'))('a deadlock
     const server = await startServer(own, NOW, { DB_POOL_SIZE: '1', DB_POOL_QUEUE: '1' }, { captureLogs: (line) => logs.push(line) });
     if (server.config.database.kind !== 'mariadb') throw new Error('MariaDB only');
     const other = await connectTo(server.config.database.url);
+    const { token } = await aCandidate(server, 'burst-reader');
     try {
       // The one connection is held up by a table lock: the next request queues, the rest find the queue full.
-      await other.query('LOCK TABLES plans WRITE');
+      await other.query('LOCK TABLES auth_sessions WRITE');
       const burst = Array.from({ length: 20 }, () =>
         request(server.url)
-          .get('/api/plans/shanghai-2026')
+          .get('/api/applications')
+          .set('Authorization', `Bearer ${token}`)
           .then((r) => r),
       );
       const settled: { status: number; body: { code?: string }; headers: Record<string, string> }[] = [];

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { ApplicationEntity } from '../src/applications/application.entity';
-import { activeKeyOf } from '../src/applications/applications.service';
+import { activeKeyOf } from '../src/applications/application-intake';
 import { PersonalDataCipher } from '../src/identity/personal-data.cipher';
 import { PhoneBackfill } from '../src/identity/phone-backfill';
 import { aCandidate, aResidentId, databaseTargets, startServer, type TestServer } from './harness';

@@ -1,10 +1,13 @@
 import { DomainError, type StaffRole } from '@skillcert/shared';
+import type { CandidateProfileEntity } from '../identity/candidate-profile.entity';
 
 /** Who is calling, resolved from the bearer token by the guard and passed to every service method. */
 export interface CandidateActor {
   kind: 'candidate';
   userId: string;
   sessionId: string;
+  /** Their verified profile as the request began (read with the session); null until they record one. */
+  profile: CandidateProfileEntity | null;
 }
 
 export interface StaffActor {

@@ -4,6 +4,8 @@ import { DomainError, type SessionResponse } from '@skillcert/shared';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { DataSource, In, IsNull, MoreThan, QueryFailedError } from 'typeorm';
 import { Clock } from '../common/clock';
+import { hydrate, selectColumns } from '../database/joined-rows';
+import { CandidateProfileEntity } from '../identity/candidate-profile.entity';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { IdentityService } from '../identity/identity.service';
 import { StaffAccountEntity } from '../staff/staff-account.entity';
@@ -56,26 +58,40 @@ export class AuthService {
     await this.db.getRepository(AuthSessionEntity).update({ id: actor.sessionId, revokedAt: IsNull() }, { revokedAt: this.clock.now() });
   }
 
+  /**
+   * The live session behind a token, with its holder — the staff account, or the
+   * candidate's profile — in one statement: every signed-in request starts here.
+   */
   async authenticate(token: string): Promise<Actor> {
-    const session = await this.db
-      .getRepository(AuthSessionEntity)
-      .findOneBy({ tokenHash: hashToken(token), revokedAt: IsNull(), expiresAt: MoreThan(this.clock.now()) });
-    if (session?.userId) return { kind: 'candidate', userId: session.userId, sessionId: session.id };
-    if (session?.staffId) {
-      const account = await this.db.getRepository(StaffAccountEntity).findOneBy({ id: session.staffId });
-      // A disabled account's sessions stop at once, even one revoked a moment too late.
-      if (account && !account.disabledAt) {
-        return {
-          kind: 'staff',
-          staffId: account.id,
-          bodyId: account.bodyId,
-          accountKind: account.kind,
-          roles: account.roles,
-          ...(account.institutionId ? { institutionId: account.institutionId } : {}),
-          sessionId: session.id,
-          ...(account.mustChangePassword ? { mustChangePassword: true as const } : {}),
-        };
-      }
+    const table = (entity: typeof AuthSessionEntity | typeof StaffAccountEntity | typeof CandidateProfileEntity) => this.db.getMetadata(entity).tableName;
+    const rows: Record<string, unknown>[] = await this.db.query(
+      `SELECT ${selectColumns(this.db, AuthSessionEntity, 's')}, ${selectColumns(this.db, StaffAccountEntity, 'a')}, ${selectColumns(this.db, CandidateProfileEntity, 'p')}
+        FROM ${table(AuthSessionEntity)} s
+        LEFT JOIN ${table(StaffAccountEntity)} a ON a.id = s.staff_id
+        LEFT JOIN ${table(CandidateProfileEntity)} p ON p.user_id = s.user_id
+        WHERE s.token_hash = ? AND s.revoked_at IS NULL AND s.expires_at > ?`,
+      [
+        hashToken(token),
+        this.db.driver.preparePersistentValue(this.clock.now(), this.db.getMetadata(AuthSessionEntity).findColumnWithPropertyName('expiresAt')!),
+      ],
+    );
+    const raw = rows[0];
+    const session = raw && hydrate(this.db, AuthSessionEntity, 's', raw);
+    if (raw && session?.userId)
+      return { kind: 'candidate', userId: session.userId, sessionId: session.id, profile: hydrate(this.db, CandidateProfileEntity, 'p', raw) ?? null };
+    const account = raw && session?.staffId ? hydrate(this.db, StaffAccountEntity, 'a', raw) : undefined;
+    // A disabled account's sessions stop at once, even one revoked a moment too late.
+    if (session && account && !account.disabledAt) {
+      return {
+        kind: 'staff',
+        staffId: account.id,
+        bodyId: account.bodyId,
+        accountKind: account.kind,
+        roles: account.roles,
+        ...(account.institutionId ? { institutionId: account.institutionId } : {}),
+        sessionId: session.id,
+        ...(account.mustChangePassword ? { mustChangePassword: true as const } : {}),
+      };
     }
     throw new DomainError('UNAUTHENTICATED');
   }

@@ -22,7 +22,8 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { ApplicationMaterialEntity } from '../applications/application-material.entity';
 import { ApplicationEntity } from '../applications/application.entity';
-import { activeKeyOf, ApplicationsService } from '../applications/applications.service';
+import { activeKeyOf, ApplicationIntake } from '../applications/application-intake';
+import { ApplicationStates } from '../applications/application-states';
 import { institutionOf, type StaffActor } from '../auth/actor';
 import { Clock } from '../common/clock';
 import { isUniqueViolation, UnitOfWork } from '../database/unit-of-work';
@@ -42,7 +43,8 @@ export class BatchesService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
-    private readonly applications: ApplicationsService,
+    private readonly intake: ApplicationIntake,
+    private readonly states: ApplicationStates,
     private readonly cipher: PersonalDataCipher,
   ) {}
 
@@ -112,14 +114,14 @@ export class BatchesService {
         continue;
       }
       seen.set(hash, number);
-      const ban = await this.applications.activeBan(hash);
+      const ban = await this.intake.activeBan(hash);
       if (ban) {
         issues.push({ row: number, column: '身份证号', message: `该学员${banMessage(ban)}` });
         continue;
       }
       let checked;
       try {
-        checked = this.applications.check(batch.planId, batch.level, person.facts);
+        checked = this.intake.check(batch.planId, batch.level, person.facts);
       } catch (error) {
         if (error instanceof DomainError && error.code === 'NOT_ELIGIBLE') {
           issues.push({ row: number, column: '申报条件', message: error.message });
@@ -178,7 +180,7 @@ export class BatchesService {
         if (current.length !== members.length || current.some((m) => memberById.get(m.id)?.state !== m.state)) throw new DomainError('EDITED_CONCURRENTLY');
         for (const application of inserts) {
           await manager.insert(ApplicationEntity, application);
-          await this.applications.record(manager, application.id, null, 'draft', clerkOf(actor), '机构导入名单');
+          await this.states.record(manager, application.id, null, 'draft', clerkOf(actor), '机构导入名单');
         }
         for (const { id: memberId, changes } of updates) await manager.update(ApplicationEntity, { id: memberId, state: 'draft' }, changes);
       });
@@ -197,7 +199,7 @@ export class BatchesService {
     const clerk = institutionOf(actor);
     const member = await this.db.getRepository(ApplicationEntity).findOneBy({ id: applicationId, batchId: batch.id });
     if (!member) throw new DomainError('NOT_FOUND');
-    const prepared = await this.applications.prepareMaterials(
+    const prepared = await this.intake.prepareMaterials(
       { ownerKind: 'institution', ownerId: clerk.institutionId },
       batch.planId,
       batch.level,
@@ -210,7 +212,7 @@ export class BatchesService {
       // The batch, the member, then its proof: the order every writer of a class takes them in.
       await this.lockOpen(manager, batch.id);
       await manager.findOne(ApplicationEntity, { where: { id: member.id }, ...(this.uow.rowLock ? { lock: this.uow.rowLock } : {}) });
-      await this.applications.attach(manager, member.id, prepared);
+      await this.intake.attach(manager, member.id, prepared);
     });
     return this.view(batch.id);
   }
@@ -265,8 +267,8 @@ export class BatchesService {
       if (incomplete.length) throw new DomainError('MATERIALS_INCOMPLETE', `${incomplete[0]?.message ?? ''}`, incomplete);
       await manager.update(BatchEntity, { id: batch.id }, { state: 'submitted', submittedAt: this.clock.now() });
       for (const member of members) {
-        if (member.prereview === 'passed') await this.applications.transition(manager, member, 'submitted', by, 'institution', '机构初审通过，团体申报提交');
-        else await this.applications.transition(manager, member, 'withdrawn', by, 'institution', `机构初审未通过：${member.prereviewNote ?? ''}`);
+        if (member.prereview === 'passed') await this.states.transition(manager, member, 'submitted', by, 'institution', '机构初审通过，团体申报提交');
+        else await this.states.transition(manager, member, 'withdrawn', by, 'institution', `机构初审未通过：${member.prereviewNote ?? ''}`);
       }
     });
     return this.view(id);

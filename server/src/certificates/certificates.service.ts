@@ -17,7 +17,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { ApplicationEntity } from '../applications/application.entity';
-import { ApplicationsService } from '../applications/applications.service';
+import { ApplicationStates } from '../applications/application-states';
 import type { CandidateActor, StaffActor } from '../auth/actor';
 import { Clock } from '../common/clock';
 import { highestIssued, Sequences } from '../database/sequences';
@@ -43,7 +43,7 @@ export class CertificatesService {
     private readonly uow: UnitOfWork,
     private readonly sequences: Sequences,
     private readonly clock: Clock,
-    private readonly applications: ApplicationsService,
+    private readonly states: ApplicationStates,
     private readonly outbox: OutboxService,
     private readonly mailer: Mailer,
   ) {}
@@ -76,7 +76,7 @@ export class CertificatesService {
       createdAt: this.clock.now(),
     };
     await manager.insert(CertificateEntity, row);
-    await this.applications.transition(manager, application, 'certified', by, 'system', `证书编号 ${row.number}`);
+    await this.states.transition(manager, application, 'certified', by, 'system', `证书编号 ${row.number}`);
     await this.outbox.enqueue(manager, await this.emails(manager, [row], (r) => this.issuedMail(r)));
     return row;
   }

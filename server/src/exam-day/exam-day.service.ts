@@ -15,7 +15,7 @@ import {
 import { DataSource, In, IsNull } from 'typeorm';
 import { ApplicationEntity } from '../applications/application.entity';
 import { ApplicationMaterialEntity } from '../applications/application-material.entity';
-import { ApplicationsService } from '../applications/applications.service';
+import { ApplicationStates } from '../applications/application-states';
 import type { StaffActor } from '../auth/actor';
 import { Clock } from '../common/clock';
 import { UnitOfWork } from '../database/unit-of-work';
@@ -36,7 +36,7 @@ export class ExamDayService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
-    private readonly applications: ApplicationsService,
+    private readonly states: ApplicationStates,
     private readonly files: FilesService,
     private readonly tickets: TicketDocuments,
   ) {}
@@ -82,7 +82,7 @@ export class ExamDayService {
         const first = await manager.findOneByOrFail(SeatHoldEntity, { id: hold.id });
         throw new DomainError('ALREADY_CHECKED_IN', `${application.applicantName}已于${shanghaiClock(first.checkedInAt ?? now)}签到`);
       }
-      await this.applications.transition(manager, current, 'checked_in', { kind: 'staff', id: actor.staffId }, 'proctor', `${session.site} 入场签到`);
+      await this.states.transition(manager, current, 'checked_in', { kind: 'staff', id: actor.staffId }, 'proctor', `${session.site} 入场签到`);
     });
     return this.attendance(actor, sessionId);
   }

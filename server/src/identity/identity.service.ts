@@ -17,7 +17,11 @@ export class IdentityService {
   ) {}
 
   async me(userId: string): Promise<MeResponse> {
-    const profile = await this.db.getRepository(CandidateProfileEntity).findOneBy({ userId });
+    return this.describe(userId, await this.db.getRepository(CandidateProfileEntity).findOneBy({ userId }));
+  }
+
+  /** A candidate as they see themselves: their profile with the phone opened, nothing else. */
+  describe(userId: string, profile: CandidateProfileEntity | null): MeResponse {
     if (!profile) return { userId };
     return {
       userId,

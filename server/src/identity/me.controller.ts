@@ -18,7 +18,8 @@ export class MeController {
 
   @Get()
   me(@CurrentCandidate() actor: CandidateActor) {
-    return this.identity.me(actor.userId);
+    // The guard read the profile with the session: nothing more to ask the database.
+    return this.identity.describe(actor.userId, actor.profile);
   }
 
   @Put('profile')

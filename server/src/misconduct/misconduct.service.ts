@@ -14,7 +14,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { ApplicationEntity } from '../applications/application.entity';
-import { ApplicationsService } from '../applications/applications.service';
+import { ApplicationStates } from '../applications/application-states';
 import type { StaffActor } from '../auth/actor';
 import { Clock } from '../common/clock';
 import { UnitOfWork } from '../database/unit-of-work';
@@ -43,7 +43,7 @@ export class MisconductService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
-    private readonly applications: ApplicationsService,
+    private readonly states: ApplicationStates,
     private readonly seats: SeatsService,
     private readonly certificates: CertificatesService,
   ) {}
@@ -94,10 +94,10 @@ export class MisconductService {
       const by = { kind: 'staff' as const, id: actor.staffId };
       if (request.article === 1 && (current.state === 'approved' || current.state === 'paid')) {
         // False declarations: eligibility withdrawn, the fee kept (参评人员须知 第一条).
-        await this.applications.transition(manager, current, 'cancelled', by, 'admin', `${reason}。${penalty.summary}`);
+        await this.states.transition(manager, current, 'cancelled', by, 'admin', `${reason}。${penalty.summary}`);
         await this.seats.releaseWithin(manager, current.id);
       } else {
-        await this.applications.record(manager, current.id, current.state, current.state, by, `违纪记录（${reason}）：${penalty.summary}`);
+        await this.states.record(manager, current.id, current.state, current.state, by, `违纪记录（${reason}）：${penalty.summary}`);
       }
     });
     this.logger.log({ event: 'misconduct-recorded', id: row.id, article: row.article, staffId: actor.staffId, bannedThrough: row.bannedThrough });

@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import type { CandidateActor, StaffActor } from '../auth/actor';
 import { Allow, CurrentCandidate, CurrentStaff } from '../auth/auth.guard';
 import { ZodPipe } from '../common/zod-pipe';
-import { ApplicationsService } from '../applications/applications.service';
+import { ApplicationViews } from '../applications/application-views';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { FakeWechatGateway } from '../wechat/fake-wechat.gateway';
 import type { NotificationHeaders } from '../wechat/wechatpay.client';
@@ -16,7 +16,7 @@ export class PaymentsController {
   constructor(
     private readonly payments: PaymentsService,
     private readonly batchPayments: BatchPaymentsService,
-    private readonly applications: ApplicationsService,
+    private readonly views: ApplicationViews,
     private readonly fake: FakeWechatGateway,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -42,7 +42,7 @@ export class PaymentsController {
   @Allow('candidate')
   async demoComplete(@CurrentCandidate() actor: CandidateActor, @Param(new ZodPipe(idParamSchema)) { id }: { id: string }) {
     await this.completeInDemo(await this.payments.pendingWechatOrder(actor, id));
-    return this.applications.viewOf(id);
+    return this.views.viewOf(id);
   }
 
   /** What the class owes now, and the school's open order with its code to scan. */

@@ -4,7 +4,8 @@ import { APPLICATION_STATE_NAMES, DomainError, formatAmount, getPlan, LEVEL_SHOR
 import { randomBytes } from 'node:crypto';
 import { DataSource, In, IsNull, Not, type EntityManager } from 'typeorm';
 import { ApplicationEntity, applicationFee } from '../applications/application.entity';
-import { ApplicationsService } from '../applications/applications.service';
+import { ApplicationStates } from '../applications/application-states';
+import { ApplicationViews } from '../applications/application-views';
 import type { CandidateActor, StaffActor } from '../auth/actor';
 import { SeatsService } from '../sessions/seats.service';
 import { UserEntity } from '../auth/user.entity';
@@ -31,7 +32,8 @@ export class PaymentsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
-    private readonly applications: ApplicationsService,
+    private readonly states: ApplicationStates,
+    private readonly views: ApplicationViews,
     private readonly wechatPay: WechatPayClient,
     private readonly seats: SeatsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -92,7 +94,7 @@ export class PaymentsService {
       if (transaction?.trade_state === 'SUCCESS') await this.settle(transaction, 'app check');
       else await payments.update({ id: open.id, state: 'pending' }, { payingAt: this.clock.now() });
     }
-    return this.applications.viewOf(applicationId);
+    return this.views.viewOf(applicationId);
   }
 
   /**
@@ -162,7 +164,7 @@ export class PaymentsService {
     const refund = await this.uow.run(async (manager) => {
       const application = await manager.findOneBy(ApplicationEntity, { id: applicationId });
       if (!application || getPlan(application.planId).body.id !== actor.bodyId) throw new DomainError('NOT_FOUND');
-      await this.applications.transition(manager, application, 'cancelled', { kind: 'staff', id: actor.staffId }, 'admin', reason);
+      await this.states.transition(manager, application, 'cancelled', { kind: 'staff', id: actor.staffId }, 'admin', reason);
       await this.seats.releaseWithin(manager, applicationId);
       const paid = await manager.findOneBy(PaymentEntity, { applicationId, channel: 'wechat', state: 'paid' });
       if (!paid || paid.refundState) return undefined;
@@ -181,7 +183,7 @@ export class PaymentsService {
       await this.closeHere(order.id);
     }
     if (refund) await this.wechatPay.refund({ ...refund, reason: `报名已取消：${reason}` });
-    return this.applications.viewOf(applicationId);
+    return this.views.viewOf(applicationId);
   }
 
   /** WeChat's word that a refund went through: recorded once, however often it comes. */
@@ -229,7 +231,7 @@ export class PaymentsService {
         createdAt: this.clock.now(),
       }),
     );
-    await this.applications.transition(
+    await this.states.transition(
       manager,
       application,
       'paid',
@@ -302,7 +304,7 @@ export class PaymentsService {
       this.logger.warn({ event: 'payment-after-state-change', paymentId: payment.id, state: application?.state, source, paidAt: paidAt.toISOString() });
       return false;
     }
-    await this.applications.transition(manager, application, 'paid', { kind: 'system', id: null }, 'system', note);
+    await this.states.transition(manager, application, 'paid', { kind: 'system', id: null }, 'system', note);
     await manager.update(SeatHoldEntity, { applicationId: application.id, status: 'held' }, { status: 'confirmed' });
     return true;
   }

@@ -19,6 +19,7 @@ import {
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock';
+import { withNamedLock } from '../database/named-lock';
 import { representJson, type Representation } from '../common/http-cache';
 import { EvaluationBodyEntity } from './evaluation-body.entity';
 import { PlanEntity } from './plan.entity';
@@ -42,25 +43,28 @@ export class PlansService implements OnModuleInit {
   async onModuleInit(): Promise<void> {
     const now = this.clock.now();
     let changed = 0;
-    await this.db.transaction(async (manager) => {
-      for (const plan of listPlans()) {
-        await manager.save(EvaluationBodyEntity, { ...plan.body, updatedAt: now });
-        const packHash = createHash('sha256').update(JSON.stringify(plan)).digest('hex');
-        const existing = await manager.findOneBy(PlanEntity, { id: plan.id });
-        if (existing?.packHash === packHash) continue;
-        await manager.save(PlanEntity, {
-          id: plan.id,
-          bodyId: plan.body.id,
-          title: plan.title,
-          year: plan.year,
-          occupationCode: plan.occupation.code,
-          pack: plan,
-          packHash,
-          updatedAt: now,
-        });
-        changed++;
-      }
-    });
+    // Two instances starting together would both insert a new plan: one at a time, the second finds it in step.
+    await withNamedLock(this.db, 'skillcert:rule-packs', () =>
+      this.db.transaction(async (manager) => {
+        for (const plan of listPlans()) {
+          await manager.save(EvaluationBodyEntity, { ...plan.body, updatedAt: now });
+          const packHash = createHash('sha256').update(JSON.stringify(plan)).digest('hex');
+          const existing = await manager.findOneBy(PlanEntity, { id: plan.id });
+          if (existing?.packHash === packHash) continue;
+          await manager.save(PlanEntity, {
+            id: plan.id,
+            bodyId: plan.body.id,
+            title: plan.title,
+            year: plan.year,
+            occupationCode: plan.occupation.code,
+            pack: plan,
+            packHash,
+            updatedAt: now,
+          });
+          changed++;
+        }
+      }),
+    );
     this.logger.log(`rule packs in step with the database (${changed} updated)`);
   }
 

@@ -23,7 +23,8 @@ import {
 import ExcelJS from 'exceljs';
 import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
 import { ApplicationEntity } from '../applications/application.entity';
-import { ApplicationsService, marksOf } from '../applications/applications.service';
+import { ApplicationStates } from '../applications/application-states';
+import { marksOf } from '../applications/application-views';
 import type { StaffActor } from '../auth/actor';
 import { cellText, loadWorkbook } from '../common/workbook';
 import { Clock } from '../common/clock';
@@ -57,7 +58,7 @@ export class ResultsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
-    private readonly applications: ApplicationsService,
+    private readonly states: ApplicationStates,
     private readonly cipher: PersonalDataCipher,
     private readonly outbox: OutboxService,
     private readonly notices: CandidateNotices,
@@ -226,7 +227,7 @@ export class ResultsService {
       for (const application of applications) {
         const candidate = view.candidates.find((c) => c.applicationId === application.id)!;
         if (application.state === 'checked_in') {
-          await this.applications.transition(
+          await this.states.transition(
             manager,
             application,
             'assessed',
@@ -238,7 +239,7 @@ export class ResultsService {
           if (candidate.passed) await this.certificates.issue(manager, application, { kind: 'staff', id: actor.staffId });
           messages.push(...(await this.resultMessages(manager, application, candidate.passed, candidate.subjects, shanghaiDate(now), session.id)));
         } else if (application.state === 'paid') {
-          await this.applications.transition(manager, application, 'absent', { kind: 'staff', id: actor.staffId }, 'system', '未到考');
+          await this.states.transition(manager, application, 'absent', { kind: 'staff', id: actor.staffId }, 'system', '未到考');
         }
       }
       await this.outbox.enqueue(manager, messages);

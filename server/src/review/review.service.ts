@@ -23,7 +23,8 @@ import { DataSource, In } from 'typeorm';
 import { ApplicationEventEntity } from '../applications/application-event.entity';
 import { ApplicationEntity } from '../applications/application.entity';
 import { StaffAccountEntity } from '../staff/staff-account.entity';
-import { ApplicationsService } from '../applications/applications.service';
+import { ApplicationStates } from '../applications/application-states';
+import { ApplicationViews } from '../applications/application-views';
 import type { StaffActor } from '../auth/actor';
 import { Clock } from '../common/clock';
 import { UnitOfWork } from '../database/unit-of-work';
@@ -40,7 +41,8 @@ export class ReviewService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
-    private readonly applications: ApplicationsService,
+    private readonly states: ApplicationStates,
+    private readonly views: ApplicationViews,
     private readonly allocator: SeatAllocator,
     private readonly visits: VisitsService,
     private readonly notices: CandidateNotices,
@@ -82,8 +84,8 @@ export class ReviewService {
    * application until the payment deadline — or puts it on the waiting list.
    */
   async approve(actor: StaffActor, id: string, note?: string): Promise<ReviewItem> {
-    await this.decide(actor, id, 'approved', note);
-    await this.allocator.seat(id);
+    const approved = await this.decide(actor, id, 'approved', note);
+    await this.allocator.seat(id, approved);
     return this.item(id);
   }
 
@@ -96,11 +98,13 @@ export class ReviewService {
       if (!label) throw new DomainError('VALIDATION_FAILED', '退回项目不属于本申报', [{ path: 'items', message: `未知的退回项目：${i.item}` }]);
       return { item: i.item, label, note: i.note.trim() };
     });
-    return this.decide(actor, id, 'returned', request.note?.trim() || undefined, items);
+    await this.decide(actor, id, 'returned', request.note?.trim() || undefined, items);
+    return this.item(id);
   }
 
-  reject(actor: StaffActor, id: string, reason: string): Promise<ReviewItem> {
-    return this.decide(actor, id, 'rejected', reason);
+  async reject(actor: StaffActor, id: string, reason: string): Promise<ReviewItem> {
+    await this.decide(actor, id, 'rejected', reason);
+    return this.item(id);
   }
 
   /**
@@ -132,7 +136,7 @@ export class ReviewService {
         await this.decide(actor, member.id, 'rejected', exception.note);
         result.rejected++;
       } else {
-        await this.approve(actor, member.id, '团体批量审核通过');
+        await this.allocator.seat(member.id, await this.decide(actor, member.id, 'approved', '团体批量审核通过'));
         result.approved++;
       }
     }
@@ -193,10 +197,10 @@ export class ReviewService {
     to: 'approved' | 'returned' | 'rejected',
     note?: string,
     corrections?: CorrectionItem[],
-  ): Promise<ReviewItem> {
-    await this.uow.run(async (manager) => {
+  ): Promise<ApplicationEntity> {
+    return this.uow.run(async (manager) => {
       const application = await this.own(actor, id, manager);
-      await this.applications.transition(
+      await this.states.transition(
         manager,
         application,
         to,
@@ -212,8 +216,8 @@ export class ReviewService {
         wechat: { template: 'review', data: reviewNoticeData({ level: application.level, outcome: to, ...(summary ? { note: summary } : {}) }) },
         email: reviewNoticeEmail({ name: application.applicantName, level: application.level, outcome: to, ...(summary ? { note: summary } : {}) }),
       });
+      return application;
     });
-    return this.item(id);
   }
 
   /** Another body's application looks exactly like a missing one. */
@@ -231,21 +235,10 @@ export class ReviewService {
 
   /** The applications with who they are, the candidate's age counted today. */
   private async items(ids: string[]): Promise<ReviewItem[]> {
-    const [views, applications] = await Promise.all([
-      this.applications.viewsOf(ids),
-      ids.length
-        ? this.db
-            .getRepository(ApplicationEntity)
-            .find({ where: { id: In(ids) }, select: { id: true, applicantName: true, residentIdMasked: true, birthDate: true } })
-        : [],
-    ]);
     const today = shanghaiDate(this.clock.now());
-    const applicantOf = new Map(applications.map((a) => [a.id, a]));
-    return views.flatMap((view) => {
-      const applicant = applicantOf.get(view.id);
-      return applicant
-        ? [{ ...view, candidate: { name: applicant.applicantName, residentIdMasked: applicant.residentIdMasked, age: ageOn(applicant.birthDate, today) } }]
-        : [];
-    });
+    return (await this.views.withApplications(ids)).map(({ application, view }) => ({
+      ...view,
+      candidate: { name: application.applicantName, residentIdMasked: application.residentIdMasked, age: ageOn(application.birthDate, today) },
+    }));
   }
 }

@@ -23,8 +23,9 @@ export class SeatAllocator {
     private readonly seats: SeatsService,
   ) {}
 
-  async seat(applicationId: string): Promise<boolean> {
-    const application = await this.db.getRepository(ApplicationEntity).findOneByOrFail({ id: applicationId });
+  /** `known`: the application as its approval just wrote it (saves reading it again). */
+  async seat(applicationId: string, known?: ApplicationEntity): Promise<boolean> {
+    const application = known ?? (await this.db.getRepository(ApplicationEntity).findOneByOrFail({ id: applicationId }));
     if (application.state !== 'approved') return false;
     const sessions = await this.db.getRepository(ExamSessionEntity).find({ where: { planId: application.planId }, order: { date: 'ASC', createdAt: 'ASC' } });
     const deadline = new Date(this.clock.now().getTime() + this.config.paymentDays * 86_400_000);

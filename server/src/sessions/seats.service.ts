@@ -3,7 +3,7 @@ import { DomainError, sessionStartsAt } from '@skillcert/shared';
 import { randomUUID } from 'node:crypto';
 import { In, LessThan, type EntityManager } from 'typeorm';
 import { ApplicationEntity } from '../applications/application.entity';
-import { ApplicationsService } from '../applications/applications.service';
+import { ApplicationStates } from '../applications/application-states';
 import { Clock } from '../common/clock';
 import { isUniqueViolation, UnitOfWork } from '../database/unit-of-work';
 import { ExamSessionEntity } from './exam-session.entity';
@@ -20,7 +20,7 @@ export class SeatsService {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
-    private readonly applications: ApplicationsService,
+    private readonly states: ApplicationStates,
   ) {}
 
   /**
@@ -96,7 +96,7 @@ export class SeatsService {
         if (await manager.existsBy(PaymentEntity, { applicationId, state: 'pending' })) return 0;
         await this.releaseWithin(manager, applicationId);
         if (application?.state === 'approved') {
-          await this.applications.transition(manager, application, 'expired', { kind: 'system', id: null }, 'system', '缴费期限已过，座位已释放');
+          await this.states.transition(manager, application, 'expired', { kind: 'system', id: null }, 'system', '缴费期限已过，座位已释放');
         }
         return 1;
       });

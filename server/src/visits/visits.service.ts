@@ -4,7 +4,7 @@ import { bookableVisitSlots, DomainError, findBookableSlot, getPlan, visitsRequi
 import { randomInt } from 'node:crypto';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { ApplicationEntity } from '../applications/application.entity';
-import { ApplicationsService } from '../applications/applications.service';
+import { ApplicationViews } from '../applications/application-views';
 import type { CandidateActor } from '../auth/actor';
 import { Clock } from '../common/clock';
 import { UnitOfWork } from '../database/unit-of-work';
@@ -29,7 +29,7 @@ export class VisitsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
-    private readonly applications: ApplicationsService,
+    private readonly views: ApplicationViews,
   ) {}
 
   async slots(planId: string): Promise<VisitSlotView[]> {
@@ -78,7 +78,7 @@ export class VisitsService {
         });
       }
     });
-    return this.applications.viewOf(applicationId);
+    return this.views.viewOf(applicationId);
   }
 
   async cancel(actor: CandidateActor, applicationId: string): Promise<ApplicationView> {
@@ -90,7 +90,7 @@ export class VisitsService {
       await this.give(manager, existing.planId, existing.slotStart);
       await manager.delete(VisitBookingEntity, { applicationId });
     });
-    return this.applications.viewOf(applicationId);
+    return this.views.viewOf(applicationId);
   }
 
   /** The application a visit code belongs to (the counter's scan), or undefined. */

@@ -1,0 +1,202 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  applicationWindow,
+  commitmentIssues,
+  DomainError,
+  evaluateEligibility,
+  formatChineseDate,
+  getPlan,
+  materialsFor,
+  shanghaiDate,
+  uploadIssues,
+  type ApplicantFacts,
+  type ApplicationRequest,
+  type FieldIssue,
+  type Level,
+} from '@skillcert/shared';
+import { DataSource, MoreThanOrEqual, type EntityManager } from 'typeorm';
+import { Clock } from '../common/clock';
+import { hydrate, selectColumns } from '../database/joined-rows';
+import { FileEntity } from '../files/file.entity';
+import { CandidateProfileEntity } from '../identity/candidate-profile.entity';
+import { FilesService, type FileOwner } from '../files/files.service';
+import { MisconductRecordEntity } from '../misconduct/misconduct-record.entity';
+import { ApplicationCommitmentEntity, ApplicationMaterialEntity } from './application-material.entity';
+import { ApplicationEntity } from './application.entity';
+
+/** The proof of an application, checked and ready to be written with it. */
+export interface PreparedMaterials {
+  files: Omit<ApplicationMaterialEntity, 'applicationId'>[];
+  commitments: Omit<ApplicationCommitmentEntity, 'applicationId'>[];
+  /** The uploader's own files among them, as stored (an application's answer shows them without reading them again). */
+  fileRows: FileEntity[];
+}
+
+/** Who is applying, and the two things about them that can stop an application before it is checked. */
+export interface Applicant {
+  profile: CandidateProfileEntity;
+  /** The last day of a misconduct ban still running (any plan, any body). */
+  bannedThrough?: string;
+  /** Applications of theirs at this level already assessed: a new one may forfeit a make-up (checked exactly only then). */
+  assessedAtLevel: number;
+}
+
+/**
+ * What every way in checks before an application exists or changes — the
+ * candidate's own, a school's roster, a make-up: the window, eligibility, a
+ * running ban, the materials; and how the checked proof is written.
+ */
+@Injectable()
+export class ApplicationIntake {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly clock: Clock,
+    private readonly files: FilesService,
+  ) {}
+
+  /** The candidate's verified profile, a running ban and earlier assessed sittings at the level: one statement. */
+  async applicant(userId: string, level: Level): Promise<Applicant | undefined> {
+    const profiles = this.db.getMetadata(CandidateProfileEntity).tableName;
+    const rows: Record<string, unknown>[] = await this.db.query(
+      `SELECT ${selectColumns(this.db, CandidateProfileEntity, 'p')},
+        (SELECT MAX(m.banned_through) FROM ${this.db.getMetadata(MisconductRecordEntity).tableName} m
+          WHERE m.resident_id_hash = p.resident_id_hash AND m.banned_through >= ?) AS banned_through,
+        (SELECT COUNT(*) FROM ${this.db.getMetadata(ApplicationEntity).tableName} x
+          WHERE x.resident_id_hash = p.resident_id_hash AND x.level = ? AND x.state = 'assessed') AS assessed
+      FROM ${profiles} p WHERE p.user_id = ?`,
+      [shanghaiDate(this.clock.now()), level, userId],
+    );
+    const raw = rows[0];
+    const profile = raw && hydrate(this.db, CandidateProfileEntity, 'p', raw);
+    if (!raw || !profile) return undefined;
+    return { profile, ...(typeof raw.banned_through === 'string' ? { bannedThrough: raw.banned_through } : {}), assessedAtLevel: Number(raw.assessed) };
+  }
+
+  /** The window on today's Shanghai date and the eligibility verdict; either refusing ends the request. */
+  check(planId: string, level: Level, facts: ApplicantFacts) {
+    const today = shanghaiDate(this.clock.now());
+    const window = applicationWindow(planId, level, today);
+    if (!window.open) {
+      const message = window.nextOpensOn ? `当前不在申报时间内，${formatChineseDate(window.nextOpensOn)}起可申报` : (window.note ?? undefined);
+      throw new DomainError('APPLICATION_WINDOW_CLOSED', message);
+    }
+    const { eligible, satisfied, reasons } = evaluateEligibility(planId, level, facts, today);
+    if (!eligible) {
+      throw new DomainError(
+        'NOT_ELIGIBLE',
+        `暂不符合申报条件：${reasons[0] ?? ''}`,
+        reasons.map((message) => ({ path: 'eligibility', message })),
+      );
+    }
+    return { facts, verdict: { eligible, satisfied, reasons }, window };
+  }
+
+  /**
+   * Checks the files and signatures against the plan's list for the level: every
+   * file must be the uploader's own (or already on this application), every
+   * commitment signed with the real name. `realName` null: no commitments (a
+   * school's declaration, whose students sign at the school).
+   */
+  async prepareMaterials(
+    owner: FileOwner,
+    planId: string,
+    level: Level,
+    request: Pick<ApplicationRequest, 'materials' | 'commitments'>,
+    realName: string | null,
+    satisfied: readonly string[],
+    applicationId?: string,
+  ): Promise<PreparedMaterials> {
+    const wanted = [...new Set(request.materials.flatMap((m) => m.fileIds))];
+    const fileRows = await this.files.owned(owner, wanted);
+    const usable = new Set(fileRows.map((f) => f.id));
+    if (applicationId) {
+      const attached = await this.db.getRepository(ApplicationMaterialEntity).findBy({ applicationId });
+      for (const row of attached) usable.add(row.fileId);
+    }
+    const counts: Record<string, number> = {};
+    const issues: FieldIssue[] = [];
+    const files: PreparedMaterials['files'] = [];
+    const seen = new Set<string>();
+    for (const material of request.materials) {
+      for (const fileId of material.fileIds) {
+        if (seen.has(fileId)) continue;
+        seen.add(fileId);
+        if (!usable.has(fileId)) {
+          issues.push({ path: `materials.${material.materialId}`, message: '文件不存在或已失效，请重新上传' });
+          continue;
+        }
+        counts[material.materialId] = (counts[material.materialId] ?? 0) + 1;
+        files.push({ fileId, materialId: material.materialId, position: files.length });
+      }
+    }
+    issues.push(...uploadIssues(planId, level, counts, satisfied));
+    const signatures = Object.fromEntries(request.commitments.map((c) => [c.materialId, c.signedName]));
+    if (realName !== null) issues.push(...commitmentIssues(planId, level, signatures, realName));
+    if (issues.length > 0) throw new DomainError('MATERIALS_INCOMPLETE', `申报材料不完整：${issues[0]?.message ?? ''}`, issues);
+    const now = this.clock.now();
+    const commitments =
+      realName === null
+        ? []
+        : materialsFor(planId, level).commitments.map((m) => ({ materialId: m.id, signedName: realName, text: m.commitment, signedAt: now }));
+    return { files, commitments, fileRows };
+  }
+
+  /**
+   * Makes an application carry exactly what was just checked. Rows are written
+   * once and removed by their full key: a delete over a range of keys that
+   * may be empty takes gap locks, and two applications doing that side by side
+   * then deadlock on each other's inserts. The caller holds the application's
+   * row lock (or has just inserted it), so nobody else changes its proof meanwhile.
+   */
+  async attach(manager: EntityManager, applicationId: string, prepared: PreparedMaterials, fresh = false): Promise<void> {
+    const [files, signed] = fresh
+      ? [[], []]
+      : await Promise.all([
+          manager.findBy(ApplicationMaterialEntity, { applicationId }),
+          prepared.commitments.length ? manager.findBy(ApplicationCommitmentEntity, { applicationId }) : [],
+        ]);
+    const wanted = new Map(prepared.files.map((f) => [f.fileId, f]));
+    const had = new Map(files.map((f) => [f.fileId, f]));
+    for (const old of files) if (!wanted.has(old.fileId)) await manager.delete(ApplicationMaterialEntity, { applicationId, fileId: old.fileId });
+    const added = prepared.files.filter((f) => !had.has(f.fileId));
+    if (added.length)
+      await manager.insert(
+        ApplicationMaterialEntity,
+        added.map((f) => ({ ...f, applicationId })),
+      );
+    for (const f of prepared.files) {
+      const old = had.get(f.fileId);
+      if (old && (old.materialId !== f.materialId || old.position !== f.position))
+        await manager.update(ApplicationMaterialEntity, { applicationId, fileId: f.fileId }, { materialId: f.materialId, position: f.position });
+    }
+    // Commitments are signed anew on each submission (the name, the text shown, when); a school's declaration signs none.
+    const signedBefore = new Set(signed.map((c) => c.materialId));
+    const newlySigned = prepared.commitments.filter((c) => !signedBefore.has(c.materialId));
+    if (newlySigned.length)
+      await manager.insert(
+        ApplicationCommitmentEntity,
+        newlySigned.map((c) => ({ ...c, applicationId })),
+      );
+    for (const c of prepared.commitments)
+      if (signedBefore.has(c.materialId))
+        await manager.update(
+          ApplicationCommitmentEntity,
+          { applicationId, materialId: c.materialId },
+          { signedName: c.signedName, text: c.text, signedAt: c.signedAt },
+        );
+  }
+
+  /** The last day of a misconduct ban still running for this person (any plan, any body), if there is one. */
+  async activeBan(residentIdHash: string): Promise<string | undefined> {
+    const ban = await this.db
+      .getRepository(MisconductRecordEntity)
+      .findOne({ where: { residentIdHash, bannedThrough: MoreThanOrEqual(shanghaiDate(this.clock.now())) }, order: { bannedThrough: 'DESC' } });
+    return ban?.bannedThrough ?? undefined;
+  }
+}
+
+/** person (ID hash) : plan's occupation : level — the key of "one live application each". */
+export function activeKeyOf(residentIdHash: string, planId: string, level: Level): string {
+  return `${residentIdHash}:${getPlan(planId).occupation.code}:${level}`;
+}

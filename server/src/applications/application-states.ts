@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import { assertTransition, DomainError, isLiveApplicationState, type ApplicationState, type CorrectionItem } from '@skillcert/shared';
+import type { EntityManager } from 'typeorm';
+import { Clock } from '../common/clock';
+import { timeOrderedId } from '../common/time-ordered-id';
+import { ApplicationEventEntity } from './application-event.entity';
+import { ApplicationEntity } from './application.entity';
+
+export type EventActor = { kind: ApplicationEventEntity['actorKind']; id: string | null };
+
+/**
+ * The state machine's writer, used by every part of the server that moves an
+ * application on (review, payment, seats, exam day, results, misconduct,
+ * certificates, a school's batch) inside its own transaction.
+ */
+@Injectable()
+export class ApplicationStates {
+  constructor(private readonly clock: Clock) {}
+
+  /**
+   * The one way an application changes state: checked against the shared state
+   * machine, recorded with who and when, and the live-application key released
+   * when the application ends.
+   */
+  async transition(
+    manager: EntityManager,
+    application: ApplicationEntity,
+    to: ApplicationState,
+    by: EventActor,
+    as: Parameters<typeof assertTransition>[2],
+    note?: string,
+    corrections?: CorrectionItem[],
+  ): Promise<void> {
+    assertTransition(application.state, to, as);
+    const now = this.clock.now();
+    const activeKey = isLiveApplicationState(to) ? application.activeKey : null;
+    const result = await manager.update(ApplicationEntity, { id: application.id, state: application.state }, { state: to, activeKey, updatedAt: now });
+    // Someone else changed it first: their change stands, this one is refused.
+    if (!result.affected) throw new DomainError('TRANSITION_NOT_ALLOWED');
+    await this.record(manager, application.id, application.state, to, by, note, corrections);
+    Object.assign(application, { state: to, activeKey, updatedAt: now });
+  }
+
+  /** One line of the timeline and the audit trail. `from` null: the application came into being (a school's import). */
+  async record(
+    manager: EntityManager,
+    applicationId: string,
+    from: ApplicationState | null,
+    to: ApplicationState,
+    by: EventActor,
+    note?: string,
+    corrections?: CorrectionItem[],
+  ): Promise<ApplicationEventEntity> {
+    const event: ApplicationEventEntity = {
+      id: timeOrderedId(),
+      applicationId,
+      fromState: from,
+      toState: to,
+      actorKind: by.kind,
+      actorId: by.id,
+      note: note ?? null,
+      corrections: corrections ?? null,
+      at: this.clock.now(),
+    };
+    await manager.insert(ApplicationEventEntity, event);
+    return event;
+  }
+}
