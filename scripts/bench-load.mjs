@@ -113,7 +113,9 @@ async function main() {
     const admin = await mysql.createConnection({ host: '127.0.0.1', user: 'root', password: '' });
     await admin.query(`CREATE DATABASE ${name} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
     cleanups.push(async () => {
-      await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+      // --keep: the database stays, to EXPLAIN what the server asked.
+      if (process.argv.includes('--keep')) console.log(`(kept database ${name})`);
+      else await admin.query(`DROP DATABASE IF EXISTS ${name}`);
       await admin.end();
     });
     Object.assign(env, { DATABASE_URL: `mysql://root@127.0.0.1:3306/${name}`, REDIS_URL: 'redis://127.0.0.1:6379/0', REDIS_KEY_PREFIX: `${name}:` });
@@ -130,7 +132,9 @@ async function main() {
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
   }
 
-  const server = spawn(process.execPath, [mainJs], { env, stdio: ['ignore', process.env.BENCH_SERVER_LOGS ? 'inherit' : 'ignore', 'inherit'] });
+  // BENCH_SERVER_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof': a profile of the server alone.
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const server = spawn(process.execPath, [...nodeArgs, mainJs], { env, stdio: ['ignore', process.env.BENCH_SERVER_LOGS ? 'inherit' : 'ignore', 'inherit'] });
   cleanups.unshift(() => new Promise((done) => (server.exitCode !== null ? done() : (server.once('exit', done), server.kill('SIGTERM')))));
   const base = `http://127.0.0.1:${port}`;
   try {
@@ -237,8 +241,12 @@ async function main() {
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
     let consumed = 0;
     const results = endpoints.map(() => ({ server: [], raw: [], express: [] }));
-    for (let round = 0; round < (option('only', '') === 'race' ? 0 : rounds); round++) {
+    // --only race: the approval race alone; --only <start of a label>: those endpoints alone (for profiling one).
+    const only = option('only', '');
+    const measured = endpoints.filter((e) => !only || (only !== 'race' && e.label.startsWith(only)));
+    for (let round = 0; round < rounds; round++) {
       for (const [i, e] of endpoints.entries()) {
+        if (!measured.includes(e)) continue;
         const order = ['raw', 'express', 'server'];
         for (let r = 0; r < round % 3; r++) order.push(order.shift());
         for (const target of order) {
@@ -251,9 +259,10 @@ async function main() {
           }
           const script = join(dir, `r${round}-${i}-${target}.lua`);
           writeFileSync(script, wrkScript(e.method, e.path, requests));
-          const measured = wrk(url, script, seconds, connections);
-          if (e.each && target === 'server') consumed += measured.requests;
-          results[i][target].push(measured);
+          const result = wrk(url, script, seconds, connections);
+          // Those still in flight when wrk stopped were sent too: never offered again.
+          if (e.each && target === 'server') consumed += result.requests + connections;
+          results[i][target].push(result);
         }
       }
       process.stdout.write(`  round ${round + 1}/${rounds} done\n`);
@@ -280,7 +289,7 @@ async function main() {
     table(['request', 'req/s', 'of raw', 'of Express', 'p50', 'p99', 'non-2xx', 'SQL', 'answer'], rows);
 
     // wrk took candidates from the front (and some were in flight when it stopped): the race takes from the back.
-    await approvalRace(http, adminToken, applicants.slice(consumed + connections).slice(-1000));
+    if (!only || only === 'race') await approvalRace(http, adminToken, applicants.slice(consumed).slice(-1000));
   } finally {
     for (const cleanup of cleanups) await cleanup();
   }

@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, MigrationExecutor } from 'typeorm';
 import { withNamedLock } from './database/named-lock';
 import { Clock } from './common/clock';
 import { APP_CONFIG, type AppConfig } from './config/config';
@@ -39,7 +39,7 @@ export class AppModule {
           // Migrations before anything else reads the database, one instance at a time when several start together.
           dataSourceFactory: async (options) => {
             const db = await new DataSource(options!).initialize();
-            await withNamedLock(db, 'skillcert:migrations', () => db.runMigrations());
+            await withNamedLock(db, 'skillcert:migrations', (manager) => new MigrationExecutor(db, manager.queryRunner).executePendingMigrations());
             return db;
           },
         }),

@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro';
 import { ERROR_MESSAGES, isErrorCode, type ErrorBody, type FieldIssue } from '@skillcert/shared';
 import { candidateSession, staffSession, type SessionStore } from '../lib/session';
+import { politeRetryDelayMs, retryAfterOf } from './retry';
 
 /**
  * The app's one way to the server. Every failure — no network, a coded 4xx,
@@ -24,20 +25,24 @@ export type Requester = <T>(method: Method, path: string, body?: unknown) => Pro
 
 function requester(store: SessionStore<object>): Requester {
   return async <T>(method: Method, path: string, body?: unknown): Promise<ApiResult<T>> => {
-    try {
-      const response = await Taro.request<unknown>({
-        url: `${API_BASE}${path}`,
-        method,
-        ...(body === undefined ? {} : { data: body as TaroGeneral.IAnyObject }),
-        header: { 'Content-Type': 'application/json', ...authorization(store) },
-        timeout: 15_000,
-      });
-      if (response.statusCode >= 200 && response.statusCode < 300) return { ok: true, data: response.data as T };
-      const error = toApiError(response.statusCode, response.data);
-      if (error.code === 'UNAUTHENTICATED') store.clear();
-      return { ok: false, error };
-    } catch {
-      return { ok: false, error: { code: 'NETWORK_ERROR', message: '网络连接失败，请检查网络后重试' } };
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const response = await Taro.request<unknown>({
+          url: `${API_BASE}${path}`,
+          method,
+          ...(body === undefined ? {} : { data: body as TaroGeneral.IAnyObject }),
+          header: { 'Content-Type': 'application/json', ...authorization(store) },
+          timeout: 15_000,
+        });
+        if (response.statusCode >= 200 && response.statusCode < 300) return { ok: true, data: response.data as T };
+        const error = toApiError(response.statusCode, response.data);
+        if (error.code === 'UNAUTHENTICATED') store.clear();
+        const wait = method === 'GET' && error.code === 'SYSTEM_BUSY' ? politeRetryDelayMs(attempt, retryAfterOf(response.header)) : undefined;
+        if (wait === undefined) return { ok: false, error };
+        await new Promise((resolve) => setTimeout(resolve, wait));
+      } catch {
+        return { ok: false, error: { code: 'NETWORK_ERROR', message: '网络连接失败，请检查网络后重试' } };
+      }
     }
   };
 }

@@ -17,7 +17,7 @@ import {
 } from '@skillcert/shared';
 import { DataSource, MoreThanOrEqual, type EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
-import { hydrate, selectColumns } from '../database/joined-rows';
+import { hydrate, readRows, selectColumns } from '../database/joined-rows';
 import { FileEntity } from '../files/file.entity';
 import { CandidateProfileEntity } from '../identity/candidate-profile.entity';
 import { FilesService, type FileOwner } from '../files/files.service';
@@ -58,7 +58,8 @@ export class ApplicationIntake {
   /** The candidate's verified profile, a running ban and earlier assessed sittings at the level: one statement. */
   async applicant(userId: string, level: Level): Promise<Applicant | undefined> {
     const profiles = this.db.getMetadata(CandidateProfileEntity).tableName;
-    const rows: Record<string, unknown>[] = await this.db.query(
+    const rows = await readRows(
+      this.db,
       `SELECT ${selectColumns(this.db, CandidateProfileEntity, 'p')},
         (SELECT MAX(m.banned_through) FROM ${this.db.getMetadata(MisconductRecordEntity).tableName} m
           WHERE m.resident_id_hash = p.resident_id_hash AND m.banned_through >= ?) AS banned_through,

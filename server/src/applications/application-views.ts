@@ -20,7 +20,7 @@ import { BatchEntity } from '../batches/batch.entity';
 import { certificateView } from '../certificates/certificate-view';
 import { CertificateEntity } from '../certificates/certificate.entity';
 import { Clock } from '../common/clock';
-import { hydrate, inList, selectColumns } from '../database/joined-rows';
+import { hydrate, inList, paddedList, readRows, selectColumns } from '../database/joined-rows';
 import { FileEntity } from '../files/file.entity';
 import { FilesService } from '../files/files.service';
 import { PaymentEntity } from '../payments/payment.entity';
@@ -36,26 +36,42 @@ import { ApplicationEntity, applicationFee } from './application.entity';
 /** Which applications to show: these ids (in this order), or all of one candidate's, newest first. */
 type ApplicationSelection = { ids: readonly string[] } | { userId: string };
 
+/** What each joined table gives the view: only these columns are read (each costs its metadata and parsing per request). */
+const HOLD = ['id', 'sessionId', 'heldUntil'] as const satisfies (keyof SeatHoldEntity)[];
+const SESSION = ['id', 'date', 'site', 'resultsPublishedAt'] as const satisfies (keyof ExamSessionEntity)[];
+const VISIT = ['applicationId', 'slotStart', 'code'] as const satisfies (keyof VisitBookingEntity)[];
+const PAYMENT = ['id', 'channel', 'amountFen', 'paidAt', 'outTradeNo', 'refundState', 'refundedAt', 'orderId'] as const satisfies (keyof PaymentEntity)[];
+const SCHOOL_ORDER = ['id', 'outTradeNo'] as const satisfies (keyof PaymentEntity)[];
+const BATCH = ['id', 'name', 'institutionId'] as const satisfies (keyof BatchEntity)[];
+const INSTITUTION = ['id', 'name'] as const satisfies (keyof InstitutionEntity)[];
+const RESULT = ['applicationId', 'marks'] as const satisfies (keyof ExamResultEntity)[];
+const FIRST_SITTING = ['id', 'date'] as const satisfies (keyof ExamSessionEntity)[];
+const FILE = ['id', 'type', 'bytes'] as const satisfies (keyof FileEntity)[];
+const SIGNED = ['applicationId', 'materialId', 'signedName', 'signedAt'] as const satisfies (keyof ApplicationCommitmentEntity)[];
+
+/** The primary key is always among them: it tells a row found from a join that found nothing. */
+type Picked<T, K extends readonly (keyof T)[]> = Pick<T, K[number]>;
+
 /** An application as read, with everything its view is made of. */
 interface ApplicationRecord {
   application: ApplicationEntity;
-  hold?: SeatHoldEntity;
-  session?: ExamSessionEntity;
-  visit?: VisitBookingEntity;
-  payment?: PaymentEntity;
+  hold?: Picked<SeatHoldEntity, typeof HOLD>;
+  session?: Picked<ExamSessionEntity, typeof SESSION>;
+  visit?: Picked<VisitBookingEntity, typeof VISIT>;
+  payment?: Picked<PaymentEntity, typeof PAYMENT>;
   /** A member's share of the school's order: the receipt quotes the order the school paid. */
-  schoolOrder?: PaymentEntity;
-  batch?: BatchEntity;
-  institution?: InstitutionEntity;
-  result?: ExamResultEntity;
+  schoolOrder?: Picked<PaymentEntity, typeof SCHOOL_ORDER>;
+  batch?: Picked<BatchEntity, typeof BATCH>;
+  institution?: Picked<InstitutionEntity, typeof INSTITUTION>;
+  result?: Picked<ExamResultEntity, typeof RESULT>;
   certificate?: CertificateEntity;
   /** A make-up: the first sitting's marks and date (its passed subjects stay valid from then). */
-  original?: { result?: ExamResultEntity; satOn?: string };
+  original?: { result?: Picked<ExamResultEntity, typeof RESULT>; satOn?: string };
   madeUp: boolean;
   awaitingWechat: boolean;
   events: ApplicationEventEntity[];
-  files: { material: ApplicationMaterialEntity; file: FileEntity }[];
-  commitments: ApplicationCommitmentEntity[];
+  files: { material: ApplicationMaterialEntity; file: Picked<FileEntity, typeof FILE> }[];
+  commitments: Picked<ApplicationCommitmentEntity, typeof SIGNED>[];
 }
 
 /**
@@ -74,20 +90,19 @@ export class ApplicationViews {
     private readonly files: FilesService,
   ) {
     const table = (entity: Parameters<DataSource['getMetadata']>[0]) => db.getMetadata(entity).tableName;
-    const columns = (entity: Parameters<DataSource['getMetadata']>[0], alias: string) => selectColumns(db, entity, alias);
     this.headSql = `SELECT ${[
-      columns(ApplicationEntity, 'a'),
-      columns(SeatHoldEntity, 'h'),
-      columns(ExamSessionEntity, 's'),
-      columns(VisitBookingEntity, 'v'),
-      columns(PaymentEntity, 'p'),
-      columns(PaymentEntity, 'o'),
-      columns(BatchEntity, 'b'),
-      columns(InstitutionEntity, 'i'),
-      columns(ExamResultEntity, 'r'),
-      columns(CertificateEntity, 'c'),
-      columns(ExamResultEntity, 'orr'),
-      columns(ExamSessionEntity, 'os'),
+      selectColumns(db, ApplicationEntity, 'a'),
+      selectColumns(db, SeatHoldEntity, 'h', { only: HOLD }),
+      selectColumns(db, ExamSessionEntity, 's', { only: SESSION }),
+      selectColumns(db, VisitBookingEntity, 'v', { only: VISIT }),
+      selectColumns(db, PaymentEntity, 'p', { only: PAYMENT }),
+      selectColumns(db, PaymentEntity, 'o', { only: SCHOOL_ORDER }),
+      selectColumns(db, BatchEntity, 'b', { only: BATCH }),
+      selectColumns(db, InstitutionEntity, 'i', { only: INSTITUTION }),
+      selectColumns(db, ExamResultEntity, 'r', { only: RESULT }),
+      selectColumns(db, CertificateEntity, 'c'),
+      selectColumns(db, ExamResultEntity, 'orr', { only: RESULT }),
+      selectColumns(db, ExamSessionEntity, 'os', { only: FIRST_SITTING }),
       `CASE WHEN EXISTS (SELECT 1 FROM ${table(ApplicationEntity)} mk WHERE mk.makeup_of = a.id) THEN 1 ELSE 0 END AS made_up`,
       `CASE WHEN EXISTS (SELECT 1 FROM ${table(PaymentEntity)} pp WHERE pp.application_id = a.id AND pp.state = 'pending' AND pp.paying_at IS NOT NULL) THEN 1 ELSE 0 END AS paying`,
     ].join(',\n')}
@@ -140,26 +155,26 @@ export class ApplicationViews {
     if ('ids' in selection && selection.ids.length === 0) return [];
     const rows: Record<string, unknown>[] =
       'ids' in selection
-        ? await this.db.query(`${this.headSql} WHERE a.id IN ${inList(selection.ids)}`, [...selection.ids])
-        : await this.db.query(`${this.headSql} WHERE a.user_id = ? ORDER BY a.created_at DESC, a.id DESC`, [selection.userId]);
+        ? await readRows(this.db, `${this.headSql} WHERE a.id IN ${inList(paddedList(selection.ids))}`, paddedList(selection.ids))
+        : await readRows(this.db, `${this.headSql} WHERE a.user_id = ? ORDER BY a.created_at DESC, a.id DESC`, [selection.userId]);
     const records = new Map<string, ApplicationRecord>();
     for (const raw of rows) {
       const application = hydrate(this.db, ApplicationEntity, 'a', raw);
       if (!application) continue;
-      const firstSitting = hydrate(this.db, ExamSessionEntity, 'os', raw);
+      const firstSitting = hydrate(this.db, ExamSessionEntity, 'os', raw, FIRST_SITTING);
       records.set(application.id, {
         application,
-        hold: hydrate(this.db, SeatHoldEntity, 'h', raw),
-        session: hydrate(this.db, ExamSessionEntity, 's', raw),
-        visit: hydrate(this.db, VisitBookingEntity, 'v', raw),
-        payment: hydrate(this.db, PaymentEntity, 'p', raw),
-        schoolOrder: hydrate(this.db, PaymentEntity, 'o', raw),
-        batch: hydrate(this.db, BatchEntity, 'b', raw),
-        institution: hydrate(this.db, InstitutionEntity, 'i', raw),
-        result: hydrate(this.db, ExamResultEntity, 'r', raw),
+        hold: hydrate(this.db, SeatHoldEntity, 'h', raw, HOLD),
+        session: hydrate(this.db, ExamSessionEntity, 's', raw, SESSION),
+        visit: hydrate(this.db, VisitBookingEntity, 'v', raw, VISIT),
+        payment: hydrate(this.db, PaymentEntity, 'p', raw, PAYMENT),
+        schoolOrder: hydrate(this.db, PaymentEntity, 'o', raw, SCHOOL_ORDER),
+        batch: hydrate(this.db, BatchEntity, 'b', raw, BATCH),
+        institution: hydrate(this.db, InstitutionEntity, 'i', raw, INSTITUTION),
+        result: hydrate(this.db, ExamResultEntity, 'r', raw, RESULT),
         certificate: hydrate(this.db, CertificateEntity, 'c', raw),
         ...(application.makeupOf
-          ? { original: { result: hydrate(this.db, ExamResultEntity, 'orr', raw), ...(firstSitting ? { satOn: firstSitting.date } : {}) } }
+          ? { original: { result: hydrate(this.db, ExamResultEntity, 'orr', raw, RESULT), ...(firstSitting ? { satOn: firstSitting.date } : {}) } }
           : {}),
         madeUp: Number(raw.made_up) === 1,
         awaitingWechat: Number(raw.paying) === 1,
@@ -175,23 +190,24 @@ export class ApplicationViews {
 
   /** The timeline, the files and the signatures of every application at once: one UNION, each branch padded to the same columns. */
   private async addLists(records: Map<string, ApplicationRecord>): Promise<void> {
-    const ids = [...records.keys()];
+    const ids = paddedList([...records.keys()]);
     if (ids.length === 0) return;
     const table = (entity: Parameters<DataSource['getMetadata']>[0]) => this.db.getMetadata(entity).tableName;
-    const parts = [
-      { kind: 'event', entity: ApplicationEventEntity, alias: 'e' },
-      { kind: 'file', entity: ApplicationMaterialEntity, alias: 'm' },
-      { kind: 'file', entity: FileEntity, alias: 'f' },
-      { kind: 'signed', entity: ApplicationCommitmentEntity, alias: 'k' },
-    ] as const;
+    const columns = (kind: string) =>
+      [
+        selectColumns(this.db, ApplicationEventEntity, 'e', { present: kind === 'event' }),
+        selectColumns(this.db, ApplicationMaterialEntity, 'm', { present: kind === 'file' }),
+        selectColumns(this.db, FileEntity, 'f', { present: kind === 'file', only: FILE }),
+        selectColumns(this.db, ApplicationCommitmentEntity, 'k', { present: kind === 'signed', only: SIGNED }),
+      ].join(', ');
     const branch = (kind: string, from: string, owner: string) =>
-      `SELECT '${kind}' AS kind, ${owner} AS owner, ${parts.map((p) => selectColumns(this.db, p.entity, p.alias, p.kind === kind)).join(', ')} FROM ${from} WHERE ${owner} IN ${inList(ids)}`;
+      `SELECT '${kind}' AS kind, ${owner} AS owner, ${columns(kind)} FROM ${from} WHERE ${owner} IN ${inList(ids)}`;
     const sql = [
       branch('event', `${table(ApplicationEventEntity)} e`, 'e.application_id'),
       branch('file', `${table(ApplicationMaterialEntity)} m JOIN ${table(FileEntity)} f ON f.id = m.file_id`, 'm.application_id'),
       branch('signed', `${table(ApplicationCommitmentEntity)} k`, 'k.application_id'),
     ].join('\nUNION ALL\n');
-    const rows: Record<string, unknown>[] = await this.db.query(sql, [...ids, ...ids, ...ids]);
+    const rows = await readRows(this.db, sql, [...ids, ...ids, ...ids]);
     for (const raw of rows) {
       const record = records.get(String(raw.owner));
       if (!record) continue;
@@ -200,10 +216,10 @@ export class ApplicationViews {
         if (event) record.events.push(event);
       } else if (raw.kind === 'file') {
         const material = hydrate(this.db, ApplicationMaterialEntity, 'm', raw);
-        const file = hydrate(this.db, FileEntity, 'f', raw);
+        const file = hydrate(this.db, FileEntity, 'f', raw, FILE);
         if (material && file) record.files.push({ material, file });
       } else {
-        const signed = hydrate(this.db, ApplicationCommitmentEntity, 'k', raw);
+        const signed = hydrate(this.db, ApplicationCommitmentEntity, 'k', raw, SIGNED);
         if (signed) record.commitments.push(signed);
       }
     }
@@ -313,7 +329,11 @@ export class ApplicationViews {
 }
 
 /** An application's marks as graded: a make-up's own subjects, with the first sitting's others carried over. */
-export function marksOf(application: ApplicationEntity, own: ExamResultEntity | undefined, original: ExamResultEntity | undefined) {
+export function marksOf(
+  application: Pick<ApplicationEntity, 'planId' | 'level' | 'makeupOf' | 'subjects'>,
+  own: Pick<ExamResultEntity, 'marks'> | undefined,
+  original: Pick<ExamResultEntity, 'marks'> | undefined,
+) {
   if (!application.makeupOf || !application.subjects) return own?.marks ?? {};
   return withCarriedMarks(application.planId, application.level, original?.marks ?? {}, own?.marks ?? {}, application.subjects);
 }

@@ -18,7 +18,6 @@ import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import type { CandidateActor } from '../auth/actor';
 import { Clock } from '../common/clock';
 import { isUniqueViolation, UnitOfWork } from '../database/unit-of-work';
-import { CandidateProfileEntity } from '../identity/candidate-profile.entity';
 import { activeKeyOf, ApplicationIntake } from './application-intake';
 import { ApplicationCommitmentEntity, ApplicationMaterialEntity } from './application-material.entity';
 import { ApplicationStates } from './application-states';
@@ -129,7 +128,8 @@ export class ApplicationsService {
 
   /** A returned application is corrected and sent back to review — the same application, not a new one. */
   async resubmit(actor: CandidateActor, id: string, request: ResubmitRequest): Promise<ApplicationView> {
-    const profile = await this.db.getRepository(CandidateProfileEntity).findOneByOrFail({ userId: actor.userId });
+    const profile = actor.profile;
+    if (!profile) throw new DomainError('PROFILE_INCOMPLETE');
     const current = await this.own(actor, id);
     assertTransition(current.state, 'submitted', 'candidate');
     const { facts, verdict } = this.intake.check(current.planId, current.level, { ...request.facts, birthDate: current.birthDate });
@@ -179,7 +179,7 @@ export class ApplicationsService {
    * knowing a student's details is not enough to take their application.
    */
   async claim(actor: CandidateActor): Promise<ApplicationView[]> {
-    const profile = await this.db.getRepository(CandidateProfileEntity).findOneBy({ userId: actor.userId });
+    const profile = actor.profile;
     if (!profile) throw new DomainError('PROFILE_INCOMPLETE');
     if (!profile.phoneHash) throw new DomainError('PHONE_NOT_VERIFIED');
     const candidates = await this.db

@@ -2,9 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DomainError, type SessionResponse } from '@skillcert/shared';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { DataSource, In, IsNull, MoreThan, QueryFailedError } from 'typeorm';
+import { DataSource, In, IsNull, QueryFailedError } from 'typeorm';
 import { Clock } from '../common/clock';
-import { hydrate, selectColumns } from '../database/joined-rows';
+import { hydrate, readRows, selectColumns } from '../database/joined-rows';
 import { CandidateProfileEntity } from '../identity/candidate-profile.entity';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { IdentityService } from '../identity/identity.service';
@@ -13,6 +13,10 @@ import { WechatClient } from '../wechat/wechat.client';
 import type { Actor } from './actor';
 import { AuthSessionEntity } from './auth-session.entity';
 import { UserEntity } from './user.entity';
+
+/** What a request needs of its session and of a staff member's account (the candidate's profile is read whole). */
+const SESSION = ['id', 'userId', 'staffId'] as const satisfies (keyof AuthSessionEntity)[];
+const ACCOUNT = ['id', 'bodyId', 'kind', 'roles', 'institutionId', 'mustChangePassword', 'disabledAt'] as const satisfies (keyof StaffAccountEntity)[];
 
 function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -63,23 +67,15 @@ export class AuthService {
    * candidate's profile — in one statement: every signed-in request starts here.
    */
   async authenticate(token: string): Promise<Actor> {
-    const table = (entity: typeof AuthSessionEntity | typeof StaffAccountEntity | typeof CandidateProfileEntity) => this.db.getMetadata(entity).tableName;
-    const rows: Record<string, unknown>[] = await this.db.query(
-      `SELECT ${selectColumns(this.db, AuthSessionEntity, 's')}, ${selectColumns(this.db, StaffAccountEntity, 'a')}, ${selectColumns(this.db, CandidateProfileEntity, 'p')}
-        FROM ${table(AuthSessionEntity)} s
-        LEFT JOIN ${table(StaffAccountEntity)} a ON a.id = s.staff_id
-        LEFT JOIN ${table(CandidateProfileEntity)} p ON p.user_id = s.user_id
-        WHERE s.token_hash = ? AND s.revoked_at IS NULL AND s.expires_at > ?`,
-      [
-        hashToken(token),
-        this.db.driver.preparePersistentValue(this.clock.now(), this.db.getMetadata(AuthSessionEntity).findColumnWithPropertyName('expiresAt')!),
-      ],
-    );
+    const rows: Record<string, unknown>[] = await this.db.query((this.sessionSql ??= this.sessionWithHolderSql()), [
+      hashToken(token),
+      this.db.driver.preparePersistentValue(this.clock.now(), this.db.getMetadata(AuthSessionEntity).findColumnWithPropertyName('expiresAt')!),
+    ]);
     const raw = rows[0];
-    const session = raw && hydrate(this.db, AuthSessionEntity, 's', raw);
+    const session = raw && hydrate(this.db, AuthSessionEntity, 's', raw, SESSION);
     if (raw && session?.userId)
       return { kind: 'candidate', userId: session.userId, sessionId: session.id, profile: hydrate(this.db, CandidateProfileEntity, 'p', raw) ?? null };
-    const account = raw && session?.staffId ? hydrate(this.db, StaffAccountEntity, 'a', raw) : undefined;
+    const account = raw && session?.staffId ? hydrate(this.db, StaffAccountEntity, 'a', raw, ACCOUNT) : undefined;
     // A disabled account's sessions stop at once, even one revoked a moment too late.
     if (session && account && !account.disabledAt) {
       return {
@@ -94,6 +90,17 @@ export class AuthService {
       };
     }
     throw new DomainError('UNAUTHENTICATED');
+  }
+
+  private sessionSql?: string;
+
+  private sessionWithHolderSql(): string {
+    const table = (entity: typeof AuthSessionEntity | typeof StaffAccountEntity | typeof CandidateProfileEntity) => this.db.getMetadata(entity).tableName;
+    return `SELECT ${selectColumns(this.db, AuthSessionEntity, 's', { only: SESSION })}, ${selectColumns(this.db, StaffAccountEntity, 'a', { only: ACCOUNT })}, ${selectColumns(this.db, CandidateProfileEntity, 'p')}
+      FROM ${table(AuthSessionEntity)} s
+      LEFT JOIN ${table(StaffAccountEntity)} a ON a.id = s.staff_id
+      LEFT JOIN ${table(CandidateProfileEntity)} p ON p.user_id = s.user_id
+      WHERE s.token_hash = ? AND s.revoked_at IS NULL AND s.expires_at > ?`;
   }
 
   /** `signedInAt`: when the holder proved who they are (a refresh carries it over); the session ends by then plus the absolute lifetime. */

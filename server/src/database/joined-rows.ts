@@ -2,34 +2,78 @@ import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 
 /**
  * Hand-written joins read back as entities. A view that needs ten tables is
- * one statement with ten joins (or one UNION), not ten round trips; these two
- * helpers keep that SQL honest about columns and types: every column of the
- * entity is selected under `alias__column`, and read back through the driver's
- * own conversion (dates on SQLite, JSON and list transformers), so a joined
- * row is exactly what `find` would have returned.
+ * one statement with ten joins (or one UNION), not ten round trips; these
+ * helpers keep that SQL honest about columns and types: each column is
+ * selected under `alias__column` and read back through the driver's own
+ * conversion (dates on SQLite, JSON and list transformers), so a joined row is
+ * what `find` would have returned. `only` names the properties a view needs
+ * (the primary key is always read): every column costs its metadata on the
+ * wire and its parsing, on every request.
  */
-export function selectColumns(db: DataSource, entity: EntityTarget<ObjectLiteral>, alias: string, present = true): string {
-  return db
-    .getMetadata(entity)
-    .columns.map(
-      (column) => `${present ? `${alias}.${db.driver.escape(column.databaseName)}` : 'NULL'} AS ${db.driver.escape(`${alias}__${column.databaseName}`)}`,
+export function selectColumns<T extends ObjectLiteral>(
+  db: DataSource,
+  entity: EntityTarget<T>,
+  alias: string,
+  options: { present?: boolean; only?: readonly (keyof T & string)[] } = {},
+): string {
+  return columnsOf(db, entity, options.only)
+    .map(
+      (column) =>
+        `${options.present === false ? 'NULL' : `${alias}.${db.driver.escape(column.databaseName)}`} AS ${db.driver.escape(`${alias}__${column.databaseName}`)}`,
     )
     .join(', ');
 }
 
-/** The entity under `alias` in a raw row; undefined when the join found nothing (its primary key is null). */
-export function hydrate<T extends ObjectLiteral>(db: DataSource, entity: EntityTarget<T>, alias: string, raw: Record<string, unknown>): T | undefined {
+/** The entity under `alias` in a raw row (only the properties selected); undefined when the join found nothing. */
+export function hydrate<T extends ObjectLiteral, K extends keyof T & string = keyof T & string>(
+  db: DataSource,
+  entity: EntityTarget<T>,
+  alias: string,
+  raw: Record<string, unknown>,
+  only?: readonly K[],
+): Pick<T, K> | undefined {
   const metadata = db.getMetadata(entity);
   if (metadata.primaryColumns.some((column) => raw[`${alias}__${column.databaseName}`] == null)) return undefined;
   const row: Record<string, unknown> = {};
-  for (const column of metadata.columns) {
-    const value = raw[`${alias}__${column.databaseName}`];
-    row[column.propertyName] = db.driver.prepareHydratedValue(value, column);
-  }
-  return row as T;
+  for (const column of columnsOf(db, entity, only)) row[column.propertyName] = db.driver.prepareHydratedValue(raw[`${alias}__${column.databaseName}`], column);
+  return row as Pick<T, K>;
+}
+
+function columnsOf(db: DataSource, entity: EntityTarget<ObjectLiteral>, only?: readonly string[]) {
+  const metadata = db.getMetadata(entity);
+  return only ? metadata.columns.filter((column) => column.isPrimary || only.includes(column.propertyName)) : metadata.columns;
 }
 
 /** `IN (?, ?, …)` for a list of values, never empty (an empty list matches nothing). */
 export function inList(values: readonly unknown[]): string {
   return values.length ? `(${values.map(() => '?').join(', ')})` : '(NULL)';
+}
+
+/** Distinct IN-list lengths a prepared read may take: a list is padded up to the next (see `readRows`). */
+const LIST_SIZES = [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024];
+
+/** A list padded to one of a few lengths by repeating its last value: the same rows, and few distinct statements to prepare. */
+export function paddedList<T>(values: readonly T[]): T[] {
+  const size = LIST_SIZES.find((n) => n >= values.length);
+  if (!size || values.length === 0) return [...values];
+  return [...values, ...Array.from({ length: size - values.length }, () => values[values.length - 1] as T)];
+}
+
+interface PreparingPool {
+  execute(sql: string, params: unknown[], done: (error: Error | null, rows: unknown) => void): void;
+}
+
+/**
+ * A read on the hot path (sign-in, views): on MariaDB a prepared statement,
+ * parsed once per connection and answered in the binary protocol — a third less
+ * of the database's time than the same text sent as a query; on SQLite
+ * TypeORM's own statement cache does the same. Only for statements of a fixed
+ * shape (`paddedList` for id lists): the server keeps each one prepared.
+ */
+export function readRows(db: DataSource, sql: string, params: readonly unknown[]): Promise<Record<string, unknown>[]> {
+  const pool = db.options.type === 'mariadb' || db.options.type === 'mysql' ? (db.driver as unknown as { pool?: PreparingPool }).pool : undefined;
+  if (!pool) return db.query(sql, [...params]);
+  return new Promise((resolve, reject) =>
+    pool.execute(sql, [...params], (error, rows) => (error ? reject(error) : resolve(rows as Record<string, unknown>[]))),
+  );
 }

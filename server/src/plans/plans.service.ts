@@ -44,8 +44,8 @@ export class PlansService implements OnModuleInit {
     const now = this.clock.now();
     let changed = 0;
     // Two instances starting together would both insert a new plan: one at a time, the second finds it in step.
-    await withNamedLock(this.db, 'skillcert:rule-packs', () =>
-      this.db.transaction(async (manager) => {
+    await withNamedLock(this.db, 'skillcert:rule-packs', (locked) =>
+      locked.transaction(async (manager) => {
         for (const plan of listPlans()) {
           await manager.save(EvaluationBodyEntity, { ...plan.body, updatedAt: now });
           const packHash = createHash('sha256').update(JSON.stringify(plan)).digest('hex');
