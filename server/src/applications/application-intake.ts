@@ -17,7 +17,7 @@ import {
 } from '@skillcert/shared';
 import { DataSource, MoreThanOrEqual, type EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
-import { hydrate, readRows, selectColumns } from '../database/joined-rows';
+import { hydrate, inList, paddedList, readRows, selectColumns } from '../database/joined-rows';
 import { FileEntity } from '../files/file.entity';
 import { CandidateProfileEntity } from '../identity/candidate-profile.entity';
 import { FilesService, type FileOwner } from '../files/files.service';
@@ -33,13 +33,14 @@ export interface PreparedMaterials {
   fileRows: FileEntity[];
 }
 
-/** Who is applying, and the two things about them that can stop an application before it is checked. */
-export interface Applicant {
-  profile: CandidateProfileEntity;
+/** What can stop a candidate's application before it is checked, and the files they may attach. */
+export interface Standing {
   /** The last day of a misconduct ban still running (any plan, any body). */
   bannedThrough?: string;
   /** Applications of theirs at this level already assessed: a new one may forfeit a make-up (checked exactly only then). */
   assessedAtLevel: number;
+  /** Those of the named files that are theirs. */
+  ownedFiles: FileEntity[];
 }
 
 /**
@@ -55,23 +56,37 @@ export class ApplicationIntake {
     private readonly files: FilesService,
   ) {}
 
-  /** The candidate's verified profile, a running ban and earlier assessed sittings at the level: one statement. */
-  async applicant(userId: string, level: Level): Promise<Applicant | undefined> {
-    const profiles = this.db.getMetadata(CandidateProfileEntity).tableName;
+  /**
+   * What stands between a candidate and a new application, in one statement: a
+   * running ban, earlier assessed sittings at the level, and which of the files
+   * named are really theirs (as stored).
+   */
+  async standing(profile: CandidateProfileEntity, level: Level, fileIds: readonly string[]): Promise<Standing> {
+    const owned = paddedList(fileIds);
+    const fileColumns = (present: boolean) => selectColumns(this.db, FileEntity, 'f', { present });
     const rows = await readRows(
       this.db,
-      `SELECT ${selectColumns(this.db, CandidateProfileEntity, 'p')},
-        (SELECT MAX(m.banned_through) FROM ${this.db.getMetadata(MisconductRecordEntity).tableName} m
-          WHERE m.resident_id_hash = p.resident_id_hash AND m.banned_through >= ?) AS banned_through,
-        (SELECT COUNT(*) FROM ${this.db.getMetadata(ApplicationEntity).tableName} x
-          WHERE x.resident_id_hash = p.resident_id_hash AND x.level = ? AND x.state = 'assessed') AS assessed
-      FROM ${profiles} p WHERE p.user_id = ?`,
-      [shanghaiDate(this.clock.now()), level, userId],
+      `SELECT 'standing' AS kind, ${fileColumns(false)},
+          (SELECT MAX(m.banned_through) FROM ${this.db.getMetadata(MisconductRecordEntity).tableName} m
+            WHERE m.resident_id_hash = ? AND m.banned_through >= ?) AS banned_through,
+          (SELECT COUNT(*) FROM ${this.db.getMetadata(ApplicationEntity).tableName} x
+            WHERE x.resident_id_hash = ? AND x.level = ? AND x.state = 'assessed') AS assessed
+        UNION ALL
+        SELECT 'file' AS kind, ${fileColumns(true)}, NULL, NULL FROM ${this.db.getMetadata(FileEntity).tableName} f
+          WHERE f.id IN ${inList(owned)} AND f.owner_kind = 'candidate' AND f.owner_id = ?`,
+      [profile.residentIdHash, shanghaiDate(this.clock.now()), profile.residentIdHash, level, ...owned, profile.userId],
     );
-    const raw = rows[0];
-    const profile = raw && hydrate(this.db, CandidateProfileEntity, 'p', raw);
-    if (!raw || !profile) return undefined;
-    return { profile, ...(typeof raw.banned_through === 'string' ? { bannedThrough: raw.banned_through } : {}), assessedAtLevel: Number(raw.assessed) };
+    const standing = rows.find((row) => row.kind === 'standing');
+    const files = new Map<string, FileEntity>();
+    for (const row of rows) {
+      const file = row.kind === 'file' ? hydrate(this.db, FileEntity, 'f', row) : undefined;
+      if (file) files.set(file.id, file);
+    }
+    return {
+      ...(typeof standing?.banned_through === 'string' ? { bannedThrough: standing.banned_through } : {}),
+      assessedAtLevel: Number(standing?.assessed ?? 0),
+      ownedFiles: [...files.values()],
+    };
   }
 
   /** The window on today's Shanghai date and the eligibility verdict; either refusing ends the request. */
@@ -107,9 +122,11 @@ export class ApplicationIntake {
     realName: string | null,
     satisfied: readonly string[],
     applicationId?: string,
+    /** The owner's files among those named, when already read (see `standing`). */
+    owned?: FileEntity[],
   ): Promise<PreparedMaterials> {
     const wanted = [...new Set(request.materials.flatMap((m) => m.fileIds))];
-    const fileRows = await this.files.owned(owner, wanted);
+    const fileRows = owned ?? (await this.files.owned(owner, wanted));
     const usable = new Set(fileRows.map((f) => f.id));
     if (applicationId) {
       const attached = await this.db.getRepository(ApplicationMaterialEntity).findBy({ applicationId });

@@ -44,11 +44,11 @@ export class ApplicationsService {
    * already submitted — and answered from what was written.
    */
   async apply(actor: CandidateActor, request: ApplicationRequest): Promise<ApplicationView> {
-    const applicant = await this.intake.applicant(actor.userId, request.level);
-    if (!applicant) throw new DomainError('PROFILE_INCOMPLETE');
-    const { profile } = applicant;
-    if (applicant.bannedThrough) throw new DomainError('APPLICANT_BANNED', banMessage(applicant.bannedThrough));
-    if (!request.confirmForfeit && applicant.assessedAtLevel) await this.refuseUnconfirmedForfeit(profile.residentIdHash, request.planId, request.level);
+    const profile = actor.profile;
+    if (!profile) throw new DomainError('PROFILE_INCOMPLETE');
+    const standing = await this.intake.standing(profile, request.level, [...new Set(request.materials.flatMap((m) => m.fileIds))]);
+    if (standing.bannedThrough) throw new DomainError('APPLICANT_BANNED', banMessage(standing.bannedThrough));
+    if (!request.confirmForfeit && standing.assessedAtLevel) await this.refuseUnconfirmedForfeit(profile.residentIdHash, request.planId, request.level);
     const plan = getPlan(request.planId);
     const { facts, verdict, window } = this.intake.check(plan.id, request.level, { ...request.facts, birthDate: profile.birthDate });
     const prepared = await this.intake.prepareMaterials(
@@ -58,6 +58,8 @@ export class ApplicationsService {
       request,
       profile.name,
       verdict.satisfied,
+      undefined,
+      standing.ownedFiles,
     );
 
     const now = this.clock.now();

@@ -36,11 +36,19 @@ export class CandidateNotices {
     const messages: NewMessage[] = [];
     const page = `packages/account/application/index?id=${application.id}`;
     if (notice.wechat) {
-      const user = await manager.findOneBy(UserEntity, { id: application.userId });
-      const credit = await manager.findOne(SubscriptionCreditEntity, {
-        where: { userId: application.userId, kind: notice.wechat.template, usedAt: IsNull() },
-        order: { grantedAt: 'ASC' },
-      });
+      // Their openid and the oldest unused credit for the template, in one statement.
+      const [found] = (await manager
+        .createQueryBuilder(UserEntity, 'u')
+        .select('u.openid', 'openid')
+        .addSelect('c.id', 'creditId')
+        .addSelect('c.template_id', 'templateId')
+        .leftJoin(SubscriptionCreditEntity, 'c', 'c.user_id = u.id AND c.kind = :kind AND c.used_at IS NULL', { kind: notice.wechat.template })
+        .where('u.id = :id', { id: application.userId })
+        .orderBy('c.granted_at', 'ASC')
+        .limit(1)
+        .getRawMany()) as { openid: string | null; creditId: string | null; templateId: string | null }[];
+      const user = found?.openid ? { openid: found.openid } : undefined;
+      const credit = found?.creditId && found.templateId ? { id: found.creditId, templateId: found.templateId } : undefined;
       const spent =
         user?.openid && credit ? await manager.update(SubscriptionCreditEntity, { id: credit.id, usedAt: IsNull() }, { usedAt: this.clock.now() }) : undefined;
       if (user?.openid && credit && spent?.affected) {
