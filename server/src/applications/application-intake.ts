@@ -15,7 +15,7 @@ import {
   type FieldIssue,
   type Level,
 } from '@skillcert/shared';
-import { DataSource, MoreThanOrEqual, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
 import { hydrate, inList, paddedList, readRows, selectColumns } from '../database/joined-rows';
 import { FileEntity } from '../files/file.entity';
@@ -207,10 +207,21 @@ export class ApplicationIntake {
 
   /** The last day of a misconduct ban still running for this person (any plan, any body), if there is one. */
   async activeBan(residentIdHash: string): Promise<string | undefined> {
-    const ban = await this.db
+    return (await this.activeBans([residentIdHash])).get(residentIdHash);
+  }
+
+  /** The same for a whole class at once: person (ID hash) → the last day of their running ban, for those who have one. */
+  async activeBans(residentIdHashes: readonly string[]): Promise<Map<string, string>> {
+    if (residentIdHashes.length === 0) return new Map();
+    const rows = await this.db
       .getRepository(MisconductRecordEntity)
-      .findOne({ where: { residentIdHash, bannedThrough: MoreThanOrEqual(shanghaiDate(this.clock.now())) }, order: { bannedThrough: 'DESC' } });
-    return ban?.bannedThrough ?? undefined;
+      .createQueryBuilder('m')
+      .select('m.resident_id_hash', 'hash')
+      .addSelect('MAX(m.banned_through)', 'through')
+      .where('m.resident_id_hash IN (:...hashes) AND m.banned_through >= :today', { hashes: residentIdHashes, today: shanghaiDate(this.clock.now()) })
+      .groupBy('m.resident_id_hash')
+      .getRawMany<{ hash: string; through: string }>();
+    return new Map(rows.map((row) => [row.hash, row.through]));
   }
 }
 

@@ -67,7 +67,7 @@ export class AuthService {
    * candidate's profile — in one statement: every signed-in request starts here.
    */
   async authenticate(token: string): Promise<Actor> {
-    const rows: Record<string, unknown>[] = await this.db.query((this.sessionSql ??= this.sessionWithHolderSql()), [
+    const rows = await readRows(this.db, (this.sessionSql ??= this.sessionWithHolderSql()), [
       hashToken(token),
       this.db.driver.preparePersistentValue(this.clock.now(), this.db.getMetadata(AuthSessionEntity).findColumnWithPropertyName('expiresAt')!),
     ]);

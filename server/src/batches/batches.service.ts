@@ -99,6 +99,8 @@ export class BatchesService {
     const updates: { id: string; changes: Partial<ApplicationEntity> }[] = [];
     const now = this.clock.now();
 
+    // First the rows themselves; then who of them is banned or applying elsewhere, asked once for the whole sheet.
+    const people: { number: number; person: NonNullable<ReturnType<typeof parseRosterRow>['person']>; hash: string }[] = [];
     for (const { number, cells } of sheet.rows) {
       if (rowsWithIssues.has(number)) continue;
       const parsed = parseRosterRow(cells, number);
@@ -106,15 +108,25 @@ export class BatchesService {
         issues.push(...parsed.issues);
         continue;
       }
-      const person = parsed.person;
-      const hash = this.cipher.residentIdHash(person.residentId);
+      const hash = this.cipher.residentIdHash(parsed.person.residentId);
       const firstRow = seen.get(hash);
       if (firstRow !== undefined) {
         issues.push({ row: number, column: '身份证号', message: `与第${firstRow}行的身份证号重复` });
         continue;
       }
       seen.set(hash, number);
-      const ban = await this.intake.activeBan(hash);
+      people.push({ number, person: parsed.person, hash });
+    }
+    const bans = await this.intake.activeBans(people.map((p) => p.hash));
+    const newKeys = people.filter((p) => !memberByHash.has(p.hash)).map((p) => activeKeyOf(p.hash, batch.planId, batch.level));
+    const applyingElsewhere = new Set(
+      newKeys.length
+        ? (await this.db.getRepository(ApplicationEntity).find({ where: { activeKey: In(newKeys) }, select: { activeKey: true } })).map((a) => a.activeKey)
+        : [],
+    );
+
+    for (const { number, person, hash } of people) {
+      const ban = bans.get(hash);
       if (ban) {
         issues.push({ row: number, column: '身份证号', message: `该学员${banMessage(ban)}` });
         continue;
@@ -146,7 +158,7 @@ export class BatchesService {
         continue;
       }
       const activeKey = activeKeyOf(hash, batch.planId, batch.level);
-      if (await this.db.getRepository(ApplicationEntity).existsBy({ activeKey })) {
+      if (applyingElsewhere.has(activeKey)) {
         issues.push({ row: number, column: '身份证号', message: '该学员已有进行中的同职业同等级申报' });
         continue;
       }
@@ -178,10 +190,16 @@ export class BatchesService {
         // Another upload or a 初审 landed while this sheet was being checked: its rows were judged against a class that has changed.
         const current = await manager.find(ApplicationEntity, { where: { batchId: batch.id }, select: { id: true, state: true } });
         if (current.length !== members.length || current.some((m) => memberById.get(m.id)?.state !== m.state)) throw new DomainError('EDITED_CONCURRENTLY');
-        for (const application of inserts) {
-          await manager.insert(ApplicationEntity, application);
-          await this.states.record(manager, application.id, null, 'draft', clerkOf(actor), '机构导入名单');
-        }
+        // A hundred rows a statement: a class of 500 is a handful of round trips, not a thousand.
+        for (let i = 0; i < inserts.length; i += 100) await manager.insert(ApplicationEntity, inserts.slice(i, i + 100));
+        await this.states.recordAll(
+          manager,
+          inserts.map((a) => a.id),
+          null,
+          'draft',
+          clerkOf(actor),
+          '机构导入名单',
+        );
         for (const { id: memberId, changes } of updates) await manager.update(ApplicationEntity, { id: memberId, state: 'draft' }, changes);
       });
     } catch (error) {
