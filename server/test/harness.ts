@@ -60,6 +60,22 @@ class CapturingLogger implements LoggerService {
   }
 }
 
+/** What points a server at a fake WeChat: its API, and WeChat Pay with the fake's merchant keys. */
+export function fakeWechatEnv(wechat: FakeWechatServer, url: string): Record<string, string> {
+  const merchant = wechat.pay.credentials;
+  return {
+    WECHAT_API_BASE: url,
+    WECHATPAY_API_BASE: url,
+    WECHATPAY_MCHID: merchant.mchid,
+    WECHATPAY_MERCHANT_SERIAL: merchant.merchantSerial,
+    WECHATPAY_MERCHANT_PRIVATE_KEY: merchant.merchantPrivateKey,
+    ...(merchant.platform.mode === 'publicKey'
+      ? { WECHATPAY_PLATFORM_PUBLIC_KEY_ID: merchant.platform.keyId, WECHATPAY_PLATFORM_PUBLIC_KEY: merchant.platform.publicKey }
+      : {}),
+    WECHATPAY_APIV3_KEY: merchant.apiV3Key,
+  };
+}
+
 /** A real server on a loopback port, on a real database, with a clock the test controls. */
 export async function startServer(
   target: DatabaseTarget,
@@ -80,22 +96,13 @@ export async function startServer(
   const wechatUrl = await wechat.start();
   // A known port before listening: WeChat Pay's notify_url must name it.
   const port = await freePort();
-  const merchant = wechat.pay.credentials;
   const config = loadConfig({
     NODE_ENV: 'test',
     PORT: String(port),
     PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
-    WECHATPAY_API_BASE: wechatUrl,
-    WECHATPAY_MCHID: merchant.mchid,
-    WECHATPAY_MERCHANT_SERIAL: merchant.merchantSerial,
-    WECHATPAY_MERCHANT_PRIVATE_KEY: merchant.merchantPrivateKey,
-    ...(merchant.platform.mode === 'publicKey'
-      ? { WECHATPAY_PLATFORM_PUBLIC_KEY_ID: merchant.platform.keyId, WECHATPAY_PLATFORM_PUBLIC_KEY: merchant.platform.publicKey }
-      : {}),
-    WECHATPAY_APIV3_KEY: merchant.apiV3Key,
+    ...fakeWechatEnv(wechat, wechatUrl),
     H5_DIR: join(tmpdir(), 'skillcert-no-h5'),
     FILES_DIR: mkdtempSync(join(tmpdir(), 'skillcert-files-')),
-    WECHAT_API_BASE: wechatUrl,
     ...target.env,
     // Every server counts its throttles afresh, as a single process always did; a test of sharing names one prefix for both.
     ...(target.env.REDIS_KEY_PREFIX ? { REDIS_KEY_PREFIX: `${target.env.REDIS_KEY_PREFIX}${randomBytes(4).toString('hex')}:` } : {}),

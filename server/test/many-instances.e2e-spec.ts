@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import request from 'supertest';
 import { FakeWechatServer } from '../src/wechat/fake-wechat.server';
-import { aResidentId, SAMPLE_FILES, until } from './harness';
+import { aResidentId, fakeWechatEnv, SAMPLE_FILES, until } from './harness';
 import { connectTo, createDatabase, ownDatabaseUrl, sharedServicesEnv } from './mysql';
 import { freePort } from './ports';
 
@@ -38,7 +38,6 @@ maybe('two instances behind nginx, sharing MariaDB and Redis', () => {
     const wechatUrl = await wechat.start();
     const [portA, portB, front] = [await freePort(), await freePort(), await freePort()];
     balancer = `http://127.0.0.1:${front}`;
-    const merchant = wechat.pay.credentials;
     const env = {
       ...process.env,
       NODE_ENV: 'test',
@@ -48,15 +47,7 @@ maybe('two instances behind nginx, sharing MariaDB and Redis', () => {
       REDIS_KEY_PREFIX: `${new URL(databaseUrl!).pathname.slice(1)}:many:`,
       TRUST_PROXY: 'loopback',
       PUBLIC_BASE_URL: balancer,
-      WECHAT_API_BASE: wechatUrl,
-      WECHATPAY_API_BASE: wechatUrl,
-      WECHATPAY_MCHID: merchant.mchid,
-      WECHATPAY_MERCHANT_SERIAL: merchant.merchantSerial,
-      WECHATPAY_MERCHANT_PRIVATE_KEY: merchant.merchantPrivateKey,
-      ...(merchant.platform.mode === 'publicKey'
-        ? { WECHATPAY_PLATFORM_PUBLIC_KEY_ID: merchant.platform.keyId, WECHATPAY_PLATFORM_PUBLIC_KEY: merchant.platform.publicKey }
-        : {}),
-      WECHATPAY_APIV3_KEY: merchant.apiV3Key,
+      ...fakeWechatEnv(wechat, wechatUrl),
       ADMIN_USERNAME: ADMIN.username,
       ADMIN_PASSWORD: ADMIN.password,
       LOGIN_ATTEMPTS_PER_ADDRESS: '5',

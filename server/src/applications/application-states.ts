@@ -50,20 +50,7 @@ export class ApplicationStates {
     by: EventActor,
     note: string,
   ): Promise<void> {
-    const at = this.clock.now();
-    const events = applicationIds.map(
-      (applicationId): ApplicationEventEntity => ({
-        id: timeOrderedId(),
-        applicationId,
-        fromState: from,
-        toState: to,
-        actorKind: by.kind,
-        actorId: by.id,
-        note,
-        corrections: null,
-        at,
-      }),
-    );
+    const events = applicationIds.map((applicationId) => this.event(applicationId, from, to, by, note));
     for (let i = 0; i < events.length; i += 100) await manager.insert(ApplicationEventEntity, events.slice(i, i + 100));
   }
 
@@ -77,7 +64,20 @@ export class ApplicationStates {
     note?: string,
     corrections?: CorrectionItem[],
   ): Promise<ApplicationEventEntity> {
-    const event: ApplicationEventEntity = {
+    const event = this.event(applicationId, from, to, by, note, corrections);
+    await manager.insert(ApplicationEventEntity, event);
+    return event;
+  }
+
+  private event(
+    applicationId: string,
+    from: ApplicationState | null,
+    to: ApplicationState,
+    by: EventActor,
+    note?: string,
+    corrections?: CorrectionItem[],
+  ): ApplicationEventEntity {
+    return {
       id: timeOrderedId(),
       applicationId,
       fromState: from,
@@ -88,7 +88,5 @@ export class ApplicationStates {
       corrections: corrections ?? null,
       at: this.clock.now(),
     };
-    await manager.insert(ApplicationEventEntity, event);
-    return event;
   }
 }
