@@ -412,13 +412,19 @@ function freePort() {
 
 function client(base) {
   const headers = (token, type) => ({ ...(type ? { 'Content-Type': type } : {}), ...(token ? { Authorization: `Bearer ${token}` } : {}) });
-  const raw = async (method, path, body, token) => {
-    const res = await fetch(base + path, {
-      method,
-      headers: headers(token, body ? 'application/json' : undefined),
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    return { status: res.status, text: await res.text() };
+  const raw = async (method, path, body, token, attempt = 0) => {
+    try {
+      const res = await fetch(base + path, {
+        method,
+        headers: headers(token, body ? 'application/json' : undefined),
+        body: body ? JSON.stringify(body) : undefined,
+      });
+      return { status: res.status, text: await res.text() };
+    } catch (error) {
+      // A kept-alive socket the server closed while idle (the pool may hold a dozen after a quiet minute): the request never arrived.
+      if (attempt < 40 && ['EPIPE', 'ECONNRESET', 'UND_ERR_SOCKET'].includes(error.cause?.code)) return raw(method, path, body, token, attempt + 1);
+      throw error;
+    }
   };
   return {
     base,
