@@ -67,14 +67,13 @@ export class ApplicationIntake {
     const rows = await readRows(
       this.db,
       `SELECT 'standing' AS kind, ${fileColumns(false)},
-          (SELECT MAX(m.banned_through) FROM ${this.db.getMetadata(MisconductRecordEntity).tableName} m
-            WHERE m.resident_id_hash = ? AND m.banned_through >= ?) AS banned_through,
+          (SELECT MAX(m.banned_through) ${this.runningBans()} AND m.resident_id_hash = ?) AS banned_through,
           (SELECT COUNT(*) FROM ${this.db.getMetadata(ApplicationEntity).tableName} x
             WHERE x.resident_id_hash = ? AND x.level = ? AND x.state = 'assessed') AS assessed
         UNION ALL
         SELECT 'file' AS kind, ${fileColumns(true)}, NULL, NULL FROM ${this.db.getMetadata(FileEntity).tableName} f
           WHERE f.id IN ${inList(owned)} AND f.owner_kind = 'candidate' AND f.owner_id = ?`,
-      [profile.residentIdHash, shanghaiDate(this.clock.now()), profile.residentIdHash, level, ...owned, profile.userId],
+      [shanghaiDate(this.clock.now()), profile.residentIdHash, profile.residentIdHash, level, ...owned, profile.userId],
     );
     const standing = rows.find((row) => row.kind === 'standing');
     const files = new Map<string, FileEntity>();
@@ -213,15 +212,17 @@ export class ApplicationIntake {
   /** The same for a whole class at once: person (ID hash) → the last day of their running ban, for those who have one. */
   async activeBans(residentIdHashes: readonly string[]): Promise<Map<string, string>> {
     if (residentIdHashes.length === 0) return new Map();
-    const rows = await this.db
-      .getRepository(MisconductRecordEntity)
-      .createQueryBuilder('m')
-      .select('m.resident_id_hash', 'hash')
-      .addSelect('MAX(m.banned_through)', 'through')
-      .where('m.resident_id_hash IN (:...hashes) AND m.banned_through >= :today', { hashes: residentIdHashes, today: shanghaiDate(this.clock.now()) })
-      .groupBy('m.resident_id_hash')
-      .getRawMany<{ hash: string; through: string }>();
+    const rows = (await this.db.query(
+      `SELECT m.resident_id_hash AS hash, MAX(m.banned_through) AS through ${this.runningBans()}
+        AND m.resident_id_hash IN ${inList(residentIdHashes)} GROUP BY m.resident_id_hash`,
+      [shanghaiDate(this.clock.now()), ...residentIdHashes],
+    )) as { hash: string; through: string }[];
     return new Map(rows.map((row) => [row.hash, row.through]));
+  }
+
+  /** Misconduct bans still running on the day given as the first parameter — the one definition both ban checks read. */
+  private runningBans(): string {
+    return `FROM ${this.db.getMetadata(MisconductRecordEntity).tableName} m WHERE m.banned_through >= ?`;
   }
 }
 
