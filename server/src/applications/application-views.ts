@@ -153,9 +153,10 @@ export class ApplicationViews {
 
   private async records(selection: ApplicationSelection): Promise<ApplicationRecord[]> {
     if ('ids' in selection && selection.ids.length === 0) return [];
+    const ids = 'ids' in selection ? paddedList(selection.ids) : [];
     const rows: Record<string, unknown>[] =
       'ids' in selection
-        ? await readRows(this.db, `${this.headSql} WHERE a.id IN ${inList(paddedList(selection.ids))}`, paddedList(selection.ids))
+        ? await readRows(this.db, `${this.headSql} WHERE a.id IN ${inList(ids)}`, ids)
         : await readRows(this.db, `${this.headSql} WHERE a.user_id = ? ORDER BY a.created_at DESC, a.id DESC`, [selection.userId]);
     const records = new Map<string, ApplicationRecord>();
     for (const raw of rows) {
