@@ -9,6 +9,7 @@ import { HealthController } from './health/health.controller';
 import { IdentityModule } from './identity/identity.module';
 import { ApplicationsModule } from './applications/applications.module';
 import { UnitOfWork } from './database/unit-of-work';
+import { Access } from './access/access';
 import { Sequences } from './database/sequences';
 import { rateLimitStoreProvider, Throttles } from './common/rate-limiter';
 import { PlansModule } from './plans/plans.module';
@@ -70,8 +71,9 @@ export class AppModule {
         Sequences,
         rateLimitStoreProvider,
         Throttles,
+        Access,
       ],
-      exports: [APP_CONFIG, Clock, UnitOfWork, Sequences, Throttles],
+      exports: [APP_CONFIG, Clock, UnitOfWork, Sequences, Throttles, Access],
     };
   }
 }

@@ -1,6 +1,5 @@
 import ExcelJS from 'exceljs';
 import request from 'supertest';
-import type { App } from 'supertest/types';
 import { StaffService } from '../src/staff/staff.service';
 import { aCandidate, aResidentId, databaseTargets, startServer, uploadFile, type TestServer } from './harness';
 

@@ -14,7 +14,7 @@ import {
   type ResubmitRequest,
 } from '@skillcert/shared';
 import { randomUUID } from 'node:crypto';
-import { DataSource, IsNull, type EntityManager } from 'typeorm';
+import { DataSource, IsNull } from 'typeorm';
 import type { CandidateActor } from '../auth/actor';
 import { Clock } from '../common/clock';
 import { isUniqueViolation, UnitOfWork } from '../database/unit-of-work';
@@ -23,6 +23,7 @@ import { ApplicationCommitmentEntity, ApplicationMaterialEntity } from './applic
 import { ApplicationStates } from './application-states';
 import { ApplicationViews } from './application-views';
 import { ApplicationEntity } from './application.entity';
+import { Access } from '../access/access';
 
 /** What a candidate does with their own applications: apply, correct, withdraw, claim a school's, make up. */
 @Injectable()
@@ -34,6 +35,7 @@ export class ApplicationsService {
     private readonly intake: ApplicationIntake,
     private readonly states: ApplicationStates,
     private readonly views: ApplicationViews,
+    private readonly access: Access,
   ) {}
 
   /**
@@ -132,7 +134,7 @@ export class ApplicationsService {
   async resubmit(actor: CandidateActor, id: string, request: ResubmitRequest): Promise<ApplicationView> {
     const profile = actor.profile;
     if (!profile) throw new DomainError('PROFILE_INCOMPLETE');
-    const current = await this.own(actor, id);
+    const current = await this.access.get(actor, 'application', id);
     assertTransition(current.state, 'submitted', 'candidate');
     const { facts, verdict } = this.intake.check(current.planId, current.level, { ...request.facts, birthDate: current.birthDate });
     const [attached, signed] = await Promise.all([
@@ -157,7 +159,7 @@ export class ApplicationsService {
     );
     await this.uow.run(async (manager) => {
       // The application's row first, then its children: every writer of an application takes its locks in that order.
-      const application = await this.own(actor, id, manager, this.uow.rowLock);
+      const application = await this.access.get(actor, 'application', id, { manager, lock: this.uow.rowLock });
       await manager.update(ApplicationEntity, { id }, { facts, verdict });
       await this.intake.attach(manager, id, prepared);
       await this.states.transition(manager, application, 'submitted', { kind: 'candidate', id: actor.userId }, 'candidate', '已按要求修改，重新提交');
@@ -168,7 +170,7 @@ export class ApplicationsService {
   /** Before a decision, the candidate may take the application back. */
   async withdraw(actor: CandidateActor, id: string): Promise<ApplicationView> {
     await this.uow.run(async (manager) => {
-      const application = await this.own(actor, id, manager);
+      const application = await this.access.get(actor, 'application', id, { manager });
       await this.states.transition(manager, application, 'withdrawn', { kind: 'candidate', id: actor.userId }, 'candidate');
     });
     return this.views.viewOf(id);
@@ -192,13 +194,6 @@ export class ApplicationsService {
       for (const application of candidates) await manager.update(ApplicationEntity, { id: application.id, userId: IsNull() }, { userId: actor.userId });
     });
     return this.views.viewsOf(candidates.map((a) => a.id));
-  }
-
-  /** Another person's application looks exactly like a missing one. */
-  private async own(actor: CandidateActor, id: string, manager: EntityManager = this.db.manager, lock?: UnitOfWork['rowLock']): Promise<ApplicationEntity> {
-    const application = await manager.findOne(ApplicationEntity, { where: { id }, ...(lock ? { lock } : {}) });
-    if (!application || application.userId !== actor.userId) throw new DomainError('NOT_FOUND');
-    return application;
   }
 
   /**

@@ -1,6 +1,5 @@
-import { DomainError, type BatchState, type Level } from '@skillcert/shared';
-import { Column, Entity, PrimaryColumn, type Repository } from 'typeorm';
-import { institutionOf, type StaffActor } from '../auth/actor';
+import type { BatchState, Level } from '@skillcert/shared';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** A group declaration (团体申报): one institution's students for one plan and level. */
 @Entity('batches')
@@ -31,12 +30,4 @@ export class BatchEntity {
 
   @Column({ name: 'submitted_at', type: 'datetime', nullable: true })
   submittedAt: Date | null;
-}
-
-/** The clerk's own batch. Another institution's batch looks exactly like a missing one. */
-export async function ownBatch(batches: Repository<BatchEntity>, actor: StaffActor, id: string): Promise<BatchEntity> {
-  const clerk = institutionOf(actor);
-  const batch = await batches.findOneBy({ id });
-  if (!batch || batch.institutionId !== clerk.institutionId) throw new DomainError('NOT_FOUND');
-  return batch;
 }

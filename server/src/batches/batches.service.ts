@@ -29,8 +29,9 @@ import { Clock } from '../common/clock';
 import { isUniqueViolation, UnitOfWork } from '../database/unit-of-work';
 import { PersonalDataCipher } from '../identity/personal-data.cipher';
 import { InstitutionEntity } from '../staff/institution.entity';
-import { BatchEntity, ownBatch } from './batch.entity';
+import { BatchEntity } from './batch.entity';
 import { readRoster } from './roster-workbook';
+import { Access } from '../access/access';
 
 /**
  * Group declaration: a school creates a batch, imports its roster (good rows
@@ -46,6 +47,7 @@ export class BatchesService {
     private readonly intake: ApplicationIntake,
     private readonly states: ApplicationStates,
     private readonly cipher: PersonalDataCipher,
+    private readonly access: Access,
   ) {}
 
   async create(actor: StaffActor, request: CreateBatchRequest): Promise<BatchView> {
@@ -311,7 +313,7 @@ export class BatchesService {
   }
 
   private own(actor: StaffActor, id: string): Promise<BatchEntity> {
-    return ownBatch(this.db.getRepository(BatchEntity), actor, id);
+    return this.access.get(actor, 'batch', id);
   }
 
   private async ownOpen(actor: StaffActor, id: string): Promise<BatchEntity> {

@@ -27,6 +27,7 @@ import { Mailer } from '../notifications/mailer';
 import { OutboxService, type NewMessage } from '../notifications/outbox.service';
 import { CertificateEntity } from './certificate.entity';
 import { certificateView, OCCUPATION } from './certificate-view';
+import { Access } from '../access/access';
 
 /**
  * Certificates: issued the moment every subject of the level is passed, one
@@ -46,6 +47,7 @@ export class CertificatesService {
     private readonly states: ApplicationStates,
     private readonly outbox: OutboxService,
     private readonly mailer: Mailer,
+    private readonly access: Access,
   ) {}
 
   /** Inside the caller's transaction (results publication): the certificate, the application certified, the holder told. */
@@ -83,8 +85,7 @@ export class CertificatesService {
 
   /** The holder chooses how an individual certificate reaches them (the school collects a class's). */
   async chooseCollection(actor: CandidateActor, applicationId: string, request: CollectionRequest): Promise<CertificateView> {
-    const application = await this.db.getRepository(ApplicationEntity).findOneBy({ id: applicationId, userId: actor.userId });
-    if (!application) throw new DomainError('NOT_FOUND');
+    await this.access.require(actor, 'application', [applicationId]);
     const row = await this.db.getRepository(CertificateEntity).findOneBy({ applicationId });
     if (!row) throw new DomainError('TRANSITION_NOT_ALLOWED', '证书尚未颁发');
     if (row.collection === 'institution') throw new DomainError('TRANSITION_NOT_ALLOWED', '团体申报的证书由学校（机构）统一领取');

@@ -24,6 +24,7 @@ import { FilesService } from '../files/files.service';
 import { TicketDocuments } from '../notifications/ticket-documents';
 import { ExamSessionEntity } from '../sessions/exam-session.entity';
 import { SeatHoldEntity } from '../sessions/seat-hold.entity';
+import { Access } from '../access/access';
 
 /**
  * The door of the exam room: the proctor finds the candidate by their ticket
@@ -39,6 +40,7 @@ export class ExamDayService {
     private readonly states: ApplicationStates,
     private readonly files: FilesService,
     private readonly tickets: TicketDocuments,
+    private readonly access: Access,
   ) {}
 
   /** The body's sessions on a day (today unless asked), with how many have come. */
@@ -113,9 +115,9 @@ export class ExamDayService {
   private async find(actor: StaffActor, sessionId: string, ticketNo: string) {
     const session = await this.ownSession(actor, sessionId);
     const hold = await this.db.getRepository(SeatHoldEntity).findOneBy({ ticketNo, status: 'confirmed' });
-    const application = hold ? await this.db.getRepository(ApplicationEntity).findOneBy({ id: hold.applicationId }) : null;
+    const application = hold ? await this.access.find(actor, 'application', hold.applicationId) : null;
     // Another body's ticket is as unknown here as a mistyped one.
-    if (!hold || !application || !planIdsOfBody(actor.bodyId).includes(application.planId)) throw new DomainError('TICKET_UNKNOWN');
+    if (!hold || !application) throw new DomainError('TICKET_UNKNOWN');
     if (hold.sessionId !== sessionId) {
       const theirs = await this.db.getRepository(ExamSessionEntity).findOneByOrFail({ id: hold.sessionId });
       throw new DomainError('TICKET_WRONG_SESSION', `该准考证属于${formatChineseDate(theirs.date)}·${theirs.site}的场次，不是本场次`);
@@ -146,9 +148,7 @@ export class ExamDayService {
     return picture ? this.files.view(picture).url : undefined;
   }
 
-  private async ownSession(actor: StaffActor, sessionId: string): Promise<ExamSessionEntity> {
-    const session = await this.db.getRepository(ExamSessionEntity).findOneBy({ id: sessionId });
-    if (!session || !planIdsOfBody(actor.bodyId).includes(session.planId)) throw new DomainError('NOT_FOUND');
-    return session;
+  private ownSession(actor: StaffActor, sessionId: string): Promise<ExamSessionEntity> {
+    return this.access.get(actor, 'session', sessionId);
   }
 }

@@ -4,7 +4,6 @@ import {
   DomainError,
   FILE_UNATTACHED_HOURS,
   formatMegabytes,
-  planIdsOfBody,
   sniffUploadType,
   uploadProblem,
   UPLOAD_QUOTA,
@@ -24,6 +23,7 @@ import { FileEntity } from './file.entity';
 import { FileStore } from './file-store';
 import { cleanImage } from './image-clean';
 import { pdfIsActive } from './pdf-scripts';
+import { Access } from '../access/access';
 
 /** Long enough to read an application, short enough that a forwarded link soon dies. */
 const LINK_SECONDS = 60 * 60;
@@ -46,6 +46,7 @@ export class FilesService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly cipher: PersonalDataCipher,
     private readonly uow: UnitOfWork,
+    private readonly access: Access,
   ) {}
 
   /**
@@ -168,26 +169,9 @@ export class FilesService {
    * staff of the body the application was made to. Anyone else: not found.
    */
   async read(actor: Actor, id: string): Promise<{ file: FileEntity; bytes: Buffer }> {
+    await this.access.require(actor, 'file', [id]);
     const file = await this.db.getRepository(FileEntity).findOneBy({ id });
-    if (!file || !(await this.mayRead(actor, file))) throw new DomainError('NOT_FOUND');
+    if (!file) throw new DomainError('NOT_FOUND');
     return { file, bytes: this.cipher.openBytes(await this.store.get(file.id)) };
-  }
-
-  private async mayRead(actor: Actor, file: FileEntity): Promise<boolean> {
-    if (actor.kind === 'candidate' && file.ownerKind === 'candidate' && file.ownerId === actor.userId) return true;
-    if (actor.kind === 'staff' && actor.accountKind === 'institution' && file.ownerKind === 'institution' && file.ownerId === actor.institutionId) return true;
-    const carriers = await this.db
-      .createQueryBuilder()
-      .select(['a.user_id AS user_id', 'a.plan_id AS plan_id', 'b.institution_id AS institution_id'])
-      .from('application_materials', 'm')
-      .innerJoin('applications', 'a', 'a.id = m.application_id')
-      .leftJoin('batches', 'b', 'b.id = a.batch_id')
-      .where('m.file_id = :id', { id: file.id })
-      .getRawMany<{ user_id: string | null; plan_id: string; institution_id: string | null }>();
-    return carriers.some((c) => {
-      if (actor.kind === 'candidate') return c.user_id === actor.userId;
-      if (actor.accountKind === 'institution') return c.institution_id !== null && c.institution_id === actor.institutionId;
-      return actor.roles.some((r) => r === 'reviewer' || r === 'admin') && planIdsOfBody(actor.bodyId).includes(c.plan_id);
-    });
   }
 }

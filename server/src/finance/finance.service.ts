@@ -33,6 +33,7 @@ import { SeatHoldEntity } from '../sessions/seat-hold.entity';
 import { BankCreditEntity } from './bank-credit.entity';
 import { StatementColumnsEntity } from './statement-columns.entity';
 import { readStatementFile } from './statement-file';
+import { Access } from '../access/access';
 
 /**
  * Bank transfers reconciled: a statement imported (any number of times — a
@@ -51,6 +52,7 @@ export class FinanceService {
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
     private readonly payments: PaymentsService,
+    private readonly access: Access,
   ) {}
 
   async importStatement(actor: StaffActor, bytes: Buffer | undefined): Promise<StatementImportResult> {
@@ -179,8 +181,7 @@ export class FinanceService {
     await this.uow.run(async (manager) => {
       const credit = await manager.findOneBy(BankCreditEntity, { id: creditId, bodyId: actor.bodyId });
       if (!credit) throw new DomainError('NOT_FOUND');
-      const application = await manager.findOneBy(ApplicationEntity, { id: applicationId });
-      if (!application || !planIdsOfBody(actor.bodyId).includes(application.planId)) throw new DomainError('NOT_FOUND');
+      await this.access.require(actor, 'application', [applicationId], manager);
       const claimed = await manager.update(
         BankCreditEntity,
         { id: creditId, status: In(['review', 'unmatched'] satisfies CreditStatus[]) },

@@ -4,7 +4,6 @@ import {
   DomainError,
   MISCONDUCT_ACTS,
   penaltyFor,
-  planIdsOfBody,
   planLevel,
   shanghaiDate,
   type MisconductRequest,
@@ -25,6 +24,7 @@ import { SeatsService } from '../sessions/seats.service';
 import { CertificatesService } from '../certificates/certificates.service';
 import { StaffAccountEntity } from '../staff/staff-account.entity';
 import { MisconductRecordEntity } from './misconduct-record.entity';
+import { Access } from '../access/access';
 
 /** States in which the candidate has sat: an article-1 finding then is also article 4(1). */
 const SAT = ['checked_in', 'assessed', 'certified'];
@@ -46,11 +46,11 @@ export class MisconductService {
     private readonly states: ApplicationStates,
     private readonly seats: SeatsService,
     private readonly certificates: CertificatesService,
+    private readonly access: Access,
   ) {}
 
   async record(actor: StaffActor, request: MisconductRequest): Promise<MisconductView> {
-    const application = await this.db.getRepository(ApplicationEntity).findOneBy({ id: request.applicationId });
-    if (!application || !planIdsOfBody(actor.bodyId).includes(application.planId)) throw new DomainError('NOT_FOUND');
+    const application = await this.access.get(actor, 'application', request.applicationId);
     const article = MISCONDUCT_ACTS[request.article];
     if (!article.acts.includes(request.act)) throw new DomainError('VALIDATION_FAILED', `“${request.act}”不是${article.title}所列的行为`);
     const subjects = planLevel(application.planId, application.level).subjects;
@@ -105,8 +105,7 @@ export class MisconductService {
   }
 
   async forApplication(actor: StaffActor, applicationId: string): Promise<MisconductView[]> {
-    const application = await this.db.getRepository(ApplicationEntity).findOneBy({ id: applicationId });
-    if (!application || !planIdsOfBody(actor.bodyId).includes(application.planId)) throw new DomainError('NOT_FOUND');
+    await this.access.require(actor, 'application', [applicationId]);
     return this.views(await this.db.getRepository(MisconductRecordEntity).find({ where: { applicationId }, order: { recordedAt: 'ASC' } }));
   }
 
@@ -119,7 +118,7 @@ export class MisconductService {
     reason: string,
     actor: StaffActor,
   ): Promise<void> {
-    await writeMarks(manager, this.uow.rowLock, applicationId, sessionId, (existing) => {
+    await writeMarks(manager, this.uow.rowLock, sessionId, [applicationId], (_, existing) => {
       const marks: Marks = { ...(existing?.marks ?? {}) };
       for (const kind of kinds) marks[kind] = { cancelled: reason };
       return { marks, enteredBy: existing?.enteredBy ?? actor.staffId, enteredAt: existing?.enteredAt ?? this.clock.now() };

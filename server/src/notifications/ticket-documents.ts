@@ -4,13 +4,13 @@ import { DomainError, getPlan, levelDisplayName, shanghaiDate, ticketOpen, ticke
 import { DataSource, type EntityManager } from 'typeorm';
 import { ApplicationEntity } from '../applications/application.entity';
 import type { CandidateActor, StaffActor } from '../auth/actor';
-import { BatchEntity, ownBatch } from '../batches/batch.entity';
 import { Clock } from '../common/clock';
 import { highestIssued, Sequences } from '../database/sequences';
 import { UnitOfWork } from '../database/unit-of-work';
 import { ExamSessionEntity } from '../sessions/exam-session.entity';
 import { SeatHoldEntity } from '../sessions/seat-hold.entity';
 import { TicketPdfRenderer } from './ticket-pdf-renderer';
+import { Access } from '../access/access';
 
 /** A paid candidate's admission ticket: its number, the page in the app, and the PDF (Chinese embedded as a font subset). */
 @Injectable()
@@ -21,13 +21,12 @@ export class TicketDocuments {
     private readonly sequences: Sequences,
     private readonly clock: Clock,
     private readonly pdf: TicketPdfRenderer,
+    private readonly access: Access,
   ) {}
 
   /** The candidate's own ticket, from 00:00 of the day it opens; before that, the day it will. */
   async forCandidate(actor: CandidateActor, applicationId: string): Promise<TicketView> {
-    const application = await this.db.getRepository(ApplicationEntity).findOneBy({ id: applicationId, userId: actor.userId });
-    if (!application) throw new DomainError('NOT_FOUND');
-    return this.view(application);
+    return this.view(await this.access.get(actor, 'application', applicationId));
   }
 
   async pdfForCandidate(actor: CandidateActor, applicationId: string): Promise<{ filename: string; content: Buffer }> {
@@ -95,7 +94,7 @@ export class TicketDocuments {
    * they open: every member with a paid seat whose ticket is open.
    */
   async batchPdf(actor: StaffActor, batchId: string): Promise<{ filename: string; content: Buffer }> {
-    const batch = await ownBatch(this.db.getRepository(BatchEntity), actor, batchId);
+    const batch = await this.access.get(actor, 'batch', batchId);
     const members = await this.db.getRepository(ApplicationEntity).find({ where: { batchId: batch.id }, order: { batchRow: 'ASC' } });
     const tickets: TicketView[] = [];
     let firstRefusal: DomainError | undefined;

@@ -4,13 +4,14 @@ import { DomainError, LEVEL_SHORT, type BatchPaymentView } from '@skillcert/shar
 import { DataSource, In, IsNull, MoreThan } from 'typeorm';
 import { ApplicationEntity, applicationFee } from '../applications/application.entity';
 import type { StaffActor } from '../auth/actor';
-import { BatchEntity, ownBatch } from '../batches/batch.entity';
+import { BatchEntity } from '../batches/batch.entity';
 import { Clock } from '../common/clock';
 import { isUniqueViolation, UnitOfWork } from '../database/unit-of-work';
 import { SeatHoldEntity } from '../sessions/seat-hold.entity';
 import { WechatPayClient } from '../wechat/wechatpay.client';
 import { PaymentEntity } from './payment.entity';
 import { newOutTradeNo, paymentRow, PaymentsService } from './payments.service';
+import { Access } from '../access/access';
 
 /** How long an order may wait for WeChat's code before it counts as abandoned (WeChat answers within 5 s). */
 const CODE_WAIT_MS = 10_000;
@@ -35,6 +36,7 @@ export class BatchPaymentsService {
     private readonly clock: Clock,
     private readonly wechatPay: WechatPayClient,
     private readonly payments: PaymentsService,
+    private readonly access: Access,
   ) {}
 
   async view(actor: StaffActor, batchId: string): Promise<BatchPaymentView> {
@@ -189,6 +191,6 @@ export class BatchPaymentsService {
   }
 
   private own(actor: StaffActor, batchId: string): Promise<BatchEntity> {
-    return ownBatch(this.db.getRepository(BatchEntity), actor, batchId);
+    return this.access.get(actor, 'batch', batchId);
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { APPLICATION_STATE_NAMES, DomainError, formatAmount, getPlan, LEVEL_SHORT, type ApplicationView, type WechatPaymentStart } from '@skillcert/shared';
+import { APPLICATION_STATE_NAMES, DomainError, formatAmount, LEVEL_SHORT, type ApplicationView, type WechatPaymentStart } from '@skillcert/shared';
 import { randomBytes } from 'node:crypto';
 import { DataSource, In, IsNull, Not, type EntityManager } from 'typeorm';
 import { ApplicationEntity, applicationFee } from '../applications/application.entity';
@@ -16,6 +16,7 @@ import { UnitOfWork } from '../database/unit-of-work';
 import { SeatHoldEntity } from '../sessions/seat-hold.entity';
 import { PaymentEntity } from './payment.entity';
 import { WechatPayClient, type NotificationHeaders, type WechatRefundResult, type WechatTransaction } from '../wechat/wechatpay.client';
+import { Access } from '../access/access';
 
 export type Settlement = 'paid' | 'already-paid' | 'flagged' | 'not-paid' | 'unknown-order';
 
@@ -37,12 +38,12 @@ export class PaymentsService {
     private readonly wechatPay: WechatPayClient,
     private readonly seats: SeatsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly access: Access,
   ) {}
 
   /** Orders (or re-orders) the fee at WeChat Pay and hands the app what requestPayment needs. */
   async payByWechat(actor: CandidateActor, applicationId: string): Promise<WechatPaymentStart> {
-    const application = await this.db.getRepository(ApplicationEntity).findOneBy({ id: applicationId, userId: actor.userId });
-    if (!application) throw new DomainError('NOT_FOUND');
+    const application = await this.access.get(actor, 'application', applicationId);
     if (application.state !== 'approved') throw new DomainError('PAYMENT_NOT_DUE');
     const hold = await this.db.getRepository(SeatHoldEntity).findOneBy({ applicationId, status: 'held' });
     if (!hold?.heldUntil) throw new DomainError('PAYMENT_NOT_DUE', '您在候补名单中，安排考位后再缴费');
@@ -85,8 +86,7 @@ export class PaymentsService {
    * the app never decides that anything is paid.
    */
   async checkWechat(actor: CandidateActor, applicationId: string): Promise<ApplicationView> {
-    const application = await this.db.getRepository(ApplicationEntity).findOneBy({ id: applicationId, userId: actor.userId });
-    if (!application) throw new DomainError('NOT_FOUND');
+    await this.access.require(actor, 'application', [applicationId]);
     const payments = this.db.getRepository(PaymentEntity);
     const open = await payments.findOneBy({ applicationId, channel: 'wechat', state: 'pending', orderId: IsNull() });
     if (open?.prepayId) {
@@ -148,8 +148,7 @@ export class PaymentsService {
 
   /** The candidate's open WeChat order for an application (what the H5 demo's pay button completes). */
   async pendingWechatOrder(actor: CandidateActor, applicationId: string): Promise<string> {
-    const application = await this.db.getRepository(ApplicationEntity).findOneBy({ id: applicationId, userId: actor.userId });
-    if (!application) throw new DomainError('NOT_FOUND');
+    await this.access.require(actor, 'application', [applicationId]);
     const payment = await this.db.getRepository(PaymentEntity).findOneBy({ applicationId, channel: 'wechat', state: 'pending', orderId: IsNull() });
     if (!payment) throw new DomainError('PAYMENT_NOT_DUE');
     return payment.outTradeNo;
@@ -162,8 +161,7 @@ export class PaymentsService {
    */
   async cancelByBody(actor: StaffActor, applicationId: string, reason: string): Promise<ApplicationView> {
     const refund = await this.uow.run(async (manager) => {
-      const application = await manager.findOneBy(ApplicationEntity, { id: applicationId });
-      if (!application || getPlan(application.planId).body.id !== actor.bodyId) throw new DomainError('NOT_FOUND');
+      const application = await this.access.get(actor, 'application', applicationId, { manager });
       await this.states.transition(manager, application, 'cancelled', { kind: 'staff', id: actor.staffId }, 'admin', reason);
       await this.seats.releaseWithin(manager, applicationId);
       const paid = await manager.findOneBy(PaymentEntity, { applicationId, channel: 'wechat', state: 'paid' });

@@ -1,5 +1,5 @@
 import type { SubjectKind, SubjectMark } from '@skillcert/shared';
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import { ApplicationEntity } from '../applications/application.entity';
 import type { UnitOfWork } from '../database/unit-of-work';
 import { ExamResultEntity } from './exam-result.entity';
@@ -16,16 +16,34 @@ export type Marks = Partial<Record<SubjectKind, SubjectMark>>;
 export async function writeMarks(
   manager: EntityManager,
   lock: UnitOfWork['rowLock'],
-  applicationId: string,
   sessionId: string,
-  next: (existing: ExamResultEntity | null) => Pick<ExamResultEntity, 'marks' | 'enteredBy' | 'enteredAt'>,
+  applicationIds: readonly string[],
+  next: (applicationId: string, existing: ExamResultEntity | null) => Pick<ExamResultEntity, 'marks' | 'enteredBy' | 'enteredAt'>,
 ): Promise<void> {
-  await manager.findOne(ApplicationEntity, { where: { id: applicationId }, select: { id: true }, ...(lock ? { lock } : {}) });
-  const existing = await manager.findOneBy(ExamResultEntity, { applicationId });
-  const row = next(existing);
-  if (existing) await manager.update(ExamResultEntity, { applicationId }, row);
-  else await manager.insert(ExamResultEntity, { applicationId, sessionId, ...row });
+  // One order for every writer, applications by id: two sheets of one session never lock each other's rows crosswise.
+  const ids = [...new Set(applicationIds)].sort();
+  for (let i = 0; i < ids.length; i += IDS_PER_STATEMENT) {
+    const chunk = ids.slice(i, i + IDS_PER_STATEMENT);
+    await manager.find(ApplicationEntity, { where: { id: In(chunk) }, select: { id: true }, order: { id: 'ASC' }, ...(lock ? { lock } : {}) });
+    const existing = new Map((await manager.findBy(ExamResultEntity, { applicationId: In(chunk) })).map((row) => [row.applicationId, row]));
+    const rows = chunk.map((applicationId) => ({ applicationId, sessionId, ...next(applicationId, existing.get(applicationId) ?? null) }));
+    for (let j = 0; j < rows.length; j += ROWS_PER_INSERT) {
+      // A row already there keeps the sitting it was first written for; only its marks and who wrote them change.
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(ExamResultEntity)
+        .values(rows.slice(j, j + ROWS_PER_INSERT))
+        .orUpdate(['marks', 'entered_by', 'entered_at'], ['application_id'])
+        .updateEntity(false)
+        .execute();
+    }
+  }
 }
+
+/** A 10,000-row sheet is a few dozen statements, each well under the databases' limits on placeholders. */
+const IDS_PER_STATEMENT = 1000;
+const ROWS_PER_INSERT = 400;
 
 /** Misconduct decisions stand over any score typed later. */
 export function keepCancelled(typed: Marks, existing: ExamResultEntity | null): Marks {

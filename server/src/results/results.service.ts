@@ -5,7 +5,6 @@ import {
   ERROR_MESSAGES,
   gradeSubjects,
   parseResidentId,
-  planIdsOfBody,
   planLevel,
   readScoreCell,
   resultsNoticeData,
@@ -38,6 +37,7 @@ import { StaffAccountEntity } from '../staff/staff-account.entity';
 import { CertificatesService } from '../certificates/certificates.service';
 import { ExamResultEntity } from './exam-result.entity';
 import { keepCancelled, writeMarks, type Marks } from './marks-writer';
+import { Access } from '../access/access';
 
 const TICKET_HEADER = '准考证号';
 const ID_HEADER = '身份证号';
@@ -63,6 +63,7 @@ export class ResultsService {
     private readonly outbox: OutboxService,
     private readonly notices: CandidateNotices,
     private readonly certificates: CertificatesService,
+    private readonly access: Access,
   ) {}
 
   /** The sheet to fill: one row per seated candidate, a column per subject the session's levels have. */
@@ -224,8 +225,9 @@ export class ResultsService {
       if (!claimed.affected) throw new DomainError('RESULTS_PUBLISHED');
       const applications = await manager.findBy(ApplicationEntity, { id: In(view.candidates.map((c) => c.applicationId)) });
       const messages: NewMessage[] = [];
+      const candidateOf = new Map(view.candidates.map((c) => [c.applicationId, c]));
       for (const application of applications) {
-        const candidate = view.candidates.find((c) => c.applicationId === application.id)!;
+        const candidate = candidateOf.get(application.id)!;
         if (application.state === 'checked_in') {
           await this.states.transition(
             manager,
@@ -268,13 +270,11 @@ export class ResultsService {
   private async write(manager: EntityManager, sessionId: string, marksOf: Map<string, Marks>, actor: StaffActor): Promise<void> {
     const session = await manager.findOne(ExamSessionEntity, { where: { id: sessionId }, ...(this.uow.sharedLock ? { lock: this.uow.sharedLock } : {}) });
     if (session?.resultsPublishedAt) throw new DomainError('RESULTS_PUBLISHED');
-    // One order for everyone: applications by id, so two sheets of the same session cannot lock each other's rows crosswise.
-    for (const applicationId of [...marksOf.keys()].sort())
-      await writeMarks(manager, this.uow.rowLock, applicationId, sessionId, (existing) => ({
-        marks: keepCancelled(marksOf.get(applicationId)!, existing),
-        enteredBy: actor.staffId,
-        enteredAt: this.clock.now(),
-      }));
+    await writeMarks(manager, this.uow.rowLock, sessionId, [...marksOf.keys()], (applicationId, existing) => ({
+      marks: keepCancelled(marksOf.get(applicationId)!, existing),
+      enteredBy: actor.staffId,
+      enteredAt: this.clock.now(),
+    }));
   }
 
   /** A seat whose candidate never came is absent in each subject of the sitting. */
@@ -289,8 +289,9 @@ export class ResultsService {
   private async seats(session: ExamSessionEntity): Promise<Seat[]> {
     const holds = await this.db.getRepository(SeatHoldEntity).find({ where: { sessionId: session.id, status: 'confirmed' }, order: { ticketNo: 'ASC' } });
     const applications = holds.length ? await this.db.getRepository(ApplicationEntity).findBy({ id: In(holds.map((h) => h.applicationId)) }) : [];
+    const byId = new Map(applications.map((a) => [a.id, a]));
     return holds.flatMap((hold) => {
-      const application = applications.find((a) => a.id === hold.applicationId);
+      const application = byId.get(hold.applicationId);
       return application ? [{ hold, application }] : [];
     });
   }
@@ -300,9 +301,7 @@ export class ResultsService {
     return all.filter((s, i) => all.findIndex((t) => t.kind === s.kind) === i).map((s) => ({ kind: s.kind, name: s.name }));
   }
 
-  private async ownSession(actor: StaffActor, sessionId: string): Promise<ExamSessionEntity> {
-    const session = await this.db.getRepository(ExamSessionEntity).findOneBy({ id: sessionId });
-    if (!session || !planIdsOfBody(actor.bodyId).includes(session.planId)) throw new DomainError('NOT_FOUND');
-    return session;
+  private ownSession(actor: StaffActor, sessionId: string): Promise<ExamSessionEntity> {
+    return this.access.get(actor, 'session', sessionId);
   }
 }

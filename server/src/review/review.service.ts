@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import {
   ageOn,
   DomainError,
-  getPlan,
   planIdsOfBody,
   correctableItems,
   shanghaiDate,
@@ -28,7 +27,7 @@ import { ApplicationViews } from '../applications/application-views';
 import type { StaffActor } from '../auth/actor';
 import { Clock } from '../common/clock';
 import { UnitOfWork } from '../database/unit-of-work';
-import { BatchEntity } from '../batches/batch.entity';
+import { Access } from '../access/access';
 import { SeatAllocator } from '../sessions/seat-allocator';
 import { VisitsService } from '../visits/visits.service';
 import { CandidateNotices } from '../notifications/candidate-notices';
@@ -47,6 +46,7 @@ export class ReviewService {
     private readonly visits: VisitsService,
     private readonly notices: CandidateNotices,
     private readonly outbox: OutboxService,
+    private readonly access: Access,
   ) {}
 
   async queue(actor: StaffActor, query: ReviewQuery): Promise<ReviewItem[]> {
@@ -68,7 +68,7 @@ export class ReviewService {
   }
 
   async detail(actor: StaffActor, id: string): Promise<ReviewItem> {
-    await this.own(actor, id);
+    await this.access.require(actor, 'application', [id]);
     return this.item(id);
   }
 
@@ -91,7 +91,7 @@ export class ReviewService {
 
   /** Back to the applicant with a general note and/or a note per item (the facts, or one material). */
   async returnForCorrection(actor: StaffActor, id: string, request: ReturnRequest): Promise<ReviewItem> {
-    const application = await this.own(actor, id);
+    const application = await this.access.get(actor, 'application', id);
     const labels = new Map(correctableItems(application.planId, application.level).map((c) => [c.item, c.label]));
     const items: CorrectionItem[] = request.items.map((i) => {
       const label = labels.get(i.item);
@@ -113,8 +113,7 @@ export class ReviewService {
    * with their reasons. Each member's decision is its own audited transition.
    */
   async approveBatch(actor: StaffActor, batchId: string, request: BulkApproveRequest): Promise<BulkApproveResult> {
-    const batch = await this.db.getRepository(BatchEntity).findOneBy({ id: batchId });
-    if (!batch || getPlan(batch.planId).body.id !== actor.bodyId) throw new DomainError('NOT_FOUND');
+    const batch = await this.access.get(actor, 'batch', batchId);
     if (batch.state !== 'submitted') throw new DomainError('TRANSITION_NOT_ALLOWED', '该批次尚未由机构提交');
     const members = await this.db.getRepository(ApplicationEntity).find({ where: { batchId }, order: { batchRow: 'ASC' } });
     const exceptions = new Map(request.exceptions.map((e) => [e.applicationId, e]));
@@ -149,7 +148,7 @@ export class ReviewService {
    */
   async auditTrail(actor: StaffActor, query: AuditQuery): Promise<AuditEntryView[]> {
     const planIds = planIdsOfBody(actor.bodyId);
-    if (query.applicationId) await this.own(actor, query.applicationId);
+    if (query.applicationId) await this.access.require(actor, 'application', [query.applicationId]);
     const rows = await this.db
       .createQueryBuilder(ApplicationEventEntity, 'e')
       .innerJoin(ApplicationEntity, 'a', 'a.id = e.application_id')
@@ -199,7 +198,7 @@ export class ReviewService {
     corrections?: CorrectionItem[],
   ): Promise<ApplicationEntity> {
     return this.uow.run(async (manager) => {
-      const application = await this.own(actor, id, manager);
+      const application = await this.access.get(actor, 'application', id, { manager });
       await this.states.transition(
         manager,
         application,
@@ -218,13 +217,6 @@ export class ReviewService {
       });
       return application;
     });
-  }
-
-  /** Another body's application looks exactly like a missing one. */
-  private async own(actor: StaffActor, id: string, manager = this.db.manager): Promise<ApplicationEntity> {
-    const application = await manager.findOneBy(ApplicationEntity, { id });
-    if (!application || getPlan(application.planId).body.id !== actor.bodyId) throw new DomainError('NOT_FOUND');
-    return application;
   }
 
   private async item(id: string): Promise<ReviewItem> {

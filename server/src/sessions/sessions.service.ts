@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DomainError, getPlan, sessionDateAllowed, type CreateExamSessionRequest, type ExamSessionView } from '@skillcert/shared';
+import { DomainError, sessionDateAllowed, type CreateExamSessionRequest, type ExamSessionView } from '@skillcert/shared';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { StaffActor } from '../auth/actor';
 import { Clock } from '../common/clock';
 import { ExamSessionEntity } from './exam-session.entity';
 import { SeatAllocator } from './seat-allocator';
+import { Access } from '../access/access';
 
 function view(row: ExamSessionEntity): ExamSessionView {
   return {
@@ -28,11 +29,12 @@ export class SessionsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly clock: Clock,
     private readonly allocator: SeatAllocator,
+    private readonly access: Access,
   ) {}
 
   /** Staff create sessions for their own body's plans, inside the plan's bounds. */
   async create(actor: StaffActor, request: CreateExamSessionRequest): Promise<ExamSessionView> {
-    this.requireOwnPlan(actor, request.planId);
+    this.access.requirePlan(actor, request.planId);
     const levels = [...new Set(request.levels)].sort();
     const allowed = sessionDateAllowed(request.planId, levels, request.date);
     if (!allowed.ok) throw new DomainError('SESSION_DATE_INVALID', allowed.reason);
@@ -58,19 +60,8 @@ export class SessionsService {
   }
 
   async list(actor: StaffActor, planId: string): Promise<ExamSessionView[]> {
-    this.requireOwnPlan(actor, planId);
+    this.access.requirePlan(actor, planId);
     const rows = await this.db.getRepository(ExamSessionEntity).find({ where: { planId }, order: { date: 'ASC', createdAt: 'ASC' } });
     return rows.map(view);
-  }
-
-  /** Another body's plan looks exactly like a missing one. */
-  private requireOwnPlan(actor: StaffActor, planId: string): void {
-    let bodyId: string | undefined;
-    try {
-      bodyId = getPlan(planId).body.id;
-    } catch {
-      bodyId = undefined;
-    }
-    if (bodyId !== actor.bodyId) throw new DomainError('PLAN_NOT_FOUND');
   }
 }

@@ -9,6 +9,7 @@ import type { CandidateActor } from '../auth/actor';
 import { Clock } from '../common/clock';
 import { UnitOfWork } from '../database/unit-of-work';
 import { VisitBookingEntity, VisitSlotEntity } from './visit.entity';
+import { Access } from '../access/access';
 
 /** No 0/O, 1/I/L: a code read aloud or typed at the counter is never misread. */
 const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
@@ -30,6 +31,7 @@ export class VisitsService {
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
     private readonly views: ApplicationViews,
+    private readonly access: Access,
   ) {}
 
   async slots(planId: string): Promise<VisitSlotView[]> {
@@ -43,8 +45,7 @@ export class VisitsService {
 
   /** Books (or moves) the visit of an application that is still waiting for its decision. */
   async book(actor: CandidateActor, applicationId: string, startsAt: string): Promise<ApplicationView> {
-    const before = await this.db.getRepository(ApplicationEntity).findOneBy({ id: applicationId });
-    if (!before || before.userId !== actor.userId) throw new DomainError('NOT_FOUND');
+    const before = await this.access.get(actor, 'application', applicationId);
     const slot = findBookableSlot(before.planId, startsAt, this.clock.now());
     if (!slot) throw new DomainError(visitsRequired(before.planId) ? 'VISIT_SLOT_UNAVAILABLE' : 'VISIT_NOT_NEEDED');
     // The slot's counter row exists before any transaction counts on it: racing first
@@ -83,8 +84,7 @@ export class VisitsService {
 
   async cancel(actor: CandidateActor, applicationId: string): Promise<ApplicationView> {
     await this.uow.run(async (manager) => {
-      const application = await manager.findOneBy(ApplicationEntity, { id: applicationId });
-      if (!application || application.userId !== actor.userId) throw new DomainError('NOT_FOUND');
+      await this.access.require(actor, 'application', [applicationId], manager);
       const existing = await manager.findOneBy(VisitBookingEntity, { applicationId });
       if (!existing) return;
       await this.give(manager, existing.planId, existing.slotStart);
