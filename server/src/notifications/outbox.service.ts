@@ -26,7 +26,7 @@ export interface NewMessage {
 const BACKOFF_SECONDS = [5, 30, 120, 600, 1800, 3600, 3600, 3600];
 /** A claimed message not settled by then belongs to whoever claims it next (its worker died). */
 const INTERRUPTED = '上次发送被中断，结果未知';
-const PARALLEL_SENDS = 8;
+const PARALLEL_SENDS = 16;
 
 /**
  * Messages that are never lost nor doubled. Written in the transaction of the
@@ -88,8 +88,21 @@ export class OutboxService {
   /** One round: claim what is due, send it, record each outcome. Returns how many were claimed. */
   async work(limit = 100): Promise<number> {
     const claimed = await this.claim(limit);
-    for (let i = 0; i < claimed.length; i += PARALLEL_SENDS) {
-      await Promise.all(claimed.slice(i, i + PARALLEL_SENDS).map((message) => this.deliver(message)));
+    const delivered: string[] = [];
+    let next = 0;
+    // A pool, not waves: one slow answer holds up only its own sender.
+    await Promise.all(
+      Array.from({ length: Math.min(PARALLEL_SENDS, claimed.length) }, async () => {
+        while (next < claimed.length) {
+          const message = claimed[next++]!;
+          if ((await this.deliver(message)) === 'delivered') delivered.push(message.id);
+        }
+      }),
+    );
+    if (delivered.length) {
+      await this.db
+        .getRepository(OutboxEntity)
+        .update({ id: In(delivered), state: 'sending' }, { state: 'sent', outcome: null, leaseUntil: null, sentAt: this.clock.now() });
     }
     return claimed.length;
   }
@@ -120,7 +133,14 @@ export class OutboxService {
     });
   }
 
-  private async deliver(message: OutboxEntity): Promise<void> {
+  /**
+   * Sends one message and records anything but a plain WeChat delivery. Those
+   * are recorded together when the round ends: a crash before that sends them
+   * again, and WeChat's one message per accept turns the resend into a refusal
+   * that reads as delivered (below) — never a second message. An e-mail has no
+   * such guard, so it is recorded the moment it leaves.
+   */
+  private async deliver(message: OutboxEntity): Promise<'delivered' | 'settled'> {
     try {
       if (message.channel === 'wechat') {
         if (!('data' in message.payload) || !message.templateId) return await this.settle(message, 'failed', '消息内容不完整');
@@ -130,7 +150,7 @@ export class OutboxService {
           page: message.payload.page,
           data: message.payload.data,
         });
-        if (answer === 'sent') return await this.settle(message, 'sent', null);
+        if (answer === 'sent') return 'delivered';
         // One message per accept: after an interrupted try, "no subscription left" means that try got through.
         if (message.outcome === INTERRUPTED) return await this.settle(message, 'sent', '前次发送已送达（微信答复订阅已用完）');
         return await this.settle(message, 'failed', '用户没有可用的订阅（43101）');
@@ -144,7 +164,7 @@ export class OutboxService {
         messageId: message.id,
         ...(attachment ? { attachments: [{ filename: attachment.filename, content: attachment.content, contentType: 'application/pdf' }] } : {}),
       });
-      await this.settle(message, 'sent', null);
+      return await this.settle(message, 'sent', null);
     } catch (error) {
       const permanent = (error instanceof WechatSendError && !error.retryable) || isPermanentMailFailure(error);
       const reason = (error instanceof Error ? error.message : String(error)).slice(0, 180);
@@ -157,13 +177,15 @@ export class OutboxService {
           { state: 'pending', leaseUntil: null, outcome: reason, nextAttemptAt: new Date(this.clock.now().getTime() + wait * 1000) },
         );
       this.logger.warn({ event: 'outbox-retry', id: message.id, channel: message.channel, attempts: message.attempts, reason });
+      return 'settled';
     }
   }
 
-  private async settle(message: OutboxEntity, state: 'sent' | 'failed', outcome: string | null): Promise<void> {
+  private async settle(message: OutboxEntity, state: 'sent' | 'failed', outcome: string | null): Promise<'settled'> {
     await this.db
       .getRepository(OutboxEntity)
       .update({ id: message.id, state: 'sending' }, { state, outcome, leaseUntil: null, ...(state === 'sent' ? { sentAt: this.clock.now() } : {}) });
     if (state === 'failed') this.logger.warn({ event: 'outbox-failed', id: message.id, kind: message.kind, channel: message.channel, outcome });
+    return 'settled';
   }
 }
