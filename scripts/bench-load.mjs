@@ -105,9 +105,13 @@ async function main() {
     LOG_FORMAT: 'json',
     // The bench is one address making thousands of requests; the per-address sign-in limit is not what is measured.
     LOGIN_ATTEMPTS_PER_ADDRESS: '100000',
+    // The outbox is worked as in production (tests drive it themselves, so NODE_ENV=test would leave it off).
+    OUTBOX_SECONDS: '1',
   };
   // SQLite keeps no count of statements: the request is still sent (its answer is what the baselines send).
   let statements = async (send) => void (await send());
+  // Rows written straight into the server's database (MariaDB only): what months of use would leave there.
+  let seed;
   if (db === 'mariadb') {
     const mysql = serverRequire('mysql2/promise');
     const name = `skillcert_bench_${Date.now().toString(36)}`;
@@ -120,6 +124,11 @@ async function main() {
       await admin.end();
     });
     Object.assign(env, { DATABASE_URL: `mysql://root@127.0.0.1:3306/${name}`, REDIS_URL: 'redis://127.0.0.1:6379/0', REDIS_KEY_PREFIX: `${name}:` });
+    await admin.query(`USE ${name}`);
+    seed = async (sql, params = []) => {
+      const [rows] = await admin.query(sql.replaceAll('{db}', name), params);
+      return rows;
+    };
     // Statements the server sent: MariaDB's count of questions, less the one that asks.
     const questions = async () => Number((await admin.query("SHOW GLOBAL STATUS LIKE 'Questions'"))[0][0].Value);
     statements = async (send) => {
@@ -195,7 +204,9 @@ async function main() {
     const applied = await http.json('POST', '/api/applications', reader.body, reader.token);
     // Enough fresh candidates for every round of POST /api/applications, and the approval race after.
     // At ~400 applications a second, 3 rounds of 3 s take ~3,600; the race takes the last 1,000.
-    const applicantsWanted = Number(option('applicants', '5000'));
+    // --only race|roster|scores|outbox: that part alone (for profiling one); --only <start of a label>: those endpoints alone.
+    const only = option('only', '');
+    const applicantsWanted = Number(option('applicants', ['roster', 'scores', 'outbox'].includes(only) ? '0' : '5000'));
     const started = Date.now();
     const applicants = await many(applicantsWanted, aCandidate);
     // Counted alone, before the crowd: one more candidate's application.
@@ -244,8 +255,7 @@ async function main() {
     let consumed = 0;
     const results = endpoints.map(() => ({ server: [], raw: [], express: [] }));
     // --only race: the approval race alone; --only <start of a label>: those endpoints alone (for profiling one).
-    const only = option('only', '');
-    const measured = endpoints.filter((e) => !only || (only !== 'race' && e.label.startsWith(only)));
+    const measured = endpoints.filter((e) => !only || (!['race', 'roster', 'scores', 'outbox'].includes(only) && e.label.startsWith(only)));
     for (let round = 0; round < rounds; round++) {
       for (const [i, e] of endpoints.entries()) {
         if (!measured.includes(e)) continue;
@@ -293,6 +303,9 @@ async function main() {
     // wrk took candidates from the front (and some were in flight when it stopped): the race takes from the back.
     if (!only || only === 'roster') await rosterImports(http, adminToken, residentId);
     if (!only || only === 'race') await approvalRace(http, adminToken, applicants.slice(consumed).slice(-1000));
+    if (!only || only === 'scores')
+      await (seed ? scoreSheetImport(http, adminToken, seed) : console.log('\nscore sheet of 10,000 rows: MariaDB only (seeded with SQL)'));
+    if (!only || only === 'outbox') await (seed ? outboxDelivery(wechat, seed) : console.log('\n10,000 ticket notices: MariaDB only (seeded with SQL)'));
   } finally {
     for (const cleanup of cleanups) await cleanup();
   }
@@ -385,6 +398,126 @@ async function rosterImports(http, adminToken, residentId) {
   );
 }
 
+/**
+ * A proctor imports the marks of 10,000 candidates in one sheet (more than a session
+ * seats — 2,000 at most — so this is five full sessions' worth in one file). The
+ * candidates are seeded with SQL, copies of one real application, seated and
+ * checked in; the sheet is the server's own template, filled in. Timed end to end,
+ * first import and a second one over marks already there.
+ */
+async function scoreSheetImport(http, adminToken, seed) {
+  const ExcelJS = serverRequire('exceljs');
+  const ROWS = 10_000;
+  const session = await http.json(
+    'POST',
+    '/api/sessions',
+    { planId: 'shanghai-2026', date: '2026-03-28', site: '天宝路879号C楼', levels: [4], capacity: 2000 },
+    adminToken,
+  );
+  const [template] = await seed("SELECT id FROM applications WHERE channel = 'individual' AND level = 4 ORDER BY created_at LIMIT 1");
+  if (!template) fail('no application to copy for the score sheet');
+  const columns = (
+    await seed(
+      "SELECT COLUMN_NAME AS name FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = '{db}' AND TABLE_NAME = 'applications' ORDER BY ORDINAL_POSITION",
+    )
+  ).map((c) => c.name);
+  const copy = {
+    id: "CONCAT('bench-sheet-', LPAD(s.seq, 5, '0'))",
+    active_key: 'NULL',
+    resident_id_hash: "SHA2(CONCAT('bench-sheet-', s.seq), 256)",
+    applicant_name: "CONCAT('考生', s.seq)",
+    state: "'checked_in'",
+    user_id: 'NULL',
+    makeup_of: 'NULL',
+  };
+  const started = performance.now();
+  await seed(
+    `INSERT INTO applications (${columns.map((c) => `\`${c}\``).join(', ')}) SELECT ${columns.map((c) => copy[c] ?? `a.\`${c}\``).join(', ')} FROM applications a, seq_0_to_${ROWS - 1} s WHERE a.id = ?`,
+    [template.id],
+  );
+  await seed(
+    `INSERT INTO seat_holds (id, session_id, application_id, status, held_until, ticket_notice_at, ticket_no, checked_in_at, checked_in_by, created_at)
+     SELECT CONCAT('bench-hold-', LPAD(seq, 5, '0')), ?, CONCAT('bench-sheet-', LPAD(seq, 5, '0')), 'confirmed', NULL, NULL, CONCAT('26032', LPAD(seq, 5, '0')), ?, NULL, ?
+     FROM seq_0_to_${ROWS - 1}`,
+    [session.id, new Date('2026-03-28T01:00:00Z'), new Date('2026-03-01T01:00:00Z')],
+  );
+  const seeded = performance.now() - started;
+
+  const sheetStarted = performance.now();
+  const templateBytes = await http.bytes(`/api/results/sessions/${session.id}/template`, adminToken);
+  const templateMs = performance.now() - sheetStarted;
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(templateBytes);
+  const sheet = workbook.worksheets[0];
+  const subjects = sheet.getRow(1).cellCount - 2;
+  let filled = 0;
+  sheet.eachRow((row, number) => {
+    if (number === 1) return;
+    for (let c = 0; c < subjects; c++) row.getCell(3 + c).value = 60 + ((number * 7 + c * 13) % 41);
+    filled++;
+  });
+  const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+  const times = [];
+  for (const attempt of ['first', 'again']) {
+    const t0 = performance.now();
+    const answer = await http.upload(`/api/results/sessions/${session.id}/scores`, bytes, `成绩-${attempt}.xlsx`, adminToken);
+    times.push(performance.now() - t0);
+    if (answer.imported !== filled) fail(`score sheet: ${answer.imported} of ${filled} imported; first issue ${JSON.stringify(answer.issues?.[0])}`);
+  }
+  const [{ stored }] = await seed('SELECT COUNT(*) AS stored FROM exam_results WHERE session_id = ?', [session.id]);
+  console.log(
+    `\nscore sheet of ${filled.toLocaleString('en')} rows (${(bytes.length / 1024).toFixed(0)} KB, ${subjects} subjects): imported in ${(times[0] / 1000).toFixed(2)} s, ` +
+      `again over the same marks in ${(times[1] / 1000).toFixed(2)} s; ${Number(stored).toLocaleString('en')} rows stored ` +
+      `(its template of ${filled.toLocaleString('en')} rows made in ${(templateMs / 1000).toFixed(2)} s; seeding ${(seeded / 1000).toFixed(2)} s)`,
+  );
+}
+
+/**
+ * 10,000 ticket notices waiting in the outbox, as the day a session's tickets open
+ * leaves them (one accepted subscription each at the fake WeChat): the server's own
+ * worker sends them. Timed from the moment they are due until the last is recorded
+ * sent; WeChat must have received each exactly once.
+ */
+async function outboxDelivery(wechat, seed) {
+  const { ticketNoticeData } = serverRequire('@skillcert/shared');
+  const COUNT = 10_000;
+  const templateId = 'dev-template-ticket-available';
+  const received = () => wechat.subscribeMessages.filter((m) => m.touser.startsWith('o-bench-'));
+  for (let i = 0; i < COUNT; i++) wechat.acceptSubscription(`o-bench-${i}`, templateId);
+  const payload = JSON.stringify({
+    page: 'packages/account/application/index?id=bench',
+    data: ticketNoticeData({ planId: 'shanghai-2026', level: 4, sessionDate: '2026-03-27', site: '天宝路879号B楼' }),
+  });
+  const due = new Date('2026-03-10T02:00:00Z');
+  await seed(
+    `INSERT INTO outbox (id, kind, channel, user_id, recipient, template_id, payload, dedupe_key, state, attempts, next_attempt_at, lease_until, outcome, sent_at, created_at)
+     SELECT CONCAT('bench-outbox-', LPAD(seq, 5, '0')), 'ticket', 'wechat', NULL, CONCAT('o-bench-', seq), ?, ?, CONCAT('ticket:bench-', seq, ':wechat'), 'pending', 0, ?, NULL, NULL, NULL, ?
+     FROM seq_0_to_${COUNT - 1}`,
+    [templateId, payload, due, due],
+  );
+  const started = performance.now();
+  const states = async () =>
+    Object.fromEntries(
+      (await seed("SELECT state, COUNT(*) AS n FROM outbox WHERE dedupe_key LIKE 'ticket:bench-%' GROUP BY state")).map((r) => [r.state, Number(r.n)]),
+    );
+  let counted = {};
+  await until(
+    async () => {
+      counted = await states();
+      return (counted.sent ?? 0) + (counted.failed ?? 0) >= COUNT;
+    },
+    300_000,
+    'the outbox to send 10,000 notices',
+  );
+  const seconds = (performance.now() - started) / 1000;
+  const messages = received();
+  const distinct = new Set(messages.map((m) => m.touser)).size;
+  console.log(
+    `\n${COUNT.toLocaleString('en')} ticket notices through the outbox: ${(counted.sent ?? 0).toLocaleString('en')} sent, ${counted.failed ?? 0} failed, in ${seconds.toFixed(2)} s ` +
+      `(${Math.round(COUNT / seconds)}/s); WeChat received ${messages.length.toLocaleString('en')}, ${distinct.toLocaleString('en')} different people`,
+  );
+}
+
 // ---- helpers -----------------------------------------------------------------------------------
 function fail(message) {
   console.error(message);
@@ -434,6 +567,11 @@ function client(base) {
       const { status, text } = await raw(method, path, body, token);
       if (status >= 300) throw new Error(`${method} ${path}: ${status} ${text}`);
       return JSON.parse(text);
+    },
+    async bytes(path, token) {
+      const res = await fetch(base + path, { headers: headers(token) });
+      if (res.status >= 300) throw new Error(`GET ${path}: ${res.status} ${await res.text()}`);
+      return Buffer.from(await res.arrayBuffer());
     },
     async upload(path, bytes, filename, token) {
       const form = new FormData();
