@@ -72,11 +72,19 @@ describe('configuration', () => {
     WECHAT_TEMPLATE_TICKET: 'tK8a3vQe0Yx1ticket',
     WECHAT_TEMPLATE_RESULTS: 'rS2b9wPf1Zy2results',
     WECHAT_TEMPLATE_REVIEW: 'rV4c7xNg2Aa3review',
+    FILE_STORE: 's3',
+    S3_ENDPOINT: 'https://cos.ap-shanghai.myqcloud.com',
+    S3_REGION: 'ap-shanghai',
+    S3_BUCKET: 'skillcert-1250000000',
+    S3_ACCESS_KEY_ID: 'AKIDexample',
+    S3_SECRET_ACCESS_KEY: 'secret-example',
   };
 
   it('starts in production with real settings', () => {
     expect(loadConfig(production)).toMatchObject({
       env: 'production',
+      fileStore: 's3',
+      s3: { endpoint: 'https://cos.ap-shanghai.myqcloud.com', bucket: 'skillcert-1250000000', forcePathStyle: false, keyPrefix: 'uploads/' },
       wechat: { apiBase: 'https://api.weixin.qq.com', appId: 'wx1234567890abcdef' },
       wechatPay: {
         apiBase: 'https://api.mch.weixin.qq.com',
@@ -105,6 +113,9 @@ describe('configuration', () => {
     ['no WeChat Pay merchant key', { WECHATPAY_MERCHANT_PRIVATE_KEY: '' }, /WECHATPAY_\* merchant setting/],
     ['the development message templates', { WECHAT_TEMPLATE_REVIEW: '' }, /WECHAT_TEMPLATE_TICKET/],
     ['a plain-http notify address', { PUBLIC_BASE_URL: 'http://skillcert.example.cn' }, /PUBLIC_BASE_URL must be the https origin/],
+    ['no store named for uploads', { FILE_STORE: '' }, /FILE_STORE is required in production/],
+    ["uploads on the container's own disk", { FILE_STORE: 'disk' }, /FILE_STORE=disk cannot serve several replicas/],
+    ['an object store without its bucket', { S3_BUCKET: '' }, /FILE_STORE=s3 needs S3_REGION, S3_BUCKET/],
   ])('refuses production with %s', (_, override, message) => {
     expect(() => loadConfig({ ...production, ...override })).toThrow(message);
   });

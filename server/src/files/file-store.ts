@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, type AppConfig } from '../config/config';
+import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { APP_CONFIG, type AppConfig, type S3Settings } from '../config/config';
 
 /**
  * Where uploaded bytes live. Keys are ids the server generated (UUIDs), never
@@ -57,10 +58,57 @@ export class DatabaseFileStore extends FileStore {
   }
 }
 
+/**
+ * An S3-compatible object store — Tencent COS in WeChat Cloud Hosting, or any
+ * other that speaks the S3 API. What it receives is already sealed (AES-256-GCM,
+ * in FilesService), so the store's own operators never hold readable ID cards.
+ */
+export class S3FileStore extends FileStore {
+  private readonly client: S3Client;
+
+  constructor(private readonly settings: S3Settings) {
+    super();
+    this.client = new S3Client({
+      region: settings.region,
+      ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
+      forcePathStyle: settings.forcePathStyle,
+      credentials: { accessKeyId: settings.accessKeyId, secretAccessKey: settings.secretAccessKey },
+      // The SDK's newer default checksums are not spoken by every S3-compatible store: only where the API requires one.
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      responseChecksumValidation: 'WHEN_REQUIRED',
+      maxAttempts: 3,
+      requestHandler: { connectionTimeout: 3_000, requestTimeout: 20_000 },
+    });
+  }
+
+  private keyOf(key: string): string {
+    if (!SAFE_KEY.test(key)) throw new Error('file keys are server-generated UUIDs');
+    return `${this.settings.keyPrefix}${key}`;
+  }
+
+  async put(key: string, bytes: Buffer): Promise<void> {
+    await this.client.send(new PutObjectCommand({ Bucket: this.settings.bucket, Key: this.keyOf(key), Body: bytes, ContentType: 'application/octet-stream' }));
+  }
+
+  async get(key: string): Promise<Buffer> {
+    const object = await this.client.send(new GetObjectCommand({ Bucket: this.settings.bucket, Key: this.keyOf(key) }));
+    if (!object.Body) throw new Error(`no stored bytes for file ${key}`);
+    return Buffer.from(await object.Body.transformToByteArray());
+  }
+
+  async delete(key: string): Promise<void> {
+    // S3 answers a delete of a missing key with success, which is what this method promises.
+    await this.client.send(new DeleteObjectCommand({ Bucket: this.settings.bucket, Key: this.keyOf(key) }));
+  }
+}
+
 export const fileStoreProvider = {
   provide: FileStore,
   inject: [APP_CONFIG, DataSource],
-  useFactory: (config: AppConfig, db: DataSource): FileStore => (config.fileStore === 'database' ? new DatabaseFileStore(db) : new LocalDiskFileStore(config)),
+  useFactory: (config: AppConfig, db: DataSource): FileStore => {
+    if (config.fileStore === 's3' && config.s3) return new S3FileStore(config.s3);
+    return config.fileStore === 'database' ? new DatabaseFileStore(db) : new LocalDiskFileStore(config);
+  },
 };
 
 /** The embedded demo's store: a folder on local disk, two levels of fan-out so no folder grows huge. */
