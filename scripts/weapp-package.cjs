@@ -38,3 +38,14 @@ function weappPackageSizes(dist = WEAPP_DIST) {
 }
 
 module.exports = { WEAPP_DIST, readAppJson, subpackagesOf, weappPackageSizes };
+
+// `node scripts/weapp-package.cjs`: the sizes, after `npm run build:weapp`.
+if (require.main === module) {
+  const { mainBytes, subpackages } = weappPackageSizes();
+  const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+  const total = mainBytes + Object.values(subpackages).reduce((a, b) => a + b, 0);
+  console.log(`\nWeChat package sizes (limits: 2,048 KB each package, 20 MB in all; ours: main under 500 KB)`);
+  console.log(`  main package      ${kb(mainBytes).padStart(10)}`);
+  for (const [root, bytes] of Object.entries(subpackages)) console.log(`  ${root.padEnd(18)}${kb(bytes).padStart(10)}`);
+  console.log(`  in all            ${kb(total).padStart(10)}`);
+}

@@ -14,6 +14,17 @@ import { inlineScriptHashes, noStoreForApi, securityHeaders } from './common/sec
 import type { AppConfig } from './config/config';
 import { buildOpenApiDocument } from './docs/openapi';
 
+/** Nest's own start-up lines (one per module and per route, some 200) tell an operator nothing; main.ts says the one that matters. */
+const START_UP_CHATTER = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestFactory', 'NestApplication']);
+
+class ServerLogger extends ConsoleLogger {
+  override log(message: unknown, ...rest: unknown[]): void {
+    const context = rest.at(-1);
+    if (typeof context === 'string' && START_UP_CHATTER.has(context)) return;
+    super.log(message, ...rest);
+  }
+}
+
 export interface CreateAppOptions {
   clock?: Clock;
   logger?: LoggerService | false;
@@ -25,7 +36,7 @@ export interface CreateAppOptions {
 export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<INestApplication> {
   if (config.database.kind === 'sqlite' && config.database.path !== ':memory:') mkdirSync(dirname(config.database.path), { recursive: true });
   const shutdown = options.shutdown ?? new GracefulShutdown();
-  const logger = options.logger ?? new ConsoleLogger({ json: config.logFormat === 'json', prefix: 'skillcert' });
+  const logger = options.logger ?? new ServerLogger({ json: config.logFormat === 'json', prefix: 'skillcert' });
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options.clock ?? new SystemClock()), {
     logger: logger === false ? false : logger,
     bodyParser: false,

@@ -1,4 +1,5 @@
-import { ConfigError, loadConfig } from './config/config';
+import { relative } from 'node:path';
+import { ConfigError, DEV_ADMIN_PASSWORD, loadConfig } from './config/config';
 import { createApp } from './app';
 import { FixedClock } from './common/clock';
 import { GracefulShutdown } from './common/graceful-shutdown';
@@ -10,8 +11,12 @@ async function main(): Promise<void> {
   await app.listen(config.port, config.host);
   shutdown.listen(app);
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}/`;
-  const database = config.database.kind === 'sqlite' ? `SQLite ${config.database.path}` : 'MariaDB/MySQL';
-  process.stdout.write(`\nSkillCert is running at ${url}  (API docs: ${url}api/docs, database: ${database})\n\n`);
+  const database =
+    config.database.kind === 'sqlite' ? `embedded SQLite ${relative(process.cwd(), config.database.path) || config.database.path}` : 'MariaDB/MySQL';
+  const demo = config.demoMode
+    ? `; demo: candidates sign in on 我的, staff at 我的 › 工作人员入口 as ${config.firstAdmin.username}${config.firstAdmin.password === DEV_ADMIN_PASSWORD ? ` / ${DEV_ADMIN_PASSWORD}` : ''}`
+    : '';
+  process.stdout.write(`\nSkillCert is running at ${url} — ${database}${demo} (API: ${url}api/docs)\n\n`);
 }
 
 main().catch((error: unknown) => {

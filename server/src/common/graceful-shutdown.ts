@@ -44,6 +44,8 @@ export class GracefulShutdown {
     const stop = (signal: string) => void this.stop(app, signal, exit);
     process.once('SIGTERM', stop);
     process.once('SIGINT', stop);
+    // Started by `npm start` over an IPC channel: when that process goes, however it went, so does the server.
+    if (process.send) process.once('disconnect', () => stop('parent-gone'));
   }
 
   async stop(app: INestApplication, signal: string, exit: (code: number) => void): Promise<void> {
