@@ -20,7 +20,10 @@ const nativeMissing = !existsSync(join(root, 'node_modules', 'better-sqlite3', '
 if (stale || nativeMissing) {
   console.log('Installing dependencies: about 4 minutes the first time (2 of them compiling SQLite)…');
   // What is happening and how far, every 15 s: npm itself is silent for minutes when not on a terminal.
-  const wanted = Object.keys(JSON.parse(readFileSync(lock, 'utf8')).packages ?? {}).filter((path) => path.startsWith('node_modules/'));
+  // Optional packages are mostly other platforms' builds, never installed here: not counted.
+  const wanted = Object.entries(JSON.parse(readFileSync(lock, 'utf8')).packages ?? {})
+    .filter(([path, entry]) => path.startsWith('node_modules/') && !entry.optional)
+    .map(([path]) => path);
   const since = Date.now();
   const progress = setInterval(() => {
     const present = wanted.filter((path) => existsSync(join(root, path))).length;

@@ -57,14 +57,34 @@ function fingerprint(paths) {
   return hash.digest('hex');
 }
 
+/** A process's parent, read from /proc (Linux); 0 where that cannot be known. */
+function parentOf(pid) {
+  try {
+    return Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')[1]);
+  } catch {
+    return 0;
+  }
+}
+
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function run(command, about, what) {
   const since = Date.now();
   const progress = setInterval(() => console.log(`  … still building the ${what} (${Math.round((Date.now() - since) / 1000)} s; ${about})`), 20_000);
   return new Promise((done, fail) => {
-    const child = spawn(command[0], command.slice(1), { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
-    // The builders' own chatter is kept for a failure; success is one line.
+    const child = spawn(command[0], command.slice(1), { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    // The builders' own chatter (Taro's banners, webpack's notices) is kept for a failure; success is one line.
     let output = '';
-    child.stdout.on('data', (chunk) => (output = (output + chunk).slice(-20_000)));
+    const keep = (chunk) => (output = (output + chunk).slice(-20_000));
+    child.stdout.on('data', keep);
+    child.stderr.on('data', keep);
     child.on('exit', (code) => {
       clearInterval(progress);
       if (code === 0) done(Date.now() - since);
@@ -107,9 +127,9 @@ const server = spawn(process.execPath, [join(root, 'server', 'dist', 'main.js')]
 });
 const stop = (signal) => server.exitCode === null && server.kill(signal);
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => stop(signal));
-// npm killed outright leaves this process behind with a new parent: then stop too.
-const parent = process.ppid;
-const watch = setInterval(() => process.ppid !== parent && stop('SIGTERM'), 1000);
+// npm killed outright (even by SIGKILL) leaves this process and its shell behind: watch them both, and stop when either goes.
+const watched = [process.ppid, parentOf(process.ppid)].filter((pid) => pid > 1);
+const watch = setInterval(() => watched.some((pid) => !alive(pid)) && stop('SIGTERM'), 1000);
 server.on('exit', (code) => {
   clearInterval(watch);
   process.exit(code ?? 0);
