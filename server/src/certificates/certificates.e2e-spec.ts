@@ -1,9 +1,9 @@
 import request from 'supertest';
 import { anExamBody } from '../../test/exam-body';
 import { as, databaseTargets, type TestServer } from '../../test/harness';
+import { deliverAll } from '../../test/outbox';
 import { aPaidCandidate } from '../../test/paid-candidate';
 import { startSmtpSink, type SmtpSink } from '../../test/smtp-sink';
-import { OutboxService } from '../notifications/outbox.service';
 
 const NOW = new Date('2026-03-10T02:00:00Z');
 const EXAM_MORNING = new Date('2026-03-27T00:30:00Z');
@@ -105,7 +105,7 @@ describe.each(databaseTargets())('certificates on $name', (target) => {
         .expect(201);
       expect((await verify(zhaoNumber, '赵同学').expect(200)).body.status).toBe('revoked');
 
-      await server.app.get(OutboxService).drain();
+      await deliverAll(server);
       const toChen = smtp.received.filter((m) => m.to && !Array.isArray(m.to) && m.to.text === 'chen@example.com').map((m) => m.subject);
       expect(toChen).toEqual(expect.arrayContaining(['证书已颁发：呼叫中心服务员 四级/中级工', `证书已撤销：${chenView.certificate.number}`]));
 

@@ -1,8 +1,8 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { aCandidate, as, databaseTargets, startServer, type TestServer } from '../../test/harness';
+import { deliverAll } from '../../test/outbox';
 import { startSmtpSink, type SmtpSink } from '../../test/smtp-sink';
-import { OutboxService } from './outbox.service';
 import { ScheduledNotices } from './scheduled-notices';
 
 const NOW = new Date('2026-03-10T02:00:00Z');
@@ -56,7 +56,7 @@ describe.each(databaseTargets())('review results and payment reminders on $name'
       .post(`/api/review/applications/${chen.id}/return`, { note: '在读证明需加盖学校公章，并注明预计毕业时间和所学专业名称', items: [] })
       .expect(200);
     await as(server, admin).post(`/api/review/applications/${wang.id}/approve`, {}).expect(200);
-    await server.app.get(OutboxService).drain();
+    await deliverAll(server);
 
     const wechat = server.wechat.subscribeMessages.filter((m) => [chen.openid, wang.openid].includes(m.touser));
     expect(wechat).toHaveLength(1);
@@ -81,7 +81,7 @@ describe.each(databaseTargets())('review results and payment reminders on $name'
       await notices.remindPayments();
       await notices.remindPayments();
       expect(Number(await reminders())).toBe(1);
-      await server.app.get(OutboxService).drain();
+      await deliverAll(server);
       const [mail] = mailsTo('li@example.com').filter((m) => m.subject?.startsWith('缴费提醒'));
       expect(mail?.subject).toBe('缴费提醒：呼叫中心服务员（四级）考核费请于2026年3月17日 10:00前缴纳');
       expect(mail?.text).toContain('¥400.00');

@@ -2,8 +2,8 @@ import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { anExamBody } from '../../test/exam-body';
 import { as, databaseTargets, type TestServer } from '../../test/harness';
+import { deliverAll } from '../../test/outbox';
 import { aPaidCandidate } from '../../test/paid-candidate';
-import { OutboxService } from '../notifications/outbox.service';
 
 const NOW = new Date('2026-03-10T02:00:00Z');
 const EXAM_MORNING = new Date('2026-03-27T00:30:00Z');
@@ -115,7 +115,7 @@ describe.each(databaseTargets())('scores and results on $name', (target) => {
       await as(server, publisher).post(`/api/results/sessions/${sessionId}/publish`).expect(409);
 
       // 陈 allowed the "results" message: told once; 王 allowed none.
-      await server.app.get(OutboxService).drain();
+      await deliverAll(server);
       const told = server.wechat.subscribeMessages.filter((m) => [chen.openid, wang.openid].includes(m.touser));
       expect(told).toHaveLength(1);
       expect(told[0]).toMatchObject({ touser: chen.openid, data: { thing1: { value: '呼叫中心服务员（四级）' }, phrase2: { value: '不合格' } } });
