@@ -51,6 +51,8 @@ const ROUTES: Record<string, { expect: Record<Role, Outcome>; path?: (f: Fixture
   'GET /api/plans/:id/window': { expect: everyone(), path: () => '/api/plans/shanghai-2026/window?level=4' },
   'POST /api/auth/wechat': { expect: everyone() },
   'POST /api/auth/demo-code': { expect: everyone() },
+  // Only a server in WeChat Cloud Hosting mode takes the platform's headers; this one is not.
+  'POST /api/auth/wechat-cloud': { expect: Object.fromEntries(ROLES.map((r) => [r, 404])) as Record<Role, Outcome> },
   'POST /api/auth/refresh': { expect: signedIn, fresh: true },
   'POST /api/auth/logout': { expect: signedIn, fresh: true },
   'POST /api/staff/login': { expect: everyone() },

@@ -81,7 +81,7 @@ export async function startServer(
   target: DatabaseTarget,
   now: Date,
   env: Record<string, string> = {},
-  options: { captureLogs?: (line: string) => void; payPlatform?: 'publicKey' | 'certificates' } = {},
+  options: { captureLogs?: (line: string) => void; payPlatform?: 'publicKey' | 'certificates'; openApiService?: boolean } = {},
 ): Promise<TestServer> {
   if (target.env.DATABASE_URL) await createDatabase(target.env.DATABASE_URL);
   const base = loadConfig({ NODE_ENV: 'test' });
@@ -92,6 +92,7 @@ export async function startServer(
     secret: base.wechat.secret,
     now: () => clock.now().getTime(),
     payPlatform: options.payPlatform ?? 'publicKey',
+    ...(options.openApiService ? { openApiService: true } : {}),
   });
   const wechatUrl = await wechat.start();
   // A known port before listening: WeChat Pay's notify_url must name it.

@@ -37,6 +37,11 @@ export class AuthService {
   /** wx.login() code → our own session. WeChat's session_key stays behind in the client. */
   async signInWithWechat(code: string): Promise<SessionResponse> {
     const { openid, unionid } = await this.wechat.code2Session(code);
+    return this.signInAs(openid, unionid);
+  }
+
+  /** The WeChat user the platform vouches for (WeChat Cloud Hosting's headers, checked by the controller). */
+  async signInAs(openid: string, unionid?: string): Promise<SessionResponse> {
     const user = await this.findOrCreateUser(openid, unionid);
     const session = await this.issueSession({ userId: user.id });
     return { ...session, me: await this.identity.me(user.id) };

@@ -94,6 +94,11 @@ describe('configuration', () => {
     });
   });
 
+  it('in WeChat Cloud Hosting the platform signs WeChat calls: no app secret is needed there', () => {
+    expect(loadConfig({ ...production, WECHAT_SECRET: '', WECHAT_CLOUD_HOSTING: 'true' }).wechat.cloudHosting).toBe(true);
+    expect(() => loadConfig({ ...production, WECHAT_SECRET: '' })).toThrow(/WECHAT_APPID and WECHAT_SECRET/);
+  });
+
   it('a merchant without a platform public key verifies WeChat Pay by its downloaded certificates; a key id without its key is refused', () => {
     const certificates = loadConfig({ ...production, WECHATPAY_PLATFORM_PUBLIC_KEY_ID: '', WECHATPAY_PLATFORM_PUBLIC_KEY: '' });
     expect(certificates.wechatPay.credentials?.platform).toEqual({ mode: 'certificates' });

@@ -84,6 +84,12 @@ const envSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9._/-]*$/, 'S3_KEY_PREFIX: letters, digits, . _ - /')
     .default('uploads/'),
+  /**
+   * Running in WeChat Cloud Hosting (微信云托管) with public access off: a candidate is whoever the
+   * platform's X-WX-OPENID header names, and WeChat's server APIs are called through the platform's
+   * open-API service, without an access token. Never on a server the public network reaches.
+   */
+  WECHAT_CLOUD_HOSTING: booleanFlag,
   /** Folder of the built H5 app to serve at '/'. */
   H5_DIR: z.string().default(resolve(REPO_ROOT, 'miniprogram', 'dist-h5')),
   /** Demo conveniences (demo data, demo sign-in later). Never in production. */
@@ -192,7 +198,7 @@ export interface AppConfig {
   demoMode: boolean;
   logFormat: 'json' | 'pretty';
   /** apiBase absent: start the fake WeChat server (demo and test only). */
-  wechat: { apiBase?: string; appId: string; secret: string; templates: Record<SubscriptionKind, string> };
+  wechat: { apiBase?: string; appId: string; secret: string; templates: Record<SubscriptionKind, string>; cloudHosting: boolean };
   /** WeChat Pay: credentials absent → demo/test take the fake's own. */
   wechatPay: { apiBase?: string; credentials?: MerchantCredentials; notifyUrl: string; refundNotifyUrl: string };
   personalData: { encryptionKey: Buffer; hmacKey: Buffer };
@@ -279,6 +285,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       appId: e.WECHAT_APPID,
       secret: e.WECHAT_SECRET,
       templates: { ticket: e.WECHAT_TEMPLATE_TICKET, results: e.WECHAT_TEMPLATE_RESULTS, review: e.WECHAT_TEMPLATE_REVIEW },
+      cloudHosting: e.WECHAT_CLOUD_HOSTING,
     },
     wechatPay: {
       ...(e.WECHATPAY_API_BASE ? { apiBase: e.WECHATPAY_API_BASE.replace(/\/$/, '') } : {}),
@@ -335,7 +342,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (!e.FILE_STORE) problems.push('  FILE_STORE is required in production: s3 (COS or another S3-compatible store) or database');
     else if (e.FILE_STORE === 'disk') problems.push('  FILE_STORE=disk cannot serve several replicas or survive a container restart: use s3 or database');
     if (!config.wechat.apiBase) problems.push('  WECHAT_API_BASE is required in production (https://api.weixin.qq.com)');
-    if (e.WECHAT_APPID === DEV_APPID || e.WECHAT_SECRET === DEV_SECRET) problems.push("  WECHAT_APPID and WECHAT_SECRET must be the mini program's own");
+    // In Cloud Hosting the platform signs WeChat's APIs and names the user: the app secret is not used there.
+    if (e.WECHAT_APPID === DEV_APPID || (!e.WECHAT_CLOUD_HOSTING && e.WECHAT_SECRET === DEV_SECRET))
+      problems.push("  WECHAT_APPID and WECHAT_SECRET must be the mini program's own");
     if (Object.values(config.wechat.templates).some((id) => id.startsWith('dev-template-')))
       problems.push("  WECHAT_TEMPLATE_TICKET, WECHAT_TEMPLATE_RESULTS and WECHAT_TEMPLATE_REVIEW must be the mini program's template ids");
     if (!config.wechatPay.apiBase || !config.wechatPay.credentials)

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FakeWechatPay } from './fake-wechatpay';
 
@@ -17,6 +17,11 @@ export interface FakeWechatOptions {
   now?: () => number;
   /** How the merchant verifies WeChat Pay: by its public key (default) or by platform certificates. */
   payPlatform?: 'publicKey' | 'certificates';
+  /**
+   * Acts as WeChat Cloud Hosting's open-API service too: a server API called
+   * without an access token is taken as coming from the container, signed by the platform.
+   */
+  openApiService?: boolean;
 }
 
 interface IssuedCode {
@@ -51,6 +56,7 @@ export interface ReceivedSubscribeMessage {
 
 export class FakeWechatServer {
   private server?: Server;
+  private readonly gateways: Server[] = [];
   private readonly loginCodes = new Map<string, IssuedCode>();
   private readonly phoneCodes = new Map<string, IssuedCode>();
   private readonly tokens = new Map<string, number>();
@@ -79,7 +85,45 @@ export class FakeWechatServer {
     return this.url;
   }
 
+  /**
+   * WeChat Cloud Hosting's front door (what wx.cloud.callContainer reaches): it
+   * forwards each call to `target` after removing any X-WX-* header the caller
+   * sent and adding the platform's own for the WeChat user the call came from.
+   * Here that user is named by the test's X-Fake-Persona header — the stand-in
+   * for the WeChat session callContainer carries.
+   */
+  async startGateway(target: string): Promise<string> {
+    const upstream = new URL(target);
+    const gateway = createServer((req, res) => {
+      const headers: Record<string, string | string[]> = {};
+      for (const [name, value] of Object.entries(req.headers))
+        if (value !== undefined && !name.startsWith('x-wx-') && !['host', 'connection', 'x-fake-persona'].includes(name)) headers[name] = value;
+      const persona = req.headers['x-fake-persona'];
+      if (typeof persona === 'string' && persona) {
+        Object.assign(headers, {
+          'x-wx-openid': this.openidFor(persona),
+          'x-wx-appid': this.options.appId,
+          'x-wx-source': 'wx_client',
+          'x-wx-env': 'fake-env',
+        });
+      }
+      const forwarded = httpRequest({ host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers }, (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      });
+      forwarded.on('error', () => (res.headersSent ? res.destroy() : res.writeHead(502).end()));
+      req.pipe(forwarded);
+    });
+    await new Promise<void>((ok) => gateway.listen(0, '127.0.0.1', ok));
+    this.gateways.push(gateway);
+    return `http://127.0.0.1:${(gateway.address() as AddressInfo).port}`;
+  }
+
   async stop(): Promise<void> {
+    for (const gateway of this.gateways.splice(0)) {
+      gateway.closeAllConnections();
+      await new Promise<void>((ok) => gateway.close(() => ok()));
+    }
     if (!this.server) return;
     const server = this.server;
     // fetch keeps connections alive; without this, close() waits for them to idle out.
@@ -168,6 +212,13 @@ export class FakeWechatServer {
     }
   }
 
+  /** A live access token — or none at all, through the open-API service when this fake plays it. */
+  private tokenValid(token: string): boolean {
+    if (!token) return this.options.openApiService === true;
+    const expires = this.tokens.get(token);
+    return expires !== undefined && expires > this.now();
+  }
+
   private credentialsError(appId: unknown, secret: unknown): Record<string, unknown> | undefined {
     if (appId !== this.options.appId) return { ...ERR.invalidAppId };
     if (secret !== this.options.secret) return { ...ERR.invalidSecret };
@@ -200,8 +251,7 @@ export class FakeWechatServer {
 
   /** subscribeMessage.send: a valid token, a template the user accepted (one message per accept), values within their types' limits. */
   private subscribeSend(token: string, body: Record<string, unknown>): Record<string, unknown> {
-    const expires = this.tokens.get(token);
-    if (!expires || expires <= this.now()) return { ...ERR.invalidToken };
+    if (!this.tokenValid(token)) return { ...ERR.invalidToken };
     const touser = typeof body.touser === 'string' ? body.touser : '';
     const templateId = typeof body.template_id === 'string' ? body.template_id : '';
     const data = (typeof body.data === 'object' && body.data !== null ? body.data : {}) as Record<string, { value?: unknown }>;
@@ -226,8 +276,7 @@ export class FakeWechatServer {
   }
 
   private phoneNumber(token: string, body: Record<string, unknown>): Record<string, unknown> {
-    const expires = this.tokens.get(token);
-    if (!expires || expires <= this.now()) return { ...ERR.invalidToken };
+    if (!this.tokenValid(token)) return { ...ERR.invalidToken };
     const phone = this.take(this.phoneCodes, String(body.code ?? ''));
     if (phone === undefined) return { ...ERR.invalidCode };
     return {

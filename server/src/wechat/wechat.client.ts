@@ -51,10 +51,9 @@ export class WechatClient {
 
   async phoneNumber(code: string): Promise<string> {
     for (let attempt = 0; ; attempt++) {
-      const token = await this.accessToken(attempt > 0);
       const body = await this.call<{ phone_info?: { purePhoneNumber?: string } } & WechatError>(
         'POST',
-        `/wxa/business/getuserphonenumber?access_token=${encodeURIComponent(token)}`,
+        await this.withToken('/wxa/business/getuserphonenumber', attempt > 0),
         { code },
       );
       const phone = body.phone_info?.purePhoneNumber;
@@ -76,8 +75,7 @@ export class WechatClient {
     data: Record<string, { value: string }>;
   }): Promise<'sent' | 'no-credit'> {
     for (let attempt = 0; ; attempt++) {
-      const token = await this.accessToken(attempt > 0);
-      const body = await this.call<WechatError>('POST', `/cgi-bin/message/subscribe/send?access_token=${encodeURIComponent(token)}`, {
+      const body = await this.call<WechatError>('POST', await this.withToken('/cgi-bin/message/subscribe/send', attempt > 0), {
         touser: message.touser,
         template_id: message.templateId,
         page: message.page,
@@ -91,6 +89,16 @@ export class WechatClient {
       this.logger.warn(`WeChat refused a subscribe message: ${body.errcode} ${body.errmsg ?? ''}`);
       throw new WechatSendError(body.errcode, body.errmsg ?? '', body.errcode === SYSTEM_BUSY);
     }
+  }
+
+  /**
+   * A server API's path with the access token it needs — or, in WeChat Cloud
+   * Hosting, without one: the platform's open-API service signs the container's
+   * calls to api.weixin.qq.com itself.
+   */
+  private async withToken(path: string, forceRefresh: boolean): Promise<string> {
+    if (this.config.wechat.cloudHosting) return path;
+    return `${path}?access_token=${encodeURIComponent(await this.accessToken(forceRefresh))}`;
   }
 
   /** The stable access token, cached and shared by every caller; one refresh at a time. */
