@@ -35,7 +35,9 @@ describe.each(databaseTargets())('WeChat Cloud Hosting mode, on $name', (target)
       post: (path: string, body: object = {}, token?: string) => as(request(gateway).post(path), token).send(body),
       put: (path: string, body: object, token?: string) => as(request(gateway).put(path), token).send(body),
       get: (path: string, token?: string) => as(request(gateway).get(path), token),
-      upload: (bytes: Buffer, filename: string, token: string) => as(request(gateway).post('/api/files'), token).attach('file', bytes, filename),
+      // callContainer sends no multipart: the bytes are the body, the name a header.
+      upload: (bytes: Buffer, filename: string, token: string) =>
+        as(request(gateway).post('/api/files'), token).set('Content-Type', 'application/octet-stream').set('X-Upload-Name', encodeURIComponent(filename)).send(bytes),
     };
   };
 
@@ -53,8 +55,10 @@ describe.each(databaseTargets())('WeChat Cloud Hosting mode, on $name', (target)
     await chen.post('/api/me/phone', { code: phoneCode }, token).expect(200);
     expect(cloud.wechat.calls.some((c) => c.path === '/cgi-bin/stable_token')).toBe(false);
 
-    const idCard = (await chen.upload(SAMPLE_FILES.jpeg, 'id.jpg', token).expect(201)).body.id as string;
-    const proof = (await chen.upload(SAMPLE_FILES.pdf, 'proof.pdf', token).expect(201)).body.id as string;
+    const idCard = (await chen.upload(SAMPLE_FILES.jpeg, '身份证.jpg', token).expect(201)).body.id as string;
+    const proof = (await chen.upload(SAMPLE_FILES.pdf, '学籍证明.pdf', token).expect(201)).body.id as string;
+    const tooLarge = await chen.upload(Buffer.alloc(21 * 1024 * 1024, 1), 'huge.pdf', token).expect(413);
+    expect(tooLarge.body.code).toBe('FILE_TOO_LARGE');
     const applied = await chen
       .post(
         '/api/applications',

@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro';
 import type { MeResponse, ProfileRequest, SessionResponse } from '@skillcert/shared';
 import { candidateSession, needsRenewal } from '../lib/session';
 import { api, type ApiResult } from './client';
+import { IN_CLOUD_HOSTING } from './transport';
 
 /**
  * Sign-in: wx.login()'s code goes to our server, which asks WeChat who it is.
@@ -30,9 +31,14 @@ function demoPersona(): string {
 }
 
 export async function signIn(): Promise<ApiResult<SessionResponse>> {
-  const code = await loginCode();
-  if (!code.ok) return code;
-  const session = await api<SessionResponse>('POST', '/api/auth/wechat', code.data);
+  let session: ApiResult<SessionResponse>;
+  // In WeChat Cloud Hosting the platform names the user to the server: no code to exchange.
+  if (IN_CLOUD_HOSTING) session = await api<SessionResponse>('POST', '/api/auth/wechat-cloud');
+  else {
+    const code = await loginCode();
+    if (!code.ok) return code;
+    session = await api<SessionResponse>('POST', '/api/auth/wechat', code.data);
+  }
   if (session.ok) candidateSession.save(session.data);
   return session;
 }

@@ -1,7 +1,7 @@
-import Taro from '@tarojs/taro';
 import { ERROR_MESSAGES, isErrorCode, type ErrorBody, type FieldIssue } from '@skillcert/shared';
 import { candidateSession, staffSession, type SessionStore } from '../lib/session';
 import { politeRetryDelayMs, retryAfterOf } from './retry';
+import { send, type Method } from './transport';
 
 /**
  * The app's one way to the server. Every failure — no network, a coded 4xx,
@@ -17,23 +17,14 @@ export interface ApiError {
   status?: number;
 }
 
-/** H5 served by the server talks to its own origin; the WeChat build needs an absolute base. */
-export const API_BASE = process.env.TARO_ENV === 'h5' ? '' : (process.env.TARO_APP_API_BASE ?? '');
-
-type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+export { API_BASE } from './transport';
 export type Requester = <T>(method: Method, path: string, body?: unknown) => Promise<ApiResult<T>>;
 
 function requester(store: SessionStore<object>): Requester {
   return async <T>(method: Method, path: string, body?: unknown): Promise<ApiResult<T>> => {
     for (let attempt = 0; ; attempt++) {
       try {
-        const response = await Taro.request<unknown>({
-          url: `${API_BASE}${path}`,
-          method,
-          ...(body === undefined ? {} : { data: body as TaroGeneral.IAnyObject }),
-          header: { 'Content-Type': 'application/json', ...authorization(store) },
-          timeout: 15_000,
-        });
+        const response = await send(method, path, body, { 'Content-Type': 'application/json', ...authorization(store) });
         if (response.statusCode >= 200 && response.statusCode < 300) return { ok: true, data: response.data as T };
         const error = toApiError(response.statusCode, response.data);
         if (error.code === 'UNAUTHENTICATED') store.clear();

@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro';
 import { PHOTO_MAX_EDGE, type UploadedFileView } from '@skillcert/shared';
 import { staffSession, type SessionStore } from '../lib/session';
 import { API_BASE, authorization, toApiError, type ApiResult } from './client';
+import { receiveFile, sendFile } from './transport';
 
 /**
  * A photo made small before it leaves the phone: the longest edge at most
@@ -52,11 +53,9 @@ export async function pickAndUploadPhoto(as?: SessionStore<object>): Promise<Api
 
 async function upload<T>(path: string, filePath: string, okStatus: number, as?: SessionStore<object>): Promise<ApiResult<T>> {
   try {
-    const response = await Taro.uploadFile({ url: `${API_BASE}${path}`, filePath, name: 'file', header: authorization(as) });
-    // uploadFile hands the body back as text, unlike request.
-    const body: unknown = typeof response.data === 'string' ? JSON.parse(response.data || 'null') : response.data;
-    if (response.statusCode === okStatus) return { ok: true, data: body as T };
-    return { ok: false, error: toApiError(response.statusCode, body) };
+    const response = await sendFile(path, filePath, authorization(as));
+    if (response.statusCode === okStatus) return { ok: true, data: response.data as T };
+    return { ok: false, error: toApiError(response.statusCode, response.data) };
   } catch {
     return { ok: false, error: { code: 'NETWORK_ERROR', message: '上传失败，请检查网络后重试' } };
   }
@@ -117,8 +116,8 @@ async function download(path: string, fileName: string, fileType: 'xlsx' | 'pdf'
       link.click();
       return { ok: true, data: true };
     }
-    const downloaded = await Taro.downloadFile({ url: `${API_BASE}${path}`, header: authorization(as) });
-    if (downloaded.statusCode !== 200) return { ok: false, error: toApiError(downloaded.statusCode, null) };
+    const downloaded = await receiveFile(path, authorization(as));
+    if (!downloaded.tempFilePath) return { ok: false, error: toApiError(downloaded.statusCode, null) };
     await Taro.openDocument({ filePath: downloaded.tempFilePath, fileType, showMenu: true });
     return { ok: true, data: true };
   } catch {

@@ -1,7 +1,7 @@
-import { Image, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { UploadedFileView } from '@skillcert/shared';
-import { API_BASE } from '../api/client';
+import { localCopyOf, ServerImage } from './ServerImage';
 import './MaterialFiles.css';
 
 /**
@@ -10,24 +10,23 @@ import './MaterialFiles.css';
  * certificate's seal needs; a PDF opens in the document viewer.
  */
 export function MaterialFiles({ files, testId }: { files: UploadedFileView[]; testId?: string }) {
-  const images = files.filter((f) => f.type.startsWith('image/')).map((f) => `${API_BASE}${f.url}`);
   const open = async (file: UploadedFileView) => {
-    const url = `${API_BASE}${file.url}`;
-    if (file.type.startsWith('image/')) return void Taro.previewImage({ urls: images, current: url });
-    if (process.env.TARO_ENV === 'h5') return void window.open(url, '_blank');
-    const { tempFilePath } = await Taro.downloadFile({ url });
-    await Taro.openDocument({ filePath: tempFilePath, fileType: 'pdf' });
+    if (file.type.startsWith('image/')) {
+      const urls = (await Promise.all(files.filter((f) => f.type.startsWith('image/')).map((f) => localCopyOf(f.url)))).filter((u): u is string => !!u);
+      return void Taro.previewImage({ urls, current: await localCopyOf(file.url) });
+    }
+    const path = await localCopyOf(file.url);
+    if (!path) return;
+    if (process.env.TARO_ENV === 'h5') return void window.open(path, '_blank');
+    const local = path.startsWith('http') ? (await Taro.downloadFile({ url: path })).tempFilePath : path;
+    await Taro.openDocument({ filePath: local, fileType: 'pdf' });
   };
   if (!files.length) return <View className="muted">未上传</View>;
   return (
     <View className="material-files" data-testid={testId}>
       {files.map((file) => (
         <View key={file.id} className="material-file" onClick={() => void open(file)}>
-          {file.type.startsWith('image/') ? (
-            <Image className="material-thumb" src={`${API_BASE}${file.url}`} mode="aspectFill" />
-          ) : (
-            <View className="material-thumb pdf">PDF</View>
-          )}
+          {file.type.startsWith('image/') ? <ServerImage className="material-thumb" url={file.url} /> : <View className="material-thumb pdf">PDF</View>}
         </View>
       ))}
     </View>

@@ -1,5 +1,4 @@
-import { Body, Controller, Get, Param, Post, Put, Res, UploadedFile, UseInterceptors, HttpCode } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { Body, Controller, Get, Param, Post, Put, Res, UploadedFile, HttpCode } from '@nestjs/common';
 import {
   createBatchSchema,
   idParamSchema,
@@ -11,12 +10,12 @@ import {
   type PrereviewRequest,
 } from '@skillcert/shared';
 import type { Response } from 'express';
-import { memoryStorage } from 'multer';
 import type { StaffActor } from '../auth/actor';
 import { Allow, CurrentStaff } from '../auth/auth.guard';
 import { ZodPipe } from '../common/zod-pipe';
 import { BatchesService } from './batches.service';
 import { rosterTemplate } from './roster-workbook';
+import { FileUpload } from '../common/file-upload';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -56,7 +55,7 @@ export class BatchesController {
   /** The filled roster, multipart with one part named `file`. */
   @Post(':id/roster')
   @HttpCode(200)
-  @UseInterceptors(FileInterceptor('file', { storage: memoryStorage(), limits: { fileSize: 5 * 1024 * 1024, files: 1 } }))
+  @FileUpload(5 * 1024 * 1024)
   importRoster(
     @CurrentStaff() actor: StaffActor,
     @Param(new ZodPipe(idParamSchema)) { id }: { id: string },

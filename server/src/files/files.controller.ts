@@ -1,12 +1,11 @@
-import { Controller, Get, Param, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { Controller, Get, Param, Post, Query, Res, UploadedFile } from '@nestjs/common';
 import { DomainError, fileLinkQuerySchema, idParamSchema, UPLOAD_TYPES, type FileLinkQuery } from '@skillcert/shared';
 import type { Response } from 'express';
-import { memoryStorage } from 'multer';
 import { ANYONE_SIGNED_IN, type Actor } from '../auth/actor';
 import { Allow, Auth } from '../auth/auth.guard';
 import { ZodPipe } from '../common/zod-pipe';
 import { FilesService, uploaderOf } from './files.service';
+import { FileUpload } from '../common/file-upload';
 
 const LARGEST_UPLOAD = Math.max(...Object.values(UPLOAD_TYPES).map((t) => t.maxBytes));
 
@@ -17,7 +16,7 @@ export class FilesController {
   /** multipart/form-data with one part named `file` — what `Taro.uploadFile` sends. */
   @Post()
   @Allow('candidate', 'institution')
-  @UseInterceptors(FileInterceptor('file', { storage: memoryStorage(), limits: { fileSize: LARGEST_UPLOAD + 1, files: 1, fields: 5 } }))
+  @FileUpload(LARGEST_UPLOAD + 1, { fields: 5 })
   upload(@Auth() actor: Actor, @UploadedFile() file: Express.Multer.File | undefined) {
     if (!file) throw new DomainError('FILE_EMPTY', '请选择要上传的文件');
     return this.files.upload(uploaderOf(actor), file.buffer);

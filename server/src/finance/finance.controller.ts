@@ -1,5 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, UploadedFile } from '@nestjs/common';
 import {
   confirmCreditSchema,
   DomainError,
@@ -10,11 +9,11 @@ import {
   type CreditQuery,
   type StatementColumnsRequest,
 } from '@skillcert/shared';
-import { memoryStorage } from 'multer';
 import type { StaffActor } from '../auth/actor';
 import { Allow, CurrentStaff } from '../auth/auth.guard';
 import { ZodPipe } from '../common/zod-pipe';
 import { FinanceService } from './finance.service';
+import { FileUpload } from '../common/file-upload';
 
 @Controller('api/finance')
 @Allow('finance', 'admin')
@@ -24,7 +23,7 @@ export class FinanceController {
   /** A bank statement (.xlsx or .csv), multipart with one part named `file`. */
   @Post('statements')
   @HttpCode(200)
-  @UseInterceptors(FileInterceptor('file', { storage: memoryStorage(), limits: { fileSize: 10 * 1024 * 1024, files: 1 } }))
+  @FileUpload(10 * 1024 * 1024)
   importStatement(@CurrentStaff() actor: StaffActor, @UploadedFile() file: Express.Multer.File | undefined) {
     return this.finance.importStatement(actor, file?.buffer);
   }
@@ -38,7 +37,7 @@ export class FinanceController {
   /** A statement whose columns are not known yet: its header row, for finance to map. Nothing is imported. */
   @Post('statement-columns/layout')
   @HttpCode(200)
-  @UseInterceptors(FileInterceptor('file', { storage: memoryStorage(), limits: { fileSize: 10 * 1024 * 1024, files: 1 } }))
+  @FileUpload(10 * 1024 * 1024)
   statementLayout(@CurrentStaff() actor: StaffActor, @UploadedFile() file: Express.Multer.File | undefined) {
     if (!file?.buffer.length) throw new DomainError('FILE_EMPTY');
     return this.finance.statementColumns(actor, file.buffer);

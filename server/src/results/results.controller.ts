@@ -1,13 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Res, UploadedFile } from '@nestjs/common';
 import { idParamSchema, type SubjectKind } from '@skillcert/shared';
 import type { Response } from 'express';
-import { memoryStorage } from 'multer';
 import * as z from 'zod/mini';
 import type { StaffActor } from '../auth/actor';
 import { Allow, CurrentStaff } from '../auth/auth.guard';
 import { ZodPipe } from '../common/zod-pipe';
 import { ResultsService } from './results.service';
+import { FileUpload } from '../common/file-upload';
 
 const candidateParamSchema = z.object({ id: idParamSchema.shape.id, applicationId: idParamSchema.shape.id });
 const scoreCell = z.optional(z.string().check(z.maxLength(10)));
@@ -39,7 +38,7 @@ export class ResultsController {
   /** A filled score sheet: every row written, or none and each problem by row and column. */
   @Post('scores')
   @HttpCode(200)
-  @UseInterceptors(FileInterceptor('file', { storage: memoryStorage(), limits: { fileSize: 5 * 1024 * 1024, files: 1 } }))
+  @FileUpload(5 * 1024 * 1024)
   importScores(
     @CurrentStaff() actor: StaffActor,
     @Param(new ZodPipe(idParamSchema)) { id }: { id: string },

@@ -1,9 +1,9 @@
 import { Button } from '@nutui/nutui-react-taro';
-import { Image, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { FILES_PER_MATERIAL, materialRequired, materialsFor, type Level, type UploadedFileView } from '@skillcert/shared';
 import { useState } from 'react';
-import { API_BASE } from '../../../api/client';
+import { ServerImage } from '../../../components/ServerImage';
 import { pickAndUploadPhoto } from '../../../api/files';
 import '../../../components/MaterialFiles.css';
 import { TextField } from '../../../components/TextField';
@@ -57,11 +57,7 @@ export function MaterialsForm({ planId, level, satisfied, draft, onChange, error
             <View className="material-files">
               {files.map((file) => (
                 <View key={file.id} className="material-file">
-                  {file.type.startsWith('image/') ? (
-                    <Image className="material-thumb" src={`${API_BASE}${file.url}`} mode="aspectFill" />
-                  ) : (
-                    <View className="material-thumb pdf">PDF</View>
-                  )}
+                  {file.type.startsWith('image/') ? <ServerImage className="material-thumb" url={file.url} /> : <View className="material-thumb pdf">PDF</View>}
                   <Text className="material-remove" onClick={() => remove(material.id, file.id)}>
                     删除
                   </Text>
