@@ -47,7 +47,15 @@ function run(command) {
 const seconds = (ms) => `${Math.round(ms / 1000)} s`;
 const started = Date.now();
 const outcome = new Map();
+const [mariadb, redis] = await Promise.all([reachable(3306), reachable(6379)]);
 for (const part of PARTS) {
+  // Without MariaDB and Redis a part that needs them cannot run; that fails the run only where they are required (CI).
+  if (part.services && !(mariadb && redis)) {
+    const required = process.env.REQUIRE_MYSQL === '1';
+    outcome.set(part.name, { result: required ? 'failed' : 'skipped', why: 'MariaDB and Redis are not running', ms: 0, excused: !required });
+    console.log(`\n── ${part.name}: not run (MariaDB and Redis are not running)`);
+    continue;
+  }
   const missing = (part.needs ?? []).filter((need) => outcome.get(need)?.result !== 'passed');
   if (missing.length) {
     outcome.set(part.name, { result: 'skipped', why: `needs ${missing.join(', ')}`, ms: 0 });
@@ -60,7 +68,6 @@ for (const part of PARTS) {
   outcome.set(part.name, { result: code === 0 ? 'passed' : 'failed', why: code === 0 ? '' : `exit code ${code}`, ms: Date.now() - t0 });
 }
 
-const [mariadb, redis] = await Promise.all([reachable(3306), reachable(6379)]);
 const width = Math.max(...PARTS.map((p) => p.name.length));
 console.log(`\n══ npm test: summary (${seconds(Date.now() - started)} in all)`);
 for (const part of PARTS) {
@@ -72,6 +79,6 @@ if (!mariadb || !redis)
   console.log(
     `  note: ${!mariadb ? 'MariaDB (127.0.0.1:3306)' : 'Redis (127.0.0.1:6379)'} did not answer — the server's MariaDB suite did not run (see the README)`,
   );
-const bad = [...outcome.values()].filter((o) => o.result !== 'passed').length;
+const bad = [...outcome.values()].filter((o) => o.result !== 'passed' && !o.excused).length;
 console.log(bad ? `  ${bad} of ${PARTS.length} parts did not pass` : `  all ${PARTS.length} parts passed`);
 process.exit(bad ? 1 : 0);
