@@ -22,6 +22,12 @@ const PARTS = [
     command: ['npm', 'test', '-w', '@skillcert/miniprogram'],
     needs: ['shared: build', 'server: build'],
   },
+  {
+    name: 'deployment: the production bundle boots on MariaDB, Redis and S3',
+    command: ['node', 'scripts/verify-deploy.mjs'],
+    needs: ['server: build', 'mini program: WeChat and H5 builds, browser walks'],
+    services: true,
+  },
 ];
 
 function reachable(port) {

@@ -9,9 +9,10 @@ import Taro from '@tarojs/taro';
  *   server who the user is.
  * The H5 build talks to the origin that served it.
  */
-const CLOUD_ENV = process.env.TARO_APP_CLOUD_ENV ?? '';
-const CLOUD_SERVICE = process.env.TARO_APP_CLOUD_SERVICE ?? '';
-export const IN_CLOUD_HOSTING = process.env.TARO_ENV === 'weapp' && Boolean(CLOUD_ENV && CLOUD_SERVICE);
+// Read only in the WeChat build: the browser has no `process` for a setting the build did not replace.
+const CLOUD_ENV = process.env.TARO_ENV === 'weapp' ? (process.env.TARO_APP_CLOUD_ENV ?? '') : '';
+const CLOUD_SERVICE = process.env.TARO_ENV === 'weapp' ? (process.env.TARO_APP_CLOUD_SERVICE ?? '') : '';
+export const IN_CLOUD_HOSTING = Boolean(CLOUD_ENV && CLOUD_SERVICE);
 export const API_BASE = process.env.TARO_ENV === 'h5' ? '' : (process.env.TARO_APP_API_BASE ?? '');
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
