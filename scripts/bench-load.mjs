@@ -201,7 +201,7 @@ async function main() {
     const adminToken = (await http.json('POST', '/api/staff/login', { username: 'admin', password: 'skillcert-admin-dev' })).token;
     process.stdout.write(`server on ${db}; preparing candidates…\n`);
     const reader = await aCandidate();
-    const applied = await http.json('POST', '/api/applications', reader.body, reader.token);
+    await http.json('POST', '/api/applications', reader.body, reader.token);
     // Enough fresh candidates for every round of POST /api/applications, and the approval race after.
     // At ~400 applications a second, 3 rounds of 3 s take ~3,600; the race takes the last 1,000.
     // --only race|roster|scores|outbox: that part alone (for profiling one); --only <start of a label>: those endpoints alone.

@@ -14,6 +14,7 @@ const PARTS = [
   { name: 'dependencies', command: ['node', 'scripts/ensure-installed.mjs'] },
   { name: 'shared: build', command: ['npm', 'run', 'build', '-w', '@skillcert/shared'], needs: ['dependencies'] },
   { name: 'types (all packages)', command: ['npm', 'run', 'typecheck'], needs: ['shared: build'] },
+  { name: 'lint: TypeScript rules and the walls between packages', command: ['npm', 'run', 'lint'], needs: ['dependencies'] },
   { name: 'shared: rules', command: ['npm', 'test', '-w', '@skillcert/shared'], needs: ['shared: build'] },
   { name: 'server: build', command: ['npm', 'run', 'build', '-w', '@skillcert/server'], needs: ['shared: build'] },
   { name: 'server: API on SQLite and MariaDB', command: ['npm', 'test', '-w', '@skillcert/server'], needs: ['server: build'] },

@@ -1,5 +1,4 @@
 import { formatChineseDate, ticketAvailableFrom } from '@skillcert/shared';
-import type { Page } from 'playwright-core';
 import { attachMaterials, fillShanghaiLevel4ByClause3, PHOTO, residentIdFrom, signInWithProfile } from './candidate';
 import { screenshotPath, usePhone } from './phone';
 import { staffSignIn } from './staff';

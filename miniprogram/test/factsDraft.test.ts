@@ -1,4 +1,4 @@
-import { aCandidate } from '@skillcert/shared/dist/cjs/testing/aCandidate';
+import { aCandidate } from '@skillcert/shared/testing';
 import { fromFacts, toFacts } from '../src/lib/factsDraft';
 
 describe('a returned application comes back into the form unchanged', () => {

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readAppJson, subpackagesOf, WEAPP_DIST, weappPackageSizes } from '../../scripts/weapp-package.cjs';
 
@@ -23,7 +23,7 @@ describe('WeChat build', () => {
   });
 
   it('opens in WeChat DevTools from the project config', () => {
-    const config = require('../project.config.json') as { miniprogramRoot: string; compileType: string };
+    const config = JSON.parse(readFileSync(join(__dirname, '..', 'project.config.json'), 'utf8')) as { miniprogramRoot: string; compileType: string };
     expect(config).toMatchObject({ miniprogramRoot: './dist', compileType: 'miniprogram' });
   });
 });

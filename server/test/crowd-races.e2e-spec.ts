@@ -127,7 +127,7 @@ describe.each(databaseTargets())('a crowd at the window and two hands on one mar
  * the candidate's application; a second transaction, heavier so that InnoDB
  * picks the entry as its victim, holds the application and asks for the session.
  */
-describe.each(databaseTargets().filter((t) => t.name === 'mariadb'))('a deadlock on purpose, on $name', (target) => {
+describe.each(databaseTargets().filter((t) => t.name === 'mariadb'))('a deadlock on purpose, on $name', () => {
   /** A server that runs each transaction `attempts` times at most, and a candidate checked in to its session on results day. */
   async function aCheckedInCandidate(attempts: number) {
     const logs: string[] = [];

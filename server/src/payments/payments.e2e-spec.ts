@@ -1,7 +1,8 @@
+import type { ApplicationView } from '@skillcert/shared';
 import { createPrivateKey, createPublicKey, createVerify } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { aCandidate, as, bindWechatPhone, databaseTargets, startServer, type DatabaseTarget, type TestServer } from '../../test/harness';
+import { aCandidate, as, bindWechatPhone, databaseTargets, startServer, until, type DatabaseTarget, type TestServer } from '../../test/harness';
 import { anApprovedClass } from '../../test/approved-class';
 import { SeatsService } from '../sessions/seats.service';
 import { PaymentsService } from './payments.service';
@@ -48,7 +49,7 @@ describe.each(databaseTargets())('WeChat Pay against the fake on $name', (target
   let admin: string;
   let approved: (persona: string) => Promise<{ token: string; id: string }>;
   let startPaying: (token: string, id: string) => request.Test;
-  let application: (token: string, id: string) => Promise<any>;
+  let application: (token: string, id: string) => Promise<ApplicationView>;
 
   beforeAll(async () => {
     ({ server, admin, approved, startPaying, application } = await payingServer(target));
@@ -186,11 +187,8 @@ describe.each(databaseTargets())('WeChat Pay against the fake on $name', (target
     expect(server.wechat.pay.orders.get(outTradeNo)?.trade_state).toBe('REFUND');
     // WeChat refunds asynchronously; its signed notification records it.
     let view = await application(token, id);
-    for (let i = 0; i < 50 && view.payment?.refund?.state !== 'refunded'; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      view = await application(token, id);
-    }
-    expect(view.payment.refund).toEqual({ state: 'refunded', at: '2026-03-10T02:00:00.000Z' });
+    await until(async () => (view = await application(token, id)).payment?.refund?.state === 'refunded', 'the refund notification');
+    expect(view.payment?.refund).toEqual({ state: 'refunded', at: '2026-03-10T02:00:00.000Z' });
     expect(view.timeline.at(-1)).toMatchObject({ from: 'paid', to: 'cancelled', by: 'staff', note: '考生申请取消' });
   });
 

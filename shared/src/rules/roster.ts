@@ -126,8 +126,11 @@ export function parseRosterRow(row: RosterRow, rowNumber: number): { person?: Ro
   const finalYear = choice('finalYear', { 是: true, 否: false });
   if (cell('school') || cell('major')) {
     if (together(['school', 'major'], '学历') && school && major) {
-      if (!graduatedOn && finalYear !== true) fail('graduatedOn', '请填写毕业日期，或在“在读应届”填“是”');
-      else facts.diplomas.push({ school, major, ...(graduatedOn ? { graduatedOn } : {}), ...(finalYear ? { finalYear } : {}) });
+      // A cell already reported as unreadable is not asked for a second time.
+      const unreadable = (cell('graduatedOn') && !graduatedOn) || (cell('finalYear') && finalYear === undefined);
+      if (!graduatedOn && finalYear !== true) {
+        if (!unreadable) fail('graduatedOn', '请填写毕业日期，或在“在读应届”填“是”');
+      } else facts.diplomas.push({ school, major, ...(graduatedOn ? { graduatedOn } : {}), ...(finalYear ? { finalYear } : {}) });
     }
   }
 

@@ -1,0 +1,86 @@
+// npm run lint: the TypeScript rules everyone learns from, and the walls between packages.
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import tseslint from 'typescript-eslint';
+
+/** @skillcert/shared is used by its name and its public subpaths, never by its build folder. */
+const throughSharedFront = {
+  group: ['@skillcert/shared/dist', '@skillcert/shared/dist/**'],
+  message: 'import @skillcert/shared (or @skillcert/shared/testing), never its dist/',
+};
+
+export default tseslint.config(
+  { ignores: ['**/dist/**', '**/dist-h5/**', '**/node_modules/**', 'server/data/**', 'test-artifacts/**', '**/*.cjs', 'miniprogram/config/*.js'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        Buffer: 'readonly',
+        __dirname: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+        URL: 'readonly',
+        fetch: 'readonly',
+        performance: 'readonly',
+        FormData: 'readonly',
+        Blob: 'readonly',
+      },
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+    },
+  },
+  {
+    // The CommonJS configuration files (jest, babel) and test stubs.
+    files: ['**/*.js'],
+    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly', exports: 'writable' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/server/**', '**/miniprogram/**', '@skillcert/server', '@skillcert/miniprogram', '@nestjs/*', '@tarojs/*', 'typeorm', 'react'],
+              message: 'shared holds the rules: it imports nothing from the server or the app, nor their frameworks',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['miniprogram/src/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/server/**', '@skillcert/server', '@skillcert/server/**'], message: 'the app reaches the server over HTTP, never by import' },
+            throughSharedFront,
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['miniprogram/test/**/*.ts', 'miniprogram/e2e/**/*.ts', 'server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [throughSharedFront, { group: ['**/miniprogram/src/**'], message: 'the app is tested through its pages, not imported piecemeal' }] },
+      ],
+    },
+  },
+);
