@@ -15,7 +15,15 @@ export function screenshotPath(name: string): string {
  * every uncaught page error, and anything the Content-Security-Policy refused, fails the test that caused it. `fixedNow` stops the
  * server's clock and the phone's at the same instant.
  */
-export function usePhone(options: { fixedNow?: string; database?: 'sqlite' | 'mariadb'; env?: Record<string, string> } = {}): {
+/** The two screens every walk of the app's states is looked at on: a small Android phone and a current iPhone. */
+export const PHONE_SIZES = [
+  { width: 360, height: 640 },
+  { width: 390, height: 844 },
+] as const;
+
+export function usePhone(
+  options: { fixedNow?: string; database?: 'sqlite' | 'mariadb'; env?: Record<string, string>; viewport?: { width: number; height: number } } = {},
+): {
   server: () => RunningServer;
   page: () => Page;
   /** Another phone in the same test: a second person (the reviewer) beside the first. */
@@ -35,7 +43,7 @@ export function usePhone(options: { fixedNow?: string; database?: 'sqlite' | 'ma
   let others: Page[] = [];
   const openPhone = async (): Promise<Page> => {
     const context = await browser!.newContext({
-      viewport: { width: 390, height: 844 },
+      viewport: options.viewport ?? { width: 390, height: 844 },
       deviceScaleFactor: 2,
       hasTouch: true,
       isMobile: true,

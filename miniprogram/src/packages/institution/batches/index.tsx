@@ -22,13 +22,14 @@ import { TextField } from '../../../components/TextField';
 import { issuesByPath } from '../../../lib/issues';
 import { staffSession } from '../../../lib/session';
 import '../institution.css';
+import { staffSignInAgain } from '../../../lib/returnTo';
 
 /** A school's group declarations: the batches so far, and a new one for a plan and level. */
 export default function BatchesPage() {
   const session = staffSession.current();
   const batches = useApi(() => batchesApi.list(), []);
   useDidShow(() => {
-    if (!staffSession.current()) void Taro.redirectTo({ url: '/packages/staff/login/index' });
+    if (!staffSession.current()) staffSignInAgain();
     else batches.reload();
   });
   const signOut = async () => {

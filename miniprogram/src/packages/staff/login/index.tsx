@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { staffAccountApi, staffSignIn } from '../../../api/staff';
 import { TextField } from '../../../components/TextField';
 import { issuesByPath } from '../../../lib/issues';
+import { returnPath } from '../../../lib/returnTo';
 import { staffSession } from '../../../lib/session';
 import { staffHome } from '../home';
 import './index.css';
@@ -20,10 +21,14 @@ export default function StaffLoginPage() {
   // Signed in with a temporary password from an admin: their own comes first.
   const [temporary, setTemporary] = useState<string>();
 
+  // Sent here by a page whose sign-in had lapsed: back to it afterwards.
+  const back = returnPath(Taro.getCurrentInstance().router?.params.redirect);
+  const onward = (staff: Parameters<typeof staffHome>[0]) => void Taro.redirectTo({ url: back ?? staffHome(staff) });
+
   useDidShow(() => {
     const session = staffSession.current();
     if (session?.staff.mustChangePassword) return setTemporary('');
-    if (session) void Taro.redirectTo({ url: staffHome(session.staff) });
+    if (session) onward(session.staff);
   });
 
   const submit = async () => {
@@ -35,7 +40,7 @@ export default function StaffLoginPage() {
     setBusy(false);
     if (!session.ok) return setFailure(session.error.message);
     if (session.data.staff.mustChangePassword) return setTemporary(parsed.data.password);
-    void Taro.redirectTo({ url: staffHome(session.data.staff) });
+    onward(session.data.staff);
   };
 
   if (temporary !== undefined) return <NewPassword temporary={temporary} />;
@@ -44,7 +49,9 @@ export default function StaffLoginPage() {
     <View className="page staff-login">
       <View className="card">
         <View className="card-title">工作人员登录</View>
-        <View className="muted">供认定机构审核、财务、考务人员和培训机构经办人使用。账号由本机构管理员开通。</View>
+        <View className="muted">
+          {back ? '登录已失效，请重新登录，之后回到刚才的页面。' : '供认定机构审核、财务、考务人员和培训机构经办人使用。账号由本机构管理员开通。'}
+        </View>
       </View>
       <View className="card form">
         <TextField className="username-input" label="用户名" value={username} onChange={setUsername} maxLength={40} error={errors.username} />

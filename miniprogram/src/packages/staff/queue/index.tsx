@@ -22,6 +22,7 @@ import { FilterChips } from '../FilterChips';
 import { StaffBar } from '../StaffBar';
 import '../staff.css';
 import './index.css';
+import { staffSignInAgain } from '../../../lib/returnTo';
 
 type StateFilter = ReviewQuery['state'];
 const STATES: { value: StateFilter; label: string }[] = [
@@ -48,7 +49,7 @@ export default function ReviewQueuePage() {
 
   const queue = useApi(() => reviewApi.queue({ state, planId, level, channel }), [state, planId, level, channel]);
   useDidShow(() => {
-    if (!staffSession.current()) void Taro.redirectTo({ url: '/packages/staff/login/index' });
+    if (!staffSession.current()) staffSignInAgain();
     else queue.reload();
   });
   usePullDownRefresh(() => {
