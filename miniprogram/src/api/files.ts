@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro';
 import { PHOTO_MAX_EDGE, type UploadedFileView } from '@skillcert/shared';
 import { staffSession, type SessionStore } from '../lib/session';
 import { API_BASE, authorization, toApiError, type ApiResult } from './client';
-import { receiveFile, sendFile } from './transport';
+import { receiveFile, sendFile } from './fileTransport';
 
 /**
  * A photo made small before it leaves the phone: the longest edge at most

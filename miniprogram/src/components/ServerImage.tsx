@@ -1,6 +1,7 @@
 import { Image } from '@tarojs/components';
 import { useEffect, useState } from 'react';
-import { API_BASE, IN_CLOUD_HOSTING, receiveFile } from '../api/transport';
+import { receiveFile } from '../api/fileTransport';
+import { API_BASE, IN_CLOUD_HOSTING } from '../api/transport';
 
 /**
  * Where the phone can show a server file from: its address — or, in WeChat

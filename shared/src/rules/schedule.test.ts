@@ -1,4 +1,4 @@
-import { applicationWindow, acceptancePointStatus } from './schedule';
+import { applicationWindow, acceptancePointStatus, windowStage } from './schedule';
 
 describe('Shanghai 2026 monthly windows', () => {
   it('January takes no applications and says when February opens', () => {
@@ -76,5 +76,12 @@ describe('acceptance point', () => {
 
   it('Beijing publishes no acceptance point', () => {
     expect(acceptancePointStatus('beijing-2021', new Date('2021-05-10T02:00:00Z'))).toBeUndefined();
+  });
+
+  it('names where a window stands: open, opening later, or over (the ended 2021 plan is not "not yet open")', () => {
+    expect(windowStage(applicationWindow('shanghai-2026', 4, '2026-03-10'))).toBe('open');
+    expect(windowStage(applicationWindow('shanghai-2026', 4, '2026-01-20'))).toBe('upcoming');
+    expect(windowStage(applicationWindow('shanghai-2026', 4, '2027-01-20'))).toBe('ended');
+    expect(windowStage(applicationWindow('beijing-2021', 4, '2026-03-10'))).toBe('ended');
   });
 });

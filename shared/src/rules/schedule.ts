@@ -16,6 +16,16 @@ export interface ApplicationWindow {
   note?: string;
 }
 
+/** Where a window stands, as a candidate reads it: taking applications, opening later, or over for this plan. */
+export type WindowStage = 'open' | 'upcoming' | 'ended';
+
+export const WINDOW_STAGE_NAMES: Record<WindowStage, string> = { open: '申报中', upcoming: '未开放', ended: '已截止' };
+
+export function windowStage(window: ApplicationWindow): WindowStage {
+  if (window.open) return 'open';
+  return window.nextOpensOn ? 'upcoming' : 'ended';
+}
+
 /** Whether a plan takes applications for a level on a Shanghai calendar date, and what follows from applying then. */
 export function applicationWindow(planId: string, level: Level, on: IsoDate): ApplicationWindow {
   const plan = getPlan(planId);

@@ -1,7 +1,7 @@
 import { Tag } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { applicationWindow, formatChineseDate, formatYuan } from '@skillcert/shared';
+import { applicationWindow, formatChineseDate, formatYuan, WINDOW_STAGE_NAMES, windowStage } from '@skillcert/shared';
 import type { PlanSummary } from '@skillcert/shared';
 import { plansApi } from '../../api/plans';
 import { useApi } from '../../api/useApi';
@@ -52,7 +52,7 @@ function PlanCard({ plan, today }: { plan: PlanSummary; today: string }) {
         <Text className="muted">
           {plan.body.name} · {plan.body.city}
         </Text>
-        {window && <Tag type={window.open ? 'success' : 'default'}>{window.open ? '申报中' : '未开放'}</Tag>}
+        {window && <Tag type={window.open ? 'success' : 'default'}>{WINDOW_STAGE_NAMES[windowStage(window)]}</Tag>}
       </View>
       <View className="card-title plan-title">{plan.title}</View>
       <View className="tags">

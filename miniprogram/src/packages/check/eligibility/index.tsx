@@ -2,7 +2,13 @@ import { Button, CellGroup } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import {
+  APPLICATION_STATE_NAMES,
+  applicationWindow,
   evaluateEligibility,
+  formatChineseDate,
+  isLiveApplicationState,
+  windowStage,
+  WINDOW_STAGE_NAMES,
   getPlan,
   LEVEL_NAMES,
   materialsIssues,
@@ -95,12 +101,20 @@ function SelfCheck({ plan, initialLevel, correcting }: { plan: Plan; initialLeve
   const [materials, setMaterials] = useState<MaterialsDraftState>(correcting ? materialsOf(correcting) : { files: {}, signatures: {} });
   const [showMaterialErrors, setShowMaterialErrors] = useState(false);
   const [realName, setRealName] = useState<string>();
+  const [mine, setMine] = useState<ApplicationView[]>([]);
   useEffect(() => {
     if (!candidateSession.current()) return;
     void meApi.me().then((result) => {
       if (result.ok && result.data.profile) setRealName(result.data.profile.name);
     });
-  }, []);
+    if (!correcting) void applicationsApi.mine().then((result) => result.ok && setMine(result.data));
+  }, [correcting]);
+  // What stops an application is said first, before anything is filled in: the window, and one already under way.
+  const applyWindow = applicationWindow(plan.id, level, today);
+  const alreadyApplied = correcting
+    ? undefined
+    : mine.find((a) => a.level === level && isLiveApplicationState(a.state) && getPlan(a.planId).occupation.code === plan.occupation.code);
+  const canApply = Boolean(correcting) || (applyWindow.open && !alreadyApplied);
   // The same rule the server enforces: every required upload, every commitment signed with the ID card's name.
   const materialErrors = issuesByPath(
     materialsIssues(
@@ -169,6 +183,29 @@ function SelfCheck({ plan, initialLevel, correcting }: { plan: Plan; initialLeve
         <View className="muted">按{plan.standard.name}，具备任一条件即可申报。填写后即时显示结果，年限由系统按日期计算。</View>
       </View>
 
+      {!correcting && !applyWindow.open && (
+        <View className="card blocked-card" data-testid="window-closed">
+          <View className="card-title">{`${LEVEL_NAMES[level].split('/')[0]}${WINDOW_STAGE_NAMES[windowStage(applyWindow)]}`}</View>
+          <View>{applyWindow.note ?? '本期不受理申报'}</View>
+          <View className="muted">
+            可以先自测申报条件；{applyWindow.nextOpensOn ? `${formatChineseDate(applyWindow.nextOpensOn)}起可提交申报。` : '本计划已不能提交申报。'}
+          </View>
+        </View>
+      )}
+      {alreadyApplied && (
+        <View className="card blocked-card" data-testid="already-applied">
+          <View className="card-title">{`您已有一份${LEVEL_NAMES[level].split('/')[0]}申报（${APPLICATION_STATE_NAMES[alreadyApplied.state]}）`}</View>
+          <View className="muted">同一等级同时只能有一份申报，无需重复提交。</View>
+          <Button
+            type="primary"
+            block
+            className="open-existing"
+            onClick={() => void Taro.navigateTo({ url: `/packages/account/application/index?id=${alreadyApplied.id}` })}
+          >
+            查看我的申报
+          </Button>
+        </View>
+      )}
       {correcting && <CorrectionNotes application={correcting} />}
       {!correcting && (
         <ChoiceField
@@ -348,7 +385,7 @@ function SelfCheck({ plan, initialLevel, correcting }: { plan: Plan; initialLeve
       )}
 
       <Verdict result={local} level={level} pending={pendingReason(draft, parsed.ok)} />
-      {local?.eligible && !pendingReason(draft, parsed.ok) && (
+      {canApply && local?.eligible && !pendingReason(draft, parsed.ok) && (
         <View className="card apply-card">
           <View className="muted">
             申报后，审核人员将核验您的证明材料。{plan.acceptancePoint ? `个人申报须携带身份证原件至受理点（${plan.acceptancePoint.address}）办理确认。` : ''}
