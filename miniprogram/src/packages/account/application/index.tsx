@@ -1,7 +1,17 @@
 import { Button, Cell, CellGroup, Tag } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { clauseLabel, formatAmount, formatChineseDate, getPlan, levelDisplayName, nextStates, visitsRequired, type ApplicationView } from '@skillcert/shared';
+import {
+  clauseLabel,
+  formatAmount,
+  formatChineseDate,
+  getPlan,
+  levelDisplayName,
+  nextStates,
+  offeredLevels,
+  visitsRequired,
+  type ApplicationView,
+} from '@skillcert/shared';
 import { useState } from 'react';
 import { applicationsApi } from '../../../api/applications';
 import { useApi } from '../../../api/useApi';
@@ -169,6 +179,7 @@ function NextStep({ application }: { application: ApplicationView }) {
       </View>
     );
   }
+  if (application.state === 'rejected') return <Rejected application={application} />;
   if (application.state === 'returned') {
     return (
       <View className="card next-step warn-card" data-testid="next-step">
@@ -195,4 +206,40 @@ function NextStep({ application }: { application: ApplicationView }) {
     );
   }
   return null;
+}
+
+/**
+ * Not approved: why, in the reviewer's words, at the top — then what the candidate
+ * can still do: another level of the plan, or ask the evaluation body.
+ */
+function Rejected({ application }: { application: ApplicationView }) {
+  const plan = getPlan(application.planId);
+  const reason = [...application.timeline].reverse().find((e) => e.to === 'rejected')?.note;
+  const others = offeredLevels(plan).filter((l) => l !== application.level);
+  const ask = plan.contacts.filter((c) => c.kind === 'phone' || c.kind === 'email' || c.kind === 'web').slice(0, 2);
+  return (
+    <View className="card next-step warn-card" data-testid="next-step">
+      <View className="next-title">审核未通过</View>
+      {reason && <View className="next-line rejection-reason">原因：{reason}</View>}
+      {others.length > 0 && (
+        <>
+          <View className="muted">如符合其他等级的条件，可以改报其他等级。</View>
+          <Button
+            type="primary"
+            block
+            className="apply-other-level"
+            onClick={() => void Taro.navigateTo({ url: `/packages/check/eligibility/index?planId=${plan.id}&level=${others[0]}` })}
+          >
+            自测其他等级的申报条件
+          </Button>
+        </>
+      )}
+      {ask.map((c) => (
+        <View key={c.value} className="muted contact-line">
+          {c.label}：{c.value}
+          {c.hours ? `（${c.hours}）` : ''}
+        </View>
+      ))}
+    </View>
+  );
 }
