@@ -59,6 +59,9 @@ describe('H5: a school clerk declares a class and a reviewer decides the batch a
     await uploadRoster(clerk, await roster([...good, third]));
     await report.getByText('本次导入3行').waitFor();
     await clerk.getByText('学员名单（3人）').waitFor();
+    // Nobody has passed 初审 yet: the page says what comes first instead of offering to submit no one (issue 14, item 10).
+    await clerk.locator('[data-testid="submit-blocked"]').getByText('还没有初审通过的学员', { exact: false }).waitFor();
+    expect(await clerk.locator('.submit-batch').getAttribute('class')).toMatch(/disabled/);
 
     for (const row of [2, 3, 4]) {
       const member = clerk.locator(`[data-testid="member-${row}"]`);
@@ -74,6 +77,7 @@ describe('H5: a school clerk declares a class and a reviewer decides the batch a
     }
     await clerk.locator('.pass-all').tap();
     for (const row of [2, 3, 4]) await clerk.locator(`[data-testid="member-${row}"]`).getByText('初审通过', { exact: true }).waitFor();
+    await clerk.locator('.submit-batch').getByText('提交3名学员').waitFor();
     await clerk.locator('.submit-batch').tap();
     await clerk.locator('.taro-modal__foot').getByText('提交', { exact: true }).tap();
     await clerk.locator('[data-testid="batch-summary"]').getByText('已提交').waitFor();

@@ -338,8 +338,19 @@ function BatchTickets({ batch }: { batch: BatchView }) {
 
 function SubmitBar({ batch, onSubmitted }: { batch: BatchView; onSubmitted: (result: Awaited<ReturnType<typeof batchesApi.one>>) => boolean }) {
   const [busy, setBusy] = useState(false);
+  const passed = batch.members.filter((m) => m.prereview === 'passed').length;
+  // Nothing to send yet: say what comes first, rather than a dialog offering to send no one.
+  if (passed === 0) {
+    return (
+      <View className="card" data-testid="submit-blocked">
+        <View className="muted">还没有初审通过的学员。请先在名单中初审（可用上方的“初审通过”按钮一次完成），初审通过的学员才会提交认定机构审核。</View>
+        <Button type="primary" block disabled className="submit-batch">
+          提交批次
+        </Button>
+      </View>
+    );
+  }
   const submit = async () => {
-    const passed = batch.members.filter((m) => m.prereview === 'passed').length;
     const { confirm } = await Taro.showModal({
       title: '提交批次',
       content: `将${passed}名初审通过的学员提交认定机构审核，提交后不能再修改名单。确定提交吗？`,
@@ -353,7 +364,7 @@ function SubmitBar({ batch, onSubmitted }: { batch: BatchView; onSubmitted: (res
   };
   return (
     <Button type="primary" block loading={busy} className="submit-batch" onClick={() => void submit()}>
-      提交批次
+      {`提交${passed}名学员`}
     </Button>
   );
 }
