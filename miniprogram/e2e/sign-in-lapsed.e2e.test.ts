@@ -51,8 +51,10 @@ describe.each(PHONE_SIZES)('H5 at $width×$height: a lapsed sign-in is one tap f
     const page = phone.page();
     const { url } = phone.server();
     await staffSignIn(page, url, { username: 'admin', password: 'skillcert-admin-dev' });
-    await page.waitForURL(/packages\/staff\/(?!login)/);
+    // The sign-in lands on her queue; only once it has, a link with parameters is opened (as from a notification).
+    await page.locator('.review-queue').waitFor();
     await page.goto(`${url}/#/packages/staff/queue/index?state=approved`);
+    await page.waitForURL(/state=approved/);
     await page.locator('.review-queue').waitFor();
 
     await endSignIn(url, await storedToken(page, 'skillcert.staff-session'));

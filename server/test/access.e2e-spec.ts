@@ -83,6 +83,7 @@ const ROUTES: Record<string, { expect: Record<Role, Outcome>; path?: (f: Fixture
   },
   // Exam day: a body's proctors and admins, at their own body's sessions only.
   'GET /api/exam-day/sessions': { expect: only({ bodyAdmin: 'ok', otherBodyStaff: 'ok' }) },
+  'GET /api/exam-day/next': { expect: only({ bodyAdmin: 'ok', otherBodyStaff: 'ok' }) },
   'GET /api/exam-day/sessions/:id/attendance': { expect: bodyOwn, path: (f) => `/api/exam-day/sessions/${f.session}/attendance` },
   'GET /api/exam-day/sessions/:id/tickets/:ticketNo': { expect: bodyOwn, path: (f) => `/api/exam-day/sessions/${f.session}/tickets/2604200001` },
   'POST /api/exam-day/sessions/:id/check-ins': {

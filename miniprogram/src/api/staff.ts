@@ -9,6 +9,7 @@ import type {
   AuditEntryView,
   CandidateAtDoor,
   ExamDaySessionView,
+  NextExamDayView,
   CreateExamSessionRequest,
   ExamSessionView,
   CreateStaffRequest,
@@ -75,6 +76,7 @@ export const examSessionsApi = {
 /** Exam day at the door: today's sessions, the candidate behind a ticket, check-in, the room's count. */
 export const examDayApi = {
   sessions: () => staffApi<ExamDaySessionView[]>('GET', '/api/exam-day/sessions'),
+  next: () => staffApi<NextExamDayView>('GET', '/api/exam-day/next'),
   lookup: (sessionId: string, ticketNo: string) =>
     staffApi<CandidateAtDoor>('GET', `/api/exam-day/sessions/${id(sessionId)}/tickets/${encodeURIComponent(ticketNo.replace(/\s+/g, ''))}`),
   checkIn: (sessionId: string, ticketNo: string) => staffApi<AttendanceView>('POST', `/api/exam-day/sessions/${id(sessionId)}/check-ins`, { ticketNo }),

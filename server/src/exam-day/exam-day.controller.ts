@@ -19,6 +19,12 @@ export class ExamDayController {
     return this.examDay.sessionsOn(actor, date);
   }
 
+  /** Nothing today: when and where the body's next session is. */
+  @Get('next')
+  next(@CurrentStaff() actor: StaffActor) {
+    return this.examDay.nextAfterToday(actor);
+  }
+
   @Get('sessions/:id/attendance')
   attendance(@CurrentStaff() actor: StaffActor, @Param(new ZodPipe(idParamSchema)) { id }: { id: string }) {
     return this.examDay.attendance(actor, id);

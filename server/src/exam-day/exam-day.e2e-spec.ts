@@ -41,6 +41,8 @@ describe.each(databaseTargets())('exam day: check-in at the door on $name', (tar
 
       const today = (await door.get('/api/exam-day/sessions').expect(200)).body;
       expect(today).toEqual([expect.objectContaining({ id: sessionId, date: '2026-03-27', seats: 2, present: 0 })]);
+      // What comes after today, for a proctor on a day without one: the next session, not today's.
+      expect((await door.get('/api/exam-day/next').expect(200)).body).toEqual({ next: { date: '2026-03-28', site: '天宝路879号C楼' } });
 
       const found = (await door.get(`/api/exam-day/sessions/${sessionId}/tickets/${chenTicket.ticketNo}`).expect(200)).body;
       expect(found).toMatchObject({ ticketNo: chenTicket.ticketNo, name: '陈同学', residentIdMasked: chenTicket.residentIdMasked, level: 4 });

@@ -10,9 +10,10 @@ import {
   type AttendanceView,
   type CandidateAtDoor,
   type ExamDaySessionView,
+  type NextExamDayView,
   type IsoDate,
 } from '@skillcert/shared';
-import { DataSource, In, IsNull } from 'typeorm';
+import { DataSource, In, IsNull, MoreThan } from 'typeorm';
 import { ApplicationEntity } from '../applications/application.entity';
 import { ApplicationMaterialEntity } from '../applications/application-material.entity';
 import { ApplicationStates } from '../applications/application-states';
@@ -44,6 +45,15 @@ export class ExamDayService {
   ) {}
 
   /** The body's sessions on a day (today unless asked), with how many have come. */
+  async nextAfterToday(actor: StaffActor): Promise<NextExamDayView> {
+    const planIds = planIdsOfBody(actor.bodyId);
+    if (!planIds.length) return {};
+    const next = await this.db
+      .getRepository(ExamSessionEntity)
+      .findOne({ where: { date: MoreThan(shanghaiDate(this.clock.now())), planId: In(planIds) }, order: { date: 'ASC', createdAt: 'ASC' } });
+    return next ? { next: { date: next.date, site: next.site } } : {};
+  }
+
   async sessionsOn(actor: StaffActor, date?: IsoDate): Promise<ExamDaySessionView[]> {
     const day = date ?? shanghaiDate(this.clock.now());
     const sessions = await this.db

@@ -37,6 +37,11 @@ export interface AttendanceView {
   candidates: (Omit<CandidateAtDoor, 'photoUrl'> & { present: boolean })[];
 }
 
+/** The body's next session after today: what a proctor with nothing today is told. */
+export interface NextExamDayView {
+  next?: { date: string; site: string };
+}
+
 export interface ExamDaySessionView {
   id: string;
   date: IsoDate;

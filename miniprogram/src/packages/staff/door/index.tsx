@@ -23,8 +23,9 @@ export default function DoorPage() {
   return (
     <View className="page door-page">
       <StaffBar />
-      <PageState value={sessions} isEmpty={(list) => list.length === 0} emptyText="今天没有考核场次">
+      <PageState value={sessions}>
         {(list) => {
+          if (list.length === 0) return <NothingToday />;
           const chosen = list.find((s) => s.id === sessionId) ?? (list.length === 1 ? list[0] : undefined);
           return chosen ? (
             <Door session={chosen} onBack={list.length > 1 ? () => setSessionId(undefined) : undefined} />
@@ -167,5 +168,20 @@ function Door({ session, onBack }: { session: ExamDaySessionView; onBack?: () =>
         </View>
       )}
     </>
+  );
+}
+
+/** No session today: when the next one is, so the proctor knows the page is working and when to come back. */
+function NothingToday() {
+  const next = useApi(() => examDayApi.next(), []);
+  return (
+    <View className="page-state" data-testid="nothing-today">
+      <View className="page-state-title">今天没有考核场次</View>
+      {next.state === 'ready' && (
+        <View className="page-state-text next-session">
+          {next.data.next ? `下一场：${formatChineseDate(next.data.next.date)} · ${next.data.next.site}` : '暂无已安排的场次'}
+        </View>
+      )}
+    </View>
   );
 }
