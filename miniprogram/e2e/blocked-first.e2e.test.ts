@@ -1,4 +1,4 @@
-import { attachMaterials, fillShanghaiLevel4ByClause3, residentIdFrom, signInWithProfile } from './candidate';
+import { applyAsShanghaiStudent, fillShanghaiLevel4ByClause3, residentIdFrom } from './candidate';
 import { PHONE_SIZES, screenshotPath, usePhone } from './phone';
 
 /** What stops an application is said at the entrance of the flow, not after the photos and signatures (issue 14, item 2). */
@@ -38,11 +38,7 @@ describe.each(PHONE_SIZES)('H5 at $width×$height: a window that is shut, or an 
       const page = phone.page();
       const { url } = phone.server();
       const residentId = residentIdFrom(`3101092008090131${size.width === 360 ? 1 : 2}`);
-      await signInWithProfile(page, url, '陈同学', residentId);
-      await fillShanghaiLevel4ByClause3(page, url, residentId);
-      await attachMaterials(page, '陈同学');
-      await page.locator('.apply-now').tap();
-      await page.locator('[data-testid="application-status"]').getByText('审核中').waitFor();
+      await applyAsShanghaiStudent(page, url, residentId);
 
       await fillShanghaiLevel4ByClause3(page, url, residentId);
       const existing = page.locator('[data-testid="already-applied"]');

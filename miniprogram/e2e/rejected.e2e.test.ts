@@ -1,4 +1,4 @@
-import { attachMaterials, fillShanghaiLevel4ByClause3, residentIdFrom, signInWithProfile } from './candidate';
+import { applyAsShanghaiStudent, residentIdFrom } from './candidate';
 import { PHONE_SIZES, screenshotPath, usePhone } from './phone';
 import { post } from './staff';
 
@@ -12,11 +12,7 @@ describe.each(PHONE_SIZES)('H5 at $width×$height: a rejected application says w
     const page = phone.page();
     const { url } = phone.server();
     const residentId = residentIdFrom(`3101092008090141${size.width === 360 ? 1 : 2}`);
-    await signInWithProfile(page, url, '陈同学', residentId);
-    await fillShanghaiLevel4ByClause3(page, url, residentId);
-    await attachMaterials(page, '陈同学');
-    await page.locator('.apply-now').tap();
-    await page.locator('[data-testid="application-status"]').getByText('审核中').waitFor();
+    await applyAsShanghaiStudent(page, url, residentId);
     const id = new URL(page.url().replace('/#/', '/')).searchParams.get('id');
     expect(id).toBeTruthy();
 
