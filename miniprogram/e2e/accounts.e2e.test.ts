@@ -1,4 +1,4 @@
-import { screenshotPath, usePhone } from './phone';
+import { look, usePhone } from './phone';
 import { post, staffSignIn } from './staff';
 
 const NOW = '2026-03-10T10:00:00+08:00';
@@ -27,7 +27,7 @@ describe('H5: an admin gives a forgetful colleague a temporary password, and sto
     await row.getByText('待设新密码').waitFor();
     // Her own account offers no 停用.
     expect(await adminPhone.locator('[data-testid="account-admin"] .toggle-account').count()).toBe(0);
-    await adminPhone.screenshot({ path: screenshotPath('40-accounts-reset.png'), fullPage: true });
+    await look(adminPhone, '40-accounts-reset.png', { fullPage: true });
 
     // The colleague signs in with it and is asked for their own before anything else.
     const colleague = phone.page();
@@ -39,7 +39,7 @@ describe('H5: an admin gives a forgetful colleague a temporary password, and sto
     await form.locator('.save-new-password').tap();
     await form.getByText('两次输入的新密码不一致').waitFor();
     await form.locator('.new-password-again input').fill('qian-own-password-2026');
-    await colleague.screenshot({ path: screenshotPath('41-new-password.png'), fullPage: true });
+    await look(colleague, '41-new-password.png', { fullPage: true });
     await form.locator('.save-new-password').tap();
     await colleague.locator('.staff-bar').waitFor();
 
@@ -56,6 +56,6 @@ describe('H5: an admin gives a forgetful colleague a temporary password, and sto
       body: JSON.stringify({ username: FINANCE.username, password: 'qian-own-password-2026' }),
     });
     expect(((await me.json()) as { code: string }).code).toBe('ACCOUNT_DISABLED');
-    await adminPhone.screenshot({ path: screenshotPath('42-accounts-disabled.png'), fullPage: true });
+    await look(adminPhone, '42-accounts-disabled.png', { fullPage: true });
   });
 });

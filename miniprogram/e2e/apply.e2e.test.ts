@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { attachMaterials, fillShanghaiLevel4ByClause3, residentIdFrom, signInWithProfile } from './candidate';
-import { screenshotPath, usePhone } from './phone';
+import { look, usePhone } from './phone';
 
 /** 10 March 2026, 10:00 in Shanghai, for the server and the phone alike: the March window is open. */
 const NOW = '2026-03-10T10:00:00+08:00';
@@ -28,7 +28,7 @@ describe('H5: a vocational student applies for level 4 and follows the applicati
     await page.locator('[data-testid="material-id-card"]').getByText('请上传“有效身份证原件”').waitFor();
     await attachMaterials(page, '陈同学');
     await page.locator('[data-testid="materials"]').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: screenshotPath('06-materials.png') });
+    await look(page, '06-materials.png');
     await page.locator('.apply-now').tap();
 
     const status = page.locator('[data-testid="application-status"]');
@@ -38,7 +38,7 @@ describe('H5: a vocational student applies for level 4 and follows the applicati
     await page.getByText('四级 条件(3)').waitFor();
     await page.locator('[data-testid="timeline"]').getByText('审核中').waitFor();
     await page.waitForTimeout(300);
-    await page.screenshot({ path: screenshotPath('07-application.png') });
+    await look(page, '07-application.png');
 
     await page.locator('.withdraw').tap();
     await page.getByText('确定撤回吗？', { exact: false }).waitFor();

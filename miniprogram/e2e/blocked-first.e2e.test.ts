@@ -1,5 +1,5 @@
 import { applyAsShanghaiStudent, fillShanghaiLevel4ByClause3, residentIdFrom } from './candidate';
-import { PHONE_SIZES, screenshotPath, usePhone } from './phone';
+import { look, PHONE_SIZES, usePhone } from './phone';
 
 /** What stops an application is said at the entrance of the flow, not after the photos and signatures (issue 14, item 2). */
 describe.each(PHONE_SIZES)('H5 at $width×$height: a window that is shut, or an application already made, is said first', (size) => {
@@ -14,7 +14,7 @@ describe.each(PHONE_SIZES)('H5 at $width×$height: a window that is shut, or an 
       await page.locator('[data-testid="plan-beijing-2021"]').getByText('已截止', { exact: true }).waitFor();
       await page.locator('[data-testid="plan-shanghai-2026"]').getByText('未开放', { exact: true }).waitFor();
       await page.locator('[data-testid="plan-shanghai-2026"]').getByText('1月不受理申报，2月1日起可申报').waitFor();
-      await page.screenshot({ path: screenshotPath(`blocked-home-${size.width}.png`) });
+      await look(page, `blocked-home-${size.width}.png`);
 
       await fillShanghaiLevel4ByClause3(page, url, residentIdFrom('31010920080901301'));
       const closed = page.locator('[data-testid="window-closed"]');
@@ -27,7 +27,7 @@ describe.each(PHONE_SIZES)('H5 at $width×$height: a window that is shut, or an 
       expect(await page.locator('.apply-now').count()).toBe(0);
       expect(await page.locator('[data-testid="materials"]').count()).toBe(0);
       await closed.scrollIntoViewIfNeeded();
-      await page.screenshot({ path: screenshotPath(`blocked-window-${size.width}.png`) });
+      await look(page, `blocked-window-${size.width}.png`);
     });
   });
 
@@ -45,7 +45,7 @@ describe.each(PHONE_SIZES)('H5 at $width×$height: a window that is shut, or an 
       await existing.getByText('您已有一份四级申报（审核中）').waitFor();
       expect(await page.locator('.apply-now').count()).toBe(0);
       await existing.scrollIntoViewIfNeeded();
-      await page.screenshot({ path: screenshotPath(`blocked-duplicate-${size.width}.png`) });
+      await look(page, `blocked-duplicate-${size.width}.png`);
       await existing.locator('.open-existing').tap();
       await page.locator('[data-testid="application-status"]').getByText('审核中').waitFor();
     });

@@ -1,5 +1,5 @@
 import { attachMaterials, fillShanghaiLevel4ByClause3, residentIdFrom, signInWithProfile } from './candidate';
-import { screenshotPath, usePhone } from './phone';
+import { look, usePhone } from './phone';
 import { setServerClock } from './server';
 import { post, staffSignIn } from './staff';
 
@@ -35,7 +35,7 @@ describe('H5: the proctor checks a candidate in at the door', () => {
     const ticketNo = (await ticket.locator('.reference').textContent())!.trim();
     expect(ticketNo).toMatch(/^260327\d{4}$/);
     await candidate.waitForTimeout(300);
-    await candidate.screenshot({ path: screenshotPath('21-ticket.png'), fullPage: true });
+    await look(candidate, '21-ticket.png', { fullPage: true });
 
     await setServerClock(server.url, EXAM_MORNING);
     const door = await phone.anotherPhone();
@@ -51,7 +51,7 @@ describe('H5: the proctor checks a candidate in at the door', () => {
     await person.getByText('周同学').waitFor();
     await person.locator('.id-photo').waitFor();
     await door.waitForTimeout(300);
-    await door.screenshot({ path: screenshotPath('22-door-identity.png'), fullPage: true });
+    await look(door, '22-door-identity.png', { fullPage: true });
     await person.locator('.admit').tap();
     await count.getByText('未到 0 人', { exact: false }).waitFor();
     expect(await count.locator('.present').textContent()).toBe('1');
@@ -61,7 +61,7 @@ describe('H5: the proctor checks a candidate in at the door', () => {
     await door.locator('.find-ticket').tap();
     await person.getByText('已于2026年3月27日 08:41签到').waitFor();
     await door.waitForTimeout(300);
-    await door.screenshot({ path: screenshotPath('23-door-already-in.png'), fullPage: true });
+    await look(door, '23-door-already-in.png', { fullPage: true });
     // Later in the sitting she leaves her seat and will not come back when told: the proctor records it (article 2, the practical).
     await person.locator('.report-misconduct').tap();
     const form = door.locator('[data-testid="misconduct-form"]');
@@ -71,7 +71,7 @@ describe('H5: the proctor checks a candidate in at the door', () => {
     await form.getByText('请写明经过（至少4个字）', { exact: false }).waitFor();
     await form.locator('.misconduct-note textarea').fill('实操考试开始后擅自离开座位，经两次提醒拒不返回');
     await door.waitForTimeout(300);
-    await door.screenshot({ path: screenshotPath('24-door-misconduct.png'), fullPage: true });
+    await look(door, '24-door-misconduct.png', { fullPage: true });
     await form.locator('.record-misconduct').tap();
     await person.getByText('已记录：取消当次该科目成绩').waitFor();
     await candidate.reload();

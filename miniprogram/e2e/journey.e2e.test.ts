@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { attachMaterials, fillShanghaiAsFinalYearStudent, residentIdFrom, signInWithProfile } from './candidate';
-import { screenshotPath, usePhone } from './phone';
+import { look, screenshotPath, usePhone } from './phone';
 import { setServerClock } from './server';
 import { post, staffSignIn } from './staff';
 
@@ -66,7 +66,7 @@ describe('H5: one Shanghai level-3 candidate from ticket to certificate', () => 
     expect(ticketNo).toMatch(/^260327\d{4}$/);
     await ticket.getByText('呼叫中心服务员 三级/高级工').waitFor();
     await candidate.waitForTimeout(300);
-    await candidate.screenshot({ path: screenshotPath('30-journey-ticket.png'), fullPage: true });
+    await look(candidate, '30-journey-ticket.png', { fullPage: true });
     const download = candidate.waitForEvent('download');
     await ticket.locator('.ticket-pdf').tap();
     const pdfPath = screenshotPath('30-journey-ticket.pdf');
@@ -105,7 +105,7 @@ describe('H5: one Shanghai level-3 candidate from ticket to certificate', () => 
     pages.push(publisher);
     await staffSignIn(publisher, server.url, PUBLISHER);
     const publish = async (sessionDate: string) => {
-      await publisher.locator('.staff-bar').getByText('场次').tap();
+      await publisher.locator('.staff-bar').getByText('成绩', { exact: true }).tap();
       await publisher.locator('.session-row').filter({ hasText: sessionDate }).tap();
       await publisher.locator('.publish-results').tap();
       await publisher.locator('.taro-modal__foot').getByText('发布', { exact: true }).tap();
@@ -113,7 +113,7 @@ describe('H5: one Shanghai level-3 candidate from ticket to certificate', () => 
     };
     await publish('2026年3月27日');
     await publisher.waitForTimeout(300);
-    await publisher.screenshot({ path: screenshotPath('31-journey-published.png'), fullPage: true });
+    await look(publisher, '31-journey-published.png', { fullPage: true });
 
     // She sees each subject, and applies to make up the practical.
     await candidate.reload();
@@ -123,7 +123,7 @@ describe('H5: one Shanghai level-3 candidate from ticket to certificate', () => 
     const makeup = candidate.locator('[data-testid="makeup"]');
     await makeup.getByText('可补考科目：操作技能', { exact: false }).waitFor();
     await candidate.waitForTimeout(300);
-    await candidate.screenshot({ path: screenshotPath('32-journey-result.png'), fullPage: true });
+    await look(candidate, '32-journey-result.png', { fullPage: true });
     await makeup.locator('.apply-makeup').tap();
     await candidate.locator('.taro-modal__foot').getByText('申请', { exact: true }).tap();
     await candidate.locator('[data-testid="application-status"]').getByText('三级/高级工 · 补考').waitFor();
@@ -178,7 +178,7 @@ describe('H5: one Shanghai level-3 candidate from ticket to certificate', () => 
     expect(number).toMatch(/^SH2026\d{6}$/);
     await candidate.locator('[data-testid="result"]').getByText('70分 · 合格').waitFor();
     await candidate.waitForTimeout(300);
-    await candidate.screenshot({ path: screenshotPath('33-journey-certificate.png'), fullPage: true });
+    await look(candidate, '33-journey-certificate.png', { fullPage: true });
 
     // She collects it at the acceptance point; the counter records the hand-over and she sees it.
     await publisher.goto(`${server.url}/#/packages/staff/certificates/index`);
@@ -186,7 +186,7 @@ describe('H5: one Shanghai level-3 candidate from ticket to certificate', () => 
     const counterRow = publisher.locator(`[data-testid="certificate-${number}"]`);
     await counterRow.getByText('本人到受理点领取', { exact: false }).waitFor();
     await publisher.waitForTimeout(300);
-    await publisher.screenshot({ path: screenshotPath('35-journey-counter.png'), fullPage: true });
+    await look(publisher, '35-journey-counter.png', { fullPage: true });
     await counterRow.locator('.record-hand-over').tap();
     await counterRow.getByText('交付', { exact: false }).waitFor();
     await candidate.reload();
@@ -205,6 +205,6 @@ describe('H5: one Shanghai level-3 candidate from ticket to certificate', () => 
     await verified.getByText('陈*').waitFor();
     await verified.getByText('三级/高级工').waitFor();
     await stranger.waitForTimeout(300);
-    await stranger.screenshot({ path: screenshotPath('34-journey-verified.png'), fullPage: true });
+    await look(stranger, '34-journey-verified.png', { fullPage: true });
   });
 });

@@ -10,6 +10,72 @@ export function screenshotPath(name: string): string {
   return join(ARTIFACTS, name);
 }
 
+/** WeUI's smallest target a thumb hits reliably. */
+export const MIN_TOUCH_PX = 44;
+
+type Undersized = { text: string; height: number; className: string };
+
+/**
+ * Every element on the current screen that reacts to a tap — native controls, and any element React
+ * gave an onClick/onTap (Taro's View and NutUI's parts carry their handlers as React props) — with its
+ * height in CSS pixels, when it is under {@link MIN_TOUCH_PX}. Hidden pages of Taro's stack have no box
+ * and are not measured.
+ */
+export async function undersizedTargets(page: Page): Promise<Undersized[]> {
+  return page.evaluate((min) => {
+    const native = 'button, a[href], input:not([type=hidden]), textarea, select, [role=button], [role=tab], [role=checkbox], [role=radio]';
+    // Taro's H5 runtime keeps an element's listeners in `__events`; NutUI's plain React parts carry theirs as React props.
+    const reacts = (element: Element): boolean => {
+      const own = element as unknown as { __events?: Record<string, unknown[] | undefined> } & Record<string, unknown>;
+      if (own.__events && ['click', 'tap'].some((type) => (own.__events?.[type]?.length ?? 0) > 0)) return true;
+      const propsKey = Object.keys(element).find((key) => key.startsWith('__reactProps$'));
+      const props = propsKey ? (own[propsKey] as Record<string, unknown> | undefined) : undefined;
+      return typeof props?.onClick === 'function' || typeof props?.onTap === 'function';
+    };
+    // A text field's target is the row it sits in: a tap anywhere on the row focuses it.
+    // A box's tick is part of the row it labels.
+    const targetOf = (element: Element): Element =>
+      element.matches('input, textarea')
+        ? (element.closest('.nut-input, .nut-textarea, .nut-cell, .nut-form-item') ?? element)
+        : (element.closest('.nut-checkbox, .nut-radio') ?? element);
+    // NutUI's Tag listens for taps whether or not anyone asked: a label, not a control.
+    const isLabel = (element: Element): boolean => element.matches('.nut-tag');
+    const found: { text: string; height: number; className: string }[] = [];
+    for (const element of Array.from(document.querySelectorAll('body *'))) {
+      if (isLabel(element) || (!element.matches(native) && !reacts(element))) continue;
+      const box = targetOf(element).getBoundingClientRect();
+      if (box.width === 0 || box.height === 0) continue;
+      const style = getComputedStyle(element);
+      if (style.visibility === 'hidden' || style.pointerEvents === 'none') continue;
+      if (box.height + 0.5 < min) {
+        found.push({
+          text: (element.textContent ?? '').trim().slice(0, 30),
+          height: Math.round(box.height * 10) / 10,
+          className: String(element.className).slice(0, 60),
+        });
+      }
+    }
+    return found;
+  }, MIN_TOUCH_PX);
+}
+
+/** How far the page scrolls sideways: anything over zero means something is cut off at the right. */
+async function sidewaysOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+/**
+ * Look at the screen as a person would: save what it shows, and fail when a control is too small for
+ * a thumb or the page is wider than the phone.
+ */
+export async function look(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
+  // Taro slides a new page in from the right: what a person looks at is the page that has arrived.
+  await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'));
+  await page.screenshot({ path: screenshotPath(name), fullPage: options.fullPage ?? false });
+  expect({ screen: name, undersized: await undersizedTargets(page) }).toEqual({ screen: name, undersized: [] });
+  expect({ screen: name, sideways: await sidewaysOverflow(page) }).toEqual({ screen: name, sideways: 0 });
+}
+
 /**
  * One built server and one phone for a test file. A fresh page per test, and
  * every uncaught page error, and anything the Content-Security-Policy refused, fails the test that caused it. `fixedNow` stops the

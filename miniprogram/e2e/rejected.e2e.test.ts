@@ -1,5 +1,5 @@
 import { applyAsShanghaiStudent, residentIdFrom } from './candidate';
-import { PHONE_SIZES, screenshotPath, usePhone } from './phone';
+import { look, PHONE_SIZES, usePhone } from './phone';
 import { post } from './staff';
 
 const REASON = '学籍证明不清晰，无法核验在读状态';
@@ -26,7 +26,7 @@ describe.each(PHONE_SIZES)('H5 at $width×$height: a rejected application says w
     await next.getByText('业务咨询电话：021-65791220').waitFor();
     // The card is the first thing on the page, above the status and the timeline where the reason used to be alone.
     expect((await next.boundingBox())!.y).toBeLessThan((await page.locator('[data-testid="timeline"]').boundingBox())!.y);
-    await page.screenshot({ path: screenshotPath(`rejected-${size.width}.png`) });
+    await look(page, `rejected-${size.width}.png`);
 
     await next.locator('.apply-other-level').tap();
     await page.waitForURL(/packages\/check\/eligibility\/index\?planId=shanghai-2026&level=3/);

@@ -1,6 +1,6 @@
 import { formatChineseDate, ticketAvailableFrom } from '@skillcert/shared';
 import { attachMaterials, fillShanghaiLevel4ByClause3, PHOTO, residentIdFrom, signInWithProfile } from './candidate';
-import { screenshotPath, usePhone } from './phone';
+import { look, usePhone } from './phone';
 import { staffSignIn } from './staff';
 
 /** Tuesday 10 March 2026, 10:00 in Shanghai: the March window is open and the acceptance point takes visits. */
@@ -17,7 +17,7 @@ describe('H5 on MariaDB: a Shanghai individual applies, books a visit, is return
     // The body's admin, on her phone: a level-4 session a month out, and the reviewer's account.
     const admin = await phone.anotherPhone();
     await staffSignIn(admin, server.url, { username: 'admin', password: 'skillcert-admin-dev' });
-    await admin.locator('.staff-bar').getByText('场次').tap();
+    await admin.locator('.staff-bar').getByText('成绩', { exact: true }).tap();
     await admin.locator('[data-testid="session-date"] .nut-cell').tap();
     await admin.locator('.nut-picker-confirm-btn').filter({ hasText: '确认' }).tap();
     await admin.locator('[data-testid="session-date"]').getByText('2026年4月9日').waitFor();
@@ -58,7 +58,7 @@ describe('H5 on MariaDB: a Shanghai individual applies, books a visit, is return
     expect(code).toMatch(/^[2-9A-HJKMNP-Z]{8}$/);
     await booked.locator('[data-testid="qr-code"] img, img[data-testid="qr-code"]').first().waitFor();
     await candidate.waitForTimeout(300);
-    await candidate.screenshot({ path: screenshotPath('08-visit-booked.png') });
+    await look(candidate, '08-visit-booked.png');
 
     // The reviewer, on her phone: sign in, the queue shows the application with its clause.
     const reviewer = await phone.anotherPhone();
@@ -70,7 +70,7 @@ describe('H5 on MariaDB: a Shanghai individual applies, books a visit, is return
     await card.getByText('✓ 四级 条件(3)').waitFor();
     await card.getByText('预约 3月10日 10:30-11:00').waitFor();
     await reviewer.waitForTimeout(300);
-    await reviewer.screenshot({ path: screenshotPath('09-review-queue.png') });
+    await look(reviewer, '09-review-queue.png');
     await card.tap();
 
     // The application: verdict, facts, both materials; she sends the proof back with a note.
@@ -79,7 +79,7 @@ describe('H5 on MariaDB: a Shanghai individual applies, books a visit, is return
     await reviewer.locator('[data-testid="review-material-id-card"] .material-thumb').waitFor();
     await reviewer.locator('[data-testid="review-material-eligibility-proof"] .material-thumb').waitFor();
     await reviewer.waitForTimeout(300);
-    await reviewer.screenshot({ path: screenshotPath('10-review-detail.png'), fullPage: true });
+    await look(reviewer, '10-review-detail.png', { fullPage: true });
     await reviewer.locator('.decision-bar .return').tap();
     await reviewer.locator('.confirm-return').tap();
     await reviewer.locator('[data-testid="return-form"]').getByText('请写明需要修改的内容').waitFor();
@@ -93,7 +93,7 @@ describe('H5 on MariaDB: a Shanghai individual applies, books a visit, is return
     const next = candidate.locator('[data-testid="next-step"]');
     await next.getByText('学籍证明须加盖学校公章').waitFor();
     await candidate.waitForTimeout(300);
-    await candidate.screenshot({ path: screenshotPath('11-returned.png') });
+    await look(candidate, '11-returned.png');
     await next.locator('.correct-now').tap();
     await candidate.locator('[data-testid="correction-notes"]').getByText('学籍证明须加盖学校公章').waitFor();
     const proof = candidate.locator('[data-testid="material-eligibility-proof"]');
@@ -115,7 +115,7 @@ describe('H5 on MariaDB: a Shanghai individual applies, books a visit, is return
     await reviewer.locator('.taro-modal__foot').getByText('通过', { exact: true }).tap();
     await reviewer.locator('[data-testid="decision-notice"]').getByText('已通过，已安排2026年4月9日场次').waitFor();
     await reviewer.waitForTimeout(300);
-    await reviewer.screenshot({ path: screenshotPath('12-approved-by-reviewer.png') });
+    await look(reviewer, '12-approved-by-reviewer.png');
 
     // The candidate: approved, the session, the amount due.
     await candidate.goto(`${server.url}/#/pages/me/index`);
@@ -129,7 +129,7 @@ describe('H5 on MariaDB: a Shanghai individual applies, books a visit, is return
     await payment.locator('[data-testid="bank-transfer"]').getByText('呼叫中心服务员（4级）-考核费').waitFor();
     await payment.locator('[data-testid="bank-transfer"]').getByText('642946633').waitFor();
     await candidate.waitForTimeout(300);
-    await candidate.screenshot({ path: screenshotPath('13-approved.png') });
+    await look(candidate, '13-approved.png');
 
     // She pays (the H5 demo's button has the fake WeChat pay; the server believes only its signed notification).
     await payment.locator('.pay-wechat').tap();
@@ -144,7 +144,7 @@ describe('H5 on MariaDB: a Shanghai individual applies, books a visit, is return
       .getByText(`准考证将于${formatChineseDate(ticketAvailableFrom('2026-04-09'))} 00:00 开放下载`)
       .waitFor();
     await candidate.waitForTimeout(300);
-    await candidate.screenshot({ path: screenshotPath('13b-paid.png') });
+    await look(candidate, '13b-paid.png');
 
     // The admin reads who decided what.
     await admin.goBack();

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { applyAsShanghaiStudent, residentIdFrom } from './candidate';
-import { PHONE_SIZES, screenshotPath, usePhone } from './phone';
+import { look, PHONE_SIZES, usePhone } from './phone';
 import { staffSignIn } from './staff';
 
 const NOW = '2026-03-10T10:00:00+08:00';
@@ -36,7 +36,7 @@ describe.each(PHONE_SIZES)('H5 at $width×$height: a lapsed sign-in is one tap f
     await lapsed.getByText('登录已失效').waitFor();
     // Before: 加载失败 with only 重试, which failed again.
     expect(await page.getByText('加载失败').count()).toBe(0);
-    await page.screenshot({ path: screenshotPath(`lapsed-candidate-${size.width}.png`) });
+    await look(page, `lapsed-candidate-${size.width}.png`);
 
     await lapsed.locator('.sign-in-again').tap();
     await page.locator('[data-testid="application-status"]').getByText('审核中').waitFor();
@@ -60,7 +60,7 @@ describe.each(PHONE_SIZES)('H5 at $width×$height: a lapsed sign-in is one tap f
     await page.locator('.sign-in-again').or(backToSignIn).first().waitFor();
     if (await page.locator('.sign-in-again').isVisible()) await page.locator('.sign-in-again').tap();
     await backToSignIn.waitFor();
-    await page.screenshot({ path: screenshotPath(`lapsed-staff-${size.width}.png`) });
+    await look(page, `lapsed-staff-${size.width}.png`);
     // Each field asks for what it is, not NutUI's vague default.
     expect(await page.locator('input[placeholder="请输入内容"]').count()).toBe(0);
     await page.locator('input[placeholder="请输入用户名"]').waitFor();

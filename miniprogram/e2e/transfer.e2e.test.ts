@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { attachMaterials, fillShanghaiLevel4ByClause3, residentIdFrom, signInWithProfile } from './candidate';
-import { screenshotPath, usePhone } from './phone';
+import { look, usePhone } from './phone';
 import { post, staffSignIn } from './staff';
 
 /** Tuesday 10 March 2026, 10:00 in Shanghai. */
@@ -63,13 +63,13 @@ describe('H5: a candidate pays by bank transfer and finance’s statement upload
       await mapping.locator(`[data-testid="column-${field}"]`).getByText(header, { exact: true }).tap();
     }
     await finance.waitForTimeout(300);
-    await finance.screenshot({ path: screenshotPath('16-statement-columns.png'), fullPage: true });
+    await look(finance, '16-statement-columns.png', { fullPage: true });
     await mapping.locator('.save-columns').tap();
     await finance.locator('[data-testid="import-result"]').getByText('新到账2笔：自动确认1笔，待核对0笔，未匹配1笔').waitFor();
     await finance.locator('[data-testid="credit-status"]').getByText('未匹配').tap();
     await finance.locator('[data-testid="credit"]').getByText('某科技有限公司', { exact: false }).waitFor();
     await finance.waitForTimeout(300);
-    await finance.screenshot({ path: screenshotPath('17-finance.png') });
+    await look(finance, '17-finance.png');
 
     await candidate.reload();
     const receipt = candidate.locator('[data-testid="receipt"]');
@@ -77,6 +77,6 @@ describe('H5: a candidate pays by bank transfer and finance’s statement upload
     await receipt.getByText('2026年3月11日 15:20').waitFor();
     await candidate.locator('[data-testid="application-status"]').getByText('已缴费').waitFor();
     await candidate.waitForTimeout(300);
-    await candidate.screenshot({ path: screenshotPath('18-paid-by-transfer.png') });
+    await look(candidate, '18-paid-by-transfer.png');
   });
 });

@@ -26,7 +26,7 @@ import { FilterChips } from '../FilterChips';
 import '../staff.css';
 import './index.css';
 
-/** Admins open sessions (场次) inside the plan's bounds; approval seats candidates in them, the waiting list first. */
+/** Admins open sessions (场次) inside the plan's bounds; approval seats candidates in them, the waiting list first. Each session opens its score sheet (成绩录入). */
 export default function SessionsPage() {
   const planIds = planIdsOfBody(staffSession.current()?.staff.bodyId ?? '');
   const [planId, setPlanId] = useState(planIds[0] ?? '');
@@ -36,7 +36,8 @@ export default function SessionsPage() {
       {planIds.length > 1 && (
         <FilterChips value={planId} options={planIds.map((id) => ({ value: id, label: `${getPlan(id).year}年度` }))} onChange={setPlanId} />
       )}
-      {planId && <NewSession key={planId} planId={planId} onCreated={sessions.reload} />}
+      {/* Proctors come here for the sessions' score sheets; only admins open sessions. */}
+      {planId && staffSession.current()?.staff.roles.includes('admin') && <NewSession key={planId} planId={planId} onCreated={sessions.reload} />}
       <PageState value={sessions} isEmpty={(list) => list.length === 0} emptyText="还没有考核场次">
         {(list) => (
           <CellGroup title="已开设场次" data-testid="sessions">
