@@ -34,6 +34,12 @@ describe('H5: the proctor checks a candidate in at the door', () => {
     await ticket.locator('[data-testid="qr-code"]').waitFor();
     const ticketNo = (await ticket.locator('.reference').textContent())!.trim();
     expect(ticketNo).toMatch(/^260327\d{4}$/);
+    // The ticket comes first once paid, and carries the day's rules in the notice's words — no arrival time the documents do not give.
+    expect((await ticket.boundingBox())!.y).toBeLessThan((await candidate.locator('[data-testid="receipt"]').boundingBox())!.y);
+    const rules = ticket.locator('[data-testid="ticket-rules"]');
+    await rules.getByText('凭准考证及有效证件参加考试。').waitFor();
+    await rules.getByText('7、其他影响恶劣或严重扰乱评价管理秩序的行为。').waitFor();
+    expect(await rules.getByText('开考前30分钟', { exact: false }).count()).toBe(0);
     await candidate.waitForTimeout(300);
     await look(candidate, '21-ticket.png', { fullPage: true });
 
@@ -65,6 +71,7 @@ describe('H5: the proctor checks a candidate in at the door', () => {
     // Later in the sitting she leaves her seat and will not come back when told: the proctor records it (article 2, the practical).
     await person.locator('.report-misconduct').tap();
     const form = door.locator('[data-testid="misconduct-form"]');
+    await form.getByText('参评人员有下列行为之一的，取消当次该科目成绩。').waitFor();
     await form.locator('[data-testid="misconduct-act"]').getByText('擅自离开座位').tap();
     await form.locator('[data-testid="misconduct-subject"]').getByText('操作技能').tap();
     await form.locator('.record-misconduct').tap();

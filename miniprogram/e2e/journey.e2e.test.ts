@@ -122,6 +122,9 @@ describe('H5: one Shanghai level-3 candidate from ticket to certificate', () => 
     await result.getByText('52分 · 不合格').waitFor();
     const makeup = candidate.locator('[data-testid="makeup"]');
     await makeup.getByText('可补考科目：操作技能', { exact: false }).waitFor();
+    // Where else results are looked up, and the make-up rules — each in the notice's words.
+    await result.locator('[data-testid="results-lookup"]').getByText('职业技能证书查询', { exact: false }).waitFor();
+    await makeup.locator('[data-testid="makeup-notes"]').getByText('补考有效期内考核模式如发生变化，应按公布的补考方案进行申报。').waitFor();
     await candidate.waitForTimeout(300);
     await look(candidate, '32-journey-result.png', { fullPage: true });
     await makeup.locator('.apply-makeup').tap();
@@ -139,7 +142,10 @@ describe('H5: one Shanghai level-3 candidate from ticket to certificate', () => 
     );
     await post(server.url, `/api/review/applications/${makeupId}/approve`, {}, admin.token);
     await candidate.reload();
-    await candidate.locator('[data-testid="payment-details"]').getByText('¥350.00').first().waitFor();
+    const makeupPayment = candidate.locator('[data-testid="payment-details"]');
+    await makeupPayment.getByText('¥350.00').first().waitFor();
+    // Before: every subject of the level was listed (理论知识 ¥100.00) above a total of the practical alone.
+    expect(await makeupPayment.getByText('理论知识').count()).toBe(0);
     await candidate.locator('.pay-wechat').tap();
     await candidate.locator('[data-testid="receipt"]').getByText('缴费成功').waitFor();
 
@@ -149,7 +155,7 @@ describe('H5: one Shanghai level-3 candidate from ticket to certificate', () => 
     const makeupTicket = candidate.locator('[data-testid="ticket"]');
     await makeupTicket.locator('[data-testid="qr-code"]').waitFor();
     const makeupNo = (await makeupTicket.locator('.reference').textContent())!.trim();
-    expect(await makeupTicket.getByText('理论知识').count()).toBe(0);
+    expect(await makeupTicket.locator('.pay-line').getByText('理论知识').count()).toBe(0);
     await door.goto(`${server.url}/#/packages/staff/door/index`);
     await door.locator('.ticket-no input').fill(makeupNo);
     await door.locator('.find-ticket').tap();
@@ -178,6 +184,13 @@ describe('H5: one Shanghai level-3 candidate from ticket to certificate', () => 
     expect(number).toMatch(/^SH2026\d{6}$/);
     await candidate.locator('[data-testid="result"]').getByText('70分 · 合格').waitFor();
     await candidate.waitForTimeout(300);
+    // She collects in person: said in words, with where; the main button is not the way she did not choose.
+    await certificate.locator('.chosen-collection').getByText('已选择到受理点领取', { exact: false }).waitFor();
+    expect(await certificate.locator('.choose-post').count()).toBe(0);
+    await certificate
+      .locator('[data-testid="collection-note"]')
+      .getByText('证书由本人至上海市算力网络协会业务受理点领取（或快递到付）', { exact: false })
+      .waitFor();
     await look(candidate, '33-journey-certificate.png', { fullPage: true });
 
     // She collects it at the acceptance point; the counter records the hand-over and she sees it.

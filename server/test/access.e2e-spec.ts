@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import request from 'supertest';
+import { MISCONDUCT_ACTS } from '@skillcert/shared';
 import { StaffService } from '../src/staff/staff.service';
 import { aCandidate, aResidentId, databaseTargets, startServer, uploadFile, type TestServer } from './harness';
 
@@ -104,7 +105,7 @@ const ROUTES: Record<string, { expect: Record<Role, Outcome>; path?: (f: Fixture
   // Misconduct: proctors and admins of the candidate's own body.
   'POST /api/misconduct': {
     expect: bodyOwn,
-    body: (f) => ({ applicationId: f.application, article: 2, act: '擅自离开座位', subject: 'theory', note: '访问测试记录' }),
+    body: (f) => ({ applicationId: f.application, article: 2, act: MISCONDUCT_ACTS[2].acts[1]!, subject: 'theory', note: '访问测试记录' }),
   },
   'GET /api/misconduct': { expect: bodyOwn, path: (f) => `/api/misconduct?applicationId=${f.application}` },
   // Certificates: anyone may verify (an unknown number is unknown to all alike); the holder chooses how it reaches them; the body's admins hand over and revoke.

@@ -40,6 +40,7 @@ import { LoginFailures1765800000000 } from './migrations/1765800000000-login-fai
 import { StaffLifecycle1765900000000 } from './migrations/1765900000000-staff-lifecycle';
 import { PhonesSealed1766000000000 } from './migrations/1766000000000-phones-sealed';
 import { SharedFilesAndIndexes1766100000000 } from './migrations/1766100000000-shared-files-and-indexes';
+import { MisconductActsQuoted1766200000000 } from './migrations/1766200000000-misconduct-acts-quoted';
 import { LoginFailureEntity } from '../staff/login-failure.entity';
 import { CertificateEntity } from '../certificates/certificate.entity';
 import { MisconductRecordEntity } from '../misconduct/misconduct-record.entity';
@@ -104,6 +105,7 @@ export const MIGRATIONS = [
   StaffLifecycle1765900000000,
   PhonesSealed1766000000000,
   SharedFilesAndIndexes1766100000000,
+  MisconductActsQuoted1766200000000,
 ];
 
 /** Migrations always — never `synchronize` — on MariaDB and on the embedded SQLite alike. */

@@ -20,7 +20,7 @@ export class MisconductRecordEntity {
   @Column({ type: 'int' })
   article: 1 | 2 | 3 | 4;
 
-  @Column({ type: 'varchar', length: 60 })
+  @Column({ type: 'varchar', length: 200 })
   act: string;
 
   @Column({ type: 'varchar', length: 10, nullable: true })

@@ -82,7 +82,7 @@ export class MisconductService {
       recordedBy: actor.staffId,
       recordedAt: this.clock.now(),
     };
-    const reason = `${article.title.split(' ')[0]}：${request.act}`;
+    const reason = `${article.title}：${request.act}`;
     await this.uow.run(async (manager) => {
       await manager.insert(MisconductRecordEntity, row);
       if (session) {

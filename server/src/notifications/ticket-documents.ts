@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DomainError, getPlan, levelDisplayName, shanghaiDate, ticketOpen, ticketSubjects, type TicketView } from '@skillcert/shared';
+import { DomainError, getPlan, levelDisplayName, shanghaiDate, ticketNotices, ticketOpen, ticketSubjects, type TicketView } from '@skillcert/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ApplicationEntity } from '../applications/application.entity';
 import type { CandidateActor, StaffActor } from '../auth/actor';
@@ -59,7 +59,7 @@ export class TicketDocuments {
       session: { date: session.date, site: session.site, ...(plan.assessment.site ? { address: plan.assessment.site.address } : {}) },
       // A make-up sits only its own subjects.
       subjects: ticketSubjects(application.planId, application.level, session, application.subjects),
-      notices: ['请携带本人有效身份证原件和本准考证，于开考前30分钟到达考点。', ...plan.assessment.notes, ...plan.notices.flatMap((n) => n.items)],
+      notices: ticketNotices(application.planId),
     };
   }
 

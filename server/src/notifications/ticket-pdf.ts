@@ -31,7 +31,7 @@ export function loadPdfFont(configured?: string): PdfFont | null {
 }
 
 export function renderTicketsPdf(tickets: TicketView[], font: PdfFont): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: 56, autoFirstPage: false, info: { Title: `准考证 ${tickets[0]!.ticketNo}`, Author: tickets[0]!.body } });
+  const doc = new PDFDocument({ size: 'A4', margin: 42, autoFirstPage: false, info: { Title: `准考证 ${tickets[0]!.ticketNo}`, Author: tickets[0]!.body } });
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -54,17 +54,17 @@ function drawTicket(doc: PDFKit.PDFDocument, ticket: TicketView): void {
 
   doc.fontSize(12).fillColor('#555').text(ticket.body, { align: 'center' });
   doc.moveDown(0.3).fontSize(22).fillColor('#000').text('职业技能等级认定 准考证', { align: 'center' });
-  doc.moveDown(1);
+  doc.moveDown(0.6);
 
   const top = doc.y;
   const qrSize = 120;
   drawQr(doc, ticket.ticketNo, left + width - qrSize, top, qrSize);
-  doc.fontSize(12);
+  doc.fontSize(11);
   for (const [label, value] of ticketLines(ticket)) {
     const y = doc.y;
     doc.fillColor('#555').text(label, left, y, { width: 90 });
     doc.fillColor('#000').text(value, left + 96, y, { width: width - 96 - qrSize - 16 });
-    doc.moveDown(0.5);
+    doc.moveDown(0.3);
   }
   doc.y = Math.max(doc.y, top + qrSize + 12);
   doc
@@ -74,7 +74,7 @@ function drawTicket(doc: PDFKit.PDFDocument, ticket: TicketView): void {
   doc.x = left;
   doc.y = Math.max(doc.y, top + qrSize + 24);
 
-  doc.moveDown(0.8).fontSize(14).fillColor('#000').text('考核安排', left);
+  doc.moveDown(0.5).fontSize(14).fillColor('#000').text('考核安排', left);
   doc.moveDown(0.3).fontSize(12);
   for (const subject of ticket.subjects) {
     const time = subject.endsAt ? `${subject.startsAt}–${subject.endsAt}` : `${subject.startsAt} 开始`;
@@ -82,11 +82,12 @@ function drawTicket(doc: PDFKit.PDFDocument, ticket: TicketView): void {
     doc.moveDown(0.2);
   }
 
-  doc.moveDown(0.8).fontSize(14).text('考生须知', left);
-  doc.moveDown(0.3).fontSize(10).fillColor('#333');
-  ticket.notices.forEach((notice, i) => {
-    doc.text(`${i + 1}. ${notice}`, left, undefined, { width });
-    doc.moveDown(0.2);
+  doc.moveDown(0.5).fontSize(14).text('考生须知', left);
+  // Quoted as published, each paragraph with its own numbering — the 须知 whole, small enough that a ticket stays one page.
+  doc.moveDown(0.3).fontSize(7.5).fillColor('#333');
+  ticket.notices.forEach((notice) => {
+    doc.text(notice, left, undefined, { width, lineGap: 0.5 });
+    doc.moveDown(0.1);
   });
 }
 

@@ -21,11 +21,16 @@ export interface Plan {
   passMark: number;
   /** The due date of results and the ticket's availability are platform rules (rules/calendar.ts), not plan data. */
   results: { validYears: number; lookup: string[] };
-  ticket: { channels: string[] };
+  /** How tickets reach candidates, and what the candidate brings on the day — each in the notice's words. */
+  ticket: { channels: string[]; bring?: string };
   makeup: { perSubject: boolean; competitionFailureAllowed: boolean; notes: string[] };
   payment: PaymentInstructions;
-  declaration: { group: string; individual: string };
-  collection: { group: string; individual: string };
+  /**
+   * How each channel declares and collects, in the notice's words; absent where the notice is silent.
+   * Every text of a plan that a person reads is quoted from its notice (plans/quotations.test.ts checks it).
+   */
+  declaration: { group?: string; individual?: string };
+  collection: { group?: string; individual?: string };
   acceptancePoint?: AcceptancePoint;
   contacts: Contact[];
   notices: Notice[];
@@ -100,7 +105,7 @@ export interface BatchSchedule {
 
 export interface PaymentInstructions {
   channels: ('wechat' | 'bank')[];
-  paidTimeRule: string;
+  paidTimeRule?: string;
   bank?: { accountName: string; accountNumber: string; bankName: string; remarkTemplate: string };
 }
 
@@ -125,8 +130,10 @@ export interface Contact {
   hours?: string;
 }
 
+/** A notice of the plan, paragraph by paragraph as published (its own numbering included). */
 export interface Notice {
   title: string;
+  intro?: string;
   items: string[];
 }
 

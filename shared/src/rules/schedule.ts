@@ -14,6 +14,8 @@ export interface ApplicationWindow {
   nextOpensOn?: IsoDate;
   /** Chinese, for the candidate: why closed, or what to know about this window. */
   note?: string;
+  /** The plan's own words for when this window's applicants are assessed ('4月底前', '12月底前或根据次年公告排考'). */
+  assessLabel?: string;
 }
 
 /** Where a window stands, as a candidate reads it: taking applications, opening later, or over for this plan. */
@@ -60,7 +62,8 @@ function monthlyWindow(plan: Plan, schedule: MonthlySchedule, on: IsoDate): Appl
     open: true,
     closesOn: endOfMonth(year, month),
     assessBy,
-    note: month === 12 ? '12月申报的，有空余场次则于12月底前评价，否则根据次年公告排考' : `本月申报，${row.label}完成评价`,
+    assessLabel: row.label,
+    note: `评价时间：${row.label}`,
   };
 }
 

@@ -1,5 +1,5 @@
 import { addDays, formatChineseDate, shanghaiMidnight, type IsoDate } from '../dates';
-import { planLevel } from '../plans';
+import { getPlan, planLevel } from '../plans';
 import type { Level, SubjectKind } from '../types';
 import { ticketAvailableFrom, type WorkingDayCalendar } from './calendar';
 
@@ -30,6 +30,20 @@ export interface TicketView {
 
 const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60) % 24).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+
+/**
+ * What the ticket tells its holder, all in the notice's own words (SPEC §8): what to bring, how the
+ * day runs, then each of the plan's notices (须知) in full, headed by its title. Nothing is added —
+ * no arrival time the documents do not give.
+ */
+export function ticketNotices(planId: string): string[] {
+  const plan = getPlan(planId);
+  return [
+    ...(plan.ticket.bring ? [`${plan.ticket.bring}。`] : []),
+    ...plan.assessment.notes,
+    ...plan.notices.flatMap((notice) => [notice.title, ...(notice.intro ? [notice.intro] : []), ...notice.items]),
+  ];
+}
 
 /** The subjects sat at one sitting: a make-up's own (`only`), otherwise every subject of the level. */
 export function sittingSubjects(planId: string, level: Level, only?: readonly SubjectKind[] | null) {

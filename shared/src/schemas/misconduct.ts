@@ -7,7 +7,7 @@ export const misconductSchema = z
   .object({
     applicationId: z.string().check(z.minLength(1, '请选择考生'), z.maxLength(36)),
     article: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)], { error: '请选择违纪条款' }),
-    act: z.string({ error: '请选择违纪行为' }).check(z.minLength(2, '请选择违纪行为'), z.maxLength(60)),
+    act: z.string({ error: '请选择违纪行为' }).check(z.minLength(2, '请选择违纪行为'), z.maxLength(200)),
     subject: z.optional(z.enum(['theory', 'practical', 'review'], { error: '请选择科目' })),
     severity: z.optional(z.enum(['minor', 'serious'], { error: '请选择情节' })),
     note: z.string({ error: '请写明经过' }).check(z.minLength(4, '请写明经过（至少4个字）'), z.maxLength(500, '说明不能超过500字')),

@@ -40,6 +40,23 @@ function PlanView({ plan, point }: { plan: Plan; point: PlanDetail['acceptancePo
         <LevelCard key={level.level} plan={plan} level={level} today={today} />
       ))}
 
+      <View className="card plan-notes" data-testid="schedule-notes">
+        <View className="card-title">时间安排</View>
+        {[...plan.assessment.notes, ...plan.schedule.notes].map((note) => (
+          <View key={note} className="muted">
+            {note}
+          </View>
+        ))}
+      </View>
+
+      {(plan.declaration.group || plan.declaration.individual) && (
+        <View className="card plan-notes" data-testid="declaration">
+          <View className="card-title">申报方式</View>
+          {plan.declaration.group && <View className="muted">团体申报：{plan.declaration.group}</View>}
+          {plan.declaration.individual && <View className="muted">个人申报：{plan.declaration.individual}</View>}
+        </View>
+      )}
+
       {plan.assessment.site && (
         <CellGroup title="考核地点">
           <Cell title={plan.assessment.site.name} description={plan.assessment.site.address} />
@@ -76,9 +93,10 @@ function PlanView({ plan, point }: { plan: Plan; point: PlanDetail['acceptancePo
         <Collapse>
           {plan.notices.map((n) => (
             <CollapseItem key={n.title} title={n.title} name={n.title}>
-              {n.items.map((item, i) => (
-                <View key={i} className="notice-item">
-                  {i + 1}. {item}
+              {/* As published: each paragraph carries its own numbering. */}
+              {[...(n.intro ? [n.intro] : []), ...n.items].map((paragraph) => (
+                <View key={paragraph} className="notice-item">
+                  {paragraph}
                 </View>
               ))}
             </CollapseItem>
@@ -114,7 +132,7 @@ function LevelCard({ plan, level, today }: { plan: Plan; level: PlanLevel; today
       ))}
       <View className={`window ${window.open ? 'ok' : 'warn'}`}>
         {window.open
-          ? `申报中：${window.closesOn ? formatChineseDate(window.closesOn) : ''}截止，${window.assessBy ? `${formatChineseDate(window.assessBy)}前完成考核` : ''}`
+          ? `申报中：${window.closesOn ? formatChineseDate(window.closesOn) : ''}截止，${window.assessLabel ? `评价时间${window.assessLabel}` : window.assessBy ? `${formatChineseDate(window.assessBy)}考核` : ''}`
           : window.nextOpensOn
             ? `暂未开放：${formatChineseDate(window.nextOpensOn)}起可申报`
             : (window.note ?? '暂未开放')}

@@ -1,7 +1,7 @@
 import { Button, Input, Tag } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { COLLECTION_NAMES, formatAmount, formatChineseDate, planLevel, type ApplicationView, type CertificateView } from '@skillcert/shared';
+import { COLLECTION_NAMES, formatAmount, formatChineseDate, getPlan, planLevel, type ApplicationView, type CertificateView } from '@skillcert/shared';
 import { useState } from 'react';
 import { afterPaymentApi } from '../../../api/afterPayment';
 import { formatInstant } from '../../../components/Timeline';
@@ -13,6 +13,7 @@ export function ResultCard({ application }: { application: ApplicationView }) {
       <View className="card" data-testid="result">
         <View className="next-title">考核已完成</View>
         <View className="muted">成绩预计于{formatChineseDate(application.resultsDueBy)}前公布，届时将通知您。</View>
+        <ResultsLookup planId={application.planId} />
       </View>
     );
   }
@@ -43,6 +44,35 @@ export function ResultCard({ application }: { application: ApplicationView }) {
         公布时间 {formatInstant(result.publishedAt)}
         {result.passed ? '' : ` · 合格科目成绩有效期至${formatChineseDate(result.validThrough)}`}
       </View>
+      <ResultsLookup planId={application.planId} />
+    </View>
+  );
+}
+
+/** Where else the plan says results and certificates can be looked up, in its words. */
+function ResultsLookup({ planId }: { planId: string }) {
+  return (
+    <View className="plan-quotes" data-testid="results-lookup">
+      {getPlan(planId).results.lookup.map((line) => (
+        <View key={line} className="muted">
+          {line}
+        </View>
+      ))}
+    </View>
+  );
+}
+
+/** The plan's own words on a moment (make-up, collection): shown where the candidate meets it. */
+function PlanQuotes({ lines, testId }: { lines: readonly (string | undefined)[]; testId: string }) {
+  const present = lines.filter((line): line is string => Boolean(line));
+  if (present.length === 0) return null;
+  return (
+    <View className="plan-quotes" data-testid={testId}>
+      {present.map((line) => (
+        <View key={line} className="muted">
+          {line}
+        </View>
+      ))}
     </View>
   );
 }
@@ -87,6 +117,7 @@ export function MakeupCard({ application }: { application: ApplicationView }) {
       ) : (
         <View className="muted">{makeup.reason}</View>
       )}
+      <PlanQuotes lines={getPlan(application.planId).makeup.notes} testId="makeup-notes" />
       {problem && <View className="field-error">{problem}</View>}
     </View>
   );
@@ -108,6 +139,7 @@ export function CertificateCard({ application, onChange }: { application: Applic
     } else setProblem(result.error.message);
   };
   const revoked = certificate.status === 'revoked';
+  const plan = getPlan(application.planId);
   return (
     <View className={`card next-step ${revoked ? 'warn-card' : 'ok-card'}`} data-testid="certificate">
       <View className="row">
@@ -146,22 +178,63 @@ export function CertificateCard({ application, onChange }: { application: Applic
             </View>
           ) : (
             collection.method !== 'institution' && (
-              <View className="collection-choice">
-                <Input className="post-address" placeholder="快递到付：收件地址、收件人、电话" value={address} onChange={(v) => setAddress(v)} />
-                <View className="collection-actions">
-                  <Button fill="outline" className="choose-pickup" onClick={() => void choose('pickup')}>
-                    到受理点领取
-                  </Button>
-                  <Button type="primary" className="choose-post" onClick={() => void choose('post')}>
-                    快递到付
-                  </Button>
-                </View>
-              </View>
+              <CollectionChoice
+                method={collection.method}
+                address={address}
+                onAddress={setAddress}
+                pickupAt={plan.acceptancePoint ? `${plan.acceptancePoint.address}（${plan.acceptancePoint.note}）` : undefined}
+                onChoose={(method) => void choose(method)}
+              />
             )
           )}
+          <PlanQuotes lines={[collection.method === 'institution' ? plan.collection.group : plan.collection.individual]} testId="collection-note" />
         </>
       )}
       {problem && <View className="field-error">{problem}</View>}
+    </View>
+  );
+}
+
+/**
+ * Pick-up or postage-due: the way chosen is said in words with where (or to whom) it goes; the
+ * other way is the lesser, outlined button — the main button is never the way not taken.
+ */
+function CollectionChoice({
+  method,
+  address,
+  onAddress,
+  pickupAt,
+  onChoose,
+}: {
+  method: 'pickup' | 'post';
+  address: string;
+  onAddress: (address: string) => void;
+  pickupAt: string | undefined;
+  onChoose: (method: 'pickup' | 'post') => void;
+}) {
+  const [changing, setChanging] = useState(false);
+  if (method === 'pickup' && !changing) {
+    return (
+      <View className="collection-choice" data-testid="collection-choice">
+        <View className="muted chosen-collection">已选择到受理点领取{pickupAt ? `：${pickupAt}` : ''}，请携带身份证原件。</View>
+        <Button block fill="outline" className="change-to-post" onClick={() => setChanging(true)}>
+          改为快递到付
+        </Button>
+      </View>
+    );
+  }
+  return (
+    <View className="collection-choice" data-testid="collection-choice">
+      {method === 'post' && <View className="muted chosen-collection">已选择快递到付，证书寄出后显示快递单号。</View>}
+      <Input className="post-address" placeholder="快递到付：收件地址、收件人、电话" value={address} onChange={onAddress} />
+      <View className="collection-actions">
+        <Button fill="outline" className="choose-pickup" onClick={() => onChoose('pickup')}>
+          {method === 'post' ? '改为到受理点领取' : '到受理点领取'}
+        </Button>
+        <Button type="primary" className="choose-post" onClick={() => onChoose('post')}>
+          {method === 'post' ? '保存地址' : '快递到付'}
+        </Button>
+      </View>
     </View>
   );
 }

@@ -1,7 +1,7 @@
 import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { bankTransferRemark, formatAmount, getPlan, planLevel, type ApplicationView } from '@skillcert/shared';
+import { bankTransferRemark, formatAmount, getPlan, sittingSubjects, type ApplicationView } from '@skillcert/shared';
 import { useState } from 'react';
 import { checkWechatPayment, payByWechat } from '../../../api/payments';
 
@@ -25,7 +25,8 @@ export function PaymentDetails({ application, onPaid }: { application: Applicati
     // Paid, or still being confirmed by WeChat: either way the page shows where it stands.
     onPaid(result.data);
   };
-  const subjects = planLevel(application.planId, application.level).subjects;
+  // A make-up is priced, and listed, by its own subjects only.
+  const subjects = sittingSubjects(application.planId, application.level, application.subjects);
   const bank = plan.payment.bank;
   const remark = bankTransferRemark(application.planId, application.level);
   const copy = (label: string, value: string) =>

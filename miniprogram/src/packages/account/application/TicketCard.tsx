@@ -58,6 +58,15 @@ export function TicketCard({ application }: { application: ApplicationView }) {
         下载准考证（PDF）
       </Button>
       {notice && <View className="field-error">{notice}</View>}
+      {/* The day's rules, as the printed ticket carries them: quoted from the plan, nothing added. */}
+      <View className="ticket-rules" data-testid="ticket-rules">
+        <View className="ticket-rules-title">考生须知</View>
+        {ticket.notices.map((line) => (
+          <View key={line} className="muted">
+            {line}
+          </View>
+        ))}
+      </View>
     </View>
   );
 }

@@ -2,6 +2,7 @@ import { Button, Cell, CellGroup, Tag } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import {
+  applicationWindow,
   clauseLabel,
   formatAmount,
   formatChineseDate,
@@ -52,6 +53,7 @@ export default function ApplicationPage() {
           const application = current ?? fetched;
           const plan = getPlan(application.planId);
           const canWithdraw = nextStates(application.state, 'candidate').includes('withdrawn');
+          const assessLabel = applicationWindow(plan.id, application.level, application.appliedOn).assessLabel;
           const needsVisit = application.state === 'submitted' && application.channel === 'individual' && visitsRequired(application.planId);
           return (
             <>
@@ -67,16 +69,24 @@ export default function ApplicationPage() {
                 <View className="muted">{plan.title}</View>
               </View>
               {error && <View className="card warn">{error}</View>}
+              {/* Paid: the ticket is what matters now; the receipt follows it. */}
+              {application.state === 'paid' && application.seat && <TicketCard application={application} />}
               <NextStep application={application} />
               {application.state === 'approved' && <PaymentDetails application={application} onPaid={setCurrent} />}
-              {application.state === 'paid' && application.seat && <TicketCard application={application} />}
               <CertificateCard application={application} onChange={(certificate) => setCurrent({ ...application, certificate })} />
               <ResultCard application={application} />
               <MakeupCard application={application} />
               {needsVisit && <VisitBooking application={application} onChange={setCurrent} />}
               <CellGroup title="申报信息">
                 <Cell title="申报日期" extra={formatChineseDate(application.appliedOn)} />
-                {application.assessBy && <Cell title="考核时间" extra={`${formatChineseDate(application.assessBy)}前`} />}
+                {application.assessBy && (
+                  <Cell
+                    title="考核时间"
+                    // The plan's own words beside the date: December's may follow next year's notice.
+                    description={assessLabel ? `评价时间：${assessLabel}` : ''}
+                    extra={`${formatChineseDate(application.assessBy)}前`}
+                  />
+                )}
                 <Cell title="符合条件" extra={application.eligibility.satisfied.map(clauseLabel).join('、')} />
                 <Cell title="考核费" extra={formatAmount(application.feeFen)} />
               </CellGroup>

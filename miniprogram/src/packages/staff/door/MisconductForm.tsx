@@ -46,13 +46,13 @@ export function MisconductForm({ candidate, onRecorded }: { candidate: Candidate
         testId="misconduct-article"
         label="违纪条款"
         value={article}
-        options={([1, 2, 3, 4] as const).map((a) => ({ value: a, label: MISCONDUCT_ACTS[a].title.split(' ')[0]! }))}
+        options={([1, 2, 3, 4] as const).map((a) => ({ value: a, label: MISCONDUCT_ACTS[a].title }))}
         onChange={(a) => {
           setArticle(a);
           setAct(MISCONDUCT_ACTS[a].acts[0]!);
         }}
       />
-      <View className="muted article-title">{MISCONDUCT_ACTS[article].title}</View>
+      <View className="muted article-title">{MISCONDUCT_ACTS[article].heading}</View>
       <ChoiceField
         testId="misconduct-act"
         label="违纪行为"
