@@ -18,7 +18,15 @@ describe('H5: a candidate signs in and records their real name', () => {
     const mistyped = first17 + (residentIdCheckChar(first17) === '1' ? '2' : '1');
 
     await page.goto(server.url);
-    await page.getByText('我的 ›').tap();
+    await page.locator('.weui-tabbar__item').getByText('我的', { exact: true }).tap();
+    // Nothing personal is collected before the privacy guide is agreed to (issue 14, item 12).
+    await page.locator('.sign-in').tap();
+    await page.getByText('请先阅读并同意《隐私保护指引》', { exact: true }).waitFor();
+    expect(await page.locator('[data-testid="profile-missing"]').count()).toBe(0);
+    await page.locator('.read-privacy').tap();
+    await page.getByText('仅用于资格审核、考务安排、成绩与证书办理', { exact: false }).waitFor();
+    await page.locator('.taro-modal__foot').getByText('知道了').tap();
+    await page.locator('[data-testid="privacy-consent"]').tap();
     await page.locator('.sign-in').tap();
     const missing = page.locator('[data-testid="profile-missing"]');
     await missing.getByText('请完成实名信息登记').waitFor();
@@ -38,6 +46,8 @@ describe('H5: a candidate signs in and records their real name', () => {
     const profile = page.locator('[data-testid="profile"]');
     await profile.getByText('王小明').waitFor();
     await profile.getByText(`3101**********${residentId.slice(-4)}`).waitFor();
+    // Once the form has left (Taro slides it out before removing it), the full number is nowhere on the page.
+    await page.waitForFunction((id) => !document.documentElement.outerHTML.includes(id), residentId);
     expect(await page.content()).not.toContain(residentId);
 
     await profile.locator('.phone-binding input').fill('13912345678');

@@ -22,6 +22,9 @@ describe('H5: a vocational student applies for level 4 and follows the applicati
     await page.getByText('暂无报名').waitFor();
 
     await fillShanghaiLevel4ByClause3(page, server.url, residentId);
+    // The birth date is the real-name record's; the ID number is not asked a second time (issue 14, item 6).
+    await page.locator('.birth-on-file').getByText('2008年9月1日').waitFor();
+    expect(await page.locator('.id-input').count()).toBe(0);
 
     // Nothing attached yet: the shared rule names what is missing, before the server is asked.
     await page.locator('.apply-now').tap();
@@ -35,7 +38,7 @@ describe('H5: a vocational student applies for level 4 and follows the applicati
     await status.getByText('审核中').waitFor();
     await status.getByText('四级/中级工').waitFor();
     await page.getByText('2026年4月30日前').waitFor();
-    await page.getByText('四级 条件(3)').waitFor();
+    await page.getByText('取得本专业或相关专业的技工院校或中等及以上职业院校、专科及以上普通高等学校毕业证书（含在读应届毕业生）。').waitFor();
     await page.locator('[data-testid="timeline"]').getByText('审核中').waitFor();
     await page.waitForTimeout(300);
     await look(page, '07-application.png');

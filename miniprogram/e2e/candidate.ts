@@ -11,7 +11,8 @@ export function residentIdFrom(first17: string): string {
 /** On 我的: WeChat sign-in (the bundled fake on H5), then the real-name record. */
 export async function signInWithProfile(page: Page, url: string, name: string, residentId: string): Promise<void> {
   await page.goto(url);
-  await page.getByText('我的 ›').tap();
+  await page.locator('.weui-tabbar__item').getByText('我的', { exact: true }).tap();
+  await page.locator('[data-testid="privacy-consent"]').tap();
   await page.locator('.sign-in').tap();
   await page.locator('[data-testid="profile-missing"] .edit-profile').tap();
   await page.locator('.name-input input').fill(name);
@@ -28,7 +29,10 @@ export function fillShanghaiLevel4ByClause3(page: Page, url: string, residentId:
 /** Shanghai, as a final-year student of the school the level's diploma clause names (level 3: a technical school's senior-worker class). */
 export async function fillShanghaiAsFinalYearStudent(page: Page, url: string, residentId: string, level: 3 | 4, school: string): Promise<void> {
   await page.goto(`${url}/#/packages/check/eligibility/index?planId=shanghai-2026&level=${level}`);
-  await page.locator('.id-input input').fill(residentId);
+  // Signed in with a real-name record, the birth date comes from it and the ID is not asked again; signed out, it is typed.
+  const signedIn = await page.evaluate(() => localStorage.getItem('skillcert.session') !== null);
+  if (signedIn) await page.locator('.birth-on-file').waitFor();
+  else await page.locator('.id-input input').fill(residentId);
   await page.locator('[data-testid="diploma-section"] .add-entry').tap();
   await page.locator('[data-testid="diploma-0-school"]').getByText(school).tap();
   await page.locator('[data-testid="diploma-0-final-year"]').getByText('在读应届毕业生').tap();

@@ -46,13 +46,10 @@ describe('H5: a candidate checks eligibility for level 4', () => {
 
     const verdict = page.locator('[data-testid="verdict"]');
     await verdict.getByText('符合四级/中级工申报条件').waitFor();
-    await expectText(verdict, '✓ 四级 条件(3)');
-    await page.locator('[data-testid="verdict-bar"]').getByText('符合：四级 条件(3)').waitFor();
-
-    await page.locator('.server-check').tap();
-    const serverVerdict = page.locator('[data-testid="server-verdict"]');
-    await serverVerdict.getByText('服务器核验：符合（四级 条件(3)）').waitFor();
-    await expectText(serverVerdict, '与手机端自测结果一致');
+    // The standard's words, not "四级 条件(3)"; one action on the screen, no second button asking the server (issue 14, item 6).
+    await expectText(verdict, '✓ 取得本专业或相关专业的技工院校或中等及以上职业院校、专科及以上普通高等学校毕业证书（含在读应届毕业生）。');
+    await page.locator('[data-testid="verdict-bar"]').getByText('符合四级申报条件', { exact: true }).waitFor();
+    expect(await page.locator('.server-check').count()).toBe(0);
     await verdict.scrollIntoViewIfNeeded();
     await page.waitForTimeout(300);
     await look(page, '03-self-check.png');
@@ -76,13 +73,8 @@ describe('H5: a candidate checks eligibility for level 4', () => {
     await page.locator('[data-testid="work-section"]').getByText('2020年1月1日').waitFor();
 
     await verdict.getByText('暂不符合三级/高级工申报条件').waitFor();
-    const reason = verdict.getByText(/^三级 条件\(1\)：累计从事本职业或相关职业工作满10年（目前\d+年\d*天?，还差/);
+    const reason = verdict.getByText(/^可通过：累计从事本职业或相关职业工作满10年（目前\d+年\d*天?，还差/);
     await reason.waitFor();
-
-    await page.locator('.server-check').tap();
-    const serverVerdict = page.locator('[data-testid="server-verdict"]');
-    await serverVerdict.getByText('服务器核验：暂不符合').waitFor();
-    await expectText(serverVerdict, '与手机端自测结果一致');
     await verdict.scrollIntoViewIfNeeded();
     await page.waitForTimeout(300);
     await look(page, '04-not-yet-eligible.png');

@@ -30,6 +30,17 @@ export default defineAppConfig({
     'pages/plan/index': { network: 'all', packages: ['packages/check'] },
     'pages/me/index': { network: 'all', packages: ['packages/account'] },
   },
+  // WeUI's bottom bar: plans, and the candidate's own page (their applications first). Icons are 81 px PNGs, as WeChat asks.
+  tabBar: {
+    color: '#6b7280',
+    selectedColor: '#1f6feb',
+    backgroundColor: '#ffffff',
+    borderStyle: 'white',
+    list: [
+      { pagePath: 'pages/index/index', text: '首页', iconPath: 'assets/tab-home.png', selectedIconPath: 'assets/tab-home-active.png' },
+      { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tab-me.png', selectedIconPath: 'assets/tab-me-active.png' },
+    ],
+  },
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#ffffff',

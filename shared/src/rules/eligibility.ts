@@ -41,6 +41,12 @@ export const SCHOOL_NAMES: Record<SchoolKind, string> = {
 export const MAJOR_NAMES: Record<MajorMatch, string> = { same: '本专业', related: '相关专业', other: '非本专业' };
 export const TITLE_NAMES: Record<TitleGrade, string> = { junior: '初级职称', intermediate: '中级职称', senior: '高级职称' };
 
+/** A clause in the standard's own words, for the candidate, who reads what they meet rather than its number. */
+export function clauseText(planId: string, clauseId: string): string {
+  const level = Number(clauseId.split('.')[0]) as Level;
+  return getPlan(planId).standard.clauses[level]?.find((c) => c.id === clauseId)?.text ?? clauseLabel(clauseId);
+}
+
 export function clauseLabel(clauseId: string): string {
   const [level, n] = clauseId.split('.');
   return `${LEVEL_SHORT[Number(level) as Level] ?? level} 条件(${n})`;
@@ -64,7 +70,8 @@ export function evaluateEligibility(planId: string, level: Level, facts: Applica
 
   if (satisfied.length === 0 && clauses.length > 0) {
     const nearest = [...clauses].sort((a, b) => b.progress - a.progress || a.missing.length - b.missing.length).slice(0, NEAREST_CLAUSES_EXPLAINED);
-    for (const c of nearest) reasons.push(`${c.label}：${c.missing.join('；')}`);
+    // What is missing, in plain words: each line is one way in (the clause's number means nothing to a candidate).
+    for (const c of nearest) reasons.push(`可通过：${c.missing.join('；')}`);
   }
   return { eligible: reasons.length === 0 && satisfied.length > 0, satisfied, reasons, age, clauses };
 }

@@ -220,3 +220,13 @@ export const auditQuerySchema = z.object({
   limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(500)), 100),
 });
 export type AuditQuery = output<typeof auditQuerySchema>;
+
+/**
+ * When the candidate must pay by, if a payment is theirs to make now: approved on their own
+ * application, a seat held for them until then, and no WeChat payment already waiting on WeChat's confirmation.
+ */
+export function paymentDueBy(application: Pick<ApplicationView, 'state' | 'seat' | 'paying' | 'channel'>): string | undefined {
+  // A school's class is paid for by the school, in one order.
+  if (application.state !== 'approved' || application.paying || application.channel === 'group') return undefined;
+  return application.seat?.heldUntil ?? undefined;
+}

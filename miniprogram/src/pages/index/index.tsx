@@ -1,28 +1,31 @@
 import { Tag } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import Taro, { useDidShow } from '@tarojs/taro';
 import { applicationWindow, formatChineseDate, formatYuan, WINDOW_STAGE_NAMES, windowStage } from '@skillcert/shared';
 import type { PlanSummary } from '@skillcert/shared';
+import { applicationsApi } from '../../api/applications';
 import { plansApi } from '../../api/plans';
 import { useApi } from '../../api/useApi';
 import { PageState } from '../../components/PageState';
 import { todayInShanghai } from '../../lib/dates';
+import { showPaymentBadge } from '../../lib/paymentBadge';
+import { candidateSession } from '../../lib/session';
 import './index.css';
 
 /** Bodies with their plans; the first thing a candidate sees. */
 export default function Home() {
   const plans = useApi(() => plansApi.list(), []);
   const today = todayInShanghai();
+  // A payment waiting on a signed-in candidate is marked on the 我的 tab from the first screen they open.
+  useDidShow(() => {
+    if (!candidateSession.current()) return;
+    void applicationsApi.mine().then((mine) => mine.ok && showPaymentBadge(mine.data));
+  });
 
   return (
     <View className="page home">
       <View className="hero">
-        <View className="row">
-          <Text className="hero-title">职业技能等级认定</Text>
-          <Text className="hero-me" onClick={() => void Taro.navigateTo({ url: '/pages/me/index' })}>
-            我的 ›
-          </Text>
-        </View>
+        <Text className="hero-title">职业技能等级认定</Text>
         <Text className="hero-sub">呼叫中心服务员 · 在线报名、缴费、准考证与成绩查询</Text>
       </View>
       <PageState value={plans} isEmpty={(list) => list.length === 0} emptyText="暂无开放的认定计划">

@@ -1,11 +1,13 @@
-import { Button, Cell, CellGroup, Input } from '@nutui/nutui-react-taro';
+import { Button, Cell, CellGroup, Input, Tag } from '@nutui/nutui-react-taro';
 import { Button as NativeButton, Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
-import { formatChineseDate, getPlan, levelDisplayName, maskPhone, type MeResponse } from '@skillcert/shared';
-import { useState } from 'react';
+import { formatChineseDate, getPlan, levelDisplayName, maskPhone, paymentDueBy, type MeResponse } from '@skillcert/shared';
+import { useEffect, useState } from 'react';
 import { applicationsApi } from '../../api/applications';
 import { meApi, signIn, signOut } from '../../api/auth';
 import { useApi } from '../../api/useApi';
+import { formatInstant } from '../../components/Timeline';
+import { showPaymentBadge } from '../../lib/paymentBadge';
 import { candidateSession } from '../../lib/session';
 import './index.css';
 
@@ -16,6 +18,8 @@ export default function MePage() {
   const [state, setState] = useState<State>({ kind: candidateSession.current() ? 'loading' : 'signed-out' });
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string>();
+  // Before anything personal is collected, the person agrees to how it is used (WeChat asks this of every mini program).
+  const [agreed, setAgreed] = useState(false);
 
   const load = async () => {
     if (!candidateSession.current()) return setState({ kind: 'signed-out' });
@@ -26,6 +30,7 @@ export default function MePage() {
   useDidShow(() => void load());
 
   const onSignIn = async () => {
+    if (!agreed) return setNotice('请先阅读并同意《隐私保护指引》');
     setBusy(true);
     const session = await signIn();
     setBusy(false);
@@ -56,6 +61,13 @@ export default function MePage() {
         <View className="card sign-in-card">
           <View className="card-title">登录后办理报名</View>
           <View className="muted">登录后可在线报名、缴费，下载准考证，查询成绩与证书。</View>
+          <View className="consent" data-testid="privacy-consent" onClick={() => setAgreed(!agreed)}>
+            <Text className={`tick ${agreed ? 'on' : ''}`}>{agreed ? '✓' : ''}</Text>
+            <Text>我已阅读并同意《隐私保护指引》</Text>
+          </View>
+          <View className="link read-privacy" onClick={() => void showPrivacy()}>
+            查看《隐私保护指引》
+          </View>
           <Button type="primary" block loading={busy} className="sign-in" onClick={() => void onSignIn()}>
             微信一键登录
           </Button>
@@ -70,8 +82,9 @@ export default function MePage() {
           </Button>
         </View>
       )}
-      {state.kind === 'ready' && <Profile me={state.me} onPhone={onPhone} />}
+      {/* What the candidate came for first: their applications; then who they are. */}
       {state.kind === 'ready' && state.me.profile && <MyApplications phone={state.me.profile.phone} />}
+      {state.kind === 'ready' && <Profile me={state.me} onPhone={onPhone} />}
       {state.kind === 'ready' && (
         <Button block fill="outline" className="sign-out" onClick={() => void onSignOut()}>
           退出登录
@@ -83,6 +96,12 @@ export default function MePage() {
     </View>
   );
 }
+
+/** What is collected and why, in a sentence a 17-year-old reads before signing in. */
+const PRIVACY_GUIDE =
+  '为办理职业技能等级认定报名，我们将收集您的姓名、身份证号码、手机号、电子邮箱、学历与工作经历，以及您上传的证件和证明材料照片，仅用于资格审核、考务安排、成绩与证书办理，并提供给组织认定的评价机构。您可在“我的”中查看和修改实名信息。';
+
+const showPrivacy = () => Taro.showModal({ title: '隐私保护指引', content: PRIVACY_GUIDE, showCancel: false, confirmText: '知道了' });
 
 function Profile({ me, onPhone }: { me: MeResponse; onPhone: (code: string | undefined) => Promise<void> }) {
   const edit = () => void Taro.navigateTo({ url: '/packages/account/profile/index' });
@@ -115,20 +134,28 @@ function Profile({ me, onPhone }: { me: MeResponse; onPhone: (code: string | und
 function MyApplications({ phone }: { phone: string | undefined }) {
   const list = useApi(() => applicationsApi.mine(), []);
   useDidShow(() => list.reload());
+  useEffect(() => {
+    if (list.state === 'ready') showPaymentBadge(list.data);
+  }, [list]);
   return (
     <CellGroup title="我的报名">
       {list.state === 'ready' && list.data.length === 0 && <Cell title="暂无报名" description="在认定计划中完成申报条件自测后即可申报" />}
       {list.state === 'ready' &&
-        list.data.map((a) => (
-          <Cell
-            key={a.id}
-            className="my-application"
-            title={levelDisplayName(a.planId, a.level)}
-            description={`${getPlan(a.planId).body.shortName} · ${formatChineseDate(a.appliedOn)}申报`}
-            extra={a.stateLabel}
-            onClick={() => void Taro.navigateTo({ url: `/packages/account/application/index?id=${a.id}` })}
-          />
-        ))}
+        list.data.map((a) => {
+          const dueBy = paymentDueBy(a);
+          return (
+            <Cell
+              key={a.id}
+              className={`my-application ${dueBy ? 'payment-due' : ''}`}
+              title={levelDisplayName(a.planId, a.level)}
+              description={
+                dueBy ? `请于${formatInstant(dueBy)}前缴费，逾期考位将释放` : `${getPlan(a.planId).body.shortName} · ${formatChineseDate(a.appliedOn)}申报`
+              }
+              extra={dueBy ? <Tag background="#c2410c">{a.stateLabel}</Tag> : a.stateLabel}
+              onClick={() => void Taro.navigateTo({ url: `/packages/account/application/index?id=${a.id}` })}
+            />
+          );
+        })}
       {list.state === 'error' && <Cell title={list.error.message} extra="重试" onClick={list.reload} />}
       <ClaimByPhone phone={phone} onClaimed={list.reload} />
     </CellGroup>

@@ -4,6 +4,7 @@ import Taro from '@tarojs/taro';
 import { bankTransferRemark, formatAmount, getPlan, sittingSubjects, type ApplicationView } from '@skillcert/shared';
 import { useState } from 'react';
 import { checkWechatPayment, payByWechat } from '../../../api/payments';
+import { formatInstant } from '../../../components/Timeline';
 
 /**
  * What is owed and how to pay it: the fee line by line from the plan; WeChat Pay
@@ -81,6 +82,12 @@ export function PaymentDetails({ application, onPaid }: { application: Applicati
             </View>
           ))}
           <View className="muted">请务必按上述备注转账，金额与应缴金额一致。{plan.payment.paidTimeRule}</View>
+          {/* Finance matches a credit by remark, amount and payer: a parent's account is found only by hand, later. */}
+          <View className="transfer-steps" data-testid="transfer-steps">
+            <View className="transfer-step">请用考生本人名下的银行账户转账：付款人姓名与报名姓名不一致的（如家长代付），须财务人工核对，确认会延后。</View>
+            {application.seat?.heldUntil && <View className="transfer-step">须于{formatInstant(application.seat.heldUntil)}前到账，逾期考位将释放。</View>}
+            <View className="transfer-step">转账后无需其他操作：财务核对银行流水确认到账后，本页即显示“缴费成功”。</View>
+          </View>
         </View>
       )}
     </View>

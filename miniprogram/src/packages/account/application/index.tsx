@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import {
   applicationWindow,
-  clauseLabel,
+  clauseText,
   formatAmount,
   formatChineseDate,
   getPlan,
@@ -87,7 +87,7 @@ export default function ApplicationPage() {
                     extra={`${formatChineseDate(application.assessBy)}前`}
                   />
                 )}
-                <Cell title="符合条件" extra={application.eligibility.satisfied.map(clauseLabel).join('、')} />
+                <Cell title="符合的申报条件" description={application.eligibility.satisfied.map((id) => clauseText(plan.id, id)).join('；')} />
                 <Cell title="考核费" extra={formatAmount(application.feeFen)} />
               </CellGroup>
               {application.materials.length > 0 && (
@@ -190,6 +190,7 @@ function NextStep({ application }: { application: ApplicationView }) {
     );
   }
   if (application.state === 'rejected') return <Rejected application={application} />;
+  if (application.state === 'submitted') return <Submitted application={application} />;
   if (application.state === 'returned') {
     return (
       <View className="card next-step warn-card" data-testid="next-step">
@@ -216,6 +217,29 @@ function NextStep({ application }: { application: ApplicationView }) {
     );
   }
   return null;
+}
+
+/**
+ * Submitted: what happens next and what is still the candidate's to do. A Shanghai individual's
+ * application is completed at the counter, in person — required, and said so before anything else.
+ */
+function Submitted({ application }: { application: ApplicationView }) {
+  const plan = getPlan(application.planId);
+  const inPerson = application.channel === 'individual' && visitsRequired(application.planId);
+  return (
+    <View className="card next-step" data-testid="next-step">
+      <View className="next-title">已提交，等待资格审核</View>
+      {inPerson && (
+        <>
+          <View className="next-line visit-required">下一步（必须）：预约时段，携带身份证原件到受理点现场办理</View>
+          {plan.declaration.individual && <View className="muted">{plan.declaration.individual}</View>}
+          {plan.acceptancePoint && <View className="muted">受理时间：{plan.acceptancePoint.note}</View>}
+        </>
+      )}
+      {application.channel === 'group' && <View className="next-line">由学校（机构）统一办理，请留意学校的通知。</View>}
+      <View className="muted">审核结果会在本页显示并通过微信消息通知您；审核通过后为您保留考位，请在保留期限内缴费。</View>
+    </View>
+  );
 }
 
 /**

@@ -1,4 +1,4 @@
-import { Button, CellGroup } from '@nutui/nutui-react-taro';
+import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import {
@@ -25,7 +25,6 @@ import {
 import { useEffect, useMemo, useState } from 'react';
 import { applicationsApi } from '../../../api/applications';
 import { meApi } from '../../../api/auth';
-import { plansApi } from '../../../api/plans';
 import { useApi } from '../../../api/useApi';
 import { PageState } from '../../../components/PageState';
 import { candidateSession } from '../../../lib/session';
@@ -38,8 +37,6 @@ import { issuesByPath } from '../../../lib/issues';
 import { todayInShanghai } from '../../../lib/dates';
 import { MaterialsForm, type MaterialsDraftState } from './MaterialsForm';
 import './index.css';
-
-type ServerCheck = { state: 'idle' } | { state: 'checking' } | { state: 'done'; result: EligibilityResult } | { state: 'failed'; message: string };
 
 const LEVEL_OPTIONS = ([5, 4, 3, 2, 1] as Level[]).map((l) => ({ value: l, label: LEVEL_NAMES[l].split('/')[0] ?? '' }));
 const OCCUPATION_OPTIONS = [
@@ -79,7 +76,6 @@ function SelfCheck({ plan, initialLevel, correcting }: { plan: Plan; initialLeve
   const [level, setLevel] = useState<Level>(initialLevel);
   const [draft, setDraft] = useState<FactsDraft>(correcting ? fromFacts(correcting.facts) : EMPTY_DRAFT);
   const [idError, setIdError] = useState<string>();
-  const [server, setServer] = useState<ServerCheck>({ state: 'idle' });
   const today = todayInShanghai();
   const related = plan.standard.counts === 'same-or-related';
 
@@ -87,10 +83,7 @@ function SelfCheck({ plan, initialLevel, correcting }: { plan: Plan; initialLeve
   const local = useMemo(() => (parsed.ok ? evaluateEligibility(plan.id, level, parsed.facts, today) : undefined), [parsed, plan.id, level, today]);
   const errors = parsed.ok ? {} : issuesByPath(parsed.issues);
 
-  const update = (next: FactsDraft) => {
-    setDraft(next);
-    setServer({ state: 'idle' });
-  };
+  const update = (next: FactsDraft) => setDraft(next);
   const patchEntry = <K extends 'work' | 'certificates' | 'diplomas' | 'titles' | 'trainings'>(key: K, index: number, patch: Partial<FactsDraft[K][number]>) =>
     update({ ...draft, [key]: draft[key].map((e, i) => (i === index ? { ...e, ...patch } : e)) });
   const addEntry = (key: keyof typeof NEW_ENTRY) => update({ ...draft, [key]: [...draft[key], NEW_ENTRY[key]()] });
@@ -101,11 +94,17 @@ function SelfCheck({ plan, initialLevel, correcting }: { plan: Plan; initialLeve
   const [materials, setMaterials] = useState<MaterialsDraftState>(correcting ? materialsOf(correcting) : { files: {}, signatures: {} });
   const [showMaterialErrors, setShowMaterialErrors] = useState(false);
   const [realName, setRealName] = useState<string>();
+  // Signed in with a real-name record: the birth date is on file, so the ID number is not asked again.
+  const [birthOnFile, setBirthOnFile] = useState<string>();
   const [mine, setMine] = useState<ApplicationView[]>([]);
   useEffect(() => {
     if (!candidateSession.current()) return;
     void meApi.me().then((result) => {
-      if (result.ok && result.data.profile) setRealName(result.data.profile.name);
+      const profile = result.ok ? result.data.profile : undefined;
+      if (!profile) return;
+      setRealName(profile.name);
+      setBirthOnFile(profile.birthDate);
+      setDraft((current) => ({ ...current, birthDate: profile.birthDate }));
     });
     if (!correcting) void applicationsApi.mine().then((result) => result.ok && setMine(result.data));
   }, [correcting]);
@@ -133,7 +132,7 @@ function SelfCheck({ plan, initialLevel, correcting }: { plan: Plan; initialLeve
     if (!parsed.ok) return;
     if (!candidateSession.current()) {
       void Taro.showToast({ title: '请先登录并完成实名登记', icon: 'none' });
-      void Taro.navigateTo({ url: '/pages/me/index' });
+      void Taro.switchTab({ url: '/pages/me/index' });
       return;
     }
     if (Object.keys(materialErrors).length > 0) {
@@ -161,19 +160,12 @@ function SelfCheck({ plan, initialLevel, correcting }: { plan: Plan; initialLeve
       if (confirm) result = await applicationsApi.apply({ planId: plan.id, level, facts: parsed.facts, ...attached, confirmForfeit: true });
       else {
         setApplying(false);
-        return void Taro.navigateTo({ url: '/pages/me/index' });
+        return void Taro.switchTab({ url: '/pages/me/index' });
       }
     }
     setApplying(false);
     if (result.ok) void Taro.redirectTo({ url: `/packages/account/application/index?id=${result.data.id}` });
     else setApplyError(result.error.message);
-  };
-
-  const askServer = async () => {
-    if (!parsed.ok) return;
-    setServer({ state: 'checking' });
-    const result = await plansApi.eligibility(plan.id, { level, facts: parsed.facts, on: today });
-    setServer(result.ok ? { state: 'done', result: result.data } : { state: 'failed', message: result.error.message });
   };
 
   return (
@@ -212,36 +204,39 @@ function SelfCheck({ plan, initialLevel, correcting }: { plan: Plan; initialLeve
           label="申报等级"
           value={level}
           options={LEVEL_OPTIONS.filter((o) => offeredLevels(plan).includes(o.value))}
-          onChange={(l) => {
-            setLevel(l);
-            setServer({ state: 'idle' });
-          }}
+          onChange={setLevel}
           testId="level-choice"
         />
       )}
 
       <CellGroup title="基本信息">
-        <TextField
-          className="id-input"
-          label="身份证号码"
-          placeholder="选填，自动识别出生日期"
-          type="idcard"
-          maxLength={18}
-          value={draft.residentId}
-          onChange={(value) => {
-            const next = withResidentId(draft, value);
-            setIdError(next.error);
-            update(next.draft);
-          }}
-          error={idError}
-        />
-        <DateField
-          label="出生日期"
-          value={draft.birthDate}
-          suggested="2008-01-01"
-          onChange={(birthDate) => update({ ...draft, birthDate })}
-          testId="birth-date"
-        />
+        {birthOnFile ? (
+          <Cell className="birth-on-file" title="出生日期" description="来自实名信息" extra={formatChineseDate(birthOnFile)} />
+        ) : (
+          <>
+            <TextField
+              className="id-input"
+              label="身份证号码"
+              placeholder="选填，自动识别出生日期"
+              type="idcard"
+              maxLength={18}
+              value={draft.residentId}
+              onChange={(value) => {
+                const next = withResidentId(draft, value);
+                setIdError(next.error);
+                update(next.draft);
+              }}
+              error={idError}
+            />
+            <DateField
+              label="出生日期"
+              value={draft.birthDate}
+              suggested="2008-01-01"
+              onChange={(birthDate) => update({ ...draft, birthDate })}
+              testId="birth-date"
+            />
+          </>
+        )}
         {level === 5 && (
           <CheckField
             label={`拟从事${related ? '本职业或相关职业' : '本职业'}工作`}
@@ -404,22 +399,11 @@ function SelfCheck({ plan, initialLevel, correcting }: { plan: Plan; initialLeve
           </Button>
         </View>
       )}
-      <ServerVerdict server={server} local={local} />
 
       <View className="verdict-bar" data-testid="verdict-bar">
         <View className="verdict-summary">
           <Text className={local?.eligible ? 'ok' : 'warn'}>{pendingReason(draft, parsed.ok) ?? summaryOf(local, level)}</Text>
         </View>
-        <Button
-          type="primary"
-          size="small"
-          disabled={!parsed.ok || server.state === 'checking'}
-          loading={server.state === 'checking'}
-          onClick={() => void askServer()}
-          className="server-check"
-        >
-          服务器核验
-        </Button>
       </View>
     </View>
   );
@@ -450,11 +434,7 @@ function pendingReason(draft: FactsDraft, complete: boolean): string | undefined
 /** One line for the bar that stays on screen while the candidate fills the form. */
 function summaryOf(result: EligibilityResult | undefined, level: Level): string {
   if (!result) return '';
-  if (result.eligible)
-    return `符合：${result.clauses
-      .filter((c) => c.satisfied)
-      .map((c) => c.label)
-      .join('、')}`;
+  if (result.eligible) return `符合${LEVEL_NAMES[level].split('/')[0] ?? ''}申报条件`;
   return `暂不符合${LEVEL_NAMES[level].split('/')[0] ?? ''}申报条件`;
 }
 
@@ -511,8 +491,8 @@ function Verdict({ result, level, pending }: { result: EligibilityResult | undef
       <View className="verdict-title">{result.eligible ? `符合${LEVEL_NAMES[level]}申报条件` : `暂不符合${LEVEL_NAMES[level]}申报条件`}</View>
       {met.map((c) => (
         <View key={c.id} className="clause">
-          <Text className="clause-label">✓ {c.label}</Text>
-          <View className="muted">{c.text}</View>
+          {/* The standard's words, not its clause number: the candidate reads what they meet. */}
+          <Text className="clause-label">✓ {c.text}</Text>
         </View>
       ))}
       {result.reasons.map((r) => (
@@ -520,28 +500,6 @@ function Verdict({ result, level, pending }: { result: EligibilityResult | undef
           {r}
         </View>
       ))}
-    </View>
-  );
-}
-
-function ServerVerdict({ server, local }: { server: ServerCheck; local: EligibilityResult | undefined }) {
-  if (server.state === 'failed') return <View className="card server-verdict warn">{server.message}</View>;
-  if (server.state !== 'done') return null;
-  const agrees = local !== undefined && local.eligible === server.result.eligible && local.satisfied.join() === server.result.satisfied.join();
-  return (
-    <View className="card server-verdict" data-testid="server-verdict">
-      <Text className={server.result.eligible ? 'ok' : 'warn'}>
-        服务器核验：
-        {server.result.eligible
-          ? `符合（${server.result.clauses
-              .filter((c) => c.satisfied)
-              .map((c) => c.label)
-              .join('、')}）`
-          : '暂不符合'}
-      </Text>
-      <View className="muted">
-        {agrees ? '与手机端自测结果一致。正式申报时，审核人员将核验您上传的证明材料。' : '与手机端结果不一致，请以服务器结果为准。'}
-      </View>
     </View>
   );
 }

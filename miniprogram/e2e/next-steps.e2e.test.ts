@@ -1,0 +1,40 @@
+import { applyAsShanghaiStudent, residentIdFrom } from './candidate';
+import { look, PHONE_SIZES, usePhone } from './phone';
+import { post } from './staff';
+
+/**
+ * Every state says what happens next and by when (issue 14, item 5): after 提交, the counter visit a
+ * Shanghai individual must make; after approval, how a bank transfer is confirmed, by when it must
+ * arrive, and that the payer must be the candidate.
+ */
+describe.each(PHONE_SIZES)('H5 at $width×$height: what happens next, after 提交 and before a transfer', (size) => {
+  const phone = usePhone({ fixedNow: '2026-03-10T10:00:00+08:00', viewport: size });
+
+  it('marks the counter visit as required, then gives the transfer’s deadline, payer and confirmation', async () => {
+    const page = phone.page();
+    const { url } = phone.server();
+    const residentId = residentIdFrom(`3101092008090161${size.width === 360 ? 1 : 2}`);
+    await applyAsShanghaiStudent(page, url, residentId);
+
+    // Before: nothing said the visit was required, or what would happen after it.
+    const next = page.locator('[data-testid="next-step"]');
+    await next.getByText('已提交，等待资格审核').waitFor();
+    await next.getByText('下一步（必须）：预约时段，携带身份证原件到受理点现场办理').waitFor();
+    await next.getByText('受理时间：工作日 9:00-11:00，13:30-16:30').waitFor();
+    await look(page, `next-submitted-${size.width}.png`);
+
+    const id = new URL(page.url().replace('/#/', '/')).searchParams.get('id');
+    const { token } = await post<{ token: string }>(url, '/api/staff/login', { username: 'admin', password: 'skillcert-admin-dev' });
+    await post(url, '/api/sessions', { planId: 'shanghai-2026', date: '2026-04-17', site: '天宝路879号B楼201', levels: [4], capacity: 30 }, token);
+    await post(url, `/api/review/applications/${id}/approve`, {}, token);
+    await page.reload();
+
+    // Before: no deadline for the money to arrive, nothing on who must pay, nothing on how it is confirmed.
+    const steps = page.locator('[data-testid="transfer-steps"]');
+    await steps.getByText('付款人姓名与报名姓名不一致的（如家长代付），须财务人工核对', { exact: false }).waitFor();
+    await steps.getByText(/^须于2026年3月17日 \d\d:\d\d前到账，逾期考位将释放。$/).waitFor();
+    await steps.getByText('财务核对银行流水确认到账后，本页即显示“缴费成功”', { exact: false }).waitFor();
+    await steps.scrollIntoViewIfNeeded();
+    await look(page, `next-transfer-${size.width}.png`);
+  });
+});
