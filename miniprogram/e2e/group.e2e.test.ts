@@ -42,10 +42,14 @@ describe('H5: a school clerk declares a class and a reviewer decides the batch a
 
     const clerk = phone.page();
     await staffSignIn(clerk, server.url, CLERK);
-    await clerk.locator('[data-testid="new-batch"] .batch-name input').fill('2026届呼叫中心1班');
+    // A long name, as schools write them: the status beside it must stay whole (it used to wrap to 填报/中).
+    await clerk.locator('[data-testid="new-batch"] .batch-name input').fill('2026届上海市现代职业技术学校呼叫中心服务与管理专业1班');
     await clerk.locator('[data-testid="batch-level"]').getByText('四级').tap();
     await clerk.locator('.create-batch').tap();
-    await clerk.locator('[data-testid="batch-summary"]').getByText('2026届呼叫中心1班').waitFor();
+    await clerk.locator('[data-testid="batch-summary"]').getByText('2026届上海市现代职业技术学校呼叫中心服务与管理专业1班').waitFor();
+    const tag = clerk.locator('[data-testid="batch-summary"] .nut-tag');
+    await tag.getByText('填报中', { exact: true }).waitFor();
+    expect((await tag.boundingBox())!.height).toBeLessThan(30);
 
     const good = [student('赵同学', '31010920080901101', '13900000001'), student('钱同学', '31010920080901202', '13900000002')];
     const third = student('孙同学', '31010920080901303', '13900000003');
@@ -81,6 +85,10 @@ describe('H5: a school clerk declares a class and a reviewer decides the batch a
     await clerk.locator('.submit-batch').tap();
     await clerk.locator('.taro-modal__foot').getByText('提交', { exact: true }).tap();
     await clerk.locator('[data-testid="batch-summary"]').getByText('已提交').waitFor();
+    // What happens next, said when the button has done its work (issue 14, item 10).
+    const next = clerk.locator('[data-testid="batch-next-step"]');
+    await next.getByText('已提交评价机构审核', { exact: false }).waitFor();
+    await next.getByText('快递费由申领单位自理', { exact: false }).waitFor();
     await clerk.waitForTimeout(300);
     await look(clerk, '15-batch-submitted.png', { fullPage: true });
 

@@ -199,6 +199,9 @@ describe('H5: one Shanghai level-3 candidate from ticket to certificate', () => 
     const counterRow = publisher.locator(`[data-testid="certificate-${number}"]`);
     await counterRow.getByText('本人到受理点领取', { exact: false }).waitFor();
     await publisher.waitForTimeout(300);
+    // The hand-over screen carries no blue bulk-revocation form: it stays closed until asked for (issue 14, item 8).
+    await publisher.locator('[data-testid="open-revoke"]').waitFor();
+    expect(await publisher.locator('[data-testid="revoke"]').count()).toBe(0);
     await look(publisher, '35-journey-counter.png', { fullPage: true });
     await counterRow.locator('.record-hand-over').tap();
     await counterRow.getByText('交付', { exact: false }).waitFor();

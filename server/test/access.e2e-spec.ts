@@ -147,6 +147,7 @@ const ROUTES: Record<string, { expect: Record<Role, Outcome>; path?: (f: Fixture
   },
   'POST /api/review/applications/:id/reject': { expect: bodyOwn, path: (f) => `/api/review/applications/${f.application}/reject`, body: { reason: '不符合' } },
   'POST /api/review/applications/:id/approve': { expect: bodyOwn, path: (f) => `/api/review/applications/${f.application}/approve` },
+  'POST /api/review/applications/:id/resident-id': { expect: bodyOwn, path: (f) => `/api/review/applications/${f.application}/resident-id` },
   'POST /api/review/batches/:id/approve': { expect: bodyOwn, path: (f) => `/api/review/batches/${f.batch}/approve` },
   'GET /api/institution/batches/roster-template': { expect: institutionAny },
   'GET /api/institution/batches': { expect: institutionAny },
@@ -212,6 +213,7 @@ const ROUTES: Record<string, { expect: Record<Role, Outcome>; path?: (f: Fixture
   'DELETE /api/applications/:id/visit': { expect: candidateOwn, path: (f) => `/api/applications/${f.application}/visit` },
   'POST /api/applications/:id/withdraw': { expect: candidateOwn, path: (f) => `/api/applications/${f.application}/withdraw` },
   'POST /api/finance/credits/:id/ignore': { expect: bodyOwn, path: (f) => `/api/finance/credits/${f.credit}/ignore` },
+  'GET /api/finance/credits/:id/applications': { expect: bodyOwn, path: (f) => `/api/finance/credits/${f.credit}/applications` },
 };
 
 interface Layer {

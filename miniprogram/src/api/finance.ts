@@ -1,4 +1,4 @@
-import type { BankCreditView, CreditQuery, StatementColumnsRequest, StatementColumnsView, StatementImportResult } from '@skillcert/shared';
+import type { BankCreditView, CreditQuery, PendingFeeView, StatementColumnsRequest, StatementColumnsView, StatementImportResult } from '@skillcert/shared';
 import { staffApi } from './client';
 import { pickSpreadsheet, uploadAsStaff } from './files';
 
@@ -13,5 +13,7 @@ export const financeApi = {
   saveColumns: (columns: StatementColumnsRequest) => staffApi<StatementColumnsView>('PUT', '/api/finance/statement-columns', columns),
   credits: (status: CreditQuery['status']) => staffApi<BankCreditView[]>('GET', `/api/finance/credits?status=${status}`),
   confirm: (creditId: string, applicationId: string) => staffApi<BankCreditView>('POST', `/api/finance/credits/${id(creditId)}/confirm`, { applicationId }),
+  /** Applications still waiting for their fee, those the credit names first: to link a credit no rule could place. */
+  pendingFor: (creditId: string) => staffApi<PendingFeeView[]>('GET', `/api/finance/credits/${id(creditId)}/applications`),
   ignore: (creditId: string) => staffApi<void>('POST', `/api/finance/credits/${id(creditId)}/ignore`),
 };

@@ -65,6 +65,8 @@ export const reviewApi = {
   returnForCorrection: (applicationId: string, request: ReturnRequest) =>
     staffApi<ReviewItem>('POST', `/api/review/applications/${id(applicationId)}/return`, request),
   reject: (applicationId: string, reason: string) => staffApi<ReviewItem>('POST', `/api/review/applications/${id(applicationId)}/reject`, { reason }),
+  /** The full ID number at the counter: the server records each reading. */
+  revealResidentId: (applicationId: string) => staffApi<{ residentId: string }>('POST', `/api/review/applications/${id(applicationId)}/resident-id`, {}),
   audit: (applicationId?: string) => staffApi<AuditEntryView[]>('GET', `/api/review/audit${queryString({ applicationId })}`),
 };
 

@@ -9,7 +9,7 @@ import './MaterialFiles.css';
  * pinch to zoom, swipe to the next — which is what a reviewer checking a
  * certificate's seal needs; a PDF opens in the document viewer.
  */
-export function MaterialFiles({ files, testId }: { files: UploadedFileView[]; testId?: string }) {
+export function MaterialFiles({ files, testId, large }: { files: UploadedFileView[]; testId?: string; large?: boolean }) {
   const open = async (file: UploadedFileView) => {
     if (file.type.startsWith('image/')) {
       const urls = (await Promise.all(files.filter((f) => f.type.startsWith('image/')).map((f) => localCopyOf(f.url)))).filter((u): u is string => !!u);
@@ -23,7 +23,7 @@ export function MaterialFiles({ files, testId }: { files: UploadedFileView[]; te
   };
   if (!files.length) return <View className="muted">未上传</View>;
   return (
-    <View className="material-files" data-testid={testId}>
+    <View className={`material-files ${large ? 'large' : ''}`} data-testid={testId}>
       {files.map((file) => (
         <View key={file.id} className="material-file" onClick={() => void open(file)}>
           {file.type.startsWith('image/') ? <ServerImage className="material-thumb" url={file.url} /> : <View className="material-thumb pdf">PDF</View>}

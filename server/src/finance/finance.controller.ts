@@ -63,6 +63,12 @@ export class FinanceController {
     return this.finance.confirm(actor, id, body.applicationId);
   }
 
+  /** Candidates for a credit the statement could not place, the ones it names first. */
+  @Get('credits/:id/applications')
+  pendingFor(@CurrentStaff() actor: StaffActor, @Param(new ZodPipe(idParamSchema)) { id }: { id: string }) {
+    return this.finance.pendingFor(actor, id);
+  }
+
   @Post('credits/:id/ignore')
   @HttpCode(204)
   ignore(@CurrentStaff() actor: StaffActor, @Param(new ZodPipe(idParamSchema)) { id }: { id: string }): Promise<void> {

@@ -122,6 +122,23 @@ describe.each(databaseTargets())('bank transfer reconciliation on $name', (targe
     expect((await stateOf(22)).state).toBe('approved');
   });
 
+  it('a credit nobody could place is linked by hand to the application its remark names', async () => {
+    // A parent's own words in the remark, not the published one: no rule can place it.
+    const line = ['2026-03-13 15:00:00', '', '400.00', '张建国', `4级考核费 ${nameOf(27)}`, 'MS9028'];
+    expect((await upload(await statement([line])).expect(200)).body).toMatchObject({ credits: 1, unmatched: 1 });
+    const [credit] = (await client(server, finance).get('/api/finance/credits?status=unmatched').expect(200)).body.filter(
+      (c: { payer: string }) => c.payer === '张建国',
+    );
+    const offered = (await client(server, finance).get(`/api/finance/credits/${credit.id}/applications`).expect(200)).body;
+    // The one the remark names comes first; the others still waiting for their fee follow.
+    expect(offered[0]).toMatchObject({ applicationId: applicants[27]!.id, name: nameOf(27), named: true, feeFen: 40000 });
+    expect(offered.slice(1).every((p: { named: boolean }) => !p.named)).toBe(true);
+    await client(server, finance).post(`/api/finance/credits/${credit.id}/confirm`, { applicationId: applicants[27]!.id }).expect(200);
+    expect(await stateOf(27)).toMatchObject({ state: 'paid', payment: { channel: 'bank', amountFen: 40000 } });
+    // Once placed, it is not offered again.
+    await client(server, finance).post(`/api/finance/credits/${credit.id}/confirm`, { applicationId: applicants[29]!.id }).expect(409);
+  });
+
   it('one transfer of the batch total from the school pays every member of its class', async () => {
     const admin = (await request(server.url).post('/api/staff/login').send({ username: 'bank.admin', password: 'bank-admin-password' }).expect(200)).body.token;
     const { clerk, batchId } = await anApprovedClass(server, admin, {

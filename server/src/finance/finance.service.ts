@@ -11,6 +11,7 @@ import {
   statementLayout,
   type BankCredit,
   type BankCreditView,
+  type PendingFeeView,
   type CreditQuery,
   type CreditStatus,
   type PendingBatchFee,
@@ -192,6 +193,35 @@ export class FinanceService {
     });
     const [view] = await this.views([await this.db.getRepository(BankCreditEntity).findOneByOrFail({ id: creditId })]);
     return view!;
+  }
+
+  /**
+   * For a credit nobody could place: the applications still waiting for their fee, those the transfer
+   * names (payer or remark) first, then those of the same amount — finance picks, confirm() settles.
+   */
+  async pendingFor(actor: StaffActor, creditId: string): Promise<PendingFeeView[]> {
+    const credit = await this.db.getRepository(BankCreditEntity).findOneBy({ id: creditId, bodyId: actor.bodyId });
+    if (!credit) throw new DomainError('NOT_FOUND');
+    const pending = await this.pendingFees(actor.bodyId);
+    const masked = pending.length
+      ? await this.db
+          .getRepository(ApplicationEntity)
+          .find({ where: { id: In(pending.map((p) => p.applicationId)) }, select: { id: true, residentIdMasked: true } })
+      : [];
+    const maskedOf = new Map(masked.map((m) => [m.id, m.residentIdMasked]));
+    const text = `${credit.payer} ${credit.remark}`;
+    return pending
+      .map((p) => ({ ...p, named: text.includes(p.name) }))
+      .sort((a, b) => Number(b.named) - Number(a.named) || Number(b.feeFen === credit.amountFen) - Number(a.feeFen === credit.amountFen))
+      .slice(0, 50)
+      .map((p) => ({
+        applicationId: p.applicationId,
+        name: p.name,
+        residentIdMasked: maskedOf.get(p.applicationId) ?? '',
+        level: p.level,
+        feeFen: p.feeFen,
+        named: p.named,
+      }));
   }
 
   /** Not a fee at all (a refund from elsewhere, a donation): set aside, kept for the record. */

@@ -39,6 +39,13 @@ export class ReviewController {
     return this.review.detail(actor, id);
   }
 
+  /** The full ID number at the counter, where the original card is matched; each reading is recorded. */
+  @Post('applications/:id/resident-id')
+  @HttpCode(200)
+  revealResidentId(@CurrentStaff() actor: StaffActor, @Param(new ZodPipe(idParamSchema)) { id }: { id: string }) {
+    return this.review.revealResidentId(actor, id);
+  }
+
   @Post('applications/:id/approve')
   @HttpCode(200)
   approve(@CurrentStaff() actor: StaffActor, @Param(new ZodPipe(idParamSchema)) { id }: { id: string }, @Body(new ZodPipe(approveSchema)) body: ReviewNote) {

@@ -51,6 +51,27 @@ describe.each(databaseTargets())('reviewers deciding on applications on $name', 
     expect(item.candidate.residentIdMasked).toMatch(/^3101\*{10}\d{3}[\dX]$/);
   });
 
+  it('the full ID number is read at the counter only on purpose, and each reading is on the record', async () => {
+    const { id, token } = await applicant('counter-id');
+    const detail = await request(server.url).get(`/api/review/applications/${id}`).set('Authorization', `Bearer ${reviewer}`).expect(200);
+    expect(JSON.stringify(detail.body)).not.toMatch(/3101\d{14}/);
+    const revealed = await act(`${id}/resident-id`).expect(200);
+    expect(revealed.body.residentId).toMatch(/^3101\d{13}[\dX]$/);
+    expect(revealed.body.residentId.slice(-4)).toBe(detail.body.candidate.residentIdMasked.slice(-4));
+    // Who read it and when: in the audit trail, and in the candidate's own timeline.
+    const audit = await request(server.url).get(`/api/review/audit?applicationId=${id}`).set('Authorization', `Bearer ${admin}`).expect(200);
+    expect(audit.body[0]).toMatchObject({
+      by: `李审核（reviewer.${target.name}）`,
+      note: '现场核验：工作人员查看了完整身份证号码',
+      from: 'submitted',
+      to: 'submitted',
+    });
+    const mine = await request(server.url).get(`/api/applications/${id}`).set('Authorization', `Bearer ${token}`).expect(200);
+    expect(mine.body.timeline.at(-1)).toMatchObject({ note: '现场核验：工作人员查看了完整身份证号码' });
+    // A candidate cannot read it this way, not even their own.
+    await act(`${id}/resident-id`, {}, token).expect(403);
+  });
+
   it('approval seats the candidate in the earliest session that serves the application, until the payment deadline', async () => {
     const session = await request(server.url)
       .post('/api/sessions')

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
@@ -28,6 +29,7 @@ import type { StaffActor } from '../auth/actor';
 import { Clock } from '../common/clock';
 import { UnitOfWork } from '../database/unit-of-work';
 import { Access } from '../access/access';
+import { PersonalDataCipher } from '../identity/personal-data.cipher';
 import { SeatAllocator } from '../sessions/seat-allocator';
 import { VisitsService } from '../visits/visits.service';
 import { CandidateNotices } from '../notifications/candidate-notices';
@@ -47,7 +49,29 @@ export class ReviewService {
     private readonly notices: CandidateNotices,
     private readonly outbox: OutboxService,
     private readonly access: Access,
+    private readonly cipher: PersonalDataCipher,
   ) {}
+
+  /**
+   * The whole ID number, for the reviewer at the counter holding the original card: read only on
+   * purpose, one application at a time, and written into the application's record (who, when) —
+   * the candidate sees it in their timeline too.
+   */
+  async revealResidentId(actor: StaffActor, id: string): Promise<{ residentId: string }> {
+    const application = await this.access.get(actor, 'application', id);
+    await this.db.getRepository(ApplicationEventEntity).insert({
+      id: randomUUID(),
+      applicationId: application.id,
+      fromState: application.state,
+      toState: application.state,
+      actorKind: 'staff',
+      actorId: actor.staffId,
+      note: '现场核验：工作人员查看了完整身份证号码',
+      corrections: null,
+      at: this.clock.now(),
+    });
+    return { residentId: this.cipher.decrypt(application.residentIdCipher) };
+  }
 
   async queue(actor: StaffActor, query: ReviewQuery): Promise<ReviewItem[]> {
     const planIds = planIdsOfBody(actor.bodyId).filter((id) => !query.planId || id === query.planId);

@@ -41,6 +41,20 @@ export interface BankCreditView {
   applicationId?: string;
 }
 
+/**
+ * An application waiting for its fee, offered to finance for a credit the statement could not place:
+ * those whose name the transfer's payer or remark carries come first ("4级考核费 陈同学").
+ */
+export interface PendingFeeView {
+  applicationId: string;
+  name: string;
+  residentIdMasked: string;
+  level: Level;
+  feeFen: number;
+  /** The transfer names this person (in its remark or as its payer). */
+  named: boolean;
+}
+
 /** What an import did: new credits, the ones seen before, and how the new ones were settled. */
 export interface StatementImportResult {
   credits: number;

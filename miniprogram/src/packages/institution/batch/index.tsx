@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import {
   clauseLabel,
+  getPlan,
   levelDisplayName,
   materialRequired,
   materialsFor,
@@ -84,6 +85,7 @@ export default function BatchPage() {
                   符合条件的{pending.length}名学员初审通过
                 </Button>
               )}
+              {current.state === 'submitted' && <SubmittedNextStep batch={current} />}
               {current.state === 'submitted' && <BatchPayment batch={current} onPaid={() => void batchesApi.one(current.id).then(apply)} />}
               {current.members.some((m) => m.state === 'paid') && <BatchTickets batch={current} />}
               <View className="section-title">学员名单（{current.members.length}人）</View>
@@ -95,6 +97,18 @@ export default function BatchPage() {
           );
         }}
       </PageState>
+    </View>
+  );
+}
+
+/** Submitted: what the body does now, what the school does next, and how the certificates come back — in the notice's words. */
+function SubmittedNextStep({ batch }: { batch: BatchView }) {
+  const plan = getPlan(batch.planId);
+  return (
+    <View className="card next-step" data-testid="batch-next-step">
+      <View className="card-title">已提交评价机构审核</View>
+      <View className="muted">每名学员的审核结果显示在名单中；审核通过的学员由学校在下方统一缴费，缴费后可打印全班准考证。</View>
+      {plan.collection.group && <View className="muted">证书领取：{plan.collection.group}</View>}
     </View>
   );
 }

@@ -82,7 +82,12 @@ function Certificate({ certificate, onChanged }: { certificate: CertificateView;
   );
 }
 
+/**
+ * Revocation is destructive and rare: it stays closed below the hand-over list, opened on purpose,
+ * and its button is red — never a blue primary beside the counter's everyday work.
+ */
 function Revoke({ onRevoked }: { onRevoked: () => void }) {
+  const [open, setOpen] = useState(false);
   const [numbers, setNumbers] = useState('');
   const [reason, setReason] = useState('');
   const [outcome, setOutcome] = useState<string>();
@@ -100,14 +105,27 @@ function Revoke({ onRevoked }: { onRevoked: () => void }) {
     setOutcome(`已撤销${result.data.revoked.length}本${result.data.notFound.length ? `；未找到：${result.data.notFound.join('、')}` : ''}`);
     onRevoked();
   };
+  if (!open) {
+    return (
+      <View className="link open-revoke" data-testid="open-revoke" onClick={() => setOpen(true)}>
+        批量撤销证书…
+      </View>
+    );
+  }
   return (
     <View className="card revoke" data-testid="revoke">
-      <View className="card-title">批量撤销</View>
+      <View className="card-title">批量撤销证书</View>
+      <View className="muted">仅用于经确认的违纪违规处理。撤销后不能恢复，持证人将收到通知。</View>
       <TextArea className="revoke-numbers" placeholder="证书编号，每行一个" value={numbers} onChange={(v) => setNumbers(v)} />
       <Input className="revoke-reason" placeholder="撤销原因（持证人将收到通知）" value={reason} onChange={(v) => setReason(v)} />
-      <Button type="primary" block className="revoke-now" onClick={() => void revoke()}>
-        撤销
-      </Button>
+      <View className="revoke-actions">
+        <Button fill="outline" onClick={() => setOpen(false)}>
+          收起
+        </Button>
+        <Button type="danger" className="revoke-now" onClick={() => void revoke()}>
+          撤销
+        </Button>
+      </View>
       {outcome && <View className="muted revoke-outcome">{outcome}</View>}
     </View>
   );

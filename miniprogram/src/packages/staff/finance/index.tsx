@@ -5,6 +5,7 @@ import {
   formatAmount,
   LEVEL_SHORT,
   type BankCreditView,
+  type PendingFeeView,
   type CreditQuery,
   type StatementColumnsRequest,
   type StatementImportResult,
@@ -162,6 +163,7 @@ function Credit({ credit, onDecided }: { credit: BankCreditView; onDecided: () =
             </Text>
           </View>
         ))}
+      {credit.status === 'unmatched' && <LinkToApplication credit={credit} decide={decide} />}
       {open && (
         <View className="line">
           <Text />
@@ -171,6 +173,64 @@ function Credit({ credit, onDecided }: { credit: BankCreditView; onDecided: () =
         </View>
       )}
       {problem && <View className="field-error">{problem}</View>}
+    </View>
+  );
+}
+
+/**
+ * A credit no rule could place ("4级考核费 陈同学" from a parent's account) is linked by hand: the
+ * applications still waiting for their fee, the ones the transfer names first, each one tap from
+ * confirming — the same confirmation, and the same record, as a doubtful match.
+ */
+function LinkToApplication({
+  credit,
+  decide,
+}: {
+  credit: BankCreditView;
+  decide: (request: () => Promise<{ ok: boolean; error?: { message: string } }>, question: string) => Promise<void>;
+}) {
+  const [offered, setOffered] = useState<PendingFeeView[]>();
+  const [problem, setProblem] = useState<string>();
+  const load = async () => {
+    const result = await financeApi.pendingFor(credit.id);
+    if (result.ok) setOffered(result.data);
+    else setProblem(result.error.message);
+  };
+  if (!offered) {
+    return (
+      <>
+        <View className="line">
+          <Text />
+          <Text className="link link-credit" onClick={() => void load()}>
+            关联报名…
+          </Text>
+        </View>
+        {problem && <View className="field-error">{problem}</View>}
+      </>
+    );
+  }
+  if (offered.length === 0) return <View className="muted">没有待缴费的报名</View>;
+  return (
+    <View className="link-options" data-testid="link-options">
+      {offered.slice(0, 8).map((p) => (
+        <View key={p.applicationId} className="line candidate">
+          <Text>
+            {p.name} · {p.residentIdMasked} · {LEVEL_SHORT[p.level]} · 应缴{formatAmount(p.feeFen)}
+            {p.named ? '（附言或付款人提到）' : ''}
+          </Text>
+          <Text
+            className="link confirm-credit"
+            onClick={() =>
+              void decide(
+                () => financeApi.confirm(credit.id, p.applicationId),
+                `确认这笔${formatAmount(credit.amountFen)}为${p.name}的考核费？确认后该报名即为已缴费。`,
+              )
+            }
+          >
+            关联
+          </Text>
+        </View>
+      ))}
     </View>
   );
 }

@@ -14,7 +14,7 @@ import {
   returnSchema,
   type ReviewItem,
 } from '@skillcert/shared';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { reviewApi } from '../../../api/staff';
 import { useApi } from '../../../api/useApi';
 import { MaterialFiles } from '../../../components/MaterialFiles';
@@ -51,8 +51,9 @@ export default function ReviewPage() {
               )}
               <Summary item={item} />
               <Verdict item={item} />
-              <Facts item={item} />
+              {/* The proof first, large: the facts below are what it is checked against. */}
               <Materials item={item} />
+              <Facts item={item} />
               {item.visit && (
                 <CellGroup title="现场核验预约">
                   <Cell title={item.visit.label} extra={item.visit.code} />
@@ -95,6 +96,7 @@ function Summary({ item }: { item: ReviewItem }) {
       <View className="muted">
         {item.candidate.residentIdMasked} · {item.candidate.age}岁 · {item.channel === 'group' ? '团体申报' : '个人申报'}
       </View>
+      <FullResidentId item={item} />
       <View className="summary-level">{levelDisplayName(item.planId, item.level)}</View>
       <View className="muted">
         {plan.body.shortName} · {formatChineseDate(item.appliedOn)}申报 · 考核费 {formatAmount(item.feeFen)}
@@ -105,6 +107,43 @@ function Summary({ item }: { item: ReviewItem }) {
         </View>
       )}
     </View>
+  );
+}
+
+/**
+ * At the counter the reviewer matches the original card digit by digit: the whole number, shown only
+ * when asked for, and each reading recorded on the application (the candidate sees it too).
+ */
+function FullResidentId({ item }: { item: ReviewItem }) {
+  const [full, setFull] = useState<string>();
+  const [problem, setProblem] = useState<string>();
+  const reveal = async () => {
+    const { confirm } = await Taro.showModal({
+      title: '显示完整身份证号码',
+      content: '仅在现场核对身份证原件时查看。查看将记入该报名的办理记录。',
+      confirmText: '显示',
+      cancelText: '取消',
+    });
+    if (!confirm) return;
+    const result = await reviewApi.revealResidentId(item.id);
+    if (result.ok) setFull(result.data.residentId);
+    else setProblem(result.error.message);
+  };
+  if (full) {
+    return (
+      <View className="full-resident-id" data-testid="full-resident-id">
+        <Text className="resident-id-digits">{full}</Text>
+        <View className="muted">已记入办理记录</View>
+      </View>
+    );
+  }
+  return (
+    <>
+      <View className="link reveal-resident-id" onClick={() => void reveal()}>
+        核对原件：显示完整号码
+      </View>
+      {problem && <View className="field-error">{problem}</View>}
+    </>
   );
 }
 
@@ -151,7 +190,7 @@ function Materials({ item }: { item: ReviewItem }) {
             {material.name}
             <Text className="muted">（{material.files.length}份）</Text>
           </View>
-          <MaterialFiles files={material.files} />
+          <MaterialFiles files={material.files} large />
         </View>
       ))}
       {item.commitments.map((c) => (
@@ -170,6 +209,10 @@ function Decision({ item, onDecided }: { item: ReviewItem; onDecided: (after: Re
   const [mode, setMode] = useState<Mode>('view');
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string>();
+  // The form opens at the end of a long page: brought under the reviewer's eyes, or the tap seems to do nothing.
+  useEffect(() => {
+    if (mode !== 'view') void Taro.pageScrollTo({ selector: '.decision-form', duration: 200 }).catch(() => undefined);
+  }, [mode]);
 
   const run = async (request: () => ReturnType<typeof reviewApi.approve>, message: (after: ReviewItem) => string) => {
     setBusy(true);
