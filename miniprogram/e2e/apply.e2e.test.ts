@@ -29,7 +29,13 @@ describe('H5: a vocational student applies for level 4 and follows the applicati
     // Nothing attached yet: the shared rule names what is missing, before the server is asked.
     await page.locator('.apply-now').tap();
     await page.locator('[data-testid="material-id-card"]').getByText('请上传“有效身份证原件”').waitFor();
+    // The ID card is two photos, each slot named, with how to take it (issue 14, item 7); before: one unnamed slot.
+    const idCard = page.locator('[data-testid="material-id-card"]');
+    await idCard.getByText('四角完整，文字清晰，无反光、无遮挡', { exact: false }).waitFor();
+    await idCard.locator('.material-add').getByText('拍摄人像面').waitFor();
     await attachMaterials(page, '陈同学');
+    await idCard.locator('.shot-label').getByText('人像面').waitFor();
+    await idCard.locator('.material-add').getByText('拍摄国徽面').waitFor();
     await page.locator('[data-testid="materials"]').scrollIntoViewIfNeeded();
     await look(page, '06-materials.png');
     await page.locator('.apply-now').tap();

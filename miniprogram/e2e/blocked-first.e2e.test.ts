@@ -1,5 +1,7 @@
+import { MISCONDUCT_ACTS } from '@skillcert/shared';
 import { applyAsShanghaiStudent, fillShanghaiLevel4ByClause3, residentIdFrom } from './candidate';
 import { look, PHONE_SIZES, usePhone } from './phone';
+import { post } from './staff';
 
 /** What stops an application is said at the entrance of the flow, not after the photos and signatures (issue 14, item 2). */
 describe.each(PHONE_SIZES)('H5 at $width×$height: a window that is shut, or an application already made, is said first', (size) => {
@@ -48,6 +50,27 @@ describe.each(PHONE_SIZES)('H5 at $width×$height: a window that is shut, or an 
       await look(page, `blocked-duplicate-${size.width}.png`);
       await existing.locator('.open-existing').tap();
       await page.locator('[data-testid="application-status"]').getByText('审核中').waitFor();
+    });
+  });
+
+  describe('in March, after a finding of cheating', () => {
+    const phone = usePhone({ fixedNow: '2026-03-10T10:00:00+08:00', viewport: size });
+
+    it('says the ban and its last day before the form, for any level', async () => {
+      const page = phone.page();
+      const { url } = phone.server();
+      await applyAsShanghaiStudent(page, url, residentIdFrom(`3101092008090191${size.width === 360 ? 1 : 2}`));
+      const id = new URL(page.url().replace('/#/', '/')).searchParams.get('id');
+      const { token } = await post<{ token: string }>(url, '/api/staff/login', { username: 'admin', password: 'skillcert-admin-dev' });
+      await post(url, '/api/misconduct', { applicationId: id, article: 3, act: MISCONDUCT_ACTS[3].acts[0], note: '考核中使用手机查阅资料' }, token);
+
+      // Before: the ban was found only at 提交, after the photos and the signature.
+      await page.goto(`${url}/#/packages/check/eligibility/index?planId=shanghai-2026&level=5`);
+      const banned = page.locator('[data-testid="banned"]');
+      await banned.getByText('因违反参评纪律，2026年12月31日前（含）不得参加评价').waitFor();
+      expect(await page.locator('.apply-now').count()).toBe(0);
+      expect(await page.locator('[data-testid="materials"]').count()).toBe(0);
+      await look(page, `blocked-banned-${size.width}.png`);
     });
   });
 });

@@ -22,6 +22,8 @@ describe.each(PHONE_SIZES)('H5 at $width×$height: what happens next, after 提�
     await next.getByText('下一步（必须）：预约时段，携带身份证原件到受理点现场办理').waitFor();
     await next.getByText('受理时间：工作日 9:00-11:00，13:30-16:30').waitFor();
     await look(page, `next-submitted-${size.width}.png`);
+    // The signed 报名表 shown back: the name as typed, and when (before: only 已签名).
+    await page.locator('.signed-commitment').getByText('签名：陈同学', { exact: false }).waitFor();
 
     const id = new URL(page.url().replace('/#/', '/')).searchParams.get('id');
     const { token } = await post<{ token: string }>(url, '/api/staff/login', { username: 'admin', password: 'skillcert-admin-dev' });

@@ -126,6 +126,7 @@ const ROUTES: Record<string, { expect: Record<Role, Outcome>; path?: (f: Fixture
   },
   'POST /api/certificates/revoke': { expect: only({ bodyAdmin: 'ok', otherBodyStaff: 'ok' }), body: { numbers: ['SH2026000000'], reason: '访问测试撤销' } },
   'GET /api/applications': { expect: candidateAny },
+  'GET /api/applications/standing': { expect: candidateAny },
   'POST /api/applications': { expect: candidateAny },
   'POST /api/applications/claim': { expect: candidateAny },
   'GET /api/applications/:id': { expect: candidateOwn, path: (f) => `/api/applications/${f.application}` },

@@ -100,7 +100,7 @@ export class ApplicationIntake {
     if (!eligible) {
       throw new DomainError(
         'NOT_ELIGIBLE',
-        `暂不符合申报条件：${reasons[0] ?? ''}`,
+        `暂不符合申报条件。${reasons[0] ?? ''}`,
         reasons.map((message) => ({ path: 'eligibility', message })),
       );
     }

@@ -27,6 +27,12 @@ export class ApplicationsController {
     return this.applications.mine(actor);
   }
 
+  /** Checked at the entrance of the form, not only at submit: a running ban, with its last day. */
+  @Get('standing')
+  standing(@CurrentCandidate() actor: CandidateActor) {
+    return this.applications.standing(actor);
+  }
+
   @Get(':id')
   one(@CurrentCandidate() actor: CandidateActor, @Param(new ZodPipe(idParamSchema)) { id }: { id: string }) {
     return this.applications.one(actor, id);

@@ -9,6 +9,7 @@ import {
   planLevel,
   shanghaiDate,
   type ApplicationRequest,
+  type ApplicantStanding,
   type ApplicationView,
   type Level,
   type ResubmitRequest,
@@ -45,6 +46,13 @@ export class ApplicationsService {
    * per person, occupation and level. Written whole, or not at all — each row once,
    * already submitted — and answered from what was written.
    */
+  /** A running ban, before anything is filled in; nothing stands in the way without a real-name record yet. */
+  async standing(actor: CandidateActor): Promise<ApplicantStanding> {
+    if (!actor.profile) return {};
+    const bannedThrough = await this.intake.activeBan(actor.profile.residentIdHash);
+    return bannedThrough ? { bannedThrough, message: banMessage(bannedThrough) } : {};
+  }
+
   async apply(actor: CandidateActor, request: ApplicationRequest): Promise<ApplicationView> {
     const profile = actor.profile;
     if (!profile) throw new DomainError('PROFILE_INCOMPLETE');

@@ -92,6 +92,11 @@ describe.each(databaseTargets())('misconduct, article by article, on $name', (ta
     expect((await marksOf(wang.id)).map((s) => s.note)).toEqual([`成绩取消：第三条：${DEVICE}`, `成绩取消：第三条：${DEVICE}`]);
     const refused = await applyInBeijing(wang.token).expect(403);
     expect(refused.body).toEqual({ code: 'APPLICANT_BANNED', message: '因违反参评纪律，2026年12月31日前（含）不得参加评价' });
+    // Said at the entrance of the form too, before anything is filled in.
+    expect((await as(server, wang.token).get('/api/applications/standing').expect(200)).body).toEqual({
+      bannedThrough: '2026-12-31',
+      message: '因违反参评纪律，2026年12月31日前（含）不得参加评价',
+    });
     // Nor is a make-up a way round it.
     expect((await as(server, wang.token).post(`/api/applications/${wang.id}/makeup`).expect(403)).body.code).toBe('APPLICANT_BANNED');
     // On 1 January the ban is over.

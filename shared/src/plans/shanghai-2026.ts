@@ -2,7 +2,12 @@ import { REGULATION_2023 } from './regulation-2023';
 import type { Material, Plan } from './types';
 
 const MATERIALS: Material[] = [
-  { id: 'id-card', name: '有效身份证原件', note: '个人申报须携带原件至业务受理点现场核验' },
+  {
+    id: 'id-card',
+    name: '有效身份证原件',
+    note: '个人申报须携带原件至业务受理点现场核验',
+    shots: { labels: ['人像面', '国徽面'], tip: '将身份证平放在深色桌面上拍摄：四角完整，文字清晰，无反光、无遮挡。' },
+  },
   { id: 'eligibility-proof', name: '符合申报条件要求的证明材料', note: '如工作年限证明、职业技能等级证书、毕业证书或在读证明、职称证书' },
   {
     id: 'signed-form',

@@ -86,6 +86,11 @@ export interface Material {
    * the time recorded — instead of uploading a signed sheet. Absent: a photo or PDF is uploaded.
    */
   commitment?: string;
+  /**
+   * The photos a material is made of, each its own labelled slot ('人像面', '国徽面'), and how to take
+   * them: the app's guidance for a clear upload, not a rule of the plan.
+   */
+  shots?: { labels: string[]; tip: string };
 }
 
 export type PlanSchedule = MonthlySchedule | BatchSchedule;

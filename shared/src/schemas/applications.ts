@@ -221,6 +221,14 @@ export const auditQuerySchema = z.object({
 });
 export type AuditQuery = output<typeof auditQuerySchema>;
 
+/** What stands in the way of any application, said before the form is filled: a running misconduct ban. */
+export interface ApplicantStanding {
+  /** The last day of a ban still running (any plan, any body). */
+  bannedThrough?: string;
+  /** Chinese, for the candidate. */
+  message?: string;
+}
+
 /**
  * When the candidate must pay by, if a payment is theirs to make now: approved on their own
  * application, a seat held for them until then, and no WeChat payment already waiting on WeChat's confirmation.

@@ -98,8 +98,14 @@ export default function ApplicationPage() {
                       <MaterialFiles files={m.files} />
                     </View>
                   ))}
+                  {/* What was signed, shown back: the name as typed and when. */}
                   {application.commitments.map((c) => (
-                    <Cell key={c.materialId} title={c.name} description={`已签名 · ${formatInstant(c.signedAt)}`} />
+                    <Cell
+                      key={c.materialId}
+                      className="signed-commitment"
+                      title={c.name}
+                      description={`签名：${c.signedName} · ${formatInstant(c.signedAt)}`}
+                    />
                   ))}
                 </CellGroup>
               )}

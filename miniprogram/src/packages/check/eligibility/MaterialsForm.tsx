@@ -54,10 +54,12 @@ export function MaterialsForm({ planId, level, satisfied, draft, onChange, error
               {materialRequired(material, satisfied) ? null : <Text className="muted">（按需）</Text>}
             </View>
             {material.note && <View className="muted">{material.note}</View>}
+            {material.shots && <View className="muted shot-tip">{material.shots.tip}</View>}
             <View className="material-files">
-              {files.map((file) => (
+              {files.map((file, i) => (
                 <View key={file.id} className="material-file">
                   {file.type.startsWith('image/') ? <ServerImage className="material-thumb" url={file.url} /> : <View className="material-thumb pdf">PDF</View>}
+                  {material.shots?.labels[i] && <Text className="shot-label">{material.shots.labels[i]}</Text>}
                   <Text className="material-remove" onClick={() => remove(material.id, file.id)}>
                     删除
                   </Text>
@@ -65,7 +67,8 @@ export function MaterialsForm({ planId, level, satisfied, draft, onChange, error
               ))}
               {files.length < FILES_PER_MATERIAL && (
                 <Button size="small" className="material-add" loading={busy === material.id} onClick={() => void add(material.id)}>
-                  拍照或选图
+                  {/* The next side to take, by name: one slot per side of the card. */}
+                  {material.shots?.labels[files.length] ? `拍摄${material.shots.labels[files.length]}` : '拍照或选图'}
                 </Button>
               )}
             </View>

@@ -97,6 +97,8 @@ function SelfCheck({ plan, initialLevel, correcting }: { plan: Plan; initialLeve
   // Signed in with a real-name record: the birth date is on file, so the ID number is not asked again.
   const [birthOnFile, setBirthOnFile] = useState<string>();
   const [mine, setMine] = useState<ApplicationView[]>([]);
+  // A misconduct ban stops every application: said first, not after the photos and signatures.
+  const [bannedFor, setBannedFor] = useState<string>();
   useEffect(() => {
     if (!candidateSession.current()) return;
     void meApi.me().then((result) => {
@@ -107,13 +109,14 @@ function SelfCheck({ plan, initialLevel, correcting }: { plan: Plan; initialLeve
       setDraft((current) => ({ ...current, birthDate: profile.birthDate }));
     });
     if (!correcting) void applicationsApi.mine().then((result) => result.ok && setMine(result.data));
+    void applicationsApi.standing().then((result) => result.ok && setBannedFor(result.data.message));
   }, [correcting]);
   // What stops an application is said first, before anything is filled in: the window, and one already under way.
   const applyWindow = applicationWindow(plan.id, level, today);
   const alreadyApplied = correcting
     ? undefined
     : mine.find((a) => a.level === level && isLiveApplicationState(a.state) && getPlan(a.planId).occupation.code === plan.occupation.code);
-  const canApply = Boolean(correcting) || (applyWindow.open && !alreadyApplied);
+  const canApply = !bannedFor && (Boolean(correcting) || (applyWindow.open && !alreadyApplied));
   // The same rule the server enforces: every required upload, every commitment signed with the ID card's name.
   const materialErrors = issuesByPath(
     materialsIssues(
@@ -175,7 +178,14 @@ function SelfCheck({ plan, initialLevel, correcting }: { plan: Plan; initialLeve
         <View className="muted">按{plan.standard.name}，具备任一条件即可申报。填写后即时显示结果，年限由系统按日期计算。</View>
       </View>
 
-      {!correcting && !applyWindow.open && (
+      {bannedFor && (
+        <View className="card blocked-card" data-testid="banned">
+          <View className="card-title">暂不能申报</View>
+          <View>{bannedFor}</View>
+          <View className="muted">可以先自测申报条件；如有疑问，请联系评价机构。</View>
+        </View>
+      )}
+      {!correcting && !bannedFor && !applyWindow.open && (
         <View className="card blocked-card" data-testid="window-closed">
           <View className="card-title">{`${LEVEL_NAMES[level].split('/')[0]}${WINDOW_STAGE_NAMES[windowStage(applyWindow)]}`}</View>
           <View>{applyWindow.note ?? '本期不受理申报'}</View>

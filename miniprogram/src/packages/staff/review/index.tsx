@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import {
   clauseLabel,
+  clauseText,
   correctableItems,
   describeFacts,
   formatAmount,
@@ -155,6 +156,11 @@ function Verdict({ item }: { item: ReviewItem }) {
         <>
           <View className="verdict-ok verdict-head">✓ 系统核验：符合申报条件</View>
           <View className="verdict-clauses">{satisfied.map(clauseLabel).join('、')}</View>
+          {satisfied.map((id) => (
+            <View key={id} className="muted">
+              {clauseText(item.planId, id)}
+            </View>
+          ))}
           <View className="muted">请对照下方材料核实所申报的事实。</View>
         </>
       ) : (
