@@ -37,14 +37,22 @@ describe('H5: a vocational student applies for level 4 and follows the applicati
     await idCard.locator('.shot-label').getByText('人像面').waitFor();
     await idCard.locator('.material-add').getByText('拍摄国徽面').waitFor();
     await page.locator('[data-testid="materials"]').scrollIntoViewIfNeeded();
+    // The step bar says where she is: conditions met, materials done — the last step, 确认提交, is current.
+    await page.locator('.apply-steps .nut-step-process').getByText('确认提交').waitFor();
     await look(page, '06-materials.png');
+    // A summary of what is sent before it is sent (issue 14: a summary before submit).
     await page.locator('.apply-now').tap();
+    await page.getByText('确认提交申报', { exact: true }).waitFor();
+    await page.getByText('考核费¥400.00，审核通过后缴纳', { exact: false }).waitFor();
+    await page.getByText('提交后须预约时段，携带身份证原件到受理点现场办理', { exact: false }).waitFor();
+    await look(page, '06b-submit-summary.png');
+    await page.locator('.taro-modal__foot').getByText('确认提交', { exact: true }).tap();
 
     const status = page.locator('[data-testid="application-status"]');
     await status.getByText('审核中').waitFor();
     await status.getByText('四级/中级工').waitFor();
     await page.getByText('2026年4月30日前').waitFor();
-    await page.getByText('取得本专业或相关专业的技工院校或中等及以上职业院校、专科及以上普通高等学校毕业证书（含在读应届毕业生）。').waitFor();
+    await page.getByText('取得本专业或相关专业的技工院校或中等及以上职业院校、专科及以上普通高等学校毕业证书（含在读应届毕业生）。', { exact: true }).waitFor();
     await page.locator('[data-testid="timeline"]').getByText('审核中').waitFor();
     await page.waitForTimeout(300);
     await look(page, '07-application.png');

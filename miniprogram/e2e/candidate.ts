@@ -49,11 +49,17 @@ export async function attachMaterials(page: Page, signedName: string): Promise<v
   await page.locator('[data-testid="commitment-signed-form"] .signature-input input').fill(signedName);
 }
 
+/** 提交, then 确认提交 on the summary of what is being sent. */
+export async function submitApplication(page: Page): Promise<void> {
+  await page.locator('.apply-now').tap();
+  await page.locator('.taro-modal__foot').getByText('确认提交', { exact: true }).tap();
+}
+
 /** A signed-in final-year student applies for Shanghai level 4 and lands on her application, under review. */
 export async function applyAsShanghaiStudent(page: Page, url: string, residentId: string, name = '陈同学'): Promise<void> {
   await signInWithProfile(page, url, name, residentId);
   await fillShanghaiLevel4ByClause3(page, url, residentId);
   await attachMaterials(page, name);
-  await page.locator('.apply-now').tap();
+  await submitApplication(page);
   await page.locator('[data-testid="application-status"]').getByText('审核中').waitFor();
 }

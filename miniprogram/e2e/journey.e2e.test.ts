@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { attachMaterials, fillShanghaiAsFinalYearStudent, residentIdFrom, signInWithProfile } from './candidate';
+import { attachMaterials, fillShanghaiAsFinalYearStudent, residentIdFrom, signInWithProfile, submitApplication } from './candidate';
 import { look, screenshotPath, usePhone } from './phone';
 import { setServerClock } from './server';
 import { post, staffSignIn } from './staff';
@@ -51,7 +51,7 @@ describe('H5: one Shanghai level-3 candidate from ticket to certificate', () => 
     await signInWithProfile(candidate, server.url, '陈晓', residentId);
     await fillShanghaiAsFinalYearStudent(candidate, server.url, residentId, 3, '技工院校高级工班');
     await attachMaterials(candidate, '陈晓');
-    await candidate.locator('.apply-now').tap();
+    await submitApplication(candidate);
     await candidate.locator('[data-testid="application-status"]').getByText('审核中').waitFor();
     const applicationId = new URL(candidate.url().replace('#', '')).searchParams.get('id')!;
     await post(server.url, `/api/review/applications/${applicationId}/approve`, {}, admin.token);

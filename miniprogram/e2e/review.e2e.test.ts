@@ -1,5 +1,5 @@
 import { formatChineseDate, ticketAvailableFrom } from '@skillcert/shared';
-import { attachMaterials, fillShanghaiLevel4ByClause3, PHOTO, residentIdFrom, signInWithProfile } from './candidate';
+import { attachMaterials, fillShanghaiLevel4ByClause3, PHOTO, residentIdFrom, signInWithProfile, submitApplication } from './candidate';
 import { look, usePhone } from './phone';
 import { staffSignIn } from './staff';
 
@@ -45,7 +45,7 @@ describe('H5 on MariaDB: a Shanghai individual applies, books a visit, is return
     await signInWithProfile(candidate, server.url, '陈同学', residentId);
     await fillShanghaiLevel4ByClause3(candidate, server.url, residentId);
     await attachMaterials(candidate, '陈同学');
-    await candidate.locator('.apply-now').tap();
+    await submitApplication(candidate);
     await candidate.locator('[data-testid="application-status"]').getByText('审核中').waitFor();
 
     // Shanghai individuals show the ID original at the counter: book 10:30 today, the first slot still ahead.

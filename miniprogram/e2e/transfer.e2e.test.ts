@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { attachMaterials, fillShanghaiLevel4ByClause3, residentIdFrom, signInWithProfile } from './candidate';
+import { attachMaterials, fillShanghaiLevel4ByClause3, residentIdFrom, signInWithProfile, submitApplication } from './candidate';
 import { look, usePhone } from './phone';
 import { post, staffSignIn } from './staff';
 
@@ -26,7 +26,7 @@ describe('H5: a candidate pays by bank transfer and finance’s statement upload
     await signInWithProfile(candidate, server.url, '周同学', residentId);
     await fillShanghaiLevel4ByClause3(candidate, server.url, residentId);
     await attachMaterials(candidate, '周同学');
-    await candidate.locator('.apply-now').tap();
+    await submitApplication(candidate);
     await candidate.locator('[data-testid="application-status"]').getByText('审核中').waitFor();
     const applicationId = new URL(candidate.url().replace('#', '')).searchParams.get('id')!;
     await post(server.url, `/api/review/applications/${applicationId}/approve`, {}, admin.token);

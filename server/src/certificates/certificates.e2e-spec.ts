@@ -102,7 +102,14 @@ describe.each(databaseTargets())('certificates on $name', (target) => {
 
       // A misconduct finding after the event voids the certificate too.
       await as(server, admin)
-        .post('/api/misconduct', { applicationId: zhao.id, article: 4, act: MISCONDUCT_ACTS[4].acts[3]!, severity: 'minor', note: '考后核查发现替考', afterEvent: true })
+        .post('/api/misconduct', {
+          applicationId: zhao.id,
+          article: 4,
+          act: MISCONDUCT_ACTS[4].acts[3]!,
+          severity: 'minor',
+          note: '考后核查发现替考',
+          afterEvent: true,
+        })
         .expect(201);
       expect((await verify(zhaoNumber, '赵同学').expect(200)).body.status).toBe('revoked');
 

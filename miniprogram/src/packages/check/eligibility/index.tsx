@@ -1,10 +1,15 @@
-import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro';
+import { Button, Cell, CellGroup, Step, Steps } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import {
   APPLICATION_STATE_NAMES,
   applicationWindow,
+  clauseText,
   evaluateEligibility,
+  feeFor,
+  formatAmount,
+  levelDisplayName,
+  visitsRequired,
   formatChineseDate,
   isLiveApplicationState,
   windowStage,
@@ -143,6 +148,17 @@ function SelfCheck({ plan, initialLevel, correcting }: { plan: Plan; initialLeve
       setApplyError('请按提示上传材料并签署承诺');
       return;
     }
+    // One look at what is being sent before it is sent: a new application cannot be taken back, only withdrawn.
+    if (!correcting) {
+      const { confirm } = await Taro.showModal({
+        title: '确认提交申报',
+        content: submitSummary(plan, level, local?.satisfied ?? [], materials, visitsRequired(plan.id)),
+        confirmText: '确认提交',
+        confirmColor: '#1f6feb',
+        cancelText: '再检查',
+      });
+      if (!confirm) return;
+    }
     setApplying(true);
     setApplyError(undefined);
     const attached = {
@@ -177,6 +193,13 @@ function SelfCheck({ plan, initialLevel, correcting }: { plan: Plan; initialLeve
         <View className="card-title">{plan.title}</View>
         <View className="muted">按{plan.standard.name}，具备任一条件即可申报。填写后即时显示结果，年限由系统按日期计算。</View>
       </View>
+      {canApply && (
+        <Steps className="apply-steps" status="dynamic" value={!local?.eligible ? 1 : materialsComplete ? 3 : 2}>
+          <Step value={1} title="填写条件" />
+          <Step value={2} title="上传材料" />
+          <Step value={3} title="确认提交" />
+        </Steps>
+      )}
 
       {bannedFor && (
         <View className="card blocked-card" data-testid="banned">
@@ -512,4 +535,18 @@ function Verdict({ result, level, pending }: { result: EligibilityResult | undef
       ))}
     </View>
   );
+}
+
+/** What is about to be sent, in a few lines: the level, the clause met, the fee and when it is paid, the materials, and the visit. */
+function submitSummary(plan: Plan, level: Level, satisfied: readonly string[], materials: MaterialsDraftState, inPerson: boolean): string {
+  const uploaded = Object.values(materials.files).reduce((sum, list) => sum + list.length, 0);
+  return [
+    `${levelDisplayName(plan.id, level)} · ${plan.body.shortName}`,
+    satisfied[0] ? `符合：${clauseText(plan.id, satisfied[0])}` : '',
+    `考核费${formatAmount(feeFor(plan.id, level))}，审核通过后缴纳`,
+    `已上传${uploaded}张材料照片${Object.keys(materials.signatures).length ? '，报名表已签名' : ''}`,
+    inPerson ? '提交后须预约时段，携带身份证原件到受理点现场办理' : '',
+  ]
+    .filter(Boolean)
+    .join('\n');
 }
