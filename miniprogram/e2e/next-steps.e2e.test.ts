@@ -5,7 +5,7 @@ import { post } from './staff';
 /**
  * Every state says what happens next and by when (issue 14, item 5): after 提交, the counter visit a
  * Shanghai individual must make; after approval, how a bank transfer is confirmed, by when it must
- * arrive, and that the payer must be the candidate.
+ * arrive, that the payer must be the candidate — and 我已转账 from another account.
  */
 describe.each(PHONE_SIZES)('H5 at $width×$height: what happens next, after 提交 and before a transfer', (size) => {
   const phone = usePhone({ fixedNow: '2026-03-10T10:00:00+08:00', viewport: size });
@@ -33,10 +33,20 @@ describe.each(PHONE_SIZES)('H5 at $width×$height: what happens next, after 提�
 
     // Before: no deadline for the money to arrive, nothing on who must pay, nothing on how it is confirmed.
     const steps = page.locator('[data-testid="transfer-steps"]');
-    await steps.getByText('付款人姓名与报名姓名不一致的（如家长代付），须财务人工核对', { exact: false }).waitFor();
+    await steps.getByText('由他人（如家长）代付的，请转账后点“我已转账”并填写付款人姓名', { exact: false }).waitFor();
     await steps.getByText(/^须于2026年3月17日 \d\d:\d\d前到账，逾期考位将释放。$/).waitFor();
     await steps.getByText('财务核对银行流水确认到账后，本页即显示“缴费成功”', { exact: false }).waitFor();
     await steps.scrollIntoViewIfNeeded();
     await look(page, `next-transfer-${size.width}.png`);
+
+    // 我已转账, from her father's account: said once, and finance's import will match his name (before: no way to say it).
+    await page.locator('.transfer-done').tap();
+    await page.locator('.send-transfer-notice').tap();
+    await page.locator('[data-testid="transfer-form"]').getByText('请填写付款人姓名').waitFor();
+    await page.locator('.transfer-payer input').fill('陈建国');
+    await page.locator('.send-transfer-notice').tap();
+    await page.locator('[data-testid="transfer-noted"]').getByText('已告知转账（付款人：陈建国', { exact: false }).waitFor();
+    await page.locator('[data-testid="timeline"]').getByText('考生告知已转账，付款人：陈建国', { exact: false }).waitFor();
+    await look(page, `next-transfer-noted-${size.width}.png`);
   });
 });

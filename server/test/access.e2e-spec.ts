@@ -212,6 +212,11 @@ const ROUTES: Record<string, { expect: Record<Role, Outcome>; path?: (f: Fixture
   'POST /api/me/subscriptions': { expect: candidateAny, body: { choices: [{ templateId: 'dev-template-ticket-available', choice: 'accept' }] } },
   // Last: these end what the rows above use.
   'DELETE /api/applications/:id/visit': { expect: candidateOwn, path: (f) => `/api/applications/${f.application}/visit` },
+  'POST /api/applications/:id/transfer-notice': {
+    expect: candidateOwn,
+    path: (f) => `/api/applications/${f.application}/transfer-notice`,
+    body: { payer: '陈建国' },
+  },
   'POST /api/applications/:id/withdraw': { expect: candidateOwn, path: (f) => `/api/applications/${f.application}/withdraw` },
   'POST /api/finance/credits/:id/ignore': { expect: bodyOwn, path: (f) => `/api/finance/credits/${f.credit}/ignore` },
   'GET /api/finance/credits/:id/applications': { expect: bodyOwn, path: (f) => `/api/finance/credits/${f.credit}/applications` },

@@ -112,6 +112,8 @@ describe(`the outbox survives a killed server (${target.name})`, () => {
             facts: { birthDate: '2000-01-01', work: [], certificates: [], diplomas: [], titles: [], trainings: [] },
             verdict: { eligible: true, satisfied: [], reasons: [] },
             makeupOf: null,
+            transferPayer: null,
+            transferNotedAt: null,
             subjects: null,
             createdAt: now,
             updatedAt: now,

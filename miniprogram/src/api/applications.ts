@@ -9,5 +9,6 @@ export const applicationsApi = {
   one: (id: string) => api<ApplicationView>('GET', `/api/applications/${encodeURIComponent(id)}`),
   resubmit: (id: string, request: ResubmitRequest) => api<ApplicationView>('PUT', `/api/applications/${encodeURIComponent(id)}`, request),
   claim: () => api<ApplicationView[]>('POST', '/api/applications/claim'),
+  noteTransfer: (id: string, payer: string) => api<ApplicationView>('POST', `/api/applications/${encodeURIComponent(id)}/transfer-notice`, { payer }),
   withdraw: (id: string) => api<ApplicationView>('POST', `/api/applications/${encodeURIComponent(id)}/withdraw`),
 };

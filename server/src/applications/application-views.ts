@@ -283,6 +283,9 @@ export class ApplicationViews {
           }
         : {}),
       ...(record.awaitingWechat && application.state === 'approved' ? { paying: true } : {}),
+      ...(application.transferPayer && application.transferNotedAt
+        ? { transferNotice: { payer: application.transferPayer, at: application.transferNotedAt.toISOString() } }
+        : {}),
       ...this.resultPart(record),
       ...(application.makeupOf && application.subjects ? { makeupOf: application.makeupOf, subjects: application.subjects } : {}),
       ...(record.certificate ? { certificate: certificateView(record.certificate) } : {}),

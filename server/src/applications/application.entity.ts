@@ -58,6 +58,13 @@ export class ApplicationEntity {
   @Column({ type: 'varchar', length: 12 })
   channel: 'individual' | 'group';
 
+  /** 我已转账: the account the candidate says the fee came from (a parent's), matched like their own name. */
+  @Column({ name: 'transfer_payer', type: 'varchar', length: 60, nullable: true })
+  transferPayer: string | null;
+
+  @Column({ name: 'transfer_noted_at', type: 'datetime', nullable: true })
+  transferNotedAt: Date | null;
+
   @Column({ type: 'varchar', length: 12 })
   state: ApplicationState;
 

@@ -1,5 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
-import { applicationRequestSchema, idParamSchema, resubmitSchema, type ApplicationRequest, type ResubmitRequest } from '@skillcert/shared';
+import {
+  applicationRequestSchema,
+  idParamSchema,
+  resubmitSchema,
+  transferNoticeSchema,
+  type ApplicationRequest,
+  type ResubmitRequest,
+  type TransferNotice,
+} from '@skillcert/shared';
 import type { CandidateActor } from '../auth/actor';
 import { Allow, CurrentCandidate } from '../auth/auth.guard';
 import { ZodPipe } from '../common/zod-pipe';
@@ -51,6 +59,17 @@ export class ApplicationsController {
   @Post(':id/makeup')
   makeup(@CurrentCandidate() actor: CandidateActor, @Param(new ZodPipe(idParamSchema)) { id }: { id: string }) {
     return this.applications.applyMakeup(actor, id);
+  }
+
+  /** 我已转账: whose account it came from, so finance finds it even when a parent paid. */
+  @Post(':id/transfer-notice')
+  @HttpCode(200)
+  noteTransfer(
+    @CurrentCandidate() actor: CandidateActor,
+    @Param(new ZodPipe(idParamSchema)) { id }: { id: string },
+    @Body(new ZodPipe(transferNoticeSchema)) body: TransferNotice,
+  ) {
+    return this.applications.noteTransfer(actor, id, body.payer);
   }
 
   @Post(':id/withdraw')

@@ -20,6 +20,7 @@ import type { CandidateActor } from '../auth/actor';
 import { Clock } from '../common/clock';
 import { isUniqueViolation, UnitOfWork } from '../database/unit-of-work';
 import { activeKeyOf, ApplicationIntake } from './application-intake';
+import { ApplicationEventEntity } from './application-event.entity';
 import { ApplicationCommitmentEntity, ApplicationMaterialEntity } from './application-material.entity';
 import { ApplicationStates } from './application-states';
 import { ApplicationViews } from './application-views';
@@ -98,6 +99,8 @@ export class ApplicationsService {
       facts,
       verdict,
       makeupOf: null,
+      transferPayer: null,
+      transferNotedAt: null,
       subjects: null,
       createdAt: now,
       updatedAt: now,
@@ -176,6 +179,34 @@ export class ApplicationsService {
   }
 
   /** Before a decision, the candidate may take the application back. */
+  /**
+   * 我已转账: the candidate says the fee is on its way and from whose account. Recorded on the
+   * application (and its timeline); the statement import then matches a credit from that account
+   * as surely as one from the candidate's own. Only while the fee is due, on a plan that takes transfers.
+   */
+  async noteTransfer(actor: CandidateActor, id: string, payer: string): Promise<ApplicationView> {
+    await this.uow.run(async (manager) => {
+      const application = await this.access.get(actor, 'application', id, { manager, lock: this.uow.rowLock });
+      if (application.state !== 'approved' || application.channel !== 'individual' || !getPlan(application.planId).payment.channels.includes('bank')) {
+        throw new DomainError('TRANSITION_NOT_ALLOWED', '该报名当前无需银行转账缴费');
+      }
+      const at = this.clock.now();
+      await manager.update(ApplicationEntity, { id: application.id }, { transferPayer: payer, transferNotedAt: at });
+      await manager.insert(ApplicationEventEntity, {
+        id: randomUUID(),
+        applicationId: application.id,
+        fromState: application.state,
+        toState: application.state,
+        actorKind: 'candidate',
+        actorId: actor.userId,
+        note: `考生告知已转账，付款人：${payer}`,
+        corrections: null,
+        at,
+      });
+    });
+    return this.views.viewOf(id);
+  }
+
   async withdraw(actor: CandidateActor, id: string): Promise<ApplicationView> {
     await this.uow.run(async (manager) => {
       const application = await this.access.get(actor, 'application', id, { manager });
@@ -250,6 +281,9 @@ export class ApplicationsService {
       assessBy: window.assessBy ?? null,
       makeupOf: original.id,
       subjects: view.makeup.subjects,
+      // A make-up is paid afresh: the original's 我已转账 was about the original's fee.
+      transferPayer: null,
+      transferNotedAt: null,
       createdAt: now,
       updatedAt: now,
     };

@@ -181,6 +181,8 @@ export class BatchesService {
         appliedOn: shanghaiDate(now),
         assessBy: checked.window.assessBy ?? null,
         makeupOf: null,
+        transferPayer: null,
+        transferNotedAt: null,
         subjects: null,
         createdAt: now,
       });

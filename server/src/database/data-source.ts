@@ -41,6 +41,7 @@ import { StaffLifecycle1765900000000 } from './migrations/1765900000000-staff-li
 import { PhonesSealed1766000000000 } from './migrations/1766000000000-phones-sealed';
 import { SharedFilesAndIndexes1766100000000 } from './migrations/1766100000000-shared-files-and-indexes';
 import { MisconductActsQuoted1766200000000 } from './migrations/1766200000000-misconduct-acts-quoted';
+import { TransferNotices1766300000000 } from './migrations/1766300000000-transfer-notices';
 import { LoginFailureEntity } from '../staff/login-failure.entity';
 import { CertificateEntity } from '../certificates/certificate.entity';
 import { MisconductRecordEntity } from '../misconduct/misconduct-record.entity';
@@ -106,6 +107,7 @@ export const MIGRATIONS = [
   PhonesSealed1766000000000,
   SharedFilesAndIndexes1766100000000,
   MisconductActsQuoted1766200000000,
+  TransferNotices1766300000000,
 ];
 
 /** Migrations always — never `synchronize` — on MariaDB and on the embedded SQLite alike. */

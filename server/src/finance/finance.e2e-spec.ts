@@ -139,6 +139,25 @@ describe.each(databaseTargets())('bank transfer reconciliation on $name', (targe
     await client(server, finance).post(`/api/finance/credits/${credit.id}/confirm`, { applicationId: applicants[29]!.id }).expect(409);
   });
 
+  it('我已转账 with a parent’s name: the parent’s transfer is confirmed by the import, like the candidate’s own', async () => {
+    const i = 29;
+    const noted = await client(server, applicants[i]!.token).post(`/api/applications/${applicants[i]!.id}/transfer-notice`, { payer: ' 冯建军 ' }).expect(200);
+    expect(noted.body.transferNotice).toMatchObject({ payer: '冯建军' });
+    expect(noted.body.timeline.at(-1)).toMatchObject({ by: 'candidate', note: '考生告知已转账，付款人：冯建军' });
+    // An empty name is refused in words; another candidate cannot say it for them.
+    expect(
+      (await client(server, applicants[i]!.token).post(`/api/applications/${applicants[i]!.id}/transfer-notice`, { payer: '  ' }).expect(400)).body.message,
+    ).toContain('请填写付款人姓名');
+    await client(server, applicants[0]!.token).post(`/api/applications/${applicants[i]!.id}/transfer-notice`, { payer: '冯建军' }).expect(404);
+
+    const result = (await upload(await statement([['2026-03-13 16:00:00', '', '400.00', '冯建军', REMARK, 'MS9128']])).expect(200)).body;
+    expect(result).toMatchObject({ credits: 1, confirmed: 1, review: 0, unmatched: 0 });
+    const paid = await stateOf(i);
+    expect(paid).toMatchObject({ state: 'paid', payment: { channel: 'bank', amountFen: 40000 } });
+    // Paid: nothing more to say.
+    await client(server, applicants[i]!.token).post(`/api/applications/${applicants[i]!.id}/transfer-notice`, { payer: '冯建军' }).expect(409);
+  });
+
   it('one transfer of the batch total from the school pays every member of its class', async () => {
     const admin = (await request(server.url).post('/api/staff/login').send({ username: 'bank.admin', password: 'bank-admin-password' }).expect(200)).body.token;
     const { clerk, batchId } = await anApprovedClass(server, admin, {

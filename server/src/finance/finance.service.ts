@@ -211,7 +211,7 @@ export class FinanceService {
     const maskedOf = new Map(masked.map((m) => [m.id, m.residentIdMasked]));
     const text = `${credit.payer} ${credit.remark}`;
     return pending
-      .map((p) => ({ ...p, named: text.includes(p.name) }))
+      .map((p) => ({ ...p, named: text.includes(p.name) || (p.declaredPayer !== undefined && credit.payer.trim() === p.declaredPayer) }))
       .sort((a, b) => Number(b.named) - Number(a.named) || Number(b.feeFen === credit.amountFen) - Number(a.feeFen === credit.amountFen))
       .slice(0, 50)
       .map((p) => ({
@@ -304,7 +304,7 @@ export class FinanceService {
     if (!held.length) return [];
     const applications = await this.db.getRepository(ApplicationEntity).find({
       where: { id: In(held.map((h) => h.applicationId)), state: 'approved', planId: In(planIds) },
-      select: { id: true, planId: true, level: true, applicantName: true, subjects: true },
+      select: { id: true, planId: true, level: true, applicantName: true, subjects: true, transferPayer: true },
     });
     return applications.map((a) => ({
       applicationId: a.id,
@@ -312,6 +312,7 @@ export class FinanceService {
       level: a.level,
       name: a.applicantName,
       feeFen: applicationFee(a),
+      ...(a.transferPayer ? { declaredPayer: a.transferPayer } : {}),
     }));
   }
 

@@ -110,6 +110,10 @@ describe('bank statements', () => {
     });
     expect(matchCredit(credit('陈同学'), pending)).toEqual({ kind: 'exact', applicationId: 'a' });
     expect(matchCredit(credit('陈爸爸'), pending)).toMatchObject({ kind: 'review', reason: '付款人与考生姓名不一致' });
+    // Once the candidate said 我已转账 from 陈爸爸's account, his transfer is as sure as hers.
+    const declared = pending.map((p) => (p.applicationId === 'a' ? { ...p, declaredPayer: '陈爸爸' } : p));
+    expect(matchCredit(credit('陈爸爸'), declared)).toEqual({ kind: 'exact', applicationId: 'a' });
+    expect(matchCredit(credit('陈同学'), declared)).toEqual({ kind: 'exact', applicationId: 'a' });
     expect(matchCredit(credit('李同学'), pending)).toEqual({ kind: 'review', reason: '有多份同名同等级的待缴费报名', candidates: ['c', 'd'] });
     expect(matchCredit(credit('王同学', 30000), pending)).toEqual({ kind: 'review', reason: '金额与应缴金额不符', candidates: ['b'] });
     expect(matchCredit(credit('陈同学', 40000, '货款'), pending)).toMatchObject({ kind: 'unknown' });

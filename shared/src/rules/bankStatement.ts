@@ -178,6 +178,14 @@ export interface PendingFee {
   level: Level;
   name: string;
   feeFen: number;
+  /** Whose account the candidate said the fee came from (我已转账), when not their own. */
+  declaredPayer?: string;
+}
+
+/** The transfer came from the candidate, or from the account the candidate named. */
+function paidBy(fee: PendingFee, payer: string): boolean {
+  const name = payer.trim();
+  return fee.name === name || (fee.declaredPayer !== undefined && fee.declaredPayer === name);
 }
 
 export type CreditMatch =
@@ -187,18 +195,19 @@ export type CreditMatch =
 
 /**
  * Sure only when remark, amount and payer name all point at exactly one unpaid
- * application; a person decides everything else (a parent paying for a child,
- * two students of the same name, a wrong amount).
+ * application — the payer being the candidate, or the account the candidate named
+ * when they said 我已转账; a person decides everything else (a parent paying
+ * unannounced, two students of the same name, a wrong amount).
  */
 export function matchCredit(credit: BankCredit, pending: readonly PendingFee[]): CreditMatch {
   const byRemark = pending.filter((p) => levelFromRemark(p.planId, credit.remark) === p.level);
   if (byRemark.length === 0) return { kind: 'unknown', reason: '附言不是考核费备注，或没有该等级的待缴费报名' };
   const byAmount = byRemark.filter((p) => p.feeFen === credit.amountFen);
-  const byName = byAmount.filter((p) => p.name === credit.payer.trim());
+  const byName = byAmount.filter((p) => paidBy(p, credit.payer));
   if (byName.length === 1) return { kind: 'exact', applicationId: byName[0]!.applicationId };
   if (byName.length > 1) return { kind: 'review', reason: '有多份同名同等级的待缴费报名', candidates: byName.map((p) => p.applicationId) };
   if (byAmount.length === 0) {
-    const named = byRemark.filter((p) => p.name === credit.payer.trim());
+    const named = byRemark.filter((p) => paidBy(p, credit.payer));
     return { kind: 'review', reason: '金额与应缴金额不符', candidates: named.map((p) => p.applicationId) };
   }
   return { kind: 'review', reason: '付款人与考生姓名不一致', candidates: byAmount.slice(0, 20).map((p) => p.applicationId) };

@@ -85,6 +85,8 @@ export interface ApplicationView {
   result?: ResultView;
   /** Sat, results not yet published: the day they are due (20 working days after the last subject). */
   resultsDueBy?: string;
+  /** The candidate said they transferred the fee (我已转账), and from whose account: finance matches on that name too. */
+  transferNotice?: { payer: string; at: string };
   /** The candidate finished paying in WeChat and WeChat's confirmation has not arrived yet (支付结果确认中). */
   paying?: boolean;
   timeline: ApplicationEventView[];
@@ -238,3 +240,9 @@ export function paymentDueBy(application: Pick<ApplicationView, 'state' | 'seat'
   if (application.state !== 'approved' || application.paying || application.channel === 'group') return undefined;
   return application.seat?.heldUntil ?? undefined;
 }
+
+/** 我已转账: whose account the fee was sent from, so a parent's transfer is matched like the candidate's own. */
+export const transferNoticeSchema = z.object({
+  payer: z.string({ error: '请填写付款人姓名' }).check(z.trim(), z.minLength(1, '请填写付款人姓名'), z.maxLength(60, '付款人姓名最多60个字')),
+});
+export type TransferNotice = z.infer<typeof transferNoticeSchema>;

@@ -1,9 +1,11 @@
 import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { bankTransferRemark, formatAmount, getPlan, sittingSubjects, type ApplicationView } from '@skillcert/shared';
+import { bankTransferRemark, formatAmount, getPlan, parseWith, sittingSubjects, transferNoticeSchema, type ApplicationView } from '@skillcert/shared';
 import { useState } from 'react';
+import { applicationsApi } from '../../../api/applications';
 import { checkWechatPayment, payByWechat } from '../../../api/payments';
+import { TextField } from '../../../components/TextField';
 import { formatInstant } from '../../../components/Timeline';
 
 /**
@@ -84,12 +86,65 @@ export function PaymentDetails({ application, onPaid }: { application: Applicati
           <View className="muted">请务必按上述备注转账，金额与应缴金额一致。{plan.payment.paidTimeRule}</View>
           {/* Finance matches a credit by remark, amount and payer: a parent's account is found only by hand, later. */}
           <View className="transfer-steps" data-testid="transfer-steps">
-            <View className="transfer-step">请用考生本人名下的银行账户转账：付款人姓名与报名姓名不一致的（如家长代付），须财务人工核对，确认会延后。</View>
+            <View className="transfer-step">
+              付款人须为考生本人；由他人（如家长）代付的，请转账后点“我已转账”并填写付款人姓名，否则须财务人工核对，确认会延后。
+            </View>
             {application.seat?.heldUntil && <View className="transfer-step">须于{formatInstant(application.seat.heldUntil)}前到账，逾期考位将释放。</View>}
-            <View className="transfer-step">转账后无需其他操作：财务核对银行流水确认到账后，本页即显示“缴费成功”。</View>
+            <View className="transfer-step">财务核对银行流水确认到账后，本页即显示“缴费成功”。</View>
           </View>
+          <TransferNotice application={application} onNoted={onPaid} />
         </View>
       )}
+    </View>
+  );
+}
+
+/**
+ * 我已转账: the candidate says the fee is on its way and from whose account. From then on a transfer
+ * from that account (a parent's) is matched as surely as one in the candidate's own name.
+ */
+function TransferNotice({ application, onNoted }: { application: ApplicationView; onNoted: (after: ApplicationView) => void }) {
+  const [open, setOpen] = useState(false);
+  const [payer, setPayer] = useState('');
+  const [problem, setProblem] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  if (application.transferNotice) {
+    return (
+      <View className="transfer-noted" data-testid="transfer-noted">
+        已告知转账（付款人：{application.transferNotice.payer}，{formatInstant(application.transferNotice.at)}），等待财务确认到账。
+      </View>
+    );
+  }
+  if (!open) {
+    return (
+      <Button block fill="outline" type="primary" className="transfer-done" onClick={() => setOpen(true)}>
+        我已转账
+      </Button>
+    );
+  }
+  const send = async () => {
+    const parsed = parseWith(transferNoticeSchema, { payer });
+    if (!parsed.ok) return setProblem(parsed.issues[0]?.message);
+    setBusy(true);
+    const result = await applicationsApi.noteTransfer(application.id, parsed.data.payer);
+    setBusy(false);
+    if (result.ok) onNoted(result.data);
+    else setProblem(result.error.message);
+  };
+  return (
+    <View className="transfer-form" data-testid="transfer-form">
+      <TextField
+        className="transfer-payer"
+        label="付款人姓名"
+        placeholder="转出账户的户名，如家长姓名"
+        value={payer}
+        onChange={setPayer}
+        maxLength={60}
+        error={problem}
+      />
+      <Button block type="primary" loading={busy} className="send-transfer-notice" onClick={() => void send()}>
+        告知财务
+      </Button>
     </View>
   );
 }
