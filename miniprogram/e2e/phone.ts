@@ -69,8 +69,13 @@ async function sidewaysOverflow(page: Page): Promise<number> {
  * a thumb or the page is wider than the phone.
  */
 export async function look(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
-  // Taro slides a new page in from the right: what a person looks at is the page that has arrived.
-  await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'));
+  // Taro slides a new page in from the right, and marks it stationed once it has arrived: a person looks at the page that has arrived.
+  await page.waitForFunction(() => {
+    const shown = Array.from(document.querySelectorAll('.taro_router > .taro_page')).filter((p) => getComputedStyle(p).display !== 'none');
+    const current = shown.at(-1);
+    const arrived = !current || current.classList.contains('taro_tabbar_page') || current.classList.contains('taro_page_stationed');
+    return arrived && document.getAnimations().every((animation) => animation.playState !== 'running');
+  });
   await page.screenshot({ path: screenshotPath(name), fullPage: options.fullPage ?? false });
   expect({ screen: name, undersized: await undersizedTargets(page) }).toEqual({ screen: name, undersized: [] });
   expect({ screen: name, sideways: await sidewaysOverflow(page) }).toEqual({ screen: name, sideways: 0 });

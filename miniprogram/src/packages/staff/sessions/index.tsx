@@ -40,7 +40,7 @@ export default function SessionsPage() {
       {planId && staffSession.current()?.staff.roles.includes('admin') && <NewSession key={planId} planId={planId} onCreated={sessions.reload} />}
       <PageState value={sessions} isEmpty={(list) => list.length === 0} emptyText="还没有考核场次">
         {(list) => (
-          <CellGroup title="已开设场次" data-testid="sessions">
+          <CellGroup title="已开设场次" description="点按场次，录入或查看该场次的成绩" data-testid="sessions">
             {list.map((s) => (
               <Cell
                 key={s.id}
