@@ -59,9 +59,29 @@ export async function undersizedTargets(page: Page): Promise<Undersized[]> {
   }, MIN_TOUCH_PX);
 }
 
-/** How far the page scrolls sideways: anything over zero means something is cut off at the right. */
-async function sidewaysOverflow(page: Page): Promise<number> {
-  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+/**
+ * How far the page scrolls sideways (anything over zero means something is cut off at the right),
+ * and what runs past the screen's edge inside a box that clips it — a long choice cut mid-word.
+ * Rows made to scroll sideways (filter chips, visit days) are meant to.
+ */
+async function sidewaysOverflow(page: Page): Promise<{ scroll: number; cut: string[] }> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const scrollsSideways = (element: Element): boolean => {
+      for (let at = element.parentElement; at; at = at.parentElement) {
+        if (['auto', 'scroll'].includes(getComputedStyle(at).overflowX) && at.scrollWidth > at.clientWidth) return true;
+      }
+      return false;
+    };
+    const cut = Array.from(document.querySelectorAll('body *'))
+      .filter((element) => {
+        if (element.children.length > 0 || !(element.textContent ?? '').trim()) return false;
+        const box = element.getBoundingClientRect();
+        return box.width > 0 && box.height > 0 && (box.right > width + 1 || box.left < -1) && !scrollsSideways(element);
+      })
+      .map((element) => (element.textContent ?? '').trim().slice(0, 30));
+    return { scroll: document.documentElement.scrollWidth - width, cut: cut.slice(0, 5) };
+  });
 }
 
 /**
@@ -78,7 +98,7 @@ export async function look(page: Page, name: string, options: { fullPage?: boole
   });
   await page.screenshot({ path: screenshotPath(name), fullPage: options.fullPage ?? false });
   expect({ screen: name, undersized: await undersizedTargets(page) }).toEqual({ screen: name, undersized: [] });
-  expect({ screen: name, sideways: await sidewaysOverflow(page) }).toEqual({ screen: name, sideways: 0 });
+  expect({ screen: name, sideways: await sidewaysOverflow(page) }).toEqual({ screen: name, sideways: { scroll: 0, cut: [] } });
 }
 
 /**
