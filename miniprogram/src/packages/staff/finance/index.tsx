@@ -5,6 +5,7 @@ import {
   formatAmount,
   LEVEL_SHORT,
   type BankCreditView,
+  type Level,
   type PendingFeeView,
   type CreditQuery,
   type StatementColumnsRequest,
@@ -144,25 +145,7 @@ function Credit({ credit, onDecided }: { credit: BankCreditView; onDecided: () =
       </View>
       <View className="muted">附言：{credit.remark || '（空）'}</View>
       {credit.reason && <View className="credit-reason">{credit.reason}</View>}
-      {open &&
-        credit.candidates.map((c) => (
-          <View key={c.applicationId} className="line candidate">
-            <Text>
-              {c.name} · {c.residentIdMasked} · {LEVEL_SHORT[c.level]}
-            </Text>
-            <Text
-              className="link confirm-credit"
-              onClick={() =>
-                void decide(
-                  () => financeApi.confirm(credit.id, c.applicationId),
-                  `确认这笔${formatAmount(credit.amountFen)}为${c.name}的考核费？确认后该报名即为已缴费。`,
-                )
-              }
-            >
-              确认
-            </Text>
-          </View>
-        ))}
+      {open && credit.candidates.map((c) => <CreditCandidate key={c.applicationId} credit={credit} person={c} action="确认" decide={decide} />)}
       {credit.status === 'unmatched' && <LinkToApplication credit={credit} decide={decide} />}
       {open && (
         <View className="line">
@@ -177,18 +160,49 @@ function Credit({ credit, onDecided }: { credit: BankCreditView; onDecided: () =
   );
 }
 
+type Decide = (request: () => Promise<{ ok: boolean; error?: { message: string } }>, question: string) => Promise<void>;
+
+/** One application a credit may pay, and the tap that says it does — asked once more before it is settled. */
+function CreditCandidate({
+  credit,
+  person,
+  detail = '',
+  action,
+  decide,
+}: {
+  credit: BankCreditView;
+  person: { applicationId: string; name: string; residentIdMasked: string; level: Level };
+  detail?: string;
+  action: string;
+  decide: Decide;
+}) {
+  return (
+    <View className="line candidate">
+      <Text>
+        {person.name} · {person.residentIdMasked} · {LEVEL_SHORT[person.level]}
+        {detail}
+      </Text>
+      <Text
+        className="link confirm-credit"
+        onClick={() =>
+          void decide(
+            () => financeApi.confirm(credit.id, person.applicationId),
+            `确认这笔${formatAmount(credit.amountFen)}为${person.name}的考核费？确认后该报名即为已缴费。`,
+          )
+        }
+      >
+        {action}
+      </Text>
+    </View>
+  );
+}
+
 /**
  * A credit no rule could place ("4级考核费 陈同学" from a parent's account) is linked by hand: the
  * applications still waiting for their fee, the ones the transfer names first, each one tap from
  * confirming — the same confirmation, and the same record, as a doubtful match.
  */
-function LinkToApplication({
-  credit,
-  decide,
-}: {
-  credit: BankCreditView;
-  decide: (request: () => Promise<{ ok: boolean; error?: { message: string } }>, question: string) => Promise<void>;
-}) {
+function LinkToApplication({ credit, decide }: { credit: BankCreditView; decide: Decide }) {
   const [offered, setOffered] = useState<PendingFeeView[]>();
   const [problem, setProblem] = useState<string>();
   const load = async () => {
@@ -213,23 +227,14 @@ function LinkToApplication({
   return (
     <View className="link-options" data-testid="link-options">
       {offered.slice(0, 8).map((p) => (
-        <View key={p.applicationId} className="line candidate">
-          <Text>
-            {p.name} · {p.residentIdMasked} · {LEVEL_SHORT[p.level]} · 应缴{formatAmount(p.feeFen)}
-            {p.named ? '（附言或付款人提到）' : ''}
-          </Text>
-          <Text
-            className="link confirm-credit"
-            onClick={() =>
-              void decide(
-                () => financeApi.confirm(credit.id, p.applicationId),
-                `确认这笔${formatAmount(credit.amountFen)}为${p.name}的考核费？确认后该报名即为已缴费。`,
-              )
-            }
-          >
-            关联
-          </Text>
-        </View>
+        <CreditCandidate
+          key={p.applicationId}
+          credit={credit}
+          person={p}
+          detail={` · 应缴${formatAmount(p.feeFen)}${p.named ? '（附言或付款人提到）' : ''}`}
+          action="关联"
+          decide={decide}
+        />
       ))}
     </View>
   );
