@@ -6,7 +6,7 @@ import {
   DomainError,
   evaluateEligibility,
   formatChineseDate,
-  getPlan,
+  liveApplicationKey,
   materialsFor,
   shanghaiDate,
   uploadIssues,
@@ -228,5 +228,5 @@ export class ApplicationIntake {
 
 /** person (ID hash) : plan's occupation : level — the key of "one live application each". */
 export function activeKeyOf(residentIdHash: string, planId: string, level: Level): string {
-  return `${residentIdHash}:${getPlan(planId).occupation.code}:${level}`;
+  return `${residentIdHash}:${liveApplicationKey(planId, level)}`;
 }

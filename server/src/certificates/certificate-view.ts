@@ -1,15 +1,12 @@
 import { getPlan, levelDisplayName, type CertificateView } from '@skillcert/shared';
 import type { CertificateEntity } from './certificate.entity';
 
-/** The occupation as the certificate names it. */
-export const OCCUPATION = '呼叫中心服务员';
-
 export function certificateView(row: CertificateEntity): CertificateView {
   return {
     id: row.id,
     number: row.number,
     holderName: row.holderName,
-    occupation: OCCUPATION,
+    occupation: getPlan(row.planId).occupation.name,
     level: row.level,
     levelName: levelDisplayName(row.planId, row.level),
     issuedOn: row.issuedOn,

@@ -26,7 +26,7 @@ import { CandidateProfileEntity } from '../identity/candidate-profile.entity';
 import { Mailer } from '../notifications/mailer';
 import { OutboxService, type NewMessage } from '../notifications/outbox.service';
 import { CertificateEntity } from './certificate.entity';
-import { certificateView, OCCUPATION } from './certificate-view';
+import { certificateView } from './certificate-view';
 import { Access } from '../access/access';
 
 /**
@@ -151,7 +151,7 @@ export class CertificatesService {
     return {
       number: row.number,
       holderMasked: maskName(row.holderName),
-      occupation: OCCUPATION,
+      occupation: view.occupation,
       levelName: view.levelName,
       issuedOn: row.issuedOn,
       body: view.body,
@@ -189,11 +189,11 @@ export class CertificatesService {
   private issuedMail(row: CertificateEntity): { subject: string; text: string } {
     const view = certificateView(row);
     return {
-      subject: `证书已颁发：${OCCUPATION} ${view.levelName}`,
+      subject: `证书已颁发：${view.occupation} ${view.levelName}`,
       text: [
         `${row.holderName}，您好：`,
         '',
-        `您已通过${OCCUPATION}${view.levelName}全部科目考核，证书编号 ${row.number}，颁发日期 ${formatChineseDate(row.issuedOn)}。`,
+        `您已通过${view.occupation}${view.levelName}全部科目考核，证书编号 ${row.number}，颁发日期 ${formatChineseDate(row.issuedOn)}。`,
         `领取方式：${COLLECTION_NAMES[row.collection]}。个人申报的可在小程序中改为快递到付。`,
         '任何人可凭证书编号和姓名在证书查验页面核验真伪。',
         '',

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import {
   DomainError,
   MISCONDUCT_ACTS,
+  SAT_APPLICATION_STATES,
   penaltyFor,
   planLevel,
   shanghaiDate,
@@ -27,7 +28,6 @@ import { MisconductRecordEntity } from './misconduct-record.entity';
 import { Access } from '../access/access';
 
 /** States in which the candidate has sat: an article-1 finding then is also article 4(1). */
-const SAT = ['checked_in', 'assessed', 'certified'];
 
 /**
  * Misconduct, as the 参评人员须知 rules it: the proctor (or later an admin)
@@ -62,7 +62,7 @@ export class MisconductService {
       article: request.article,
       ...(request.severity ? { severity: request.severity } : {}),
       on,
-      afterSitting: SAT.includes(application.state),
+      afterSitting: SAT_APPLICATION_STATES.includes(application.state),
       discoveredAfterEvent: request.afterEvent,
     });
     const row: MisconductRecordEntity = {

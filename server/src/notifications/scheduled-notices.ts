@@ -89,6 +89,7 @@ export class ScheduledNotices extends PeriodicJob {
           dedupe: `reminder:${application.id}:${hold.heldUntil.getTime()}`,
           email: paymentReminderEmail({
             name: application.applicantName,
+            planId: application.planId,
             level: application.level,
             feeFen: applicationFee(application),
             deadline: `${formatChineseDate(shanghaiDate(hold.heldUntil))} ${shanghaiClock(hold.heldUntil)}`,

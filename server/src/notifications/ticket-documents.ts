@@ -1,6 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DomainError, getPlan, levelDisplayName, shanghaiDate, ticketNotices, ticketOpen, ticketSubjects, type TicketView } from '@skillcert/shared';
+import {
+  DomainError,
+  getPlan,
+  levelDisplayName,
+  shanghaiDate,
+  ticketNotices,
+  TICKETED_APPLICATION_STATES,
+  ticketOpen,
+  ticketSubjects,
+  type TicketView,
+} from '@skillcert/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ApplicationEntity } from '../applications/application.entity';
 import type { CandidateActor, StaffActor } from '../auth/actor';
@@ -42,7 +52,7 @@ export class TicketDocuments {
   private async view(application: ApplicationEntity): Promise<TicketView> {
     const hold = await this.db.getRepository(SeatHoldEntity).findOneBy({ applicationId: application.id, status: 'confirmed' });
     // A ticket is for a paid seat; anything else has no ticket yet (or any more).
-    if (!hold || !['paid', 'checked_in', 'absent', 'assessed', 'certified'].includes(application.state)) throw new DomainError('TICKET_NOT_AVAILABLE');
+    if (!hold || !TICKETED_APPLICATION_STATES.includes(application.state)) throw new DomainError('TICKET_NOT_AVAILABLE');
     const session = await this.db.getRepository(ExamSessionEntity).findOneByOrFail({ id: hold.sessionId });
     const open = ticketOpen(session.date, shanghaiDate(this.clock.now()));
     if (!open.open) throw new DomainError('TICKET_NOT_YET', open.message);
@@ -54,7 +64,7 @@ export class TicketDocuments {
       residentIdMasked: application.residentIdMasked,
       planId: application.planId,
       level: application.level,
-      levelName: `呼叫中心服务员 ${levelDisplayName(application.planId, application.level)}`,
+      levelName: `${plan.occupation.name} ${levelDisplayName(application.planId, application.level)}`,
       body: plan.body.name,
       session: { date: session.date, site: session.site, ...(plan.assessment.site ? { address: plan.assessment.site.address } : {}) },
       // A make-up sits only its own subjects.

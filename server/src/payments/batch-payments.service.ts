@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DomainError, LEVEL_SHORT, type BatchPaymentView } from '@skillcert/shared';
+import { DomainError, occupationLevel, type BatchPaymentView } from '@skillcert/shared';
 import { DataSource, In, IsNull, MoreThan } from 'typeorm';
 import { ApplicationEntity, applicationFee } from '../applications/application.entity';
 import type { StaffActor } from '../auth/actor';
@@ -122,7 +122,7 @@ export class BatchPaymentsService {
     if (!created) return this.theirOrder(batch);
     try {
       const codeUrl = await this.wechatPay.createNativeOrder({
-        description: `呼叫中心服务员（${LEVEL_SHORT[batch.level]}）考核费·${batch.name}（${due.length}人）`,
+        description: `${occupationLevel(batch.planId, batch.level)}考核费·${batch.name}（${due.length}人）`,
         outTradeNo: order.outTradeNo,
         timeExpire: expiresAt,
         amountFen,

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { APPLICATION_STATE_NAMES, DomainError, formatAmount, LEVEL_SHORT, type ApplicationView, type WechatPaymentStart } from '@skillcert/shared';
+import { APPLICATION_STATE_NAMES, DomainError, formatAmount, occupationLevel, type ApplicationView, type WechatPaymentStart } from '@skillcert/shared';
 import { randomBytes } from 'node:crypto';
 import { DataSource, In, IsNull, Not, type EntityManager } from 'typeorm';
 import { ApplicationEntity, applicationFee } from '../applications/application.entity';
@@ -70,7 +70,7 @@ export class PaymentsService {
     }
     // The same order number again: WeChat answers with a fresh prepay_id for the same order.
     const prepayId = await this.wechatPay.createJsapiOrder({
-      description: `呼叫中心服务员（${LEVEL_SHORT[application.level]}）考核费`,
+      description: `${occupationLevel(application.planId, application.level)}考核费`,
       outTradeNo: payment.outTradeNo,
       timeExpire: payment.expiresAt,
       amountFen,

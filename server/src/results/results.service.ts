@@ -261,8 +261,8 @@ export class ResultsService {
     return this.notices.messages(manager, application, {
       kind: 'results',
       dedupe: `results:${application.id}:${sessionId}`,
-      wechat: { template: 'results', data: resultsNoticeData({ level: application.level, passed, publishedOn }) },
-      email: resultsNoticeEmail({ name: application.applicantName, level: application.level, passed, lines }),
+      wechat: { template: 'results', data: resultsNoticeData({ planId: application.planId, level: application.level, passed, publishedOn }) },
+      email: resultsNoticeEmail({ name: application.applicantName, planId: application.planId, level: application.level, passed, lines }),
     });
   }
 

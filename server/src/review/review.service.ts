@@ -236,8 +236,17 @@ export class ReviewService {
       await this.notices.tell(manager, this.outbox, application, {
         kind: 'review',
         dedupe: `review:${application.id}:${to}:${application.updatedAt.getTime()}`,
-        wechat: { template: 'review', data: reviewNoticeData({ level: application.level, outcome: to, ...(summary ? { note: summary } : {}) }) },
-        email: reviewNoticeEmail({ name: application.applicantName, level: application.level, outcome: to, ...(summary ? { note: summary } : {}) }),
+        wechat: {
+          template: 'review',
+          data: reviewNoticeData({ planId: application.planId, level: application.level, outcome: to, ...(summary ? { note: summary } : {}) }),
+        },
+        email: reviewNoticeEmail({
+          name: application.applicantName,
+          planId: application.planId,
+          level: application.level,
+          outcome: to,
+          ...(summary ? { note: summary } : {}),
+        }),
       });
       return application;
     });

@@ -1,6 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { bookableVisitSlots, DomainError, findBookableSlot, getPlan, visitsRequired, type ApplicationView, type VisitSlotView } from '@skillcert/shared';
+import {
+  type ApplicationView,
+  bookableVisitSlots,
+  DomainError,
+  findBookableSlot,
+  getPlan,
+  visitBookable,
+  type VisitSlotView,
+  visitsRequired,
+} from '@skillcert/shared';
 import { randomInt } from 'node:crypto';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { ApplicationEntity } from '../applications/application.entity';
@@ -60,7 +69,7 @@ export class VisitsService {
     await this.uow.run(async (manager) => {
       const application = await manager.findOneByOrFail(ApplicationEntity, { id: applicationId });
       if (application.channel !== 'individual' || !visitsRequired(application.planId)) throw new DomainError('VISIT_NOT_NEEDED');
-      if (application.state !== 'submitted' && application.state !== 'returned') {
+      if (!visitBookable(application)) {
         throw new DomainError('TRANSITION_NOT_ALLOWED', '该申报已有审核结论，无需再预约现场核验');
       }
       const existing = await manager.findOneBy(VisitBookingEntity, { applicationId });

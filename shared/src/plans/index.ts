@@ -30,6 +30,11 @@ export function planLevel(planId: string, level: Level): PlanLevel {
   return found;
 }
 
+/** The occupation and level as bills, messages and certificates name them: 呼叫中心服务员（四级）. From the plan, never typed again. */
+export function occupationLevel(planId: string, level: Level): string {
+  return `${getPlan(planId).occupation.name}（${LEVEL_SHORT[level]}）`;
+}
+
 export function offeredLevels(plan: Plan): Level[] {
   return plan.levels.filter((l) => l.offered).map((l) => l.level);
 }

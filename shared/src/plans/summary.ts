@@ -2,7 +2,7 @@ import type { IsoDate } from '../dates';
 import type { ApplicationWindow } from '../rules/schedule';
 import type { EligibilityResult } from '../rules/eligibility';
 import type { Level } from '../types';
-import { offeredLevels } from './index';
+import { feeFor, offeredLevels } from './index';
 import type { Plan } from './types';
 
 /** Response shapes of the plans API, shared so the app reads exactly what the server writes. */
@@ -36,6 +36,6 @@ export function summarizePlan(plan: Plan): PlanSummary {
     occupation: plan.occupation,
     levels: plan.levels
       .filter((l) => offered.has(l.level))
-      .map((l) => ({ level: l.level, name: l.name, ...(l.title ? { title: l.title } : {}), feeFen: l.subjects.reduce((sum, s) => sum + s.feeFen, 0) })),
+      .map((l) => ({ level: l.level, name: l.name, ...(l.title ? { title: l.title } : {}), feeFen: feeFor(plan.id, l.level) })),
   };
 }

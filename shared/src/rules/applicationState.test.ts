@@ -1,4 +1,14 @@
-import { assertTransition, canTransition, nextStates } from './applicationState';
+import { occupationLevel } from '../plans';
+import {
+  assertTransition,
+  canTransition,
+  duplicateOf,
+  liveApplicationKey,
+  nextStates,
+  SAT_APPLICATION_STATES,
+  TICKETED_APPLICATION_STATES,
+} from './applicationState';
+import { visitBookable } from './visits';
 
 describe('application state machine', () => {
   it('a reviewer decides a submitted application', () => {
@@ -17,5 +27,32 @@ describe('application state machine', () => {
   it('only the payment system or finance marks paid', () => {
     expect(canTransition('approved', 'paid', 'system')).toBe(true);
     expect(canTransition('approved', 'paid', 'candidate')).toBe(false);
+  });
+});
+
+describe('facts about applications, said once for server and app', () => {
+  const mine = [
+    { id: 'old', planId: 'beijing-2021', level: 4 as const, state: 'withdrawn' as const },
+    { id: 'live', planId: 'beijing-2021', level: 4 as const, state: 'approved' as const },
+    { id: 'other-level', planId: 'shanghai-2026', level: 3 as const, state: 'submitted' as const },
+  ];
+
+  it('one live application per occupation and level, across plans and bodies', () => {
+    // Same occupation (4-04-05-03) in Shanghai: the Beijing level-4 application still running is the duplicate.
+    expect(duplicateOf(mine, 'shanghai-2026', 4)?.id).toBe('live');
+    expect(duplicateOf(mine, 'shanghai-2026', 5)).toBeUndefined();
+    expect(liveApplicationKey('shanghai-2026', 4)).toBe(liveApplicationKey('beijing-2021', 4));
+  });
+
+  it('a counter visit is booked by an individual before the verdict, also while correcting', () => {
+    expect(visitBookable({ planId: 'shanghai-2026', channel: 'individual', state: 'returned' })).toBe(true);
+    expect(visitBookable({ planId: 'shanghai-2026', channel: 'individual', state: 'approved' })).toBe(false);
+    expect(visitBookable({ planId: 'shanghai-2026', channel: 'group', state: 'submitted' })).toBe(false);
+    expect(visitBookable({ planId: 'beijing-2021', channel: 'individual', state: 'submitted' })).toBe(false);
+  });
+
+  it('the occupation and level as bills and messages name them, from the plan', () => {
+    expect(occupationLevel('shanghai-2026', 4)).toBe('呼叫中心服务员（四级）');
+    expect(SAT_APPLICATION_STATES.every((s) => TICKETED_APPLICATION_STATES.includes(s))).toBe(true);
   });
 });

@@ -1,4 +1,6 @@
 import { DomainError } from '../errors';
+import { getPlan } from '../plans';
+import type { Level } from '../types';
 
 /**
  * The life of an application. Transitions are data: the server checks every
@@ -90,3 +92,30 @@ export const LIVE_APPLICATION_STATES: readonly ApplicationState[] = ['draft', 's
 export function isLiveApplicationState(state: ApplicationState): boolean {
   return LIVE_APPLICATION_STATES.includes(state);
 }
+
+/**
+ * "One live application each": what an application is one of — the occupation and the level, across
+ * plans and bodies. The server keys its unique index on it; the app finds the application already made.
+ */
+export function liveApplicationKey(planId: string, level: Level): string {
+  return `${getPlan(planId).occupation.code}:${level}`;
+}
+
+/** Among a person's applications, the live one a new application for this plan and level would duplicate. */
+export function duplicateOf<A extends { planId: string; level: Level; state: ApplicationState }>(
+  mine: readonly A[],
+  planId: string,
+  level: Level,
+): A | undefined {
+  const key = liveApplicationKey(planId, level);
+  return mine.find((a) => isLiveApplicationState(a.state) && liveApplicationKey(a.planId, a.level) === key);
+}
+
+/** Paid and seated, or past it: the admission ticket exists for these. */
+export const TICKETED_APPLICATION_STATES: readonly ApplicationState[] = ['paid', 'checked_in', 'absent', 'assessed', 'certified'];
+
+/** The candidate came to the sitting (checked in at the door, or already assessed). */
+export const SAT_APPLICATION_STATES: readonly ApplicationState[] = ['checked_in', 'assessed', 'certified'];
+
+/** Still before the review's verdict: when an individual's counter visit is booked (SPEC §8). */
+export const AWAITING_VERDICT_STATES: readonly ApplicationState[] = ['submitted', 'returned'];

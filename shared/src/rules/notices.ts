@@ -1,5 +1,5 @@
 import { formatChineseDate, type IsoDate } from '../dates';
-import { formatAmount, getPlan, LEVEL_SHORT } from '../plans';
+import { formatAmount, getPlan, occupationLevel } from '../plans';
 import type { Level } from '../types';
 
 /**
@@ -23,15 +23,10 @@ export interface TicketNoticeFacts {
   site: string;
 }
 
-/** 呼叫中心服务员（四级）: what the candidate sits, in a thing's 20 characters. */
-export function occupationLevel(level: Level): string {
-  return `呼叫中心服务员（${LEVEL_SHORT[level]}）`;
-}
-
 /** The "ticket available" template: 考试项目 · 考试日期 · 考试地点 · 温馨提示. */
 export function ticketNoticeData(facts: TicketNoticeFacts): SubscribeData {
   return {
-    thing1: { value: thingValue(occupationLevel(facts.level)) },
+    thing1: { value: thingValue(occupationLevel(facts.planId, facts.level)) },
     date2: { value: formatChineseDate(facts.sessionDate) },
     thing3: { value: thingValue(facts.site) },
     thing4: { value: thingValue('准考证已可下载，请按时参加考核') },
@@ -42,11 +37,11 @@ export function ticketNoticeData(facts: TicketNoticeFacts): SubscribeData {
 export function ticketNoticeEmail(facts: TicketNoticeFacts & { name: string }): { subject: string; text: string } {
   const plan = getPlan(facts.planId);
   return {
-    subject: `准考证已可下载：${occupationLevel(facts.level)} ${formatChineseDate(facts.sessionDate)}`,
+    subject: `准考证已可下载：${occupationLevel(facts.planId, facts.level)} ${formatChineseDate(facts.sessionDate)}`,
     text: [
       `${facts.name}，您好：`,
       '',
-      `您报名的${plan.title}（${occupationLevel(facts.level)}）准考证已可下载，见附件。`,
+      `您报名的${plan.title}（${occupationLevel(facts.planId, facts.level)}）准考证已可下载，见附件。`,
       `考核日期：${formatChineseDate(facts.sessionDate)}`,
       `考核地点：${facts.site}`,
       '',
@@ -58,21 +53,26 @@ export function ticketNoticeEmail(facts: TicketNoticeFacts & { name: string }): 
 }
 
 /** The "results published" template: 考试项目 · 考试结果 · 发布日期 · 温馨提示 (a phrase is at most 5 characters). */
-export function resultsNoticeData(facts: { level: Level; passed: boolean; publishedOn: IsoDate }): SubscribeData {
+export function resultsNoticeData(facts: { planId: string; level: Level; passed: boolean; publishedOn: IsoDate }): SubscribeData {
   return {
-    thing1: { value: thingValue(occupationLevel(facts.level)) },
+    thing1: { value: thingValue(occupationLevel(facts.planId, facts.level)) },
     phrase2: { value: facts.passed ? '合格' : '不合格' },
     date3: { value: formatChineseDate(facts.publishedOn) },
     thing4: { value: thingValue(facts.passed ? '各科均合格，证书制作后另行通知' : '点击查看各科成绩与补考安排') },
   };
 }
 
-export function resultsNoticeEmail(facts: { name: string; level: Level; passed: boolean; lines: string[] }): { subject: string; text: string } {
+export function resultsNoticeEmail(facts: { name: string; planId: string; level: Level; passed: boolean; lines: string[] }): { subject: string; text: string } {
   return {
-    subject: `成绩已发布：${occupationLevel(facts.level)} ${facts.passed ? '合格' : '不合格'}`,
-    text: [`${facts.name}，您好：`, '', `您参加的${occupationLevel(facts.level)}考核成绩已发布：`, ...facts.lines, '', '详情请在小程序“我的报名”中查看。'].join(
-      '\n',
-    ),
+    subject: `成绩已发布：${occupationLevel(facts.planId, facts.level)} ${facts.passed ? '合格' : '不合格'}`,
+    text: [
+      `${facts.name}，您好：`,
+      '',
+      `您参加的${occupationLevel(facts.planId, facts.level)}考核成绩已发布：`,
+      ...facts.lines,
+      '',
+      '详情请在小程序“我的报名”中查看。',
+    ].join('\n'),
   };
 }
 
@@ -85,21 +85,24 @@ const REVIEW_NEXT: Record<ReviewOutcome, string> = {
 };
 
 /** The "review result" template: 申报项目 · 审核结果 · 说明. */
-export function reviewNoticeData(facts: { level: Level; outcome: ReviewOutcome; note?: string }): SubscribeData {
+export function reviewNoticeData(facts: { planId: string; level: Level; outcome: ReviewOutcome; note?: string }): SubscribeData {
   return {
-    thing1: { value: thingValue(occupationLevel(facts.level)) },
+    thing1: { value: thingValue(occupationLevel(facts.planId, facts.level)) },
     phrase2: { value: REVIEW_PHRASE[facts.outcome] },
     thing3: { value: thingValue(facts.note?.trim() || REVIEW_NEXT[facts.outcome]) },
   };
 }
 
-export function reviewNoticeEmail(facts: { name: string; level: Level; outcome: ReviewOutcome; note?: string }): { subject: string; text: string } {
+export function reviewNoticeEmail(facts: { name: string; planId: string; level: Level; outcome: ReviewOutcome; note?: string }): {
+  subject: string;
+  text: string;
+} {
   return {
-    subject: `审核结果：${occupationLevel(facts.level)} ${REVIEW_PHRASE[facts.outcome]}`,
+    subject: `审核结果：${occupationLevel(facts.planId, facts.level)} ${REVIEW_PHRASE[facts.outcome]}`,
     text: [
       `${facts.name}，您好：`,
       '',
-      `您申报的${occupationLevel(facts.level)}审核结果：${REVIEW_PHRASE[facts.outcome]}。`,
+      `您申报的${occupationLevel(facts.planId, facts.level)}审核结果：${REVIEW_PHRASE[facts.outcome]}。`,
       ...(facts.note?.trim() ? [`审核意见：${facts.note.trim()}`] : []),
       REVIEW_NEXT[facts.outcome],
       '',
@@ -109,13 +112,16 @@ export function reviewNoticeEmail(facts: { name: string; level: Level; outcome: 
 }
 
 /** The e-mail a day before the payment deadline: the seat goes if the fee has not arrived by then. */
-export function paymentReminderEmail(facts: { name: string; level: Level; feeFen: number; deadline: string }): { subject: string; text: string } {
+export function paymentReminderEmail(facts: { name: string; planId: string; level: Level; feeFen: number; deadline: string }): {
+  subject: string;
+  text: string;
+} {
   return {
-    subject: `缴费提醒：${occupationLevel(facts.level)}考核费请于${facts.deadline}前缴纳`,
+    subject: `缴费提醒：${occupationLevel(facts.planId, facts.level)}考核费请于${facts.deadline}前缴纳`,
     text: [
       `${facts.name}，您好：`,
       '',
-      `您报名的${occupationLevel(facts.level)}已审核通过，考核费${formatAmount(facts.feeFen)}请于${facts.deadline}前缴纳，逾期考位将释放，报名失效。`,
+      `您报名的${occupationLevel(facts.planId, facts.level)}已审核通过，考核费${formatAmount(facts.feeFen)}请于${facts.deadline}前缴纳，逾期考位将释放，报名失效。`,
       '可在小程序“我的报名”中使用微信支付，或按页面所示账户银行转账。',
     ].join('\n'),
   };

@@ -1,5 +1,6 @@
 import { addDays, shanghaiDate, shanghaiMidnight, type IsoDate } from '../dates';
 import { getPlan } from '../plans';
+import { AWAITING_VERDICT_STATES, type ApplicationState } from './applicationState';
 import { createWorkingDayCalendar, type WorkingDayCalendar } from './calendar';
 
 /**
@@ -23,6 +24,11 @@ const minutesOf = (hhmm: string) => {
 
 export function visitsRequired(planId: string): boolean {
   return getPlan(planId).acceptancePoint?.visits !== undefined;
+}
+
+/** Whether this application's counter visit can be booked now: an individual's, on a plan with a counter, before the verdict. */
+export function visitBookable(application: { planId: string; channel: 'individual' | 'group'; state: ApplicationState }): boolean {
+  return application.channel === 'individual' && visitsRequired(application.planId) && AWAITING_VERDICT_STATES.includes(application.state);
 }
 
 /** The slots of one day; none on a day the point is closed. */

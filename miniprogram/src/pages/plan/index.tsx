@@ -1,7 +1,7 @@
 import { Button, Cell, CellGroup, Collapse, CollapseItem, Tag } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { applicationWindow, formatChineseDate, formatYuan, offeredLevels, type Plan, type PlanDetail, type PlanLevel } from '@skillcert/shared';
+import { applicationWindow, feeFor, formatChineseDate, formatYuan, offeredLevels, type Plan, type PlanDetail, type PlanLevel } from '@skillcert/shared';
 import { plansApi } from '../../api/plans';
 import { useApi } from '../../api/useApi';
 import { PageState } from '../../components/PageState';
@@ -109,7 +109,7 @@ function PlanView({ plan, point }: { plan: Plan; point: PlanDetail['acceptancePo
 
 function LevelCard({ plan, level, today }: { plan: Plan; level: PlanLevel; today: string }) {
   const window = applicationWindow(plan.id, level.level, today);
-  const total = level.subjects.reduce((sum, s) => sum + s.feeFen, 0);
+  const total = feeFor(plan.id, level.level);
   const check = () => void Taro.navigateTo({ url: `/packages/check/eligibility/index?planId=${plan.id}&level=${level.level}` });
   return (
     <View className="card level-card" data-testid={`level-${level.level}`}>

@@ -10,7 +10,7 @@ import {
   levelDisplayName,
   nextStates,
   offeredLevels,
-  visitsRequired,
+  visitBookable,
   type ApplicationView,
 } from '@skillcert/shared';
 import { useState } from 'react';
@@ -54,7 +54,7 @@ export default function ApplicationPage() {
           const plan = getPlan(application.planId);
           const canWithdraw = nextStates(application.state, 'candidate').includes('withdrawn');
           const assessLabel = applicationWindow(plan.id, application.level, application.appliedOn).assessLabel;
-          const needsVisit = application.state === 'submitted' && application.channel === 'individual' && visitsRequired(application.planId);
+          const needsVisit = visitBookable(application);
           return (
             <>
               <View className="card" data-testid="application-status">
@@ -231,7 +231,7 @@ function NextStep({ application }: { application: ApplicationView }) {
  */
 function Submitted({ application }: { application: ApplicationView }) {
   const plan = getPlan(application.planId);
-  const inPerson = application.channel === 'individual' && visitsRequired(application.planId);
+  const inPerson = visitBookable(application);
   return (
     <View className="card next-step" data-testid="next-step">
       <View className="next-title">已提交，等待资格审核</View>

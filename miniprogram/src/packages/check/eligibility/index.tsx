@@ -5,13 +5,13 @@ import {
   APPLICATION_STATE_NAMES,
   applicationWindow,
   clauseText,
+  duplicateOf,
   evaluateEligibility,
   feeFor,
   formatAmount,
   levelDisplayName,
   visitsRequired,
   formatChineseDate,
-  isLiveApplicationState,
   windowStage,
   WINDOW_STAGE_NAMES,
   getPlan,
@@ -118,9 +118,8 @@ function SelfCheck({ plan, initialLevel, correcting }: { plan: Plan; initialLeve
   }, [correcting]);
   // What stops an application is said first, before anything is filled in: the window, and one already under way.
   const applyWindow = applicationWindow(plan.id, level, today);
-  const alreadyApplied = correcting
-    ? undefined
-    : mine.find((a) => a.level === level && isLiveApplicationState(a.state) && getPlan(a.planId).occupation.code === plan.occupation.code);
+  // The server's rule of one live application per occupation and level, asked here before anything is filled in.
+  const alreadyApplied = correcting ? undefined : duplicateOf(mine, plan.id, level);
   const canApply = !bannedFor && (Boolean(correcting) || (applyWindow.open && !alreadyApplied));
   // The same rule the server enforces: every required upload, every commitment signed with the ID card's name.
   const materialErrors = issuesByPath(
