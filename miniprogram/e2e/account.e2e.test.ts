@@ -1,9 +1,9 @@
 import type { Page } from 'playwright-core';
 import { residentIdCheckChar } from '@skillcert/shared';
-import { look, usePhone } from './phone';
+import { look, PHONE_SIZES, usePhone } from './phone';
 
-describe('H5: a candidate signs in and records their real name', () => {
-  const phone = usePhone();
+describe.each(PHONE_SIZES)('H5 at $width×$height: a candidate signs in and records their real name', (size) => {
+  const phone = usePhone({ viewport: size });
   let page: Page;
   let server: { url: string };
 
@@ -40,7 +40,7 @@ describe('H5: a candidate signs in and records their real name', () => {
     await page.locator('.id-input input').fill(residentId);
     await page.getByText('出生日期 2008年9月1日 · 男').waitFor();
     await page.waitForTimeout(300);
-    await look(page, '05-profile-form.png');
+    await look(page, `05-profile-form-${size.width}.png`);
     await page.locator('.save-profile').tap();
 
     const profile = page.locator('[data-testid="profile"]');
@@ -54,7 +54,7 @@ describe('H5: a candidate signs in and records their real name', () => {
     await profile.locator('.bind-phone').tap();
     await profile.getByText('13912345678').waitFor();
     await page.waitForTimeout(300);
-    await look(page, '06-me.png');
+    await look(page, `06-me-${size.width}.png`);
 
     await page.locator('.sign-out').tap();
     await page.getByText('登录后办理报名').waitFor();

@@ -1,5 +1,5 @@
 import { attachMaterials, fillShanghaiLevel4ByClause3, residentIdFrom, signInWithProfile, submitApplication } from './candidate';
-import { look, usePhone } from './phone';
+import { look, PHONE_SIZES, usePhone } from './phone';
 import { setServerClock } from './server';
 import { post, staffSignIn } from './staff';
 
@@ -9,8 +9,8 @@ const NOW = '2026-03-20T10:00:00+08:00';
 const EXAM_MORNING = '2026-03-27T08:41:00+08:00';
 const PROCTOR = { username: 'proctor.zhou', password: 'zhou-proctor-2026' };
 
-describe('H5: the proctor checks a candidate in at the door', () => {
-  const phone = usePhone({ fixedNow: NOW });
+describe.each(PHONE_SIZES)('H5 at $width×$height: the proctor checks a candidate in at the door', (size) => {
+  const phone = usePhone({ fixedNow: NOW, viewport: size });
 
   it('finds her by the ticket number, compares her ID photo, lets her in once, and the count keeps up', async () => {
     const server = phone.server();
@@ -41,7 +41,7 @@ describe('H5: the proctor checks a candidate in at the door', () => {
     await rules.getByText('7、其他影响恶劣或严重扰乱评价管理秩序的行为。').waitFor();
     expect(await rules.getByText('开考前30分钟', { exact: false }).count()).toBe(0);
     await candidate.waitForTimeout(300);
-    await look(candidate, '21-ticket.png', { fullPage: true });
+    await look(candidate, `21-ticket-${size.width}.png`, { fullPage: true });
 
     await setServerClock(server.url, EXAM_MORNING);
     const door = await phone.anotherPhone();
@@ -57,7 +57,7 @@ describe('H5: the proctor checks a candidate in at the door', () => {
     await person.getByText('周同学').waitFor();
     await person.locator('.id-photo').waitFor();
     await door.waitForTimeout(300);
-    await look(door, '22-door-identity.png', { fullPage: true });
+    await look(door, `22-door-identity-${size.width}.png`, { fullPage: true });
     await person.locator('.admit').tap();
     await count.getByText('未到 0 人', { exact: false }).waitFor();
     expect(await count.locator('.present').textContent()).toBe('1');
@@ -67,7 +67,7 @@ describe('H5: the proctor checks a candidate in at the door', () => {
     await door.locator('.find-ticket').tap();
     await person.getByText('已于2026年3月27日 08:41签到').waitFor();
     await door.waitForTimeout(300);
-    await look(door, '23-door-already-in.png', { fullPage: true });
+    await look(door, `23-door-already-in-${size.width}.png`, { fullPage: true });
     // Later in the sitting she leaves her seat and will not come back when told: the proctor records it (article 2, the practical).
     await person.locator('.report-misconduct').tap();
     const form = door.locator('[data-testid="misconduct-form"]');
@@ -78,7 +78,7 @@ describe('H5: the proctor checks a candidate in at the door', () => {
     await form.getByText('请写明经过（至少4个字）', { exact: false }).waitFor();
     await form.locator('.misconduct-note textarea').fill('实操考试开始后擅自离开座位，经两次提醒拒不返回');
     await door.waitForTimeout(300);
-    await look(door, '24-door-misconduct.png', { fullPage: true });
+    await look(door, `24-door-misconduct-${size.width}.png`, { fullPage: true });
     await form.locator('.record-misconduct').tap();
     await person.getByText('已记录：取消当次该科目成绩').waitFor();
     await candidate.reload();

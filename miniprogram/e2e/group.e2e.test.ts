@@ -2,7 +2,7 @@ import { formatChineseDate, ticketAvailableFrom } from '@skillcert/shared';
 import type { Page } from 'playwright-core';
 import { roster, type Student } from '../../server/test/roster';
 import { PHOTO, residentIdFrom, signInWithProfile } from './candidate';
-import { look, usePhone } from './phone';
+import { look, PHONE_SIZES, usePhone } from './phone';
 import { post, staffSignIn } from './staff';
 
 /** Tuesday 10 March 2026, 10:00 in Shanghai: the March window is open. */
@@ -25,8 +25,8 @@ async function uploadRoster(page: Page, bytes: Buffer): Promise<void> {
   await (await chooser).setFiles({ name: '名单.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: bytes });
 }
 
-describe('H5: a school clerk declares a class and a reviewer decides the batch at once', () => {
-  const phone = usePhone({ fixedNow: NOW });
+describe.each(PHONE_SIZES)('H5 at $width×$height: a school clerk declares a class and a reviewer decides the batch at once', (size) => {
+  const phone = usePhone({ fixedNow: NOW, viewport: size });
 
   it('roster with a bad row reported, fixed, materials, 初审, submitted; bulk approval with one returned', async () => {
     const server = phone.server();
@@ -58,7 +58,7 @@ describe('H5: a school clerk declares a class and a reviewer decides the batch a
     await report.getByText('本次导入2行').waitFor();
     await report.getByText(/^第4行 · 身份证号/).waitFor();
     await clerk.waitForTimeout(300);
-    await look(clerk, '14-roster-report.png');
+    await look(clerk, `14-roster-report-${size.width}.png`);
 
     await uploadRoster(clerk, await roster([...good, third]));
     await report.getByText('本次导入3行').waitFor();
@@ -90,7 +90,7 @@ describe('H5: a school clerk declares a class and a reviewer decides the batch a
     await next.getByText('已提交评价机构审核', { exact: false }).waitFor();
     await next.getByText('快递费由申领单位自理', { exact: false }).waitFor();
     await clerk.waitForTimeout(300);
-    await look(clerk, '15-batch-submitted.png', { fullPage: true });
+    await look(clerk, `15-batch-submitted-${size.width}.png`, { fullPage: true });
 
     const reviewer = await phone.anotherPhone();
     await staffSignIn(reviewer, server.url, REVIEWER);
@@ -105,7 +105,7 @@ describe('H5: a school clerk declares a class and a reviewer decides the batch a
     await reviewer.locator('.taro-modal__foot').getByText('确定', { exact: true }).tap();
     await reviewer.locator('[data-testid="bulk-result"]').getByText('已通过2人，退回1人，不通过0人').waitFor();
     await reviewer.waitForTimeout(300);
-    await look(reviewer, '16-bulk-approved.png');
+    await look(reviewer, `16-bulk-approved-${size.width}.png`);
 
     // A student of the class follows the application the school made: real name and ID as declared, and the
     // phone number WeChat verified for her must be the roster's.
@@ -119,7 +119,7 @@ describe('H5: a school clerk declares a class and a reviewer decides the batch a
     const claim = zhao.locator('[data-testid="claim"]');
     if (!(await claim.locator('.claim-now').isVisible())) await claim.getByText('学校已为我集体报名').tap();
     await claim.getByText('139****0001').waitFor();
-    await look(zhao, '17-claim-by-wechat-phone.png', { fullPage: true });
+    await look(zhao, `17-claim-by-wechat-phone-${size.width}.png`, { fullPage: true });
     await claim.locator('.claim-now').tap();
     await zhao.locator('.claim-message').getByText('已关联1条学校代为申报的报名').waitFor();
     await zhao.locator('.my-application').filter({ hasText: '审核通过' }).waitFor();
@@ -140,7 +140,7 @@ describe('H5: a school clerk declares a class and a reviewer decides the batch a
     expect(box).toMatchObject({ dx: 0, dy: 0 });
     expect(box.width).toBe(box.height);
     await clerk.waitForTimeout(300);
-    await look(payment, '19-batch-wechat-code.png');
+    await look(payment, `19-batch-wechat-code-${size.width}.png`);
     await payment.locator('.demo-scan').tap();
     await payment.getByText('已缴费2人').waitFor();
     await clerk.locator('[data-testid="member-2"]').getByText('已缴费').waitFor();
@@ -161,6 +161,6 @@ describe('H5: a school clerk declares a class and a reviewer decides the batch a
     await receipt.getByText('缴费成功').waitFor();
     await receipt.getByText('上海市某职业技术学校统一缴费（微信支付）').waitFor();
     await zhao.waitForTimeout(300);
-    await look(zhao, '20-class-member-receipt.png');
+    await look(zhao, `20-class-member-receipt-${size.width}.png`);
   });
 });

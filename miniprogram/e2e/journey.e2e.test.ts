@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { attachMaterials, fillShanghaiAsFinalYearStudent, residentIdFrom, signInWithProfile, submitApplication } from './candidate';
-import { look, screenshotPath, usePhone } from './phone';
+import { look, PHONE_SIZES, screenshotPath, usePhone } from './phone';
 import { setServerClock } from './server';
 import { post, staffSignIn } from './staff';
 
@@ -23,9 +23,9 @@ async function scoreSheet(rows: (string | number)[][]): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-describe('H5: one Shanghai level-3 candidate from ticket to certificate', () => {
+describe.each(PHONE_SIZES)('H5 at $width×$height: one Shanghai level-3 candidate from ticket to certificate', (size) => {
   // The walk spans six weeks: sign-ins last through it, as the app's renewals would keep them.
-  const phone = usePhone({ fixedNow: NOW, env: { SESSION_TTL_HOURS: '2000', SESSION_MAX_DAYS: '90' } });
+  const phone = usePhone({ fixedNow: NOW, env: { SESSION_TTL_HOURS: '2000', SESSION_MAX_DAYS: '90' }, viewport: size });
 
   it('ticket and PDF, check-in, scores imported, published by a second person, make-up for the practical, certificate, public verification', async () => {
     const server = phone.server();
@@ -66,10 +66,10 @@ describe('H5: one Shanghai level-3 candidate from ticket to certificate', () => 
     expect(ticketNo).toMatch(/^260327\d{4}$/);
     await ticket.getByText('呼叫中心服务员 三级/高级工').waitFor();
     await candidate.waitForTimeout(300);
-    await look(candidate, '30-journey-ticket.png', { fullPage: true });
+    await look(candidate, `30-journey-ticket-${size.width}.png`, { fullPage: true });
     const download = candidate.waitForEvent('download');
     await ticket.locator('.ticket-pdf').tap();
-    const pdfPath = screenshotPath('30-journey-ticket.pdf');
+    const pdfPath = screenshotPath(`30-journey-ticket-${size.width}.pdf`);
     await (await download).saveAs(pdfPath);
     const pdf = readFileSync(pdfPath);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
@@ -113,7 +113,7 @@ describe('H5: one Shanghai level-3 candidate from ticket to certificate', () => 
     };
     await publish('2026年3月27日');
     await publisher.waitForTimeout(300);
-    await look(publisher, '31-journey-published.png', { fullPage: true });
+    await look(publisher, `31-journey-published-${size.width}.png`, { fullPage: true });
 
     // She sees each subject, and applies to make up the practical.
     await candidate.reload();
@@ -126,7 +126,7 @@ describe('H5: one Shanghai level-3 candidate from ticket to certificate', () => 
     await result.locator('[data-testid="results-lookup"]').getByText('职业技能证书查询', { exact: false }).waitFor();
     await makeup.locator('[data-testid="makeup-notes"]').getByText('补考有效期内考核模式如发生变化，应按公布的补考方案进行申报。').waitFor();
     await candidate.waitForTimeout(300);
-    await look(candidate, '32-journey-result.png', { fullPage: true });
+    await look(candidate, `32-journey-result-${size.width}.png`, { fullPage: true });
     await makeup.locator('.apply-makeup').tap();
     await candidate.locator('.taro-modal__foot').getByText('申请', { exact: true }).tap();
     await candidate.locator('[data-testid="application-status"]').getByText('三级/高级工 · 补考').waitFor();
@@ -191,7 +191,7 @@ describe('H5: one Shanghai level-3 candidate from ticket to certificate', () => 
       .locator('[data-testid="collection-note"]')
       .getByText('证书由本人至上海市算力网络协会业务受理点领取（或快递到付）', { exact: false })
       .waitFor();
-    await look(candidate, '33-journey-certificate.png', { fullPage: true });
+    await look(candidate, `33-journey-certificate-${size.width}.png`, { fullPage: true });
 
     // She collects it at the acceptance point; the counter records the hand-over and she sees it.
     await publisher.goto(`${server.url}/#/packages/staff/certificates/index`);
@@ -202,7 +202,7 @@ describe('H5: one Shanghai level-3 candidate from ticket to certificate', () => 
     // The hand-over screen carries no blue bulk-revocation form: it stays closed until asked for (issue 14, item 8).
     await publisher.locator('[data-testid="open-revoke"]').waitFor();
     expect(await publisher.locator('[data-testid="revoke"]').count()).toBe(0);
-    await look(publisher, '35-journey-counter.png', { fullPage: true });
+    await look(publisher, `35-journey-counter-${size.width}.png`, { fullPage: true });
     await counterRow.locator('.record-hand-over').tap();
     await counterRow.getByText('交付', { exact: false }).waitFor();
     await candidate.reload();
@@ -221,6 +221,6 @@ describe('H5: one Shanghai level-3 candidate from ticket to certificate', () => 
     await verified.getByText('陈*').waitFor();
     await verified.getByText('三级/高级工').waitFor();
     await stranger.waitForTimeout(300);
-    await look(stranger, '34-journey-verified.png', { fullPage: true });
+    await look(stranger, `34-journey-verified-${size.width}.png`, { fullPage: true });
   });
 });
