@@ -188,7 +188,7 @@ export class ApplicationsService {
     await this.uow.run(async (manager) => {
       const application = await this.access.get(actor, 'application', id, { manager, lock: this.uow.rowLock });
       if (application.state !== 'approved' || application.channel !== 'individual' || !getPlan(application.planId).payment.channels.includes('bank')) {
-        throw new DomainError('TRANSITION_NOT_ALLOWED', '该报名当前无需银行转账缴费');
+        throw new DomainError('PAYMENT_NOT_DUE');
       }
       const at = this.clock.now();
       await manager.update(ApplicationEntity, { id: application.id }, { transferPayer: payer, transferNotedAt: at });
