@@ -1,12 +1,12 @@
 import type { Page } from 'playwright-core';
 import { attachMaterials, fillShanghaiLevel4ByClause3, residentIdFrom, signInWithProfile } from './candidate';
-import { look, usePhone } from './phone';
+import { look, PHONE_SIZES, usePhone } from './phone';
 
 /** 10 March 2026, 10:00 in Shanghai, for the server and the phone alike: the March window is open. */
 const NOW = '2026-03-10T10:00:00+08:00';
 
-describe('H5: a vocational student applies for level 4 and follows the application', () => {
-  const phone = usePhone({ fixedNow: NOW });
+describe.each(PHONE_SIZES)('H5 at $width×$height: a vocational student applies for level 4 and follows the application', (size) => {
+  const phone = usePhone({ fixedNow: NOW, viewport: size });
   let page: Page;
   let server: { url: string };
 
@@ -39,13 +39,13 @@ describe('H5: a vocational student applies for level 4 and follows the applicati
     await page.locator('[data-testid="materials"]').scrollIntoViewIfNeeded();
     // The step bar says where she is: conditions met, materials done — the last step, 确认提交, is current.
     await page.locator('.apply-steps .nut-step-process').getByText('确认提交').waitFor();
-    await look(page, '06-materials.png');
+    await look(page, `06-materials-${size.width}.png`);
     // A summary of what is sent before it is sent (issue 14: a summary before submit).
     await page.locator('.apply-now').tap();
     await page.getByText('确认提交申报', { exact: true }).waitFor();
     await page.getByText('考核费¥400.00，审核通过后缴纳', { exact: false }).waitFor();
     await page.getByText('提交后须预约时段，携带身份证原件到受理点现场办理', { exact: false }).waitFor();
-    await look(page, '06b-submit-summary.png');
+    await look(page, `06b-submit-summary-${size.width}.png`);
     await page.locator('.taro-modal__foot').getByText('确认提交', { exact: true }).tap();
 
     const status = page.locator('[data-testid="application-status"]');
@@ -55,7 +55,7 @@ describe('H5: a vocational student applies for level 4 and follows the applicati
     await page.getByText('取得本专业或相关专业的技工院校或中等及以上职业院校、专科及以上普通高等学校毕业证书（含在读应届毕业生）。', { exact: true }).waitFor();
     await page.locator('[data-testid="timeline"]').getByText('审核中').waitFor();
     await page.waitForTimeout(300);
-    await look(page, '07-application.png');
+    await look(page, `07-application-${size.width}.png`);
 
     await page.locator('.withdraw').tap();
     await page.getByText('确定撤回吗？', { exact: false }).waitFor();

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { residentIdCheckChar } from '@skillcert/shared';
-import { look, usePhone } from './phone';
+import { look, PHONE_SIZES, usePhone } from './phone';
 
 /** A valid resident ID for someone born on 2008-09-01 (a final-year vocational student). */
 function residentId(): string {
@@ -8,8 +8,8 @@ function residentId(): string {
   return first17 + residentIdCheckChar(first17);
 }
 
-describe('H5: a candidate checks eligibility for level 4', () => {
-  const phone = usePhone();
+describe.each(PHONE_SIZES)('H5 at $width×$height: a candidate checks eligibility for level 4', (size) => {
+  const phone = usePhone({ viewport: size });
   let page: Page;
   let server: { url: string };
 
@@ -22,7 +22,7 @@ describe('H5: a candidate checks eligibility for level 4', () => {
     await page.goto(server.url);
     const shanghai = page.locator('[data-testid="plan-shanghai-2026"]');
     await shanghai.getByText('2026年上海市呼叫中心服务员社会化职业技能评价').waitFor();
-    await look(page, '01-home.png');
+    await look(page, `01-home-${size.width}.png`);
 
     await shanghai.tap();
     const level4 = page.locator('[data-testid="level-4"]');
@@ -30,7 +30,7 @@ describe('H5: a candidate checks eligibility for level 4', () => {
     await expectText(level4, '¥400');
     await expectText(level4, '操作技能');
     await page.waitForTimeout(600);
-    await look(page, '02-plan.png', { fullPage: true });
+    await look(page, `02-plan-${size.width}.png`, { fullPage: true });
 
     await level4.locator('.check-button').tap();
     await page.locator('[data-testid="verdict"]').getByText('请先填写出生日期').waitFor();
@@ -52,7 +52,7 @@ describe('H5: a candidate checks eligibility for level 4', () => {
     expect(await page.locator('.server-check').count()).toBe(0);
     await verdict.scrollIntoViewIfNeeded();
     await page.waitForTimeout(300);
-    await look(page, '03-self-check.png');
+    await look(page, `03-self-check-${size.width}.png`);
   });
 
   it('picks dates on the wheel, and says how much work is missing for level 3', async () => {
@@ -77,7 +77,7 @@ describe('H5: a candidate checks eligibility for level 4', () => {
     await reason.waitFor();
     await verdict.scrollIntoViewIfNeeded();
     await page.waitForTimeout(300);
-    await look(page, '04-not-yet-eligible.png');
+    await look(page, `04-not-yet-eligible-${size.width}.png`);
   });
 });
 
