@@ -20,6 +20,9 @@ describe.each(PHONE_SIZES)('H5 at $width×$height: the reviewer at the counter',
 
     const reviewer = await phone.anotherPhone();
     await staffSignIn(reviewer, url, ADMIN);
+    // An account named after its role is introduced once (before: 管理员 · 管理员), its pages as thumb-sized tiles.
+    await reviewer.locator('.staff-bar .who').getByText('管理员', { exact: true }).waitFor();
+    expect(await reviewer.locator('.staff-bar .staff-link').count()).toBe(6);
     await reviewer.locator('[data-testid="queue-item"]').filter({ hasText: '陈同学' }).tap();
     const proof = reviewer.locator('[data-testid="review-material-eligibility-proof"] .material-thumb');
     await proof.waitFor();
