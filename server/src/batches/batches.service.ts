@@ -299,7 +299,7 @@ export class BatchesService {
   /** The batch's row, locked for this transaction: every change to a class queues on it, and only an open batch may change. */
   private async lockOpen(manager: EntityManager, id: string): Promise<BatchEntity> {
     const batch = await manager.findOne(BatchEntity, { where: { id }, ...(this.uow.rowLock ? { lock: this.uow.rowLock } : {}) });
-    if (!batch || batch.state !== 'open') throw new DomainError('TRANSITION_NOT_ALLOWED', '该批次已提交，不能再修改');
+    if (!batch || batch.state !== 'open') throw new DomainError('BATCH_SUBMITTED');
     return batch;
   }
 
@@ -320,7 +320,7 @@ export class BatchesService {
 
   private async ownOpen(actor: StaffActor, id: string): Promise<BatchEntity> {
     const batch = await this.own(actor, id);
-    if (batch.state !== 'open') throw new DomainError('TRANSITION_NOT_ALLOWED', '该批次已提交，不能再修改');
+    if (batch.state !== 'open') throw new DomainError('BATCH_SUBMITTED');
     return batch;
   }
 

@@ -87,9 +87,9 @@ export class CertificatesService {
   async chooseCollection(actor: CandidateActor, applicationId: string, request: CollectionRequest): Promise<CertificateView> {
     await this.access.require(actor, 'application', [applicationId]);
     const row = await this.db.getRepository(CertificateEntity).findOneBy({ applicationId });
-    if (!row) throw new DomainError('TRANSITION_NOT_ALLOWED', '证书尚未颁发');
-    if (row.collection === 'institution') throw new DomainError('TRANSITION_NOT_ALLOWED', '团体申报的证书由学校（机构）统一领取');
-    if (row.handedOverAt) throw new DomainError('TRANSITION_NOT_ALLOWED', '证书已发出，不能再更改领取方式');
+    if (!row) throw new DomainError('CERTIFICATE_NOT_ISSUED');
+    if (row.collection === 'institution') throw new DomainError('COLLECTION_BY_INSTITUTION');
+    if (row.handedOverAt) throw new DomainError('CERTIFICATE_HANDED_OVER');
     await this.db
       .getRepository(CertificateEntity)
       .update({ id: row.id }, { collection: request.method, address: request.method === 'post' ? (request.address ?? '').trim() : null });

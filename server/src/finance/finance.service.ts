@@ -188,7 +188,7 @@ export class FinanceService {
         { id: creditId, status: In(['review', 'unmatched'] satisfies CreditStatus[]) },
         { status: 'confirmed', applicationId, decidedBy: actor.staffId },
       );
-      if (!claimed.affected) throw new DomainError('TRANSITION_NOT_ALLOWED', '这笔款项已经处理过');
+      if (!claimed.affected) throw new DomainError('CREDIT_ALREADY_DECIDED');
       await this.payments.settleBank(manager, applicationId, credit, { kind: 'staff', id: actor.staffId });
     });
     const [view] = await this.views([await this.db.getRepository(BankCreditEntity).findOneByOrFail({ id: creditId })]);

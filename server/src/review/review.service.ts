@@ -138,7 +138,7 @@ export class ReviewService {
    */
   async approveBatch(actor: StaffActor, batchId: string, request: BulkApproveRequest): Promise<BulkApproveResult> {
     const batch = await this.access.get(actor, 'batch', batchId);
-    if (batch.state !== 'submitted') throw new DomainError('TRANSITION_NOT_ALLOWED', '该批次尚未由机构提交');
+    if (batch.state !== 'submitted') throw new DomainError('BATCH_NOT_SUBMITTED');
     const members = await this.db.getRepository(ApplicationEntity).find({ where: { batchId }, order: { batchRow: 'ASC' } });
     const exceptions = new Map(request.exceptions.map((e) => [e.applicationId, e]));
     const result: BulkApproveResult = { approved: 0, returned: 0, rejected: 0, skipped: [] };

@@ -70,7 +70,7 @@ export class VisitsService {
       const application = await manager.findOneByOrFail(ApplicationEntity, { id: applicationId });
       if (application.channel !== 'individual' || !visitsRequired(application.planId)) throw new DomainError('VISIT_NOT_NEEDED');
       if (!visitBookable(application)) {
-        throw new DomainError('TRANSITION_NOT_ALLOWED', '该申报已有审核结论，无需再预约现场核验');
+        throw new DomainError('VISIT_AFTER_VERDICT');
       }
       const existing = await manager.findOneBy(VisitBookingEntity, { applicationId });
       if (existing?.slotStart === slot.startsAt) return;
