@@ -12,6 +12,7 @@ import { ErrorFilter } from './common/error.filter';
 import { GracefulShutdown } from './common/graceful-shutdown';
 import { inlineScriptHashes, noStoreForApi, securityHeaders } from './common/security-headers';
 import type { AppConfig } from './config/config';
+import { answersFollowTheContract } from './docs/contract-check';
 import { buildOpenApiDocument } from './docs/openapi';
 
 /** Nest's own start-up lines (one per module and per route, some 200) tell an operator nothing; main.ts says the one that matters. */
@@ -30,6 +31,8 @@ export interface CreateAppOptions {
   logger?: LoggerService | false;
   /** Given by main.ts, which stops the server on a signal; tests close the app themselves. */
   shutdown?: GracefulShutdown;
+  /** Tests: every successful answer is checked against its route's schema (docs/contract-check.ts). */
+  checkAnswers?: boolean;
 }
 
 /** Builds the whole server — used by main.ts and by the e2e tests, so tests run the real thing. */
@@ -54,12 +57,13 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   const index = join(config.h5Dir, 'index.html');
   app.use(securityHeaders(existsSync(index) ? inlineScriptHashes(readFileSync(index, 'utf8')) : []), noStoreForApi);
   if (logger !== false) app.use(requestLog());
+  if (options.checkAnswers) app.use(answersFollowTheContract());
   // Browser tests walk a candidate across days (ticket day, exam day, results): the test moves the standing clock.
   if (config.env === 'test' && options.clock instanceof FixedClock) app.use('/__test/clock', testClock(options.clock));
 
   // The API's map is for developers: not published by a production server.
   if (config.env !== 'production')
-    SwaggerModule.setup('api/docs', app, buildOpenApiDocument() as unknown as OpenAPIObject, { jsonDocumentUrl: 'api/docs/openapi.json' });
+    SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app) as unknown as OpenAPIObject, { jsonDocumentUrl: 'api/docs/openapi.json' });
   serveH5(app, config.h5Dir);
   return app;
 }

@@ -111,7 +111,7 @@ export async function startServer(
   });
   // SKILLCERT_TEST_LOGS=1 shows the server's own log lines while debugging a test.
   const logger = options.captureLogs ? { logger: new CapturingLogger(options.captureLogs) } : process.env.SKILLCERT_TEST_LOGS ? {} : { logger: false as const };
-  const app = await createApp(config, { clock, ...logger });
+  const app = await createApp(config, { clock, checkAnswers: true, ...logger });
   await app.listen(port, '127.0.0.1');
   const close = async () => {
     await app.close();

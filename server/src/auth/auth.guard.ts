@@ -38,6 +38,11 @@ export class AuthGuard implements CanActivate {
   }
 }
 
+/** Whom a route admits, as `@Allow` on the handler or its controller says; undefined when it is open. */
+export function audienceOf(handler: () => unknown, controller: object): readonly Audience[] | undefined {
+  return (Reflect.getMetadata(AUDIENCE, handler) ?? Reflect.getMetadata(AUDIENCE, controller)) as readonly Audience[] | undefined;
+}
+
 /** Signed in, and one of these: `@Allow('candidate')`, `@Allow('admin')`, `@Allow('reviewer', 'admin')`. */
 export function Allow(...audience: Audience[]) {
   return applyDecorators(SetMetadata(AUDIENCE, audience), UseGuards(AuthGuard));

@@ -1,13 +1,21 @@
-import type { SubjectKind } from '../types';
-import type { MakeupOptions } from '../rules/makeup';
-import type { CertificateView } from './certificates';
-import type { ResultView } from './results';
 import * as z from 'zod/mini';
 import type { output } from 'zod/v4/core';
-import type { IsoDate } from '../dates';
-import type { ApplicationState } from '../rules/applicationState';
-import type { ApplicantFacts, Level } from '../types';
 import { applicantFactsSchema, levelSchema } from './index';
+import type { ApplicationView } from '../contract/views';
+export type {
+  ApplicationEventView,
+  ApplicationView,
+  PaymentReceipt,
+  UploadedFileView,
+  MaterialView,
+  CommitmentView,
+  CorrectionItem,
+  VisitView,
+  ReviewItem,
+  VisitSlotView,
+  AuditEntryView,
+  ApplicantStanding,
+} from '../contract/views';
 
 const fileIdSchema = z.string({ error: '文件编号不正确' }).check(z.minLength(1), z.maxLength(36));
 const materialIdSchema = z.string({ error: '请选择材料' }).check(z.minLength(1), z.maxLength(40));
@@ -36,117 +44,11 @@ export const applicationRequestSchema = z.object({
 });
 export type ApplicationRequest = output<typeof applicationRequestSchema>;
 
-export interface ApplicationEventView {
-  from: ApplicationState | null;
-  to: ApplicationState;
-  /** Chinese name of the new state, as the timeline shows it. */
-  label: string;
-  /** ISO instant. */
-  at: string;
-  by: 'candidate' | 'institution' | 'staff' | 'system';
-  note?: string;
-}
-
-export interface ApplicationView {
-  id: string;
-  planId: string;
-  level: Level;
-  channel: 'individual' | 'group';
-  state: ApplicationState;
-  stateLabel: string;
-  appliedOn: IsoDate;
-  /** The window the application was made in: assessed by this date. */
-  assessBy?: IsoDate;
-  eligibility: { eligible: boolean; satisfied: string[]; reasons: string[] };
-  /** The facts as declared — a returned application is corrected from these. */
-  facts: ApplicantFacts;
-  materials: MaterialView[];
-  commitments: CommitmentView[];
-  /** What the reviewer asked to correct, per item, while the application is returned. */
-  corrections: CorrectionItem[];
-  /** The fee for the level, in fen (SPEC §5). */
-  feeFen: number;
-  /** Present once approved: the seat held for the candidate; absent while on the waiting list. */
-  seat?: { sessionId: string; date: IsoDate; site: string; heldUntil: string | null };
-  /** Shanghai individuals: the booked visit to show the ID original. */
-  visit?: VisitView;
-  /** Declared by a school: the batch it came in, as reviewers see it listed. */
-  batch?: { id: string; name: string; institution: string };
-  /** The fee once paid: the receipt. */
-  payment?: PaymentReceipt;
-  /** A make-up (补考): the sitting it makes up for, and the subjects it covers. */
-  makeupOf?: string;
-  subjects?: SubjectKind[];
-  /** Assessed with a failed subject: whether a make-up is possible, for which subjects, at what fee, until when. */
-  makeup?: MakeupOptions;
-  /** The certificate, once every subject of the level is passed. */
-  certificate?: CertificateView;
-  /** Published results of the sitting: each subject, pass or fail, and why a subject failed without a score. */
-  result?: ResultView;
-  /** Sat, results not yet published: the day they are due (20 working days after the last subject). */
-  resultsDueBy?: string;
-  /** The candidate said they transferred the fee (我已转账), and from whose account: finance matches on that name too. */
-  transferNotice?: { payer: string; at: string };
-  /** The candidate finished paying in WeChat and WeChat's confirmation has not arrived yet (支付结果确认中). */
-  paying?: boolean;
-  timeline: ApplicationEventView[];
-}
-
-export interface PaymentReceipt {
-  channel: 'wechat' | 'bank';
-  amountFen: number;
-  /** ISO instant the money arrived (WeChat's success time; for transfers, the bank's). */
-  paidAt: string;
-  /** Our order number: what the candidate quotes when asking about the payment. */
-  reference: string;
-  /** The school paid for its whole class (one order): its name. */
-  paidByInstitution?: string;
-  /** The body cancelled the application: the money on its way back, or back. */
-  refund?: { state: 'pending' | 'refunded'; at?: string };
-}
-
-export interface UploadedFileView {
-  id: string;
-  type: string;
-  bytes: number;
-  /** Signed link, valid for an hour: what an <Image> loads. */
-  url: string;
-}
-
 export const fileLinkQuerySchema = z.object({
   expires: z.coerce.number().check(z.int(), z.minimum(0)),
   sig: z.string().check(z.minLength(10), z.maxLength(100)),
 });
 export type FileLinkQuery = output<typeof fileLinkQuerySchema>;
-
-export interface MaterialView {
-  materialId: string;
-  name: string;
-  files: UploadedFileView[];
-}
-
-export interface CommitmentView {
-  materialId: string;
-  name: string;
-  signedName: string;
-  /** ISO instant. */
-  signedAt: string;
-}
-
-/** One thing to correct: 'facts', or a material id. */
-export interface CorrectionItem {
-  item: string;
-  label: string;
-  note: string;
-}
-
-export interface VisitView {
-  startsAt: string;
-  date: IsoDate;
-  label: string;
-  /** Short code the counter types or scans (the QR code carries it). */
-  code: string;
-}
 
 export const reviewQuerySchema = z.object({
   planId: z.optional(z.string().check(z.maxLength(32))),
@@ -175,10 +77,6 @@ export const rejectSchema = z.object({
 });
 export type ReviewNote = { note?: string };
 
-export interface ReviewItem extends ApplicationView {
-  candidate: { name: string; residentIdMasked: string; age: number };
-}
-
 /** A returned application, corrected: the facts and materials again, checked again. */
 export const resubmitSchema = z.object({
   facts: applicantFactsSchema,
@@ -194,42 +92,13 @@ export type BookVisitRequest = output<typeof bookVisitSchema>;
 /** A student follows the application their school declared: the ID and name of their profile, plus the phone on the roster. */
 export type ResubmitRequest = output<typeof resubmitSchema>;
 
-/** A bookable visit slot with the places left in it. */
-export interface VisitSlotView {
-  startsAt: string;
-  date: IsoDate;
-  label: string;
-  left: number;
-}
-
 export const visitCodeParamSchema = z.object({ code: z.string().check(z.regex(/^[0-9A-Za-z]{6,12}$/, '预约码应为8位字母和数字')) });
-
-/** One audited change, as admins read the trail. */
-export interface AuditEntryView {
-  at: string;
-  applicationId: string;
-  applicant: string;
-  from: ApplicationState | null;
-  to: ApplicationState;
-  /** '李审核（reviewer.li）', '系统', '陈同学（考生）' */
-  by: string;
-  note?: string;
-  corrections?: CorrectionItem[];
-}
 
 export const auditQuerySchema = z.object({
   applicationId: z.optional(z.string().check(z.maxLength(36))),
   limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(500)), 100),
 });
 export type AuditQuery = output<typeof auditQuerySchema>;
-
-/** What stands in the way of any application, said before the form is filled: a running misconduct ban. */
-export interface ApplicantStanding {
-  /** The last day of a ban still running (any plan, any body). */
-  bannedThrough?: string;
-  /** Chinese, for the candidate. */
-  message?: string;
-}
 
 /**
  * When the candidate must pay by, if a payment is theirs to make now: approved on their own

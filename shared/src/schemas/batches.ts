@@ -1,9 +1,8 @@
 import * as z from 'zod/mini';
 import type { output } from 'zod/v4/core';
-import type { Level } from '../types';
-import type { RosterIssue } from '../rules/roster';
 import { levelSchema } from './index';
 import { materialsPartSchema } from './applications';
+export type { BatchMemberView, BatchView, RosterReport, BulkApproveResult } from '../contract/views';
 
 /** Group declaration (团体申报): an institution's batch of students for one plan and level. */
 export const createBatchSchema = z.object({
@@ -17,42 +16,6 @@ export type BatchState = 'open' | 'submitted';
 export type PrereviewState = 'pending' | 'passed' | 'excluded';
 
 export const PREREVIEW_NAMES: Record<PrereviewState, string> = { pending: '待初审', passed: '初审通过', excluded: '不予申报' };
-
-export interface BatchMemberView {
-  applicationId: string;
-  /** The roster row the student came from. */
-  row: number;
-  name: string;
-  residentIdMasked: string;
-  phoneMasked: string;
-  eligibility: { eligible: boolean; satisfied: string[]; reasons: string[] };
-  prereview: PrereviewState;
-  prereviewNote?: string;
-  state: string;
-  stateLabel: string;
-  /** Uploaded files per material id. */
-  files: Record<string, number>;
-  claimed: boolean;
-}
-
-export interface BatchView {
-  id: string;
-  planId: string;
-  level: Level;
-  name: string;
-  state: BatchState;
-  institution: string;
-  createdAt: string;
-  submittedAt?: string;
-  members: BatchMemberView[];
-}
-
-/** What an import did: rows kept, and every refused row with the column and the reason. */
-export interface RosterReport {
-  accepted: number;
-  issues: RosterIssue[];
-  batch: BatchView;
-}
 
 export const prereviewSchema = z
   .object({
@@ -83,14 +46,6 @@ export const bulkApproveSchema = z.object({
   ),
 });
 export type BulkApproveRequest = output<typeof bulkApproveSchema>;
-
-export interface BulkApproveResult {
-  approved: number;
-  returned: number;
-  rejected: number;
-  /** Members that were not waiting for a decision, left as they were. */
-  skipped: { applicationId: string; reason: string }[];
-}
 
 export const memberParamSchema = z.object({
   id: z.string().check(z.minLength(1), z.maxLength(64)),

@@ -1,7 +1,6 @@
 import * as z from 'zod/mini';
 import type { output } from 'zod/v4/core';
-import type { IsoDate } from '../dates';
-import type { Level } from '../types';
+export type { CertificateView, CertificateVerification } from '../contract/views';
 
 export type CollectionMethod = 'institution' | 'pickup' | 'post';
 
@@ -10,34 +9,6 @@ export const COLLECTION_NAMES: Record<CollectionMethod, string> = {
   pickup: '本人到受理点领取',
   post: '快递到付',
 };
-
-/** A certificate as its holder and the body's staff see it. */
-export interface CertificateView {
-  id: string;
-  number: string;
-  holderName: string;
-  occupation: string;
-  level: Level;
-  levelName: string;
-  issuedOn: IsoDate;
-  body: string;
-  status: 'valid' | 'revoked';
-  revokedOn?: IsoDate;
-  revokeReason?: string;
-  collection: { method: CollectionMethod; address?: string; handedOverAt?: string; trackingNo?: string };
-}
-
-/** What anyone may learn by number and name: enough to catch an edited PDF, the name only partly shown. */
-export interface CertificateVerification {
-  number: string;
-  holderMasked: string;
-  occupation: string;
-  levelName: string;
-  issuedOn: IsoDate;
-  body: string;
-  status: 'valid' | 'revoked';
-  revokedOn?: IsoDate;
-}
 
 export const verifyCertificateSchema = z.object({
   number: z

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import type { output } from 'zod/v4/core';
 import { parseResidentId } from '../residentId';
+export type { MeResponse, SessionResponse } from '../contract/views';
 
 /**
  * Sign-in and real-name profile requests. The name must be exactly as on the
@@ -58,24 +59,4 @@ export function maskPhone(phone: string): string {
 
 export function isMainlandMobile(phone: string): boolean {
   return MAINLAND_MOBILE.test(phone);
-}
-
-/** What the server returns about the signed-in candidate: the ID number only masked. */
-export interface MeResponse {
-  userId: string;
-  profile?: {
-    name: string;
-    residentIdMasked: string;
-    birthDate: string;
-    sex: 'male' | 'female';
-    phone?: string;
-    email?: string;
-  };
-}
-
-export interface SessionResponse {
-  token: string;
-  /** ISO instant. */
-  expiresAt: string;
-  me: MeResponse;
 }

@@ -3,6 +3,7 @@ import type { $ZodType, output } from 'zod/v4/core';
 import { isIsoDate } from '../dates';
 import { ERROR_MESSAGES, type FieldIssue } from '../errors';
 import { LEVELS, SCHOOL_KINDS, type ApplicantFacts, type Level, type SchoolKind } from '../types';
+export type { ExamSessionView } from '../contract/views';
 
 /**
  * Request schemas shared by the app (form validation) and the server (request
@@ -112,17 +113,5 @@ export const createExamSessionSchema = z.object({
   practicalAt: z._default(z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 13:30')), '13:30'),
 });
 export type CreateExamSessionRequest = output<typeof createExamSessionSchema>;
-
-export interface ExamSessionView {
-  id: string;
-  planId: string;
-  date: string;
-  site: string;
-  levels: Level[];
-  capacity: number;
-  seatsLeft: number;
-  theoryAt: string;
-  practicalAt: string;
-}
 
 export const planQuerySchema = z.object({ planId: z.string({ error: '请选择认定计划' }).check(z.minLength(1, '请选择认定计划'), z.maxLength(32)) });

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import type { output } from 'zod/v4/core';
 import { isoDateSchema } from './index';
+export type { MisconductView } from '../contract/views';
 
 /** What a proctor (or, after the event, an admin) records: the article, the act, the subject where it applies, severity where it matters. */
 export const misconductSchema = z
@@ -21,19 +22,3 @@ export const misconductSchema = z
     z.refine((r) => r.article !== 4 || r.severity !== undefined, { message: '第四条违纪须注明情节轻微或严重', path: ['severity'] }),
   );
 export type MisconductRequest = output<typeof misconductSchema>;
-
-export interface MisconductView {
-  id: string;
-  applicationId: string;
-  name: string;
-  article: 1 | 2 | 3 | 4;
-  act: string;
-  subject?: 'theory' | 'practical' | 'review';
-  severity?: 'minor' | 'serious';
-  note: string;
-  occurredOn: string;
-  penalty: string;
-  bannedThrough?: string;
-  recordedBy: string;
-  recordedAt: string;
-}

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import type { output } from 'zod/v4/core';
+export type { StaffProfile, StaffSessionResponse } from '../contract/views';
 
 /** Staff of an evaluation body, and institution clerks who declare classes. */
 export const STAFF_ROLES = ['reviewer', 'finance', 'proctor', 'admin'] as const;
@@ -40,20 +41,6 @@ export const createStaffSchema = z
   );
 export type CreateStaffRequest = output<typeof createStaffSchema>;
 
-export interface StaffProfile {
-  id: string;
-  username: string;
-  displayName: string;
-  bodyId: string;
-  kind: 'staff' | 'institution';
-  roles: StaffRole[];
-  institution?: { id: string; name: string };
-  /** Stopped by an admin: signs in no more, its sessions ended. */
-  disabled?: true;
-  /** Given a temporary password by an admin: sets their own before anything else. */
-  mustChangePassword?: true;
-}
-
 /** At least 12 characters, as for a new account. */
 const newPassword = (what: string) => z.string({ error: `请输入${what}` }).check(z.minLength(12, `${what}至少12位`), z.maxLength(200));
 
@@ -68,9 +55,3 @@ export const changePasswordSchema = z
   })
   .check(z.refine((p) => p.newPassword !== p.currentPassword, { message: '新密码不能与当前密码相同', path: ['newPassword'] }));
 export type ChangePasswordRequest = output<typeof changePasswordSchema>;
-
-export interface StaffSessionResponse {
-  token: string;
-  expiresAt: string;
-  staff: StaffProfile;
-}

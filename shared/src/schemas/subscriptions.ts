@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import type { output } from 'zod/v4/core';
+export type { SubscriptionsView } from '../contract/views';
 
 /** The WeChat subscribe messages the app asks for (≤ 3 per request, WeChat's limit): each accept allows one message. */
 export const SUBSCRIPTION_KINDS = ['ticket', 'results', 'review'] as const;
@@ -15,12 +16,6 @@ export interface SubscriptionTemplate {
   kind: SubscriptionKind;
   templateId: string;
   title: string;
-}
-
-export interface SubscriptionsView {
-  templates: SubscriptionTemplate[];
-  /** Messages the candidate has allowed and not yet received, per kind. */
-  credits: Record<SubscriptionKind, number>;
 }
 
 /** What requestSubscribeMessage answered, template by template. */

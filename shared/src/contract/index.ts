@@ -1,0 +1,4 @@
+export * from './routes';
+export * from './endpoints';
+export * from './requests';
+export * from './views';
