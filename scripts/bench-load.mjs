@@ -78,7 +78,7 @@ async function main() {
     if (error.code === 'ENOENT') fail('wrk is not installed: apt-get install -y wrk');
   }
 
-  const { FakeWechatServer } = serverRequire('./dist/wechat/fake-wechat.server.js');
+  const { FakeWechatServer } = serverRequire('./dist/demo/fake-wechat.server.js');
   const { residentIdCheckChar } = serverRequire('@skillcert/shared');
   const NOW = new Date('2026-03-10T02:00:00Z'); // a Tuesday in Shanghai's March window
   const wechat = new FakeWechatServer({ appId: 'wx0000000000000000', secret: 'skillcert-dev-secret-not-for-production', now: () => NOW.getTime() });

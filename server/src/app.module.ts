@@ -27,6 +27,7 @@ import { ExamDayModule } from './exam-day/exam-day.module';
 import { ResultsModule } from './results/results.module';
 import { MisconductModule } from './misconduct/misconduct.module';
 import { CertificatesModule } from './certificates/certificates.module';
+import { DemoModule } from './demo/demo.module';
 
 @Module({})
 export class AppModule {
@@ -61,6 +62,7 @@ export class AppModule {
         VisitsModule,
         BatchesModule,
         ReviewModule,
+        ...(DemoModule.enabledFor(config) ? [DemoModule.register()] : []),
       ],
       controllers: [HealthController],
       providers: [

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { createApp } from '../src/app';
 import { FixedClock } from '../src/common/clock';
 import { loadConfig, type AppConfig } from '../src/config/config';
-import { FakeWechatServer } from '../src/wechat/fake-wechat.server';
+import { FakeWechatServer } from '../src/demo/fake-wechat.server';
 import { createDatabase, ownDatabaseUrl, sharedServicesEnv } from './mysql';
 import { freePort } from './ports';
 

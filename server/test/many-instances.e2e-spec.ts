@@ -3,7 +3,7 @@ import { chmodSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import request from 'supertest';
-import { FakeWechatServer } from '../src/wechat/fake-wechat.server';
+import { FakeWechatServer } from '../src/demo/fake-wechat.server';
 import { aResidentId, fakeWechatEnv, SAMPLE_FILES, until } from './harness';
 import { connectTo, createDatabase, ownDatabaseUrl, sharedServicesEnv } from './mysql';
 import { freePort } from './ports';

@@ -13,7 +13,7 @@ import { OutboxEntity } from '../src/notifications/outbox.entity';
 import { ExamSessionEntity } from '../src/sessions/exam-session.entity';
 import { SeatHoldEntity } from '../src/sessions/seat-hold.entity';
 import { SubscriptionCreditEntity } from '../src/subscriptions/subscription-credit.entity';
-import { FakeWechatServer } from '../src/wechat/fake-wechat.server';
+import { FakeWechatServer } from '../src/demo/fake-wechat.server';
 import { databaseTargets, until } from './harness';
 import { createDatabase, sharedServicesEnv } from './mysql';
 import { freePort } from './ports';

@@ -3,7 +3,6 @@ import type { Request } from 'express';
 import { DomainError, wechatLoginSchema, type WechatLoginRequest } from '@skillcert/shared';
 import { ZodPipe } from '../common/zod-pipe';
 import { APP_CONFIG, type AppConfig } from '../config/config';
-import { FakeWechatGateway } from '../wechat/fake-wechat.gateway';
 import { ANYONE_SIGNED_IN, type Actor } from './actor';
 import { Allow, Auth, OpenDuringPasswordChange } from './auth.guard';
 import { AuthService } from './auth.service';
@@ -12,7 +11,6 @@ import { AuthService } from './auth.service';
 export class AuthController {
   constructor(
     private readonly auth: AuthService,
-    private readonly fake: FakeWechatGateway,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -55,17 +53,5 @@ export class AuthController {
   @OpenDuringPasswordChange()
   async logout(@Auth() actor: Actor): Promise<void> {
     await this.auth.revoke(actor);
-  }
-
-  /**
-   * Demo and test only: the H5 build has no wx.login(), so it asks the bundled
-   * fake WeChat for a code — and then signs in through the real path above.
-   */
-  @Post('demo-code')
-  @HttpCode(200)
-  demoCode(@Body() body: { persona?: unknown }) {
-    if (!this.config.demoMode && this.config.env !== 'test') throw new DomainError('NOT_FOUND');
-    const persona = typeof body?.persona === 'string' && /^[\w-]{1,40}$/.test(body.persona) ? body.persona : 'demo';
-    return this.fake.loginCode(persona);
   }
 }

@@ -10,14 +10,13 @@ import {
   type RevokeCertificatesRequest,
   type VerifyCertificateRequest,
 } from '@skillcert/shared';
-import * as z from 'zod/mini';
+import { certificateStatusQuerySchema } from '@skillcert/shared/contract';
 import type { CandidateActor, StaffActor } from '../auth/actor';
 import { Allow, CurrentCandidate, CurrentStaff } from '../auth/auth.guard';
 import { Throttles } from '../common/rate-limiter';
 import { ZodPipe } from '../common/zod-pipe';
 import { CertificatesService } from './certificates.service';
 
-const statusQuerySchema = z.object({ status: z.optional(z.enum(['valid', 'revoked'])) });
 
 @Controller('api')
 export class CertificatesController {
@@ -45,7 +44,7 @@ export class CertificatesController {
 
   @Get('certificates')
   @Allow('admin')
-  list(@CurrentStaff() actor: StaffActor, @Query(new ZodPipe(statusQuerySchema)) { status }: { status?: 'valid' | 'revoked' }) {
+  list(@CurrentStaff() actor: StaffActor, @Query(new ZodPipe(certificateStatusQuerySchema)) { status }: { status?: 'valid' | 'revoked' }) {
     return this.certificates.list(actor, status);
   }
 

@@ -1,13 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { checkInSchema, idParamSchema, isoDateSchema, ticketNoSchema, type CheckInRequest } from '@skillcert/shared';
-import * as z from 'zod/mini';
+import { checkInSchema, idParamSchema, type CheckInRequest } from '@skillcert/shared';
+import { examDayQuerySchema, ticketParamSchema } from '@skillcert/shared/contract';
 import type { StaffActor } from '../auth/actor';
 import { Allow, CurrentStaff } from '../auth/auth.guard';
 import { ZodPipe } from '../common/zod-pipe';
 import { ExamDayService } from './exam-day.service';
 
-const dayQuerySchema = z.object({ date: z.optional(isoDateSchema) });
-const ticketParamSchema = z.object({ id: idParamSchema.shape.id, ticketNo: ticketNoSchema });
 
 @Controller('api/exam-day')
 @Allow('proctor', 'admin')
@@ -15,7 +13,7 @@ export class ExamDayController {
   constructor(private readonly examDay: ExamDayService) {}
 
   @Get('sessions')
-  sessions(@CurrentStaff() actor: StaffActor, @Query(new ZodPipe(dayQuerySchema)) { date }: { date?: string }) {
+  sessions(@CurrentStaff() actor: StaffActor, @Query(new ZodPipe(examDayQuerySchema)) { date }: { date?: string }) {
     return this.examDay.sessionsOn(actor, date);
   }
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { databaseTargets, startServer } from '../../test/harness';
+import { routesOf } from '../../test/fuzz';
 import { createApp } from '../app';
 import { loadConfig } from '../config/config';
 
@@ -57,6 +58,10 @@ describe('serving the app and reporting health', () => {
       await request(await production.getUrl())
         .get('/api/docs')
         .expect(404);
+      // The demo module is not loaded: WeChat's stand-ins do not exist, not merely refuse.
+      const routes = routesOf(production).map((r) => r.path);
+      expect(routes).toContain('/api/auth/wechat');
+      expect(routes.filter((path) => path.includes('demo'))).toEqual([]);
     } finally {
       await production.close();
     }

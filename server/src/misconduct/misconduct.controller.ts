@@ -1,12 +1,11 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { misconductSchema, type MisconductRequest } from '@skillcert/shared';
-import * as z from 'zod/mini';
+import { applicationQuerySchema } from '@skillcert/shared/contract';
 import type { StaffActor } from '../auth/actor';
 import { Allow, CurrentStaff } from '../auth/auth.guard';
 import { ZodPipe } from '../common/zod-pipe';
 import { MisconductService } from './misconduct.service';
 
-const applicationQuerySchema = z.object({ applicationId: z.string().check(z.minLength(1), z.maxLength(36)) });
 
 @Controller('api/misconduct')
 @Allow('proctor', 'admin')

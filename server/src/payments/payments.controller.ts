@@ -1,12 +1,10 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { DomainError, idParamSchema, rejectSchema } from '@skillcert/shared';
 import type { Request, Response } from 'express';
 import type { CandidateActor, StaffActor } from '../auth/actor';
 import { Allow, CurrentCandidate, CurrentStaff } from '../auth/auth.guard';
 import { ZodPipe } from '../common/zod-pipe';
 import { ApplicationViews } from '../applications/application-views';
-import { APP_CONFIG, type AppConfig } from '../config/config';
-import { FakeWechatGateway } from '../wechat/fake-wechat.gateway';
 import type { NotificationHeaders } from '../wechat/wechatpay.client';
 import { BatchPaymentsService } from './batch-payments.service';
 import { PaymentsService } from './payments.service';
@@ -17,8 +15,6 @@ export class PaymentsController {
     private readonly payments: PaymentsService,
     private readonly batchPayments: BatchPaymentsService,
     private readonly views: ApplicationViews,
-    private readonly fake: FakeWechatGateway,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Post('applications/:id/payments/wechat')
@@ -36,15 +32,6 @@ export class PaymentsController {
     return this.payments.checkWechat(actor, id);
   }
 
-  /** Demo and test only (the H5 build has no requestPayment): the fake WeChat's user pays; its signed notification does the rest. */
-  @Post('applications/:id/payments/wechat/demo-complete')
-  @HttpCode(200)
-  @Allow('candidate')
-  async demoComplete(@CurrentCandidate() actor: CandidateActor, @Param(new ZodPipe(idParamSchema)) { id }: { id: string }) {
-    await this.completeInDemo(await this.payments.pendingWechatOrder(actor, id));
-    return this.views.viewOf(id);
-  }
-
   /** What the class owes now, and the school's open order with its code to scan. */
   @Get('institution/batches/:id/payment')
   @Allow('institution')
@@ -58,20 +45,6 @@ export class PaymentsController {
   @Allow('institution')
   orderForBatch(@CurrentStaff() actor: StaffActor, @Param(new ZodPipe(idParamSchema)) { id }: { id: string }) {
     return this.batchPayments.order(actor, id);
-  }
-
-  /** Demo and test only: someone scans the school's code and pays. */
-  @Post('institution/batches/:id/payments/wechat/demo-complete')
-  @HttpCode(200)
-  @Allow('institution')
-  async demoCompleteBatch(@CurrentStaff() actor: StaffActor, @Param(new ZodPipe(idParamSchema)) { id }: { id: string }) {
-    await this.completeInDemo(await this.batchPayments.pendingOrder(actor, id));
-    return this.batchPayments.view(actor, id);
-  }
-
-  private async completeInDemo(outTradeNo: string): Promise<void> {
-    if (!this.config.demoMode && this.config.env !== 'test') throw new DomainError('NOT_FOUND');
-    await this.fake.completePayment(outTradeNo);
   }
 
   /** The body's admin cancels an application; paid fees go back through WeChat Pay. */

@@ -11,6 +11,6 @@ import { PaymentsService } from './payments.service';
   imports: [IdentityModule, ApplicationsModule, SessionsModule],
   controllers: [PaymentsController],
   providers: [PaymentsService, BatchPaymentsService, PaymentReconciler],
-  exports: [PaymentsService],
+  exports: [PaymentsService, BatchPaymentsService],
 })
 export class PaymentsModule {}

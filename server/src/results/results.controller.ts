@@ -1,16 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Res, UploadedFile } from '@nestjs/common';
 import { idParamSchema, type SubjectKind } from '@skillcert/shared';
 import type { Response } from 'express';
-import * as z from 'zod/mini';
+import { enterScoresSchema, sessionCandidateParamSchema } from '@skillcert/shared/contract';
 import type { StaffActor } from '../auth/actor';
 import { Allow, CurrentStaff } from '../auth/auth.guard';
 import { ZodPipe } from '../common/zod-pipe';
 import { ResultsService } from './results.service';
 import { FileUpload } from '../common/file-upload';
 
-const candidateParamSchema = z.object({ id: idParamSchema.shape.id, applicationId: idParamSchema.shape.id });
-const scoreCell = z.optional(z.string().check(z.maxLength(10)));
-const enterSchema = z.object({ scores: z.object({ theory: scoreCell, practical: scoreCell, review: scoreCell }) });
 
 @Controller('api/results/sessions/:id')
 @Allow('proctor', 'admin')
@@ -50,8 +47,8 @@ export class ResultsController {
   @Put('candidates/:applicationId')
   enter(
     @CurrentStaff() actor: StaffActor,
-    @Param(new ZodPipe(candidateParamSchema)) { id, applicationId }: { id: string; applicationId: string },
-    @Body(new ZodPipe(enterSchema)) { scores }: { scores: Partial<Record<SubjectKind, string>> },
+    @Param(new ZodPipe(sessionCandidateParamSchema)) { id, applicationId }: { id: string; applicationId: string },
+    @Body(new ZodPipe(enterScoresSchema)) { scores }: { scores: Partial<Record<SubjectKind, string>> },
   ) {
     return this.results.enter(actor, id, applicationId, scores);
   }

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { SUBSCRIPTION_KINDS, SUBSCRIPTION_TITLES, type SubscriptionChoices, type SubscriptionKind, type SubscriptionsView } from '@skillcert/shared';
 import { DataSource, IsNull } from 'typeorm';
@@ -6,8 +6,11 @@ import { Clock } from '../common/clock';
 import { timeOrderedId } from '../common/time-ordered-id';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { UserEntity } from '../auth/user.entity';
-import { FakeWechatGateway } from '../wechat/fake-wechat.gateway';
 import { SubscriptionCreditEntity } from './subscription-credit.entity';
+
+/** Told of a user's accepts (their openid and the templates) — the demo's fake WeChat listens; production has no listener. */
+export const SUBSCRIPTIONS_ACCEPTED = Symbol('subscriptions accepted');
+export type SubscriptionsAccepted = (openid: string, templateIds: string[]) => Promise<void>;
 
 /** What the candidate allowed us to send: each accept one credit, spent by one message. */
 @Injectable()
@@ -16,7 +19,7 @@ export class SubscriptionsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly fake: FakeWechatGateway,
+    @Optional() @Inject(SUBSCRIPTIONS_ACCEPTED) private readonly accepted?: SubscriptionsAccepted,
   ) {}
 
   async view(userId: string): Promise<SubscriptionsView> {
@@ -42,9 +45,12 @@ export class SubscriptionsService {
       await this.db
         .getRepository(SubscriptionCreditEntity)
         .insert(accepted.map((a) => ({ id: timeOrderedId(), userId, kind: a.kind, templateId: a.templateId, grantedAt: this.clock.now(), usedAt: null })));
-      // Against the bundled fake WeChat (demo, tests) nobody tapped WeChat's own dialog: tell the fake what the user allowed.
-      const openid = this.config.demoMode || this.config.env === 'test' ? (await this.db.getRepository(UserEntity).findOneBy({ id: userId }))?.openid : null;
-      if (openid) for (const a of accepted) await this.fake.acceptSubscription(openid, a.templateId);
+      const openid = this.accepted ? (await this.db.getRepository(UserEntity).findOneBy({ id: userId }))?.openid : undefined;
+      if (openid)
+        await this.accepted?.(
+          openid,
+          accepted.map((a) => a.templateId),
+        );
     }
     return this.view(userId);
   }

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '@skillcert/shared';
-import { WechatClient } from './wechat.client';
+import { WechatClient } from '../wechat/wechat.client';
 
 /**
  * Demo and test only: asks the bundled fake WeChat for the codes a phone's
  * WeChat runtime would hand the mini program (wx.login, the phone button).
- * Callers check the configuration first; against real WeChat these fail.
+ * Only the demo module has one; against real WeChat these would fail.
  */
 @Injectable()
 export class FakeWechatGateway {
