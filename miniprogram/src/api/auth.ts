@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import type { MeResponse, ProfileRequest, SessionResponse } from '@skillcert/shared';
+import type { ProfileRequest, SessionResponse } from '@skillcert/shared';
 import { candidateSession, needsRenewal } from '../lib/session';
 import { api, type ApiResult } from './client';
 import { IN_CLOUD_HOSTING } from './transport';
@@ -10,7 +10,7 @@ import { IN_CLOUD_HOSTING } from './transport';
  * bundled fake WeChat issue the code, and the same sign-in path follows.
  */
 async function loginCode(): Promise<ApiResult<{ code: string }>> {
-  if (process.env.TARO_ENV === 'h5') return api<{ code: string }>('POST', '/api/auth/demo-code', { persona: demoPersona() });
+  if (process.env.TARO_ENV === 'h5') return api('demoLoginCode', { body: { persona: demoPersona() } });
   try {
     const { code } = await Taro.login();
     return { ok: true, data: { code } };
@@ -33,18 +33,18 @@ function demoPersona(): string {
 export async function signIn(): Promise<ApiResult<SessionResponse>> {
   let session: ApiResult<SessionResponse>;
   // In WeChat Cloud Hosting the platform names the user to the server: no code to exchange.
-  if (IN_CLOUD_HOSTING) session = await api<SessionResponse>('POST', '/api/auth/wechat-cloud');
+  if (IN_CLOUD_HOSTING) session = await api('signInInCloud');
   else {
     const code = await loginCode();
     if (!code.ok) return code;
-    session = await api<SessionResponse>('POST', '/api/auth/wechat', code.data);
+    session = await api('signInWithWechat', { body: code.data });
   }
   if (session.ok) candidateSession.save(session.data);
   return session;
 }
 
 export async function signOut(): Promise<void> {
-  if (candidateSession.current()) await api<void>('POST', '/api/auth/logout');
+  if (candidateSession.current()) await api('signOut');
   candidateSession.clear();
 }
 
@@ -52,13 +52,13 @@ export async function signOut(): Promise<void> {
 export async function renewIfNeeded(): Promise<void> {
   const session = candidateSession.current();
   if (!session || !needsRenewal(session)) return;
-  const renewed = await api<{ token: string; expiresAt: string }>('POST', '/api/auth/refresh');
+  const renewed = await api('refreshSession');
   if (renewed.ok) candidateSession.save(renewed.data);
 }
 
 export const meApi = {
-  me: () => api<MeResponse>('GET', '/api/me'),
-  saveProfile: (profile: ProfileRequest) => api<MeResponse>('PUT', '/api/me/profile', profile),
-  savePhone: (code: string) => api<MeResponse>('POST', '/api/me/phone', { code }),
-  demoPhoneCode: (phone: string) => api<{ code: string }>('POST', '/api/me/phone/demo-code', { phone }),
+  me: () => api('me'),
+  saveProfile: (profile: ProfileRequest) => api('saveProfile', { body: profile }),
+  savePhone: (code: string) => api('savePhone', { body: { code } }),
+  demoPhoneCode: (phone: string) => api('demoPhoneCode', { body: { phone } }),
 };

@@ -1,7 +1,8 @@
 import Taro from '@tarojs/taro';
 import { PHOTO_MAX_EDGE, type UploadedFileView } from '@skillcert/shared';
 import { staffSession, type SessionStore } from '../lib/session';
-import { API_BASE, authorization, toApiError, type ApiResult } from './client';
+import type { FileRouteName, ResponseOf, UploadRouteName } from '@skillcert/shared/contract';
+import { API_BASE, authorization, candidateTarget, toApiError, typedAnswer, type ApiResult, type RouteTarget } from './client';
 import { receiveFile, sendFile } from './fileTransport';
 
 /**
@@ -48,13 +49,13 @@ export async function pickAndUploadPhoto(as?: SessionStore<object>): Promise<Api
   } catch {
     // A photo the device cannot measure goes as it is; the server still enforces the limits.
   }
-  return upload('/api/files', small, 201, as);
+  return upload(candidateTarget('uploadFile', {}), small, as);
 }
 
-async function upload<T>(path: string, filePath: string, okStatus: number, as?: SessionStore<object>): Promise<ApiResult<T>> {
+async function upload<K extends UploadRouteName>(target: RouteTarget<K>, filePath: string, as?: SessionStore<object>): Promise<ApiResult<ResponseOf<K>>> {
   try {
-    const response = await sendFile(path, filePath, authorization(as));
-    if (response.statusCode === okStatus) return { ok: true, data: response.data as T };
+    const response = await sendFile(target.path, filePath, authorization(as));
+    if (response.statusCode >= 200 && response.statusCode < 300) return typedAnswer(target.name, response.data);
     return { ok: false, error: toApiError(response.statusCode, response.data) };
   } catch {
     return { ok: false, error: { code: 'NETWORK_ERROR', message: '上传失败，请检查网络后重试' } };
@@ -84,25 +85,32 @@ export async function pickSpreadsheet(extensions: string[]): Promise<string | un
 }
 
 /** A spreadsheet (a filled roster, a bank statement) goes up as it is, as staff; the server reads it and reports. */
-export async function pickAndUploadSpreadsheet<T>(path: string, extensions: string[]): Promise<ApiResult<T> | undefined> {
+export async function pickAndUploadSpreadsheet<K extends UploadRouteName>(
+  target: RouteTarget<K>,
+  extensions: string[],
+): Promise<ApiResult<ResponseOf<K>> | undefined> {
   const picked = await pickSpreadsheet(extensions);
   if (!picked) return undefined;
-  return uploadAsStaff<T>(path, picked);
+  return uploadAsStaff(target, picked);
 }
 
 /** A file already picked, sent (again) as staff: a statement goes up a second time once its columns are mapped. */
-export function uploadAsStaff<T>(path: string, filePath: string): Promise<ApiResult<T>> {
-  return upload<T>(path, filePath, 200, staffSession);
+export function uploadAsStaff<K extends UploadRouteName>(target: RouteTarget<K>, filePath: string): Promise<ApiResult<ResponseOf<K>>> {
+  return upload(target, filePath, staffSession);
 }
 
 /** A file only staff may fetch (the roster template, a class's tickets): downloaded with their token, then opened or saved. */
-export function downloadAsStaff(path: string, fileName: string, fileType: 'xlsx' | 'pdf' = 'xlsx'): Promise<ApiResult<true>> {
-  return download(path, fileName, fileType, staffSession);
+export function downloadAsStaff<K extends FileRouteName>(
+  target: RouteTarget<K>,
+  fileName: string,
+  fileType: 'xlsx' | 'pdf' = 'xlsx',
+): Promise<ApiResult<true>> {
+  return download(target.path, fileName, fileType, staffSession);
 }
 
 /** The candidate's own document (the admission ticket's PDF): opened in WeChat's viewer, or saved in a browser. */
-export function downloadAsCandidate(path: string, fileName: string): Promise<ApiResult<true>> {
-  return download(path, fileName, 'pdf');
+export function downloadAsCandidate<K extends FileRouteName>(target: RouteTarget<K>, fileName: string): Promise<ApiResult<true>> {
+  return download(target.path, fileName, 'pdf');
 }
 
 async function download(path: string, fileName: string, fileType: 'xlsx' | 'pdf', as?: SessionStore<object>): Promise<ApiResult<true>> {

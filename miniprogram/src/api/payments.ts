@@ -1,9 +1,7 @@
 import Taro from '@tarojs/taro';
-import type { ApplicationView, SubscriptionsView, WechatPaymentStart } from '@skillcert/shared';
+import type { ApplicationView } from '@skillcert/shared';
 import { api, type ApiResult } from './client';
 import { applicationsApi } from './applications';
-
-const id = encodeURIComponent;
 
 /**
  * Paying by WeChat: the server orders and signs; the phone shows WeChat's own
@@ -11,9 +9,9 @@ const id = encodeURIComponent;
  * On the H5 demo there is no payment sheet: the bundled fake WeChat "pays".
  */
 export async function payByWechat(applicationId: string): Promise<ApiResult<ApplicationView> | undefined> {
-  const started = await api<WechatPaymentStart>('POST', `/api/applications/${id(applicationId)}/payments/wechat`);
+  const started = await api('payByWechat', { params: { id: applicationId } });
   if (!started.ok) return started;
-  if (process.env.TARO_ENV === 'h5') return api<ApplicationView>('POST', `/api/applications/${id(applicationId)}/payments/wechat/demo-complete`);
+  if (process.env.TARO_ENV === 'h5') return api('demoCompletePayment', { params: { id: applicationId } });
   try {
     await Taro.requestPayment({ ...started.data.params });
   } catch {
@@ -26,21 +24,21 @@ export async function payByWechat(applicationId: string): Promise<ApiResult<Appl
 
 /** The server asks WeChat about the order now; until WeChat confirms, the application reads “paying”. */
 export function checkWechatPayment(applicationId: string): Promise<ApiResult<ApplicationView>> {
-  return api<ApplicationView>('POST', `/api/applications/${id(applicationId)}/payments/wechat/check`);
+  return api('checkWechatPayment', { params: { id: applicationId } });
 }
 
 /** The three subscribe messages, asked for once after paying; each accept is kept by the server as one message allowed. */
 async function askForMessages(): Promise<void> {
-  const offered = await api<SubscriptionsView>('GET', '/api/me/subscriptions');
+  const offered = await api('subscriptions');
   if (!offered.ok) return;
   const tmplIds = offered.data.templates.map((t) => t.templateId);
   try {
     const answer = (await Taro.requestSubscribeMessage({ tmplIds, entityIds: [] })) as unknown as Record<string, string>;
     const choices = tmplIds.flatMap((templateId) => {
       const choice = answer[templateId];
-      return choice === 'accept' || choice === 'reject' || choice === 'ban' || choice === 'filter' ? [{ templateId, choice }] : [];
+      return choice === 'accept' || choice === 'reject' || choice === 'ban' || choice === 'filter' ? [{ templateId, choice } as const] : [];
     });
-    if (choices.length) await api<SubscriptionsView>('POST', '/api/me/subscriptions', { choices });
+    if (choices.length) await api('recordSubscriptions', { body: { choices } });
   } catch {
     // Declined or unsupported: the app simply does not send those messages.
   }

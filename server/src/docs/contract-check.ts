@@ -1,9 +1,8 @@
-import { ENDPOINTS, ROUTES, type RouteName } from '@skillcert/shared/contract';
+import { answerBreach, ENDPOINTS, ROUTES, type RouteName } from '@skillcert/shared/contract';
 import type { NextFunction, Request, Response } from 'express';
 import { gunzipSync } from 'node:zlib';
-import * as z from 'zod/mini';
 
-const NAME_OF_ROUTE = new Map(Object.entries(ROUTES).map(([name, route]) => [`${route.method} ${route.path}`, name as RouteName]));
+const NAME_OF_ROUTE = new Map<string, RouteName>(Object.entries(ROUTES).map(([name, route]) => [route, name as RouteName]));
 
 /** The contract's name for the route Express matched, if it has one. */
 export function routeNameOf(method: string, expressPath: string): RouteName | undefined {
@@ -22,8 +21,7 @@ export function contractBreach(name: RouteName, status: number, contentType: str
   } catch {
     return 'the body is not JSON';
   }
-  const parsed = z.safeParse(expected, value);
-  return parsed.success ? undefined : parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
+  return answerBreach(name, value);
 }
 
 type End = Response['end'];

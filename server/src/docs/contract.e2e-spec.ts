@@ -1,4 +1,4 @@
-import { ENDPOINTS, ROUTES, type RouteName } from '@skillcert/shared/contract';
+import { ENDPOINTS, methodOf, pathTemplateOf, ROUTES, type RouteName } from '@skillcert/shared/contract';
 import request from 'supertest';
 import { databaseTargets, startServer, type TestServer } from '../../test/harness';
 import { routesOf } from '../../test/fuzz';
@@ -42,10 +42,11 @@ describe('the API contract', () => {
   it('gives each route its schemas and its roles', () => {
     for (const [name, route] of Object.entries(ROUTES) as [RouteName, (typeof ROUTES)[RouteName]][]) {
       const endpoint = ENDPOINTS[name];
-      const operation = paths[route.path.replace(/:([A-Za-z]+)/g, '{$1}')]?.[route.method.toLowerCase()];
+      const path = pathTemplateOf(route);
+      const operation = paths[path.replace(/:([A-Za-z]+)/g, '{$1}')]?.[methodOf(route).toLowerCase()];
       expect(operation?.operationId).toBe(name);
       const names = (operation!.parameters ?? []).map((p) => `${p.in}:${p.name}`);
-      for (const param of route.path.match(/:[A-Za-z]+/g) ?? []) expect(names).toContain(`path:${param.slice(1)}`);
+      for (const param of path.match(/:[A-Za-z]+/g) ?? []) expect(names).toContain(`path:${param.slice(1)}`);
       if ('body' in endpoint) expect(operation!.requestBody?.content['application/json']?.schema).toHaveProperty('properties');
       if ('upload' in endpoint) expect(operation!.requestBody?.content['multipart/form-data']).toBeDefined();
       const success = Object.entries(operation!.responses).find(([status]) => status.startsWith('2'));

@@ -180,3 +180,20 @@ export type ResponseOf<K extends RouteName> = Endpoints[K]['response'] extends n
 /** What a caller sends: the body and query as the schema accepts them (defaults may be left out). */
 export type BodyOf<K extends RouteName> = Endpoints[K] extends { body: infer B } ? Input<B> : never;
 export type QueryOf<K extends RouteName> = Endpoints[K] extends { query: infer Q } ? Input<Q> : never;
+
+/** Routes answered with JSON, and routes answered with a file. */
+export type JsonRouteName = { [K in RouteName]: Endpoints[K]['response'] extends { file: string } ? never : K }[RouteName];
+export type FileRouteName = { [K in RouteName]: Endpoints[K]['response'] extends { file: string } ? K : never }[RouteName];
+export type UploadRouteName = { [K in RouteName]: Endpoints[K] extends { upload: true } ? K : never }[RouteName];
+
+/**
+ * What is wrong with a route's successful JSON answer by its schema, or undefined when it is right:
+ * the server's tests and the app's development build ask this of every answer.
+ */
+export function answerBreach(name: RouteName, answer: unknown): string | undefined {
+  const expected: Endpoint['response'] = ENDPOINTS[name].response;
+  if (expected === null) return answer === undefined || answer === '' ? undefined : 'expected no body';
+  if ('file' in expected) return undefined;
+  const parsed = z.safeParse(expected, answer);
+  return parsed.success ? undefined : parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
+}

@@ -22,8 +22,7 @@ export default function VerifyPage() {
     const parsed = parseWith(verifyCertificateSchema, { number, name });
     if (!parsed.ok) return setProblem(parsed.issues[0]?.message);
     setBusy(true);
-    const query = `number=${encodeURIComponent(parsed.data.number)}&name=${encodeURIComponent(parsed.data.name)}`;
-    const result = await api<CertificateVerification>('GET', `/api/public/certificates/verify?${query}`);
+    const result = await api('verifyCertificate', { query: parsed.data });
     setBusy(false);
     if (result.ok) {
       setProblem(undefined);
