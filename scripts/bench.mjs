@@ -49,7 +49,7 @@ if (existsSync(join(weapp.WEAPP_DIST, 'app.json'))) {
 }
 
 // Ticket PDFs: every e-mailed ticket is rendered at send time, and a school prints its class at once.
-const ticketPdf = join(root, 'server', 'dist', 'notifications', 'ticket-pdf.js');
+const ticketPdf = join(root, 'server', 'dist', 'tickets', 'ticket-pdf.js');
 if (existsSync(ticketPdf)) {
   const { loadPdfFont, renderTicketsPdf } = createRequire(import.meta.url)(ticketPdf);
   const font = loadPdfFont(process.env.PDF_FONT_PATH);

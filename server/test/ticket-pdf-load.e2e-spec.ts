@@ -1,6 +1,6 @@
 import type { TicketView } from '@skillcert/shared';
 import request from 'supertest';
-import { TicketPdfRenderer } from '../src/notifications/ticket-pdf-renderer';
+import { TicketPdfRenderer } from '../src/tickets/ticket-pdf-renderer';
 import { databaseTargets, startServer, type TestServer } from './harness';
 
 const NOW = new Date('2026-03-19T16:00:00Z');

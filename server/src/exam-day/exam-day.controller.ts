@@ -6,7 +6,6 @@ import { Allow, CurrentStaff } from '../auth/auth.guard';
 import { ZodPipe } from '../common/zod-pipe';
 import { ExamDayService } from './exam-day.service';
 
-
 @Controller('api/exam-day')
 @Allow('proctor', 'admin')
 export class ExamDayController {

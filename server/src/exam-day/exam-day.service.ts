@@ -22,7 +22,7 @@ import { Clock } from '../common/clock';
 import { UnitOfWork } from '../database/unit-of-work';
 import { FileEntity } from '../files/file.entity';
 import { FilesService } from '../files/files.service';
-import { TicketDocuments } from '../notifications/ticket-documents';
+import { TicketDocuments } from '../tickets/ticket-documents';
 import { ExamSessionEntity } from '../sessions/exam-session.entity';
 import { SeatHoldEntity } from '../sessions/seat-hold.entity';
 import { Access } from '../access/access';

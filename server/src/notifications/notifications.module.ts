@@ -4,15 +4,12 @@ import { CandidateNotices } from './candidate-notices';
 import { Mailer } from './mailer';
 import { OutboxService } from './outbox.service';
 import { OutboxWorker } from './outbox-worker';
-import { TicketDocuments } from './ticket-documents';
-import { TicketPdfRenderer } from './ticket-pdf-renderer';
 import { ScheduledNotices } from './scheduled-notices';
-import { TicketsController } from './tickets.controller';
+import { TicketsModule } from '../tickets/tickets.module';
 
 @Module({
-  imports: [IdentityModule],
-  controllers: [TicketsController],
-  providers: [Mailer, OutboxService, OutboxWorker, TicketDocuments, TicketPdfRenderer, ScheduledNotices, CandidateNotices],
-  exports: [OutboxService, TicketDocuments, TicketPdfRenderer, Mailer, CandidateNotices],
+  imports: [IdentityModule, TicketsModule],
+  providers: [Mailer, OutboxService, OutboxWorker, ScheduledNotices, CandidateNotices],
+  exports: [OutboxService, Mailer, CandidateNotices],
 })
 export class NotificationsModule {}

@@ -25,7 +25,7 @@ import { CandidateNotices } from './candidate-notices';
 import { Mailer } from './mailer';
 import { OutboxEntity } from './outbox.entity';
 import { OutboxService, type NewMessage } from './outbox.service';
-import { TicketDocuments } from './ticket-documents';
+import { TicketDocuments } from '../tickets/ticket-documents';
 
 const CHUNK = 200;
 const REMIND_BEFORE_MS = 24 * 3_600_000;

@@ -7,8 +7,8 @@ import { as, databaseTargets, startServer, type TestServer } from '../../test/ha
 import { deliverAll } from '../../test/outbox';
 import { aPaidCandidate } from '../../test/paid-candidate';
 import { startSmtpSink, type SmtpSink } from '../../test/smtp-sink';
-import { OutboxService } from './outbox.service';
-import { ScheduledNotices } from './scheduled-notices';
+import { OutboxService } from '../notifications/outbox.service';
+import { ScheduledNotices } from '../notifications/scheduled-notices';
 
 const NOW = new Date('2026-03-10T02:00:00Z');
 /** Friday 27 March 2026; its tickets open at 00:00 on Friday 20 March, Shanghai time. */
