@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 /** @skillcert/shared is used by its name and its public subpaths, never by its build folder. */
 const throughSharedFront = {
   group: ['@skillcert/shared/dist', '@skillcert/shared/dist/**'],
-  message: 'import @skillcert/shared (or @skillcert/shared/testing), never its dist/',
+  message: 'import @skillcert/shared or its public subpaths (/contract, /testing), never its dist/',
 };
 
 export default tseslint.config(
@@ -75,7 +75,25 @@ export default tseslint.config(
     },
   },
   {
-    files: ['miniprogram/test/**/*.ts', 'miniprogram/e2e/**/*.ts', 'server/**/*.ts'],
+    files: ['miniprogram/test/**/*.ts', 'miniprogram/e2e/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            throughSharedFront,
+            { group: ['**/miniprogram/src/**'], message: 'the app is tested through its pages, not imported piecemeal' },
+            {
+              group: ['**/server/**', '@skillcert/server', '@skillcert/server/**'],
+              message: 'the walks start the built server and reach it over HTTP; what tests share lives in @skillcert/test-support',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['server/**/*.ts', 'scripts/test-support/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

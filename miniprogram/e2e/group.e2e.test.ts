@@ -1,6 +1,6 @@
 import { formatChineseDate, ticketAvailableFrom } from '@skillcert/shared';
 import type { Page } from 'playwright-core';
-import { roster, type Student } from '../../server/test/roster';
+import { roster, type Student } from '@skillcert/test-support';
 import { PHOTO, residentIdFrom, signInWithProfile } from './candidate';
 import { look, PHONE_SIZES, usePhone } from './phone';
 import { post, staffSignIn } from './staff';

@@ -2,8 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createDatabase, ownDatabaseUrl, sharedServicesEnv } from '../../server/test/mysql';
-import { freePort } from '../../server/test/ports';
+import { createDatabase, freePort, ownDatabaseUrl, sharedServicesEnv } from '@skillcert/test-support';
 
 /** The real, built server — on its embedded SQLite, serving the H5 build — on a free loopback port. */
 export interface RunningServer {

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { aResidentId, as, uploadFile, type TestServer } from './harness';
-import { roster } from './roster';
+import { roster } from '@skillcert/test-support';
 
 /**
  * A school's class the body has approved, every member with a seat held:

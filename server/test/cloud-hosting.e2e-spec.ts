@@ -37,7 +37,10 @@ describe.each(databaseTargets())('WeChat Cloud Hosting mode, on $name', (target)
       get: (path: string, token?: string) => as(request(gateway).get(path), token),
       // callContainer sends no multipart: the bytes are the body, the name a header.
       upload: (bytes: Buffer, filename: string, token: string) =>
-        as(request(gateway).post('/api/files'), token).set('Content-Type', 'application/octet-stream').set('X-Upload-Name', encodeURIComponent(filename)).send(bytes),
+        as(request(gateway).post('/api/files'), token)
+          .set('Content-Type', 'application/octet-stream')
+          .set('X-Upload-Name', encodeURIComponent(filename))
+          .send(bytes),
     };
   };
 

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { anExamBody } from './exam-body';
 import { aCandidate, as, databaseTargets, startServer, until, type Proof, type TestServer } from './harness';
-import { connectTo } from './mysql';
+import { connectTo } from '@skillcert/test-support';
 import { Sequences } from '../src/database/sequences';
 import { UnitOfWork } from '../src/database/unit-of-work';
 import { aPaidCandidate } from './paid-candidate';

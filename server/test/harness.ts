@@ -11,8 +11,7 @@ import { createApp } from '../src/app';
 import { FixedClock } from '../src/common/clock';
 import { loadConfig, type AppConfig } from '../src/config/config';
 import { FakeWechatServer } from '../src/demo/fake-wechat.server';
-import { createDatabase, ownDatabaseUrl, sharedServicesEnv } from './mysql';
-import { freePort } from './ports';
+import { createDatabase, freePort, ownDatabaseUrl, sharedServicesEnv } from '@skillcert/test-support';
 
 export interface DatabaseTarget {
   name: 'sqlite' | 'mariadb';

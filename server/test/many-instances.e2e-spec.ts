@@ -5,8 +5,7 @@ import { join, resolve } from 'node:path';
 import request from 'supertest';
 import { FakeWechatServer } from '../src/demo/fake-wechat.server';
 import { aResidentId, fakeWechatEnv, SAMPLE_FILES, until } from './harness';
-import { connectTo, createDatabase, ownDatabaseUrl, sharedServicesEnv } from './mysql';
-import { freePort } from './ports';
+import { connectTo, createDatabase, freePort, ownDatabaseUrl, sharedServicesEnv } from '@skillcert/test-support';
 
 /**
  * Production's shape on one machine: two server processes (the built server)

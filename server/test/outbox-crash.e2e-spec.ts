@@ -15,8 +15,7 @@ import { SeatHoldEntity } from '../src/sessions/seat-hold.entity';
 import { SubscriptionCreditEntity } from '../src/subscriptions/subscription-credit.entity';
 import { FakeWechatServer } from '../src/demo/fake-wechat.server';
 import { databaseTargets, until } from './harness';
-import { createDatabase, sharedServicesEnv } from './mysql';
-import { freePort } from './ports';
+import { createDatabase, freePort, sharedServicesEnv } from '@skillcert/test-support';
 
 /**
  * The fault drill: 2,000 candidates' tickets open at once; the server is killed

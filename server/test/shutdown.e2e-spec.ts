@@ -4,7 +4,7 @@ import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { until } from './harness';
-import { freePort } from './ports';
+import { freePort } from '@skillcert/test-support';
 
 /**
  * The built server told to stop while busy, as an orchestrator does when it

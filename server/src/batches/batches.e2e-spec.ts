@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { as as client, aCandidate, aResidentId, bindWechatPhone, databaseTargets, startServer, uploadFile, type TestServer } from '../../test/harness';
-import { roster, type Student } from '../../test/roster';
+import { roster, type Student } from '@skillcert/test-support';
 
 // 2026-03-10 10:00 in Shanghai: the March window is open.
 const NOW = new Date('2026-03-10T02:00:00Z');

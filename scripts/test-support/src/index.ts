@@ -1,0 +1,3 @@
+export * from './mysql';
+export * from './ports';
+export * from './roster';
