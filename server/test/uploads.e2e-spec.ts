@@ -76,7 +76,7 @@ describe.each(databaseTargets())('what one person may upload, and what is kept o
       ]),
     ]) {
       const refused = await upload(token, pdf(active)).expect(415);
-      expect(refused.body).toEqual({ code: 'FILE_TYPE_NOT_ALLOWED', message: 'PDF 中含有脚本、附件或表单动作，不能上传。请另存为普通 PDF 或拍照上传' });
+      expect(refused.body).toEqual({ code: 'PDF_ACTIVE_CONTENT', message: 'PDF 中含有脚本、附件或表单动作，不能上传。请另存为普通 PDF 或拍照上传' });
     }
   });
 
@@ -97,7 +97,7 @@ describe.each(databaseTargets())('what one person may upload, and what is kept o
     expect(keptPng.bytes).toBe(SAMPLE_FILES.png.length);
     // Not an image at all past its first bytes: refused.
     const broken = await upload(token, Buffer.concat([jpeg.subarray(0, 4), Buffer.from('<html>')])).expect(415);
-    expect(broken.body.message).toBe('图片文件已损坏或不完整，请重新拍照上传');
+    expect(broken.body).toEqual({ code: 'IMAGE_DAMAGED', message: '图片文件已损坏或不完整，请重新拍照上传' });
   });
 
   it('kept sealed in the store, served whole to whoever may read it; an upload no application took is gone after its day', async () => {

@@ -228,7 +228,7 @@ export class ApplicationsService {
     const candidates = await this.db
       .getRepository(ApplicationEntity)
       .findBy({ residentIdHash: profile.residentIdHash, userId: IsNull(), channel: 'group', applicantName: profile.name, phoneHash: profile.phoneHash });
-    if (candidates.length === 0) throw new DomainError('NOT_FOUND', '未找到与您的实名信息和微信绑定手机号相符的团体申报，请向学校核对登记的手机号');
+    if (candidates.length === 0) throw new DomainError('GROUP_APPLICATION_NOT_FOUND');
     await this.uow.run(async (manager) => {
       for (const application of candidates) await manager.update(ApplicationEntity, { id: application.id, userId: IsNull() }, { userId: actor.userId });
     });
@@ -266,8 +266,7 @@ export class ApplicationsService {
     if (!original) throw new DomainError('NOT_FOUND');
     const ban = await this.intake.activeBan(original.residentIdHash);
     if (ban) throw new DomainError('APPLICANT_BANNED', banMessage(ban));
-    if (await this.db.getRepository(ApplicationEntity).existsBy({ makeupOf: original.id }))
-      throw new DomainError('MAKEUP_NOT_ALLOWED', '已申请过补考，请在补考申请中查看进度');
+    if (await this.db.getRepository(ApplicationEntity).existsBy({ makeupOf: original.id })) throw new DomainError('MAKEUP_ALREADY_APPLIED');
     const [view] = await this.views.viewsOf([original.id]);
     if (!view?.makeup?.allowed) throw new DomainError('MAKEUP_NOT_ALLOWED', view?.makeup?.reason ?? '该报名没有可补考的科目');
     const { window } = this.intake.check(original.planId, original.level, original.facts);

@@ -143,6 +143,6 @@ describe.each(databaseTargets())('materials, commitments, corrections and visits
     expect(booked.code).toMatch(/^[2-9A-HJKMNP-Z]{8}$/);
     const atCounter = await as(reviewer).get(`/api/review/visits/${booked.code.toLowerCase()}`).expect(200);
     expect(atCounter.body).toMatchObject({ id: ids[0], candidate: { name: '陈同学' } });
-    await as(reviewer).get('/api/review/visits/ABCDEFGH').expect(404);
+    expect((await as(reviewer).get('/api/review/visits/ABCDEFGH').expect(404)).body.code).toBe('VISIT_CODE_UNKNOWN');
   });
 });

@@ -150,7 +150,7 @@ describe.each(databaseTargets())('group declaration on $name', (target) => {
     expect((await as(claimant.token).post('/api/applications/claim').expect(409)).body.code).toBe('PHONE_NOT_VERIFIED');
     const bindPhone = (phone: string) => bindWechatPhone(server, claimant.token, phone);
     await bindPhone('13900000000');
-    await as(claimant.token).post('/api/applications/claim').expect(404);
+    expect((await as(claimant.token).post('/api/applications/claim').expect(404)).body.code).toBe('GROUP_APPLICATION_NOT_FOUND');
     await bindPhone(students[0]!.phone);
     const claimed = await as(claimant.token).post('/api/applications/claim').expect(200);
     expect(claimed.body).toHaveLength(1);

@@ -249,7 +249,7 @@ export class BatchesService {
         { batchId: batch.id, id: In(request.applicationIds), state: 'draft' },
         { prereview: request.decision, prereviewNote: request.decision === 'excluded' ? (request.note?.trim() ?? null) : null },
       );
-      if ((result.affected ?? 0) !== new Set(request.applicationIds).size) throw new DomainError('NOT_FOUND', '部分学员不在本批次中或已提交');
+      if ((result.affected ?? 0) !== new Set(request.applicationIds).size) throw new DomainError('NOT_IN_BATCH');
     });
     return this.view(batch.id);
   }

@@ -17,7 +17,6 @@ import { Throttles } from '../common/rate-limiter';
 import { ZodPipe } from '../common/zod-pipe';
 import { CertificatesService } from './certificates.service';
 
-
 @Controller('api')
 export class CertificatesController {
   constructor(

@@ -72,7 +72,7 @@ describe.each(databaseTargets())('certificates on $name', (target) => {
       await as(server, chen.token).put(collection, { method: 'post' }).expect(400);
       await as(server, chen.token).put(collection, { method: 'post', address: '上海市虹口区某路1号 陈同学 13900000000' }).expect(200);
       const handOver = `/api/certificates/${chenView.certificate.id}/hand-over`;
-      expect((await as(server, admin).post(handOver, {}).expect(400)).body.message).toBe('快递到付须填写快递单号');
+      expect((await as(server, admin).post(handOver, {}).expect(400)).body).toEqual({ code: 'TRACKING_NO_REQUIRED', message: '快递到付须填写快递单号' });
       expect((await as(server, admin).post(handOver, { trackingNo: 'SF1234567890' }).expect(200)).body.collection).toMatchObject({
         method: 'post',
         trackingNo: 'SF1234567890',

@@ -107,7 +107,7 @@ export class CertificatesService {
   async handOver(actor: StaffActor, id: string, request: HandOverRequest): Promise<CertificateView> {
     const row = await this.db.getRepository(CertificateEntity).findOneBy({ id, bodyId: actor.bodyId });
     if (!row) throw new DomainError('NOT_FOUND');
-    if (row.collection === 'post' && !request.trackingNo?.trim()) throw new DomainError('VALIDATION_FAILED', '快递到付须填写快递单号');
+    if (row.collection === 'post' && !request.trackingNo?.trim()) throw new DomainError('TRACKING_NO_REQUIRED');
     await this.db
       .getRepository(CertificateEntity)
       .update({ id }, { handedOverAt: this.clock.now(), handedOverBy: actor.staffId, trackingNo: request.trackingNo?.trim() || null });

@@ -79,11 +79,10 @@ export class FilesService {
       throw new DomainError('FILE_TOO_LARGE', `文件过大：${UPLOAD_TYPES[type].label}不能超过${formatMegabytes(UPLOAD_TYPES[type].maxBytes)}`);
     }
     if (problem || !type) throw new DomainError(problem ?? 'FILE_TYPE_NOT_ALLOWED');
-    if (type === 'application/pdf' && (await pdfIsActive(bytes)))
-      throw new DomainError('FILE_TYPE_NOT_ALLOWED', 'PDF 中含有脚本、附件或表单动作，不能上传。请另存为普通 PDF 或拍照上传');
+    if (type === 'application/pdf' && (await pdfIsActive(bytes))) throw new DomainError('PDF_ACTIVE_CONTENT');
     if (type !== 'application/pdf') {
       const picture = cleanImage(type, bytes);
-      if (!picture) throw new DomainError('FILE_TYPE_NOT_ALLOWED', '图片文件已损坏或不完整，请重新拍照上传');
+      if (!picture) throw new DomainError('IMAGE_DAMAGED');
       bytes = picture;
     }
     const file: FileEntity = {

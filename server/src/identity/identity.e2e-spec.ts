@@ -48,13 +48,13 @@ describe.each(databaseTargets())('WeChat sign-in and real-name profiles on $name
     expect(res.body).toEqual({ code: 'WECHAT_LOGIN_FAILED', message: '微信登录失败，请重新进入小程序后再试' });
   });
 
-  it('says WeChat is unavailable when it is rate-limited', async () => {
+  it('says WeChat is busy when it is rate-limited', async () => {
     server.wechat.failNext('/sns/jscode2session', 'rateLimited');
     const res = await request(server.url)
       .post('/api/auth/wechat')
       .send({ code: server.wechat.issueLoginCode('busy') })
-      .expect(502);
-    expect(res.body).toEqual({ code: 'WECHAT_UNAVAILABLE', message: '操作过于频繁，请稍后再试' });
+      .expect(429);
+    expect(res.body).toEqual({ code: 'WECHAT_RATE_LIMITED', message: '操作过于频繁，请稍后再试' });
   });
 
   it('needs a live token for /api/me', async () => {

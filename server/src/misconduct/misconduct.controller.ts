@@ -6,7 +6,6 @@ import { Allow, CurrentStaff } from '../auth/auth.guard';
 import { ZodPipe } from '../common/zod-pipe';
 import { MisconductService } from './misconduct.service';
 
-
 @Controller('api/misconduct')
 @Allow('proctor', 'admin')
 export class MisconductController {

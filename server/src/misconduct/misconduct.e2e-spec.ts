@@ -150,9 +150,10 @@ describe.each(databaseTargets())('misconduct, article by article, on $name', (ta
 
   it('only the acts the article lists, and only the body’s own candidates', async () => {
     const he = await seated('mis-check', '何同学');
-    expect((await record({ applicationId: he.id, article: 2, act: DEVICE, subject: 'theory', note: '条款与行为不符' }).expect(400)).body.message).toBe(
-      `“${DEVICE}”不是第二条所列的行为`,
-    );
+    expect((await record({ applicationId: he.id, article: 2, act: DEVICE, subject: 'theory', note: '条款与行为不符' }).expect(400)).body).toEqual({
+      code: 'MISCONDUCT_ACT_UNKNOWN',
+      message: `“${DEVICE}”不是第二条所列的行为`,
+    });
     expect((await record({ applicationId: he.id, article: 2, act: LEFT_SEAT, note: '未注明科目' }).expect(400)).body.message).toContain('第二条违纪须注明科目');
     await as(server, he.token).post('/api/misconduct', { applicationId: he.id, article: 2, act: LEFT_SEAT, subject: 'theory', note: '考生自己' }).expect(403);
     const list = (await as(server, admin).get(`/api/misconduct?applicationId=${he.id}`).expect(200)).body;

@@ -52,9 +52,9 @@ export class MisconductService {
   async record(actor: StaffActor, request: MisconductRequest): Promise<MisconductView> {
     const application = await this.access.get(actor, 'application', request.applicationId);
     const article = MISCONDUCT_ACTS[request.article];
-    if (!article.acts.includes(request.act)) throw new DomainError('VALIDATION_FAILED', `“${request.act}”不是${article.title}所列的行为`);
+    if (!article.acts.includes(request.act)) throw new DomainError('MISCONDUCT_ACT_UNKNOWN', `“${request.act}”不是${article.title}所列的行为`);
     const subjects = planLevel(application.planId, application.level).subjects;
-    if (request.subject && !subjects.some((s) => s.kind === request.subject)) throw new DomainError('VALIDATION_FAILED', '该等级没有这个科目');
+    if (request.subject && !subjects.some((s) => s.kind === request.subject)) throw new DomainError('SUBJECT_NOT_OFFERED');
     const hold = await this.db.getRepository(SeatHoldEntity).findOneBy({ applicationId: application.id, status: 'confirmed' });
     const session = hold ? await this.db.getRepository(ExamSessionEntity).findOneBy({ id: hold.sessionId }) : null;
     const on = request.occurredOn ?? session?.date ?? shanghaiDate(this.clock.now());

@@ -64,7 +64,7 @@ export class BatchPaymentsService {
       if (closed) await this.payments.closeHere(order.id);
       else due = due.filter((d) => d.applicationId !== order.applicationId);
     }
-    if (!due.length) throw new DomainError('PAYMENT_NOT_DUE', '本批次暂无待缴费的学员');
+    if (!due.length) throw new DomainError('BATCH_NOTHING_DUE');
     const amountFen = due.reduce((sum, d) => sum + d.feeFen, 0);
 
     const open = await repository.findOneBy({ batchId: batch.id, state: 'pending' });

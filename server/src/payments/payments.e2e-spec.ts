@@ -371,7 +371,7 @@ describe.each(databaseTargets())('a school pays its class with one WeChat Pay or
     const ordered = (await school.post(`/api/institution/batches/${batchId}/payments/wechat`).expect(200)).body.order;
     await paying.server.wechat.pay.pay(ordered.outTradeNo);
     expect((await school.post(`/api/institution/batches/${batchId}/payments/wechat`).expect(409)).body).toEqual({
-      code: 'PAYMENT_NOT_DUE',
+      code: 'BATCH_NOTHING_DUE',
       message: '本批次暂无待缴费的学员',
     });
   });

@@ -46,7 +46,7 @@ export class PaymentsService {
     const application = await this.access.get(actor, 'application', applicationId);
     if (application.state !== 'approved') throw new DomainError('PAYMENT_NOT_DUE');
     const hold = await this.db.getRepository(SeatHoldEntity).findOneBy({ applicationId, status: 'held' });
-    if (!hold?.heldUntil) throw new DomainError('PAYMENT_NOT_DUE', '您在候补名单中，安排考位后再缴费');
+    if (!hold?.heldUntil) throw new DomainError('ON_WAITING_LIST');
     if (hold.heldUntil.getTime() <= this.clock.now().getTime()) throw new DomainError('PAYMENT_DEADLINE_PASSED');
     const user = await this.db.getRepository(UserEntity).findOneBy({ id: actor.userId });
     if (!user?.openid) throw new DomainError('WECHAT_NOT_LINKED');
@@ -215,7 +215,8 @@ export class PaymentsService {
     if (!application) throw new DomainError('NOT_FOUND');
     if (application.state !== 'approved') throw new DomainError('PAYMENT_NOT_DUE', `该报名当前为“${APPLICATION_STATE_NAMES[application.state]}”，不能确认缴费`);
     const amountFen = applicationFee(application);
-    if (credit.amountFen !== amountFen) throw new DomainError('PAYMENT_NOT_DUE', `到账${formatAmount(credit.amountFen)}与应缴${formatAmount(amountFen)}不符`);
+    if (credit.amountFen !== amountFen)
+      throw new DomainError('CREDIT_AMOUNT_MISMATCH', `到账${formatAmount(credit.amountFen)}与应缴${formatAmount(amountFen)}不符`);
     await manager.insert(
       PaymentEntity,
       paymentRow({

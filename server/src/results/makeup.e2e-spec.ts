@@ -55,7 +55,10 @@ describe.each(databaseTargets())('make-up (补考) on $name', (target) => {
 
       const makeup = (await as(server, chen.token).post(`/api/applications/${chen.id}/makeup`).expect(201)).body;
       expect(makeup).toMatchObject({ state: 'submitted', makeupOf: chen.id, subjects: ['practical'], feeFen: 30000 });
-      expect((await as(server, chen.token).post(`/api/applications/${chen.id}/makeup`).expect(409)).body.message).toBe('已申请过补考，请在补考申请中查看进度');
+      expect((await as(server, chen.token).post(`/api/applications/${chen.id}/makeup`).expect(409)).body).toEqual({
+        code: 'MAKEUP_ALREADY_APPLIED',
+        message: '已申请过补考，请在补考申请中查看进度',
+      });
       expect((await as(server, chen.token).get(`/api/applications/${chen.id}`).expect(200)).body.makeup).toBeUndefined();
 
       // Reviewed and seated in the make-up session; the order is for the practical's fee only.

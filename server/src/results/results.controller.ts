@@ -8,7 +8,6 @@ import { ZodPipe } from '../common/zod-pipe';
 import { ResultsService } from './results.service';
 import { FileUpload } from '../common/file-upload';
 
-
 @Controller('api/results/sessions/:id')
 @Allow('proctor', 'admin')
 export class ResultsController {

@@ -99,7 +99,7 @@ export class ReviewService {
   /** The counter scans the applicant's visit code (or types it on a desk). */
   async byVisitCode(actor: StaffActor, code: string): Promise<ReviewItem> {
     const id = await this.visits.applicationIdOf(code);
-    if (!id) throw new DomainError('NOT_FOUND', '未找到该预约码对应的申报，请核对后重试');
+    if (!id) throw new DomainError('VISIT_CODE_UNKNOWN');
     return this.detail(actor, id);
   }
 
@@ -119,7 +119,7 @@ export class ReviewService {
     const labels = new Map(correctableItems(application.planId, application.level).map((c) => [c.item, c.label]));
     const items: CorrectionItem[] = request.items.map((i) => {
       const label = labels.get(i.item);
-      if (!label) throw new DomainError('VALIDATION_FAILED', '退回项目不属于本申报', [{ path: 'items', message: `未知的退回项目：${i.item}` }]);
+      if (!label) throw new DomainError('CORRECTION_ITEM_UNKNOWN', undefined, [{ path: 'items', message: `未知的退回项目：${i.item}` }]);
       return { item: i.item, label, note: i.note.trim() };
     });
     await this.decide(actor, id, 'returned', request.note?.trim() || undefined, items);
@@ -143,8 +143,7 @@ export class ReviewService {
     const exceptions = new Map(request.exceptions.map((e) => [e.applicationId, e]));
     const result: BulkApproveResult = { approved: 0, returned: 0, rejected: 0, skipped: [] };
     for (const id of exceptions.keys()) {
-      if (!members.some((m) => m.id === id))
-        throw new DomainError('VALIDATION_FAILED', '例外名单中有不属于本批次的申报', [{ path: 'exceptions', message: id }]);
+      if (!members.some((m) => m.id === id)) throw new DomainError('NOT_IN_BATCH', '例外名单中有不属于本批次的申报', [{ path: 'exceptions', message: id }]);
     }
     for (const member of members) {
       if (member.state !== 'submitted') {

@@ -140,7 +140,7 @@ export class StaffService implements OnApplicationBootstrap {
   /** An admin stops (or restarts) an account of their body: stopped, its open sessions end at once. */
   async setDisabled(actor: StaffActor, id: string, disabled: boolean): Promise<StaffProfile> {
     const account = await this.ownAccount(actor, id);
-    if (disabled && account.id === actor.staffId) throw new DomainError('FORBIDDEN', '不能停用自己的账号');
+    if (disabled && account.id === actor.staffId) throw new DomainError('OWN_ACCOUNT');
     await this.db.getRepository(StaffAccountEntity).update({ id }, { disabledAt: disabled ? this.clock.now() : null });
     if (disabled) await this.auth.revokeAllOfStaff(id);
     this.logger.log({ event: disabled ? 'account-disabled' : 'account-enabled', staffId: id, by: actor.staffId });

@@ -143,8 +143,8 @@ export class WechatClient {
   private failure(code: 'WECHAT_LOGIN_FAILED' | 'WECHAT_PHONE_FAILED' | 'WECHAT_UNAVAILABLE', body: WechatError): DomainError {
     // errcode and errmsg only: WeChat's answers carry no personal data when they fail.
     this.logger.warn(`WeChat refused: ${body.errcode ?? '?'} ${body.errmsg ?? ''}`);
-    if (body.errcode === RATE_LIMITED) return new DomainError('WECHAT_UNAVAILABLE', '操作过于频繁，请稍后再试');
-    if (body.errcode === RISKY_USER) return new DomainError('WECHAT_LOGIN_FAILED', '微信账号存在风险，暂时无法登录');
+    if (body.errcode === RATE_LIMITED) return new DomainError('WECHAT_RATE_LIMITED');
+    if (body.errcode === RISKY_USER) return new DomainError('WECHAT_ACCOUNT_RISKY');
     return new DomainError(code);
   }
 }
