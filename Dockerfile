@@ -15,6 +15,7 @@ COPY package.json package-lock.json tsconfig.base.json ./
 COPY shared/package.json shared/
 COPY server/package.json server/
 COPY miniprogram/package.json miniprogram/
+COPY scripts/test-support/package.json scripts/test-support/
 # `npm install`, not `npm ci`: the lockfile holds Taro's native builds for this platform only (see README).
 RUN npm install --no-audit --no-fund
 COPY . .

@@ -93,7 +93,46 @@ export default tseslint.config(
     },
   },
   {
-    files: ['server/**/*.ts', 'scripts/test-support/**/*.ts'],
+    // Rooms with walls: a service gets repositories for the tables its module registers (or imports from
+    // the module that owns them), joined reads through JoinedReads, transactions through UnitOfWork. Only
+    // the database's own plumbing, the health check and the store whose medium is the database hold it.
+    files: ['server/src/**/*.ts'],
+    ignores: [
+      'server/src/database/**',
+      'server/src/health/**',
+      'server/src/files/file-store.ts',
+      'server/src/app.module.ts',
+      'server/src/**/*.e2e-spec.ts',
+      'server/src/**/*.spec.ts',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@nestjs/typeorm',
+              importNames: ['InjectDataSource', 'InjectEntityManager'],
+              message: 'inject repositories (@InjectRepository), JoinedReads or UnitOfWork — not the database',
+            },
+            { name: 'typeorm', importNames: ['DataSource'], message: 'inject repositories (@InjectRepository), JoinedReads or UnitOfWork — not the database' },
+          ],
+          patterns: [throughSharedFront, { group: ['**/miniprogram/src/**'], message: 'the app is tested through its pages, not imported piecemeal' }],
+        },
+      ],
+    },
+  },
+  {
+    files: [
+      'server/test/**/*.ts',
+      'server/src/**/*.spec.ts',
+      'server/src/**/*.e2e-spec.ts',
+      'server/src/database/**',
+      'server/src/health/**',
+      'server/src/files/file-store.ts',
+      'server/src/app.module.ts',
+      'scripts/test-support/**/*.ts',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',

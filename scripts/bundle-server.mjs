@@ -27,7 +27,21 @@ export function bundleServer(folder, { install = true, npmArgs = [] } = {}) {
   cpSync(join(root, 'shared', 'dist'), join(out, 'shared', 'dist'), { recursive: true });
   writeFileSync(
     join(out, 'shared', 'package.json'),
-    JSON.stringify({ name: shared.name, version: shared.version, private: true, main: shared.main, types: shared.types, module: shared.module, dependencies: shared.dependencies }, null, 2),
+    JSON.stringify(
+      // Its exports map too: the server reads the contract by its subpath (@skillcert/shared/contract).
+      {
+        name: shared.name,
+        version: shared.version,
+        private: true,
+        main: shared.main,
+        types: shared.types,
+        module: shared.module,
+        exports: shared.exports,
+        dependencies: shared.dependencies,
+      },
+      null,
+      2,
+    ),
   );
   cpSync(join(root, 'server', 'dist'), join(out, 'server', 'dist'), { recursive: true, filter: (path) => !path.endsWith('.tsbuildinfo') });
   cpSync(join(root, 'miniprogram', 'dist-h5'), join(out, 'miniprogram', 'dist-h5'), { recursive: true, filter: (path) => !path.endsWith('.skillcert-build') });

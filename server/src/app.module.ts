@@ -1,7 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource, MigrationExecutor } from 'typeorm';
-import { withNamedLock } from './database/named-lock';
+import { NamedLocks, withNamedLock } from './database/named-lock';
+import { JoinedReads } from './database/joined-rows';
 import { Clock } from './common/clock';
 import { APP_CONFIG, type AppConfig } from './config/config';
 import { dataSourceOptions } from './database/data-source';
@@ -70,12 +71,14 @@ export class AppModule {
         { provide: Clock, useValue: clock },
         // One instance for the whole app: on SQLite its queue is what serialises transactions.
         UnitOfWork,
+        JoinedReads,
+        NamedLocks,
         Sequences,
         rateLimitStoreProvider,
         Throttles,
         Access,
       ],
-      exports: [APP_CONFIG, Clock, UnitOfWork, Sequences, Throttles, Access],
+      exports: [APP_CONFIG, Clock, UnitOfWork, JoinedReads, NamedLocks, Sequences, Throttles, Access],
     };
   }
 }

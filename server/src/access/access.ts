@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import { DomainError, planIdsOfBody } from '@skillcert/shared';
-import { DataSource, In, Raw, type EntityManager, type EntityTarget, type FindOptionsWhere } from 'typeorm';
+import { In, Raw, type EntityManager, type EntityTarget, type FindOptionsWhere, type ObjectLiteral, type Repository } from 'typeorm';
 import { ApplicationEntity } from '../applications/application.entity';
 import type { Actor } from '../auth/actor';
 import { BatchEntity } from '../batches/batch.entity';
@@ -39,7 +39,24 @@ interface LoadOptions {
  */
 @Injectable()
 export class Access {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  private readonly tables: { [S in Subject]: Repository<Subjects[S]> } & { file: Repository<FileEntity> };
+
+  // The policy reads whose things these are — applications, sessions, batches, files — and only those tables.
+  constructor(
+    @InjectRepository(ApplicationEntity) applications: Repository<ApplicationEntity>,
+    @InjectRepository(ExamSessionEntity) sessions: Repository<ExamSessionEntity>,
+    @InjectRepository(BatchEntity) batches: Repository<BatchEntity>,
+    @InjectRepository(FileEntity) files: Repository<FileEntity>,
+  ) {
+    this.tables = { application: applications, session: sessions, batch: batches, file: files };
+  }
+
+  /** The subject's table: inside the caller's transaction when it gives one. */
+  private table<S extends Subject | 'file'>(subject: S, manager?: EntityManager): (typeof this.tables)[S] {
+    if (!manager) return this.tables[subject];
+    const entity: EntityTarget<ObjectLiteral> = subject === 'file' ? FileEntity : ENTITIES[subject as Subject];
+    return manager.getRepository(entity) as (typeof this.tables)[S];
+  }
 
   /** The where-clause that keeps a read to what the actor may reach; null when nothing of the kind is theirs. */
   scope<S extends Subject>(actor: Actor, subject: S): FindOptionsWhere<Subjects[S]> | null;
@@ -62,9 +79,9 @@ export class Access {
   async find<S extends Subject>(actor: Actor, subject: S, id: string, options: LoadOptions = {}): Promise<Subjects[S] | null> {
     const scope = this.scope(actor, subject);
     if (!scope) return null;
-    const manager = options.manager ?? this.db.manager;
     const where = { ...scope, id } as FindOptionsWhere<Subjects[S]>;
-    return manager.findOne(ENTITIES[subject], { where, ...(options.lock ? { lock: options.lock } : {}) });
+    const table = this.table(subject, options.manager) as Repository<Subjects[S]>;
+    return table.findOne({ where, ...(options.lock ? { lock: options.lock } : {}) });
   }
 
   /** As `find`, but out of reach is NOT_FOUND. */
@@ -75,15 +92,15 @@ export class Access {
   }
 
   /** Which of the ids the actor may reach, in one statement however many there are. */
-  async allowed(actor: Actor, subject: Subject | 'file', ids: readonly string[], manager: EntityManager = this.db.manager): Promise<Set<string>> {
+  async allowed(actor: Actor, subject: Subject | 'file', ids: readonly string[], manager?: EntityManager): Promise<Set<string>> {
     const unique = [...new Set(ids)];
     if (unique.length === 0) return new Set();
     if (subject === 'file') return this.allowedFiles(actor, unique, manager);
     const scope = this.scope(actor, subject);
     if (!scope) return new Set();
     // Every subject is a row with a string id; that is all this read needs of it.
-    const target = ENTITIES[subject] as EntityTarget<{ id: string }>;
-    const rows = await manager.find(target, { select: { id: true }, where: { ...scope, id: In(unique) } as FindOptionsWhere<{ id: string }> });
+    const table = this.table(subject, manager) as unknown as Repository<{ id: string }>;
+    const rows = await table.find({ select: { id: true }, where: { ...scope, id: In(unique) } as FindOptionsWhere<{ id: string }> });
     return new Set(rows.map((row) => row.id));
   }
 
@@ -103,8 +120,8 @@ export class Access {
    * application carrying it — of staff, only those who review (a proctor sees
    * the ID photo through the link the door screen signs for them).
    */
-  private async allowedFiles(actor: Actor, ids: string[], manager: EntityManager): Promise<Set<string>> {
-    const query = manager.createQueryBuilder(FileEntity, 'f').select('f.id', 'id').where('f.id IN (:...ids)', { ids });
+  private async allowedFiles(actor: Actor, ids: string[], manager?: EntityManager): Promise<Set<string>> {
+    const query = this.table('file', manager).createQueryBuilder('f').select('f.id', 'id').where('f.id IN (:...ids)', { ids });
     const carriedBy = (condition: string, join = '') =>
       `EXISTS (SELECT 1 FROM application_materials m INNER JOIN applications a ON a.id = m.application_id ${join} WHERE m.file_id = f.id AND ${condition})`;
     if (actor.kind === 'candidate') {

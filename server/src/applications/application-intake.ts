@@ -1,5 +1,5 @@
+import { InjectRepository } from '@nestjs/typeorm';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import {
   applicationWindow,
   commitmentIssues,
@@ -15,9 +15,9 @@ import {
   type FieldIssue,
   type Level,
 } from '@skillcert/shared';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager, Repository } from 'typeorm';
 import { Clock } from '../common/clock';
-import { hydrate, inList, paddedList, readRows, selectColumns } from '../database/joined-rows';
+import { inList, JoinedReads, paddedList } from '../database/joined-rows';
 import { FileEntity } from '../files/file.entity';
 import { CandidateProfileEntity } from '../identity/candidate-profile.entity';
 import { FilesService, type FileOwner } from '../files/files.service';
@@ -51,7 +51,8 @@ export interface Standing {
 @Injectable()
 export class ApplicationIntake {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly reads: JoinedReads,
+    @InjectRepository(ApplicationMaterialEntity) private readonly applicationMaterials: Repository<ApplicationMaterialEntity>,
     private readonly clock: Clock,
     private readonly files: FilesService,
   ) {}
@@ -63,22 +64,21 @@ export class ApplicationIntake {
    */
   async standing(profile: CandidateProfileEntity, level: Level, fileIds: readonly string[]): Promise<Standing> {
     const owned = paddedList(fileIds);
-    const fileColumns = (present: boolean) => selectColumns(this.db, FileEntity, 'f', { present });
-    const rows = await readRows(
-      this.db,
+    const fileColumns = (present: boolean) => this.reads.columns(FileEntity, 'f', { present });
+    const rows = await this.reads.rows(
       `SELECT 'standing' AS kind, ${fileColumns(false)},
           (SELECT MAX(m.banned_through) ${this.runningBans()} AND m.resident_id_hash = ?) AS banned_through,
-          (SELECT COUNT(*) FROM ${this.db.getMetadata(ApplicationEntity).tableName} x
+          (SELECT COUNT(*) FROM ${this.reads.table(ApplicationEntity)} x
             WHERE x.resident_id_hash = ? AND x.level = ? AND x.state = 'assessed') AS assessed
         UNION ALL
-        SELECT 'file' AS kind, ${fileColumns(true)}, NULL, NULL FROM ${this.db.getMetadata(FileEntity).tableName} f
+        SELECT 'file' AS kind, ${fileColumns(true)}, NULL, NULL FROM ${this.reads.table(FileEntity)} f
           WHERE f.id IN ${inList(owned)} AND f.owner_kind = 'candidate' AND f.owner_id = ?`,
       [shanghaiDate(this.clock.now()), profile.residentIdHash, profile.residentIdHash, level, ...owned, profile.userId],
     );
     const standing = rows.find((row) => row.kind === 'standing');
     const files = new Map<string, FileEntity>();
     for (const row of rows) {
-      const file = row.kind === 'file' ? hydrate(this.db, FileEntity, 'f', row) : undefined;
+      const file = row.kind === 'file' ? this.reads.hydrate(FileEntity, 'f', row) : undefined;
       if (file) files.set(file.id, file);
     }
     return {
@@ -128,7 +128,7 @@ export class ApplicationIntake {
     const fileRows = owned ?? (await this.files.owned(owner, wanted));
     const usable = new Set(fileRows.map((f) => f.id));
     if (applicationId) {
-      const attached = await this.db.getRepository(ApplicationMaterialEntity).findBy({ applicationId });
+      const attached = await this.applicationMaterials.findBy({ applicationId });
       for (const row of attached) usable.add(row.fileId);
     }
     const counts: Record<string, number> = {};
@@ -212,7 +212,7 @@ export class ApplicationIntake {
   /** The same for a whole class at once: person (ID hash) → the last day of their running ban, for those who have one. */
   async activeBans(residentIdHashes: readonly string[]): Promise<Map<string, string>> {
     if (residentIdHashes.length === 0) return new Map();
-    const rows = (await this.db.query(
+    const rows = (await this.reads.query(
       `SELECT m.resident_id_hash AS hash, MAX(m.banned_through) AS through ${this.runningBans()}
         AND m.resident_id_hash IN ${inList(residentIdHashes)} GROUP BY m.resident_id_hash`,
       [shanghaiDate(this.clock.now()), ...residentIdHashes],
@@ -222,7 +222,7 @@ export class ApplicationIntake {
 
   /** Misconduct bans still running on the day given as the first parameter — the one definition both ban checks read. */
   private runningBans(): string {
-    return `FROM ${this.db.getMetadata(MisconductRecordEntity).tableName} m WHERE m.banned_through >= ?`;
+    return `FROM ${this.reads.table(MisconductRecordEntity)} m WHERE m.banned_through >= ?`;
   }
 }
 

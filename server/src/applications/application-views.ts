@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import {
   APPLICATION_STATE_NAMES,
   DomainError,
@@ -15,12 +14,12 @@ import {
   type ApplicationView,
   type CorrectionItem,
 } from '@skillcert/shared';
-import { DataSource } from 'typeorm';
+import type { EntityTarget, ObjectLiteral } from 'typeorm';
 import { BatchEntity } from '../batches/batch.entity';
 import { certificateView } from '../certificates/certificate-view';
 import { CertificateEntity } from '../certificates/certificate.entity';
 import { Clock } from '../common/clock';
-import { hydrate, inList, paddedList, readRows, selectColumns } from '../database/joined-rows';
+import { inList, JoinedReads, paddedList } from '../database/joined-rows';
 import { FileEntity } from '../files/file.entity';
 import { FilesService } from '../files/files.service';
 import { PaymentEntity } from '../payments/payment.entity';
@@ -85,24 +84,24 @@ export class ApplicationViews {
   private readonly headSql: string;
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly reads: JoinedReads,
     private readonly clock: Clock,
     private readonly files: FilesService,
   ) {
-    const table = (entity: Parameters<DataSource['getMetadata']>[0]) => db.getMetadata(entity).tableName;
+    const table = (entity: EntityTarget<ObjectLiteral>) => reads.table(entity);
     this.headSql = `SELECT ${[
-      selectColumns(db, ApplicationEntity, 'a'),
-      selectColumns(db, SeatHoldEntity, 'h', { only: HOLD }),
-      selectColumns(db, ExamSessionEntity, 's', { only: SESSION }),
-      selectColumns(db, VisitBookingEntity, 'v', { only: VISIT }),
-      selectColumns(db, PaymentEntity, 'p', { only: PAYMENT }),
-      selectColumns(db, PaymentEntity, 'o', { only: SCHOOL_ORDER }),
-      selectColumns(db, BatchEntity, 'b', { only: BATCH }),
-      selectColumns(db, InstitutionEntity, 'i', { only: INSTITUTION }),
-      selectColumns(db, ExamResultEntity, 'r', { only: RESULT }),
-      selectColumns(db, CertificateEntity, 'c'),
-      selectColumns(db, ExamResultEntity, 'orr', { only: RESULT }),
-      selectColumns(db, ExamSessionEntity, 'os', { only: FIRST_SITTING }),
+      reads.columns(ApplicationEntity, 'a'),
+      reads.columns(SeatHoldEntity, 'h', { only: HOLD }),
+      reads.columns(ExamSessionEntity, 's', { only: SESSION }),
+      reads.columns(VisitBookingEntity, 'v', { only: VISIT }),
+      reads.columns(PaymentEntity, 'p', { only: PAYMENT }),
+      reads.columns(PaymentEntity, 'o', { only: SCHOOL_ORDER }),
+      reads.columns(BatchEntity, 'b', { only: BATCH }),
+      reads.columns(InstitutionEntity, 'i', { only: INSTITUTION }),
+      reads.columns(ExamResultEntity, 'r', { only: RESULT }),
+      reads.columns(CertificateEntity, 'c'),
+      reads.columns(ExamResultEntity, 'orr', { only: RESULT }),
+      reads.columns(ExamSessionEntity, 'os', { only: FIRST_SITTING }),
       `CASE WHEN EXISTS (SELECT 1 FROM ${table(ApplicationEntity)} mk WHERE mk.makeup_of = a.id) THEN 1 ELSE 0 END AS made_up`,
       `CASE WHEN EXISTS (SELECT 1 FROM ${table(PaymentEntity)} pp WHERE pp.application_id = a.id AND pp.state = 'pending' AND pp.paying_at IS NOT NULL) THEN 1 ELSE 0 END AS paying`,
     ].join(',\n')}
@@ -156,26 +155,26 @@ export class ApplicationViews {
     const ids = 'ids' in selection ? paddedList(selection.ids) : [];
     const rows: Record<string, unknown>[] =
       'ids' in selection
-        ? await readRows(this.db, `${this.headSql} WHERE a.id IN ${inList(ids)}`, ids)
-        : await readRows(this.db, `${this.headSql} WHERE a.user_id = ? ORDER BY a.created_at DESC, a.id DESC`, [selection.userId]);
+        ? await this.reads.rows(`${this.headSql} WHERE a.id IN ${inList(ids)}`, ids)
+        : await this.reads.rows(`${this.headSql} WHERE a.user_id = ? ORDER BY a.created_at DESC, a.id DESC`, [selection.userId]);
     const records = new Map<string, ApplicationRecord>();
     for (const raw of rows) {
-      const application = hydrate(this.db, ApplicationEntity, 'a', raw);
+      const application = this.reads.hydrate(ApplicationEntity, 'a', raw);
       if (!application) continue;
-      const firstSitting = hydrate(this.db, ExamSessionEntity, 'os', raw, FIRST_SITTING);
+      const firstSitting = this.reads.hydrate(ExamSessionEntity, 'os', raw, FIRST_SITTING);
       records.set(application.id, {
         application,
-        hold: hydrate(this.db, SeatHoldEntity, 'h', raw, HOLD),
-        session: hydrate(this.db, ExamSessionEntity, 's', raw, SESSION),
-        visit: hydrate(this.db, VisitBookingEntity, 'v', raw, VISIT),
-        payment: hydrate(this.db, PaymentEntity, 'p', raw, PAYMENT),
-        schoolOrder: hydrate(this.db, PaymentEntity, 'o', raw, SCHOOL_ORDER),
-        batch: hydrate(this.db, BatchEntity, 'b', raw, BATCH),
-        institution: hydrate(this.db, InstitutionEntity, 'i', raw, INSTITUTION),
-        result: hydrate(this.db, ExamResultEntity, 'r', raw, RESULT),
-        certificate: hydrate(this.db, CertificateEntity, 'c', raw),
+        hold: this.reads.hydrate(SeatHoldEntity, 'h', raw, HOLD),
+        session: this.reads.hydrate(ExamSessionEntity, 's', raw, SESSION),
+        visit: this.reads.hydrate(VisitBookingEntity, 'v', raw, VISIT),
+        payment: this.reads.hydrate(PaymentEntity, 'p', raw, PAYMENT),
+        schoolOrder: this.reads.hydrate(PaymentEntity, 'o', raw, SCHOOL_ORDER),
+        batch: this.reads.hydrate(BatchEntity, 'b', raw, BATCH),
+        institution: this.reads.hydrate(InstitutionEntity, 'i', raw, INSTITUTION),
+        result: this.reads.hydrate(ExamResultEntity, 'r', raw, RESULT),
+        certificate: this.reads.hydrate(CertificateEntity, 'c', raw),
         ...(application.makeupOf
-          ? { original: { result: hydrate(this.db, ExamResultEntity, 'orr', raw, RESULT), ...(firstSitting ? { satOn: firstSitting.date } : {}) } }
+          ? { original: { result: this.reads.hydrate(ExamResultEntity, 'orr', raw, RESULT), ...(firstSitting ? { satOn: firstSitting.date } : {}) } }
           : {}),
         madeUp: Number(raw.made_up) === 1,
         awaitingWechat: Number(raw.paying) === 1,
@@ -193,13 +192,13 @@ export class ApplicationViews {
   private async addLists(records: Map<string, ApplicationRecord>): Promise<void> {
     const ids = paddedList([...records.keys()]);
     if (ids.length === 0) return;
-    const table = (entity: Parameters<DataSource['getMetadata']>[0]) => this.db.getMetadata(entity).tableName;
+    const table = (entity: EntityTarget<ObjectLiteral>) => this.reads.table(entity);
     const columns = (kind: string) =>
       [
-        selectColumns(this.db, ApplicationEventEntity, 'e', { present: kind === 'event' }),
-        selectColumns(this.db, ApplicationMaterialEntity, 'm', { present: kind === 'file' }),
-        selectColumns(this.db, FileEntity, 'f', { present: kind === 'file', only: FILE }),
-        selectColumns(this.db, ApplicationCommitmentEntity, 'k', { present: kind === 'signed', only: SIGNED }),
+        this.reads.columns(ApplicationEventEntity, 'e', { present: kind === 'event' }),
+        this.reads.columns(ApplicationMaterialEntity, 'm', { present: kind === 'file' }),
+        this.reads.columns(FileEntity, 'f', { present: kind === 'file', only: FILE }),
+        this.reads.columns(ApplicationCommitmentEntity, 'k', { present: kind === 'signed', only: SIGNED }),
       ].join(', ');
     const branch = (kind: string, from: string, owner: string) =>
       `SELECT '${kind}' AS kind, ${owner} AS owner, ${columns(kind)} FROM ${from} WHERE ${owner} IN ${inList(ids)}`;
@@ -208,19 +207,19 @@ export class ApplicationViews {
       branch('file', `${table(ApplicationMaterialEntity)} m JOIN ${table(FileEntity)} f ON f.id = m.file_id`, 'm.application_id'),
       branch('signed', `${table(ApplicationCommitmentEntity)} k`, 'k.application_id'),
     ].join('\nUNION ALL\n');
-    const rows = await readRows(this.db, sql, [...ids, ...ids, ...ids]);
+    const rows = await this.reads.rows(sql, [...ids, ...ids, ...ids]);
     for (const raw of rows) {
       const record = records.get(String(raw.owner));
       if (!record) continue;
       if (raw.kind === 'event') {
-        const event = hydrate(this.db, ApplicationEventEntity, 'e', raw);
+        const event = this.reads.hydrate(ApplicationEventEntity, 'e', raw);
         if (event) record.events.push(event);
       } else if (raw.kind === 'file') {
-        const material = hydrate(this.db, ApplicationMaterialEntity, 'm', raw);
-        const file = hydrate(this.db, FileEntity, 'f', raw, FILE);
+        const material = this.reads.hydrate(ApplicationMaterialEntity, 'm', raw);
+        const file = this.reads.hydrate(FileEntity, 'f', raw, FILE);
         if (material && file) record.files.push({ material, file });
       } else {
-        const signed = hydrate(this.db, ApplicationCommitmentEntity, 'k', raw, SIGNED);
+        const signed = this.reads.hydrate(ApplicationCommitmentEntity, 'k', raw, SIGNED);
         if (signed) record.commitments.push(signed);
       }
     }

@@ -1,4 +1,8 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ApplicationEntity } from './application.entity';
+import { ApplicationEventEntity } from './application-event.entity';
+import { ApplicationCommitmentEntity, ApplicationMaterialEntity } from './application-material.entity';
 import { IdentityModule } from '../identity/identity.module';
 import { ApplicationIntake } from './application-intake';
 import { ApplicationStates } from './application-states';
@@ -8,9 +12,9 @@ import { ApplicationsService } from './applications.service';
 
 /** The candidate's commands here; the intake checks, the state writer and the read model are shared with every module that touches applications. */
 @Module({
-  imports: [IdentityModule],
+  imports: [TypeOrmModule.forFeature([ApplicationCommitmentEntity, ApplicationEntity, ApplicationEventEntity, ApplicationMaterialEntity]), IdentityModule],
   controllers: [ApplicationsController],
   providers: [ApplicationsService, ApplicationIntake, ApplicationStates, ApplicationViews],
-  exports: [ApplicationsService, ApplicationIntake, ApplicationStates, ApplicationViews],
+  exports: [TypeOrmModule, ApplicationsService, ApplicationIntake, ApplicationStates, ApplicationViews],
 })
 export class ApplicationsModule {}

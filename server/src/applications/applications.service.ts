@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import {
   assertTransition,
   banMessage,
@@ -15,7 +15,7 @@ import {
   type ResubmitRequest,
 } from '@skillcert/shared';
 import { randomUUID } from 'node:crypto';
-import { DataSource, IsNull } from 'typeorm';
+import { IsNull, type Repository } from 'typeorm';
 import type { CandidateActor } from '../auth/actor';
 import { Clock } from '../common/clock';
 import { isUniqueViolation, UnitOfWork } from '../database/unit-of-work';
@@ -31,7 +31,9 @@ import { Access } from '../access/access';
 @Injectable()
 export class ApplicationsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    @InjectRepository(ApplicationCommitmentEntity) private readonly applicationCommitments: Repository<ApplicationCommitmentEntity>,
+    @InjectRepository(ApplicationEntity) private readonly applicationRows: Repository<ApplicationEntity>,
+    @InjectRepository(ApplicationMaterialEntity) private readonly applicationMaterials: Repository<ApplicationMaterialEntity>,
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
     private readonly intake: ApplicationIntake,
@@ -149,8 +151,8 @@ export class ApplicationsService {
     assertTransition(current.state, 'submitted', 'candidate');
     const { facts, verdict } = this.intake.check(current.planId, current.level, { ...request.facts, birthDate: current.birthDate });
     const [attached, signed] = await Promise.all([
-      this.db.getRepository(ApplicationMaterialEntity).find({ where: { applicationId: id }, order: { position: 'ASC' } }),
-      this.db.getRepository(ApplicationCommitmentEntity).findBy({ applicationId: id }),
+      this.applicationMaterials.find({ where: { applicationId: id }, order: { position: 'ASC' } }),
+      this.applicationCommitments.findBy({ applicationId: id }),
     ]);
     const materials =
       request.materials ??
@@ -225,9 +227,13 @@ export class ApplicationsService {
     const profile = actor.profile;
     if (!profile) throw new DomainError('PROFILE_INCOMPLETE');
     if (!profile.phoneHash) throw new DomainError('PHONE_NOT_VERIFIED');
-    const candidates = await this.db
-      .getRepository(ApplicationEntity)
-      .findBy({ residentIdHash: profile.residentIdHash, userId: IsNull(), channel: 'group', applicantName: profile.name, phoneHash: profile.phoneHash });
+    const candidates = await this.applicationRows.findBy({
+      residentIdHash: profile.residentIdHash,
+      userId: IsNull(),
+      channel: 'group',
+      applicantName: profile.name,
+      phoneHash: profile.phoneHash,
+    });
     if (candidates.length === 0) throw new DomainError('GROUP_APPLICATION_NOT_FOUND');
     await this.uow.run(async (manager) => {
       for (const application of candidates) await manager.update(ApplicationEntity, { id: application.id, userId: IsNull() }, { userId: actor.userId });
@@ -242,9 +248,7 @@ export class ApplicationsService {
    */
   private async refuseUnconfirmedForfeit(residentIdHash: string, planId: string, level: Level): Promise<void> {
     const occupation = getPlan(planId).occupation.code;
-    const earlier = await this.db
-      .getRepository(ApplicationEntity)
-      .find({ where: { residentIdHash, level, state: 'assessed' }, select: { id: true, planId: true } });
+    const earlier = await this.applicationRows.find({ where: { residentIdHash, level, state: 'assessed' }, select: { id: true, planId: true } });
     const sameOccupation = earlier.filter((a) => getPlan(a.planId).occupation.code === occupation).map((a) => a.id);
     for (const view of await this.views.viewsOf(sameOccupation)) {
       if (!view.result || !view.seat) continue;
@@ -262,11 +266,11 @@ export class ApplicationsService {
    * are carried over, and passing these completes the level.
    */
   async applyMakeup(actor: CandidateActor, originalId: string): Promise<ApplicationView> {
-    const original = await this.db.getRepository(ApplicationEntity).findOneBy({ id: originalId, userId: actor.userId });
+    const original = await this.applicationRows.findOneBy({ id: originalId, userId: actor.userId });
     if (!original) throw new DomainError('NOT_FOUND');
     const ban = await this.intake.activeBan(original.residentIdHash);
     if (ban) throw new DomainError('APPLICANT_BANNED', banMessage(ban));
-    if (await this.db.getRepository(ApplicationEntity).existsBy({ makeupOf: original.id })) throw new DomainError('MAKEUP_ALREADY_APPLIED');
+    if (await this.applicationRows.existsBy({ makeupOf: original.id })) throw new DomainError('MAKEUP_ALREADY_APPLIED');
     const [view] = await this.views.viewsOf([original.id]);
     if (!view?.makeup?.allowed) throw new DomainError('MAKEUP_NOT_ALLOWED', view?.makeup?.reason ?? '该报名没有可补考的科目');
     const { window } = this.intake.check(original.planId, original.level, original.facts);

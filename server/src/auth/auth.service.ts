@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import { DomainError, type SessionResponse } from '@skillcert/shared';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { DataSource, In, IsNull, QueryFailedError } from 'typeorm';
+import { In, IsNull, QueryFailedError, type Repository } from 'typeorm';
 import { Clock } from '../common/clock';
-import { hydrate, readRows, selectColumns } from '../database/joined-rows';
+import { JoinedReads } from '../database/joined-rows';
 import { CandidateProfileEntity } from '../identity/candidate-profile.entity';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { IdentityService } from '../identity/identity.service';
@@ -27,7 +27,9 @@ export type Principal = { userId: string } | { staffId: string };
 @Injectable()
 export class AuthService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly reads: JoinedReads,
+    @InjectRepository(AuthSessionEntity) private readonly authSessions: Repository<AuthSessionEntity>,
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
     private readonly wechat: WechatClient,
@@ -49,14 +51,14 @@ export class AuthService {
 
   /** A fresh token for a live one; the old one stops working at once. Never past the sign-in's absolute lifetime. */
   async refresh(actor: Actor): Promise<{ token: string; expiresAt: string }> {
-    const current = await this.db.getRepository(AuthSessionEntity).findOneByOrFail({ id: actor.sessionId });
+    const current = await this.authSessions.findOneByOrFail({ id: actor.sessionId });
     await this.revoke(actor);
     return this.issueSession(actor.kind === 'candidate' ? { userId: actor.userId } : { staffId: actor.staffId }, current.signedInAt ?? current.createdAt);
   }
 
   /** Every session of a staff member ends at once: disabled, a password reset or changed, or "sign out everywhere". */
   async revokeAllOfStaff(staffId: string, except?: string): Promise<number> {
-    const sessions = this.db.getRepository(AuthSessionEntity);
+    const sessions = this.authSessions;
     const live = await sessions.find({ where: { staffId, revokedAt: IsNull() }, select: { id: true } });
     const ids = live.map((s) => s.id).filter((id) => id !== except);
     if (ids.length) await sessions.update({ id: In(ids), revokedAt: IsNull() }, { revokedAt: this.clock.now() });
@@ -64,7 +66,7 @@ export class AuthService {
   }
 
   async revoke(actor: Actor): Promise<void> {
-    await this.db.getRepository(AuthSessionEntity).update({ id: actor.sessionId, revokedAt: IsNull() }, { revokedAt: this.clock.now() });
+    await this.authSessions.update({ id: actor.sessionId, revokedAt: IsNull() }, { revokedAt: this.clock.now() });
   }
 
   /**
@@ -72,15 +74,15 @@ export class AuthService {
    * candidate's profile — in one statement: every signed-in request starts here.
    */
   async authenticate(token: string): Promise<Actor> {
-    const rows = await readRows(this.db, (this.sessionSql ??= this.sessionWithHolderSql()), [
+    const rows = await this.reads.rows((this.sessionSql ??= this.sessionWithHolderSql()), [
       hashToken(token),
-      this.db.driver.preparePersistentValue(this.clock.now(), this.db.getMetadata(AuthSessionEntity).findColumnWithPropertyName('expiresAt')!),
+      this.reads.stored(AuthSessionEntity, 'expiresAt', this.clock.now()),
     ]);
     const raw = rows[0];
-    const session = raw && hydrate(this.db, AuthSessionEntity, 's', raw, SESSION);
+    const session = raw && this.reads.hydrate(AuthSessionEntity, 's', raw, SESSION);
     if (raw && session?.userId)
-      return { kind: 'candidate', userId: session.userId, sessionId: session.id, profile: hydrate(this.db, CandidateProfileEntity, 'p', raw) ?? null };
-    const account = raw && session?.staffId ? hydrate(this.db, StaffAccountEntity, 'a', raw, ACCOUNT) : undefined;
+      return { kind: 'candidate', userId: session.userId, sessionId: session.id, profile: this.reads.hydrate(CandidateProfileEntity, 'p', raw) ?? null };
+    const account = raw && session?.staffId ? this.reads.hydrate(StaffAccountEntity, 'a', raw, ACCOUNT) : undefined;
     // A disabled account's sessions stop at once, even one revoked a moment too late.
     if (session && account && !account.disabledAt) {
       return {
@@ -100,8 +102,8 @@ export class AuthService {
   private sessionSql?: string;
 
   private sessionWithHolderSql(): string {
-    const table = (entity: typeof AuthSessionEntity | typeof StaffAccountEntity | typeof CandidateProfileEntity) => this.db.getMetadata(entity).tableName;
-    return `SELECT ${selectColumns(this.db, AuthSessionEntity, 's', { only: SESSION })}, ${selectColumns(this.db, StaffAccountEntity, 'a', { only: ACCOUNT })}, ${selectColumns(this.db, CandidateProfileEntity, 'p')}
+    const table = (entity: typeof AuthSessionEntity | typeof StaffAccountEntity | typeof CandidateProfileEntity) => this.reads.table(entity);
+    return `SELECT ${this.reads.columns(AuthSessionEntity, 's', { only: SESSION })}, ${this.reads.columns(StaffAccountEntity, 'a', { only: ACCOUNT })}, ${this.reads.columns(CandidateProfileEntity, 'p')}
       FROM ${table(AuthSessionEntity)} s
       LEFT JOIN ${table(StaffAccountEntity)} a ON a.id = s.staff_id
       LEFT JOIN ${table(CandidateProfileEntity)} p ON p.user_id = s.user_id
@@ -115,7 +117,7 @@ export class AuthService {
     const since = signedInAt ?? now;
     const expiresAt = new Date(Math.min(now.getTime() + this.config.sessionTtlHours * 3_600_000, since.getTime() + this.config.sessionMaxDays * 86_400_000));
     if (expiresAt <= now) throw new DomainError('UNAUTHENTICATED');
-    await this.db.getRepository(AuthSessionEntity).insert({
+    await this.authSessions.insert({
       id: randomUUID(),
       userId: 'userId' in principal ? principal.userId : null,
       staffId: 'staffId' in principal ? principal.staffId : null,
@@ -129,7 +131,7 @@ export class AuthService {
   }
 
   private async findOrCreateUser(openid: string, unionid: string | undefined): Promise<UserEntity> {
-    const users = this.db.getRepository(UserEntity);
+    const users = this.users;
     const existing = await users.findOneBy({ openid });
     if (existing) return existing;
     try {

@@ -1,8 +1,15 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { BatchEntity } from './batch.entity';
 import { ApplicationsModule } from '../applications/applications.module';
 import { IdentityModule } from '../identity/identity.module';
 import { BatchesController } from './batches.controller';
 import { BatchesService } from './batches.service';
 
-@Module({ imports: [IdentityModule, ApplicationsModule], controllers: [BatchesController], providers: [BatchesService] })
+@Module({
+  imports: [TypeOrmModule.forFeature([BatchEntity]), IdentityModule, ApplicationsModule],
+  controllers: [BatchesController],
+  providers: [BatchesService],
+  exports: [TypeOrmModule],
+})
 export class BatchesModule {}

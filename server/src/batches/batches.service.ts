@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import {
   maskPhone,
   banMessage,
@@ -19,7 +19,7 @@ import {
   type RosterReport,
 } from '@skillcert/shared';
 import { randomUUID } from 'node:crypto';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { In, type EntityManager, type Repository } from 'typeorm';
 import { ApplicationMaterialEntity } from '../applications/application-material.entity';
 import { ApplicationEntity } from '../applications/application.entity';
 import { activeKeyOf, ApplicationIntake } from '../applications/application-intake';
@@ -41,7 +41,10 @@ import { Access } from '../access/access';
 @Injectable()
 export class BatchesService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    @InjectRepository(ApplicationMaterialEntity) private readonly applicationMaterials: Repository<ApplicationMaterialEntity>,
+    @InjectRepository(ApplicationEntity) private readonly applicationRows: Repository<ApplicationEntity>,
+    @InjectRepository(BatchEntity) private readonly batchRows: Repository<BatchEntity>,
+    @InjectRepository(InstitutionEntity) private readonly institutions: Repository<InstitutionEntity>,
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
     private readonly intake: ApplicationIntake,
@@ -66,13 +69,13 @@ export class BatchesService {
       createdAt: this.clock.now(),
       submittedAt: null,
     };
-    await this.db.getRepository(BatchEntity).insert(batch);
+    await this.batchRows.insert(batch);
     return this.view(batch.id);
   }
 
   async list(actor: StaffActor): Promise<BatchView[]> {
     const clerk = institutionOf(actor);
-    const rows = await this.db.getRepository(BatchEntity).find({ where: { institutionId: clerk.institutionId }, order: { createdAt: 'DESC' } });
+    const rows = await this.batchRows.find({ where: { institutionId: clerk.institutionId }, order: { createdAt: 'DESC' } });
     return Promise.all(rows.map((b) => this.view(b.id)));
   }
 
@@ -93,7 +96,7 @@ export class BatchesService {
     if ('refused' in sheet) throw new DomainError('ROSTER_INVALID', sheet.refused);
     const issues: RosterIssue[] = [...sheet.issues];
     const rowsWithIssues = new Set(issues.map((i) => i.row));
-    const members = await this.db.getRepository(ApplicationEntity).findBy({ batchId: batch.id });
+    const members = await this.applicationRows.findBy({ batchId: batch.id });
     const memberByHash = new Map(members.map((m) => [m.residentIdHash, m]));
     const memberById = new Map(members.map((m) => [m.id, m]));
     const seen = new Map<string, number>();
@@ -122,9 +125,7 @@ export class BatchesService {
     const bans = await this.intake.activeBans(people.map((p) => p.hash));
     const newKeys = people.filter((p) => !memberByHash.has(p.hash)).map((p) => activeKeyOf(p.hash, batch.planId, batch.level));
     const applyingElsewhere = new Set(
-      newKeys.length
-        ? (await this.db.getRepository(ApplicationEntity).find({ where: { activeKey: In(newKeys) }, select: { activeKey: true } })).map((a) => a.activeKey)
-        : [],
+      newKeys.length ? (await this.applicationRows.find({ where: { activeKey: In(newKeys) }, select: { activeKey: true } })).map((a) => a.activeKey) : [],
     );
 
     for (const { number, person, hash } of people) {
@@ -219,7 +220,7 @@ export class BatchesService {
   async memberMaterials(actor: StaffActor, id: string, applicationId: string, request: MemberMaterialsRequest): Promise<BatchView> {
     const batch = await this.ownOpen(actor, id);
     const clerk = institutionOf(actor);
-    const member = await this.db.getRepository(ApplicationEntity).findOneBy({ id: applicationId, batchId: batch.id });
+    const member = await this.applicationRows.findOneBy({ id: applicationId, batchId: batch.id });
     if (!member) throw new DomainError('NOT_FOUND');
     const prepared = await this.intake.prepareMaterials(
       { ownerKind: 'institution', ownerId: clerk.institutionId },
@@ -303,8 +304,9 @@ export class BatchesService {
     return batch;
   }
 
-  private async fileCounts(applicationIds: string[], manager: EntityManager = this.db.manager): Promise<Map<string, Record<string, number>>> {
-    const rows = applicationIds.length ? await manager.findBy(ApplicationMaterialEntity, { applicationId: In(applicationIds) }) : [];
+  private async fileCounts(applicationIds: string[], manager?: EntityManager): Promise<Map<string, Record<string, number>>> {
+    const materials = manager ? manager.getRepository(ApplicationMaterialEntity) : this.applicationMaterials;
+    const rows = applicationIds.length ? await materials.findBy({ applicationId: In(applicationIds) }) : [];
     const counts = new Map<string, Record<string, number>>();
     for (const row of rows) {
       const perMaterial = counts.get(row.applicationId) ?? {};
@@ -325,9 +327,9 @@ export class BatchesService {
   }
 
   async view(id: string): Promise<BatchView> {
-    const batch = await this.db.getRepository(BatchEntity).findOneByOrFail({ id });
-    const institution = await this.db.getRepository(InstitutionEntity).findOneBy({ id: batch.institutionId });
-    const members = await this.db.getRepository(ApplicationEntity).find({ where: { batchId: id }, order: { batchRow: 'ASC' } });
+    const batch = await this.batchRows.findOneByOrFail({ id });
+    const institution = await this.institutions.findOneBy({ id: batch.institutionId });
+    const members = await this.applicationRows.find({ where: { batchId: id }, order: { batchRow: 'ASC' } });
     const counts = await this.fileCounts(members.map((m) => m.id));
     return {
       id: batch.id,

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CertificateEntity } from './certificate.entity';
 import { ApplicationsModule } from '../applications/applications.module';
 import { IdentityModule } from '../identity/identity.module';
 import { NotificationsModule } from '../notifications/notifications.module';
@@ -6,9 +8,9 @@ import { CertificatesController } from './certificates.controller';
 import { CertificatesService } from './certificates.service';
 
 @Module({
-  imports: [IdentityModule, ApplicationsModule, NotificationsModule],
+  imports: [TypeOrmModule.forFeature([CertificateEntity]), IdentityModule, ApplicationsModule, NotificationsModule],
   controllers: [CertificatesController],
   providers: [CertificatesService],
-  exports: [CertificatesService],
+  exports: [TypeOrmModule, CertificatesService],
 })
 export class CertificatesModule {}

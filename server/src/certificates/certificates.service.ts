@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import {
   COLLECTION_NAMES,
   DomainError,
@@ -15,7 +15,7 @@ import {
   type RevokeCertificatesRequest,
 } from '@skillcert/shared';
 import { randomUUID } from 'node:crypto';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { In, type EntityManager, type Repository } from 'typeorm';
 import { ApplicationEntity } from '../applications/application.entity';
 import { ApplicationStates } from '../applications/application-states';
 import type { CandidateActor, StaffActor } from '../auth/actor';
@@ -40,7 +40,7 @@ export class CertificatesService {
   private readonly logger = new Logger('Certificates');
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    @InjectRepository(CertificateEntity) private readonly certificateRows: Repository<CertificateEntity>,
     private readonly uow: UnitOfWork,
     private readonly sequences: Sequences,
     private readonly clock: Clock,
@@ -86,38 +86,35 @@ export class CertificatesService {
   /** The holder chooses how an individual certificate reaches them (the school collects a class's). */
   async chooseCollection(actor: CandidateActor, applicationId: string, request: CollectionRequest): Promise<CertificateView> {
     await this.access.require(actor, 'application', [applicationId]);
-    const row = await this.db.getRepository(CertificateEntity).findOneBy({ applicationId });
+    const row = await this.certificateRows.findOneBy({ applicationId });
     if (!row) throw new DomainError('CERTIFICATE_NOT_ISSUED');
     if (row.collection === 'institution') throw new DomainError('COLLECTION_BY_INSTITUTION');
     if (row.handedOverAt) throw new DomainError('CERTIFICATE_HANDED_OVER');
-    await this.db
-      .getRepository(CertificateEntity)
-      .update({ id: row.id }, { collection: request.method, address: request.method === 'post' ? (request.address ?? '').trim() : null });
-    return certificateView(await this.db.getRepository(CertificateEntity).findOneByOrFail({ id: row.id }));
+    await this.certificateRows.update(
+      { id: row.id },
+      { collection: request.method, address: request.method === 'post' ? (request.address ?? '').trim() : null },
+    );
+    return certificateView(await this.certificateRows.findOneByOrFail({ id: row.id }));
   }
 
   async list(actor: StaffActor, status?: 'valid' | 'revoked'): Promise<CertificateView[]> {
-    const rows = await this.db
-      .getRepository(CertificateEntity)
-      .find({ where: { bodyId: actor.bodyId, ...(status ? { status } : {}) }, order: { number: 'ASC' }, take: 500 });
+    const rows = await this.certificateRows.find({ where: { bodyId: actor.bodyId, ...(status ? { status } : {}) }, order: { number: 'ASC' }, take: 500 });
     return rows.map(certificateView);
   }
 
   /** Staff record the hand-over: given at the counter, collected by the school, or sent (with the tracking number). */
   async handOver(actor: StaffActor, id: string, request: HandOverRequest): Promise<CertificateView> {
-    const row = await this.db.getRepository(CertificateEntity).findOneBy({ id, bodyId: actor.bodyId });
+    const row = await this.certificateRows.findOneBy({ id, bodyId: actor.bodyId });
     if (!row) throw new DomainError('NOT_FOUND');
     if (row.collection === 'post' && !request.trackingNo?.trim()) throw new DomainError('TRACKING_NO_REQUIRED');
-    await this.db
-      .getRepository(CertificateEntity)
-      .update({ id }, { handedOverAt: this.clock.now(), handedOverBy: actor.staffId, trackingNo: request.trackingNo?.trim() || null });
-    return certificateView(await this.db.getRepository(CertificateEntity).findOneByOrFail({ id }));
+    await this.certificateRows.update({ id }, { handedOverAt: this.clock.now(), handedOverBy: actor.staffId, trackingNo: request.trackingNo?.trim() || null });
+    return certificateView(await this.certificateRows.findOneByOrFail({ id }));
   }
 
   /** An admin revokes certificates in bulk, with the reason; each holder is told. Numbers of another body are not found. */
   async revoke(actor: StaffActor, request: RevokeCertificatesRequest): Promise<{ revoked: string[]; notFound: string[] }> {
     const numbers = [...new Set(request.numbers.map((n) => n.trim().toUpperCase()))];
-    const rows = await this.db.getRepository(CertificateEntity).findBy({ number: In(numbers), bodyId: actor.bodyId });
+    const rows = await this.certificateRows.findBy({ number: In(numbers), bodyId: actor.bodyId });
     const notFound = numbers.filter((n) => !rows.some((r) => r.number === n));
     await this.uow.run((manager) => this.revokeWithin(manager, rows, request.reason, actor.staffId));
     return { revoked: rows.filter((r) => r.status === 'valid').map((r) => r.number), notFound };
@@ -145,7 +142,7 @@ export class CertificatesService {
 
   /** Public: number and name must both match; the answer shows the name partly masked. Everything else looks like not found. */
   async verify(number: string, name: string): Promise<CertificateVerification> {
-    const row = await this.db.getRepository(CertificateEntity).findOneBy({ number });
+    const row = await this.certificateRows.findOneBy({ number });
     if (!row || row.holderName !== name) throw new DomainError('CERTIFICATE_NOT_FOUND');
     const view = certificateView(row);
     return {

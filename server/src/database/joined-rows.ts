@@ -1,4 +1,6 @@
-import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityTarget, type ObjectLiteral } from 'typeorm';
 
 /**
  * Hand-written joins read back as entities. A view that needs ten tables is
@@ -76,4 +78,46 @@ export function readRows(db: DataSource, sql: string, params: readonly unknown[]
   return new Promise((resolve, reject) =>
     pool.execute(sql, [...params], (error, rows) => (error ? reject(error) : resolve(rows as Record<string, unknown>[]))),
   );
+}
+
+/**
+ * The door for read models (the application's view, the session lookup at sign-in, the intake's checks):
+ * one statement over several features' tables, read back as their entities. Services that only touch
+ * their own tables get repositories instead; nothing else is handed the database itself.
+ */
+@Injectable()
+export class JoinedReads {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** A read of a fixed shape, prepared once per connection (see `readRows`). */
+  rows(sql: string, params: readonly unknown[]): Promise<Record<string, unknown>[]> {
+    return readRows(this.db, sql, params);
+  }
+
+  /** A read whose shape varies (an IN list of any length): sent as text, not kept prepared. */
+  query(sql: string, params: readonly unknown[]): Promise<Record<string, unknown>[]> {
+    return this.db.query(sql, [...params]);
+  }
+
+  columns<T extends ObjectLiteral>(entity: EntityTarget<T>, alias: string, options: { present?: boolean; only?: readonly (keyof T & string)[] } = {}): string {
+    return selectColumns(this.db, entity, alias, options);
+  }
+
+  hydrate<T extends ObjectLiteral, K extends keyof T & string = keyof T & string>(
+    entity: EntityTarget<T>,
+    alias: string,
+    raw: Record<string, unknown>,
+    only?: readonly K[],
+  ): Pick<T, K> | undefined {
+    return hydrate(this.db, entity, alias, raw, only);
+  }
+
+  table(entity: EntityTarget<ObjectLiteral>): string {
+    return this.db.getMetadata(entity).tableName;
+  }
+
+  /** A value as the column stores it (a date on SQLite is text): for a hand-written WHERE. */
+  stored<T extends ObjectLiteral>(entity: EntityTarget<T>, property: keyof T & string, value: unknown): unknown {
+    return this.db.driver.preparePersistentValue(value, this.db.getMetadata(entity).findColumnWithPropertyName(property)!);
+  }
 }

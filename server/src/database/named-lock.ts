@@ -1,4 +1,6 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 
 /**
  * Work that must not run twice at once across instances (migrations, the rule
@@ -21,5 +23,15 @@ export async function withNamedLock<T>(db: DataSource, name: string, work: (mana
     }
   } finally {
     await holder.release();
+  }
+}
+
+/** `withNamedLock` for a service: the lock's name and the work, never the database itself. */
+@Injectable()
+export class NamedLocks {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  run<T>(name: string, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return withNamedLock(this.db, name, work);
   }
 }

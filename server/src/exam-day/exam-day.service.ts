@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import {
   DomainError,
   formatChineseDate,
@@ -13,7 +13,7 @@ import {
   type NextExamDayView,
   type IsoDate,
 } from '@skillcert/shared';
-import { DataSource, In, IsNull, MoreThan } from 'typeorm';
+import { In, IsNull, MoreThan, type Repository } from 'typeorm';
 import { ApplicationEntity } from '../applications/application.entity';
 import { ApplicationMaterialEntity } from '../applications/application-material.entity';
 import { ApplicationStates } from '../applications/application-states';
@@ -35,7 +35,11 @@ import { Access } from '../access/access';
 @Injectable()
 export class ExamDayService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    @InjectRepository(ApplicationMaterialEntity) private readonly applicationMaterials: Repository<ApplicationMaterialEntity>,
+    @InjectRepository(ApplicationEntity) private readonly applicationRows: Repository<ApplicationEntity>,
+    @InjectRepository(ExamSessionEntity) private readonly examSessions: Repository<ExamSessionEntity>,
+    @InjectRepository(FileEntity) private readonly fileRows: Repository<FileEntity>,
+    @InjectRepository(SeatHoldEntity) private readonly seatHolds: Repository<SeatHoldEntity>,
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
     private readonly states: ApplicationStates,
@@ -48,19 +52,18 @@ export class ExamDayService {
   async nextAfterToday(actor: StaffActor): Promise<NextExamDayView> {
     const planIds = planIdsOfBody(actor.bodyId);
     if (!planIds.length) return {};
-    const next = await this.db
-      .getRepository(ExamSessionEntity)
-      .findOne({ where: { date: MoreThan(shanghaiDate(this.clock.now())), planId: In(planIds) }, order: { date: 'ASC', createdAt: 'ASC' } });
+    const next = await this.examSessions.findOne({
+      where: { date: MoreThan(shanghaiDate(this.clock.now())), planId: In(planIds) },
+      order: { date: 'ASC', createdAt: 'ASC' },
+    });
     return next ? { next: { date: next.date, site: next.site } } : {};
   }
 
   async sessionsOn(actor: StaffActor, date?: IsoDate): Promise<ExamDaySessionView[]> {
     const day = date ?? shanghaiDate(this.clock.now());
-    const sessions = await this.db
-      .getRepository(ExamSessionEntity)
-      .find({ where: { date: day, planId: In(planIdsOfBody(actor.bodyId)) }, order: { createdAt: 'ASC' } });
+    const sessions = await this.examSessions.find({ where: { date: day, planId: In(planIdsOfBody(actor.bodyId)) }, order: { createdAt: 'ASC' } });
     if (!sessions.length) return [];
-    const holds = await this.db.getRepository(SeatHoldEntity).find({
+    const holds = await this.seatHolds.find({
       where: { sessionId: In(sessions.map((s) => s.id)), status: 'confirmed' },
       select: { sessionId: true, checkedInAt: true },
     });
@@ -101,12 +104,12 @@ export class ExamDayService {
 
   async attendance(actor: StaffActor, sessionId: string): Promise<AttendanceView> {
     const session = await this.ownSession(actor, sessionId);
-    const holds = await this.db.getRepository(SeatHoldEntity).find({ where: { sessionId, status: 'confirmed' }, order: { ticketNo: 'ASC' } });
+    const holds = await this.seatHolds.find({ where: { sessionId, status: 'confirmed' }, order: { ticketNo: 'ASC' } });
     if (holds.some((h) => !h.ticketNo)) {
       const numbers = await this.uow.run((manager) => this.tickets.numberSeats(manager, session, holds));
       for (const h of holds) h.ticketNo = numbers.get(h.id) ?? h.ticketNo;
     }
-    const applications = holds.length ? await this.db.getRepository(ApplicationEntity).findBy({ id: In(holds.map((h) => h.applicationId)) }) : [];
+    const applications = holds.length ? await this.applicationRows.findBy({ id: In(holds.map((h) => h.applicationId)) }) : [];
     const byId = new Map(applications.map((a) => [a.id, a]));
     const candidates = holds.flatMap((h) => {
       const application = byId.get(h.applicationId);
@@ -124,12 +127,12 @@ export class ExamDayService {
 
   private async find(actor: StaffActor, sessionId: string, ticketNo: string) {
     const session = await this.ownSession(actor, sessionId);
-    const hold = await this.db.getRepository(SeatHoldEntity).findOneBy({ ticketNo, status: 'confirmed' });
+    const hold = await this.seatHolds.findOneBy({ ticketNo, status: 'confirmed' });
     const application = hold ? await this.access.find(actor, 'application', hold.applicationId) : null;
     // Another body's ticket is as unknown here as a mistyped one.
     if (!hold || !application) throw new DomainError('TICKET_UNKNOWN');
     if (hold.sessionId !== sessionId) {
-      const theirs = await this.db.getRepository(ExamSessionEntity).findOneByOrFail({ id: hold.sessionId });
+      const theirs = await this.examSessions.findOneByOrFail({ id: hold.sessionId });
       throw new DomainError('TICKET_WRONG_SESSION', `该准考证属于${formatChineseDate(theirs.date)}·${theirs.site}的场次，不是本场次`);
     }
     return { session, hold, application };
@@ -149,11 +152,9 @@ export class ExamDayService {
 
   /** The ID card photo attached to the application, when it is a picture. */
   private async idPhoto(applicationId: string): Promise<string | undefined> {
-    const attached = await this.db
-      .getRepository(ApplicationMaterialEntity)
-      .find({ where: { applicationId, materialId: 'id-card' }, order: { position: 'ASC' } });
+    const attached = await this.applicationMaterials.find({ where: { applicationId, materialId: 'id-card' }, order: { position: 'ASC' } });
     if (!attached.length) return undefined;
-    const files = await this.db.getRepository(FileEntity).findBy({ id: In(attached.map((a) => a.fileId)) });
+    const files = await this.fileRows.findBy({ id: In(attached.map((a) => a.fileId)) });
     const picture = attached.map((a) => files.find((f) => f.id === a.fileId)).find((f) => f && f.type !== 'application/pdf');
     return picture ? this.files.view(picture).url : undefined;
   }

@@ -1,3 +1,5 @@
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { FileEntity } from './file.entity';
 import { Global, Module } from '@nestjs/common';
 import { IdentityModule } from '../identity/identity.module';
 import { fileStoreProvider } from './file-store';
@@ -7,9 +9,9 @@ import { FilesService } from './files.service';
 
 @Global()
 @Module({
-  imports: [IdentityModule],
+  imports: [TypeOrmModule.forFeature([FileEntity]), IdentityModule],
   controllers: [FilesController],
   providers: [FilesService, FileSweeper, fileStoreProvider],
-  exports: [FilesService],
+  exports: [TypeOrmModule, FilesService],
 })
 export class FilesModule {}

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import {
   DomainError,
   FILE_UNATTACHED_HOURS,
@@ -11,7 +11,7 @@ import {
   type UploadedFileView,
 } from '@skillcert/shared';
 import { createHash, createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { In, type EntityManager, type Repository } from 'typeorm';
 import { UserEntity } from '../auth/user.entity';
 import { UnitOfWork } from '../database/unit-of-work';
 import { PersonalDataCipher } from '../identity/personal-data.cipher';
@@ -40,7 +40,7 @@ export function uploaderOf(actor: Actor): FileOwner {
 @Injectable()
 export class FilesService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    @InjectRepository(FileEntity) private readonly fileRows: Repository<FileEntity>,
     private readonly store: FileStore,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -62,7 +62,7 @@ export class FilesService {
     const expected = Buffer.from(this.signature(id, expires));
     const given = Buffer.from(sig);
     const valid = given.length === expected.length && timingSafeEqual(given, expected) && expires * 1000 > this.clock.now().getTime();
-    const file = valid ? await this.db.getRepository(FileEntity).findOneBy({ id }) : null;
+    const file = valid ? await this.fileRows.findOneBy({ id }) : null;
     if (!file) throw new DomainError('NOT_FOUND');
     return { file, bytes: this.cipher.openBytes(await this.store.get(file.id)) };
   }
@@ -127,8 +127,8 @@ export class FilesService {
    */
   async removeUnattached(): Promise<number> {
     const before = new Date(this.clock.now().getTime() - FILE_UNATTACHED_HOURS * 3_600_000);
-    const stale = await this.db
-      .createQueryBuilder(FileEntity, 'f')
+    const stale = await this.fileRows
+      .createQueryBuilder('f')
       .select('f.id', 'id')
       .leftJoin('application_materials', 'm', 'm.file_id = f.id')
       .where('m.file_id IS NULL AND f.created_at < :before', { before })
@@ -136,10 +136,9 @@ export class FilesService {
       .getRawMany<{ id: string }>();
     let removed = 0;
     for (const { id } of stale) {
-      const result = await this.db
+      const result = await this.fileRows
         .createQueryBuilder()
         .delete()
-        .from(FileEntity)
         .where('id = :id', { id })
         .andWhere('NOT EXISTS (SELECT 1 FROM application_materials m WHERE m.file_id = :id)', { id })
         .execute();
@@ -159,7 +158,7 @@ export class FilesService {
   /** The files among `ids` that this owner uploaded. */
   async owned(owner: FileOwner, ids: string[]): Promise<FileEntity[]> {
     if (ids.length === 0) return [];
-    return this.db.getRepository(FileEntity).findBy({ id: In(ids), ownerKind: owner.ownerKind, ownerId: owner.ownerId });
+    return this.fileRows.findBy({ id: In(ids), ownerKind: owner.ownerKind, ownerId: owner.ownerId });
   }
 
   /**
@@ -169,7 +168,7 @@ export class FilesService {
    */
   async read(actor: Actor, id: string): Promise<{ file: FileEntity; bytes: Buffer }> {
     await this.access.require(actor, 'file', [id]);
-    const file = await this.db.getRepository(FileEntity).findOneBy({ id });
+    const file = await this.fileRows.findOneBy({ id });
     if (!file) throw new DomainError('NOT_FOUND');
     return { file, bytes: this.cipher.openBytes(await this.store.get(file.id)) };
   }

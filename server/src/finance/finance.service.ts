@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import {
   creditKey,
   DomainError,
@@ -22,7 +22,7 @@ import {
   type StatementImportResult,
 } from '@skillcert/shared';
 import { createHash, randomUUID } from 'node:crypto';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { In, type EntityManager, type Repository } from 'typeorm';
 import { ApplicationEntity, applicationFee } from '../applications/application.entity';
 import { BatchEntity } from '../batches/batch.entity';
 import { InstitutionEntity } from '../staff/institution.entity';
@@ -49,7 +49,12 @@ export class FinanceService {
   private readonly logger = new Logger('Finance');
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    @InjectRepository(ApplicationEntity) private readonly applicationRows: Repository<ApplicationEntity>,
+    @InjectRepository(BankCreditEntity) private readonly bankCredits: Repository<BankCreditEntity>,
+    @InjectRepository(BatchEntity) private readonly batchRows: Repository<BatchEntity>,
+    @InjectRepository(InstitutionEntity) private readonly institutions: Repository<InstitutionEntity>,
+    @InjectRepository(SeatHoldEntity) private readonly seatHolds: Repository<SeatHoldEntity>,
+    @InjectRepository(StatementColumnsEntity) private readonly statementColumnRows: Repository<StatementColumnsEntity>,
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
     private readonly payments: PaymentsService,
@@ -70,9 +75,7 @@ export class FinanceService {
     const keys = statement.credits.map(storedCreditKey);
     const seen = new Set(
       keys.length
-        ? (await this.db.getRepository(BankCreditEntity).find({ where: { bodyId: actor.bodyId, creditKey: In(keys) }, select: { creditKey: true } })).map(
-            (c) => c.creditKey,
-          )
+        ? (await this.bankCredits.find({ where: { bodyId: actor.bodyId, creditKey: In(keys) }, select: { creditKey: true } })).map((c) => c.creditKey)
         : [],
     );
     const result: StatementImportResult = { credits: 0, duplicates: 0, confirmed: 0, review: 0, unmatched: 0, issues: statement.issues, toDecide: [] };
@@ -129,7 +132,7 @@ export class FinanceService {
       if (match.kind === 'exact') pending = pending.filter((p) => p.applicationId !== match.applicationId);
       else decideIds.push(id);
     }
-    result.toDecide = await this.views(await this.db.getRepository(BankCreditEntity).findBy({ id: In(decideIds.length ? decideIds : ['-']) }));
+    result.toDecide = await this.views(await this.bankCredits.findBy({ id: In(decideIds.length ? decideIds : ['-']) }));
     return result;
   }
 
@@ -147,7 +150,7 @@ export class FinanceService {
   /** Finance maps their bank's columns once; every later statement of the body is read by it. */
   async saveStatementColumns(actor: StaffActor, columns: StatementColumnsRequest): Promise<StatementColumnsView> {
     // Two tabs saving the first mapping at once: one row, the later save's columns.
-    await this.db.getRepository(StatementColumnsEntity).upsert(
+    await this.statementColumnRows.upsert(
       {
         bodyId: actor.bodyId,
         receivedAt: columns.receivedAt,
@@ -165,15 +168,13 @@ export class FinanceService {
   }
 
   private async mappedColumns(bodyId: string): Promise<StatementColumns | undefined> {
-    const row = await this.db.getRepository(StatementColumnsEntity).findOneBy({ bodyId });
+    const row = await this.statementColumnRows.findOneBy({ bodyId });
     if (!row) return undefined;
     return { receivedAt: row.receivedAt, amount: row.amount, payer: row.payer, remark: row.remark, ...(row.reference ? { reference: row.reference } : {}) };
   }
 
   async credits(actor: StaffActor, query: CreditQuery): Promise<BankCreditView[]> {
-    const rows = await this.db
-      .getRepository(BankCreditEntity)
-      .find({ where: { bodyId: actor.bodyId, status: query.status }, order: { receivedAt: 'ASC' }, take: 500 });
+    const rows = await this.bankCredits.find({ where: { bodyId: actor.bodyId, status: query.status }, order: { receivedAt: 'ASC' }, take: 500 });
     return this.views(rows);
   }
 
@@ -191,7 +192,7 @@ export class FinanceService {
       if (!claimed.affected) throw new DomainError('CREDIT_ALREADY_DECIDED');
       await this.payments.settleBank(manager, applicationId, credit, { kind: 'staff', id: actor.staffId });
     });
-    const [view] = await this.views([await this.db.getRepository(BankCreditEntity).findOneByOrFail({ id: creditId })]);
+    const [view] = await this.views([await this.bankCredits.findOneByOrFail({ id: creditId })]);
     return view!;
   }
 
@@ -200,13 +201,11 @@ export class FinanceService {
    * names (payer or remark) first, then those of the same amount — finance picks, confirm() settles.
    */
   async pendingFor(actor: StaffActor, creditId: string): Promise<PendingFeeView[]> {
-    const credit = await this.db.getRepository(BankCreditEntity).findOneBy({ id: creditId, bodyId: actor.bodyId });
+    const credit = await this.bankCredits.findOneBy({ id: creditId, bodyId: actor.bodyId });
     if (!credit) throw new DomainError('NOT_FOUND');
     const pending = await this.pendingFees(actor.bodyId);
     const masked = pending.length
-      ? await this.db
-          .getRepository(ApplicationEntity)
-          .find({ where: { id: In(pending.map((p) => p.applicationId)) }, select: { id: true, residentIdMasked: true } })
+      ? await this.applicationRows.find({ where: { id: In(pending.map((p) => p.applicationId)) }, select: { id: true, residentIdMasked: true } })
       : [];
     const maskedOf = new Map(masked.map((m) => [m.id, m.residentIdMasked]));
     const text = `${credit.payer} ${credit.remark}`;
@@ -226,12 +225,10 @@ export class FinanceService {
 
   /** Not a fee at all (a refund from elsewhere, a donation): set aside, kept for the record. */
   async ignore(actor: StaffActor, creditId: string): Promise<void> {
-    const result = await this.db
-      .getRepository(BankCreditEntity)
-      .update(
-        { id: creditId, bodyId: actor.bodyId, status: In(['review', 'unmatched'] satisfies CreditStatus[]) },
-        { status: 'ignored', decidedBy: actor.staffId },
-      );
+    const result = await this.bankCredits.update(
+      { id: creditId, bodyId: actor.bodyId, status: In(['review', 'unmatched'] satisfies CreditStatus[]) },
+      { status: 'ignored', decidedBy: actor.staffId },
+    );
     if (!result.affected) throw new DomainError('NOT_FOUND');
   }
 
@@ -241,7 +238,7 @@ export class FinanceService {
       await this.uow.run(work);
       return true;
     } catch (error) {
-      if (await this.db.getRepository(BankCreditEntity).existsBy({ bodyId, creditKey: key })) return false;
+      if (await this.bankCredits.existsBy({ bodyId, creditKey: key })) return false;
       throw error;
     }
   }
@@ -274,14 +271,14 @@ export class FinanceService {
   /** Schools' batches whose approved, seated members all wait for their fee: what one transfer of the total would pay. */
   private async pendingBatches(pending: PendingFee[]): Promise<PendingBatchFee[]> {
     if (!pending.length) return [];
-    const members = await this.db.getRepository(ApplicationEntity).find({
+    const members = await this.applicationRows.find({
       where: { id: In(pending.map((p) => p.applicationId)), channel: 'group' },
       select: { id: true, batchId: true },
     });
     const batchIds = [...new Set(members.flatMap((m) => (m.batchId ? [m.batchId] : [])))];
     if (!batchIds.length) return [];
-    const batches = await this.db.getRepository(BatchEntity).findBy({ id: In(batchIds) });
-    const institutions = await this.db.getRepository(InstitutionEntity).findBy({ id: In(batches.map((b) => b.institutionId)) });
+    const batches = await this.batchRows.findBy({ id: In(batchIds) });
+    const institutions = await this.institutions.findBy({ id: In(batches.map((b) => b.institutionId)) });
     const feeOf = new Map(pending.map((p) => [p.applicationId, p.feeFen]));
     return batches.map((b) => {
       const memberIds = members.filter((m) => m.batchId === b.id).map((m) => m.id);
@@ -300,9 +297,9 @@ export class FinanceService {
   private async pendingFees(bodyId: string): Promise<PendingFee[]> {
     const planIds = planIdsOfBody(bodyId);
     if (!planIds.length) return [];
-    const held = await this.db.getRepository(SeatHoldEntity).find({ where: { status: 'held' }, select: { applicationId: true } });
+    const held = await this.seatHolds.find({ where: { status: 'held' }, select: { applicationId: true } });
     if (!held.length) return [];
-    const applications = await this.db.getRepository(ApplicationEntity).find({
+    const applications = await this.applicationRows.find({
       where: { id: In(held.map((h) => h.applicationId)), state: 'approved', planId: In(planIds) },
       select: { id: true, planId: true, level: true, applicantName: true, subjects: true, transferPayer: true },
     });
@@ -319,9 +316,7 @@ export class FinanceService {
   private async views(rows: BankCreditEntity[]): Promise<BankCreditView[]> {
     const ids = [...new Set(rows.flatMap((r) => r.candidates ?? []))];
     const people = ids.length
-      ? await this.db
-          .getRepository(ApplicationEntity)
-          .find({ where: { id: In(ids) }, select: { id: true, applicantName: true, residentIdMasked: true, level: true } })
+      ? await this.applicationRows.find({ where: { id: In(ids) }, select: { id: true, applicantName: true, residentIdMasked: true, level: true } })
       : [];
     const byId = new Map(people.map((p) => [p.id, p]));
     return rows.map((r) => ({

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import { DomainError, isMainlandMobile, maskResidentId, parseResidentId, type MeResponse, type ProfileRequest } from '@skillcert/shared';
-import { DataSource, QueryFailedError } from 'typeorm';
+import { QueryFailedError, type Repository } from 'typeorm';
 import { Clock } from '../common/clock';
 import { WechatClient } from '../wechat/wechat.client';
 import { CandidateProfileEntity } from './candidate-profile.entity';
@@ -10,14 +10,14 @@ import { PersonalDataCipher } from './personal-data.cipher';
 @Injectable()
 export class IdentityService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    @InjectRepository(CandidateProfileEntity) private readonly profiles: Repository<CandidateProfileEntity>,
     private readonly clock: Clock,
     private readonly cipher: PersonalDataCipher,
     private readonly wechat: WechatClient,
   ) {}
 
   async me(userId: string): Promise<MeResponse> {
-    return this.describe(userId, await this.db.getRepository(CandidateProfileEntity).findOneBy({ userId }));
+    return this.describe(userId, await this.profiles.findOneBy({ userId }));
   }
 
   /** A candidate as they see themselves: their profile with the phone opened, nothing else. */
@@ -45,7 +45,7 @@ export class IdentityService {
     const parsed = parseResidentId(request.residentId);
     if (!parsed.ok) throw new DomainError('RESIDENT_ID_INVALID', parsed.error);
     const residentIdHash = this.cipher.residentIdHash(request.residentId);
-    const profiles = this.db.getRepository(CandidateProfileEntity);
+    const profiles = this.profiles;
     const holder = await profiles.findOneBy({ residentIdHash });
     if (holder && holder.userId !== userId) throw new DomainError('RESIDENT_ID_TAKEN');
     const existing = await profiles.findOneBy({ userId });
@@ -73,7 +73,7 @@ export class IdentityService {
 
   /** The phone-number button's code → the number WeChat verified. Needs the real-name profile first. */
   async savePhone(userId: string, code: string): Promise<MeResponse> {
-    const profiles = this.db.getRepository(CandidateProfileEntity);
+    const profiles = this.profiles;
     const profile = await profiles.findOneBy({ userId });
     if (!profile) throw new DomainError('PROFILE_INCOMPLETE');
     const phone = await this.wechat.phoneNumber(code);

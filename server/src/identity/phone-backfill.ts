@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { JoinedReads } from '../database/joined-rows';
+import { UnitOfWork } from '../database/unit-of-work';
 import { PersonalDataCipher } from './personal-data.cipher';
 
 /** Where phone numbers were kept in clear before they were sealed, and each row's key. */
@@ -19,7 +19,8 @@ export class PhoneBackfill implements OnApplicationBootstrap {
   private readonly logger = new Logger('PhoneBackfill');
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly reads: JoinedReads,
+    private readonly uow: UnitOfWork,
     private readonly cipher: PersonalDataCipher,
   ) {}
 
@@ -27,16 +28,21 @@ export class PhoneBackfill implements OnApplicationBootstrap {
     let sealed = 0;
     for (const { table, key } of CLEAR_PHONES) {
       for (;;) {
-        const rows = (await this.db.query(`SELECT ${key} AS k, phone FROM ${table} WHERE phone IS NOT NULL LIMIT 500`)) as { k: string; phone: string }[];
+        const rows = (await this.reads.query(`SELECT ${key} AS k, phone FROM ${table} WHERE phone IS NOT NULL LIMIT 500`, [])) as {
+          k: string;
+          phone: string;
+        }[];
         if (!rows.length) break;
         for (const row of rows) {
           const { phoneCipher, phoneHash } = this.cipher.sealPhone(row.phone);
-          await this.db.query(`UPDATE ${table} SET phone_cipher = ?, phone_hash = ?, phone = NULL WHERE ${key} = ? AND phone = ?`, [
-            phoneCipher,
-            phoneHash,
-            row.k,
-            row.phone,
-          ]);
+          await this.uow.run((manager) =>
+            manager.query(`UPDATE ${table} SET phone_cipher = ?, phone_hash = ?, phone = NULL WHERE ${key} = ? AND phone = ?`, [
+              phoneCipher,
+              phoneHash,
+              row.k,
+              row.phone,
+            ]),
+          );
           sealed++;
         }
       }

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { MisconductRecordEntity } from './misconduct-record.entity';
 import { ApplicationsModule } from '../applications/applications.module';
 import { IdentityModule } from '../identity/identity.module';
 import { SessionsModule } from '../sessions/sessions.module';
@@ -7,8 +9,9 @@ import { MisconductController } from './misconduct.controller';
 import { MisconductService } from './misconduct.service';
 
 @Module({
-  imports: [IdentityModule, ApplicationsModule, SessionsModule, CertificatesModule],
+  imports: [TypeOrmModule.forFeature([MisconductRecordEntity]), IdentityModule, ApplicationsModule, SessionsModule, CertificatesModule],
   controllers: [MisconductController],
   providers: [MisconductService],
+  exports: [TypeOrmModule],
 })
 export class MisconductModule {}

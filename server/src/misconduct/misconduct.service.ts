@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import {
   DomainError,
   MISCONDUCT_ACTS,
@@ -12,7 +12,7 @@ import {
   type SubjectKind,
 } from '@skillcert/shared';
 import { randomUUID } from 'node:crypto';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { In, type EntityManager, type Repository } from 'typeorm';
 import { ApplicationEntity } from '../applications/application.entity';
 import { ApplicationStates } from '../applications/application-states';
 import type { StaffActor } from '../auth/actor';
@@ -40,7 +40,11 @@ export class MisconductService {
   private readonly logger = new Logger('Misconduct');
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    @InjectRepository(ApplicationEntity) private readonly applicationRows: Repository<ApplicationEntity>,
+    @InjectRepository(ExamSessionEntity) private readonly examSessions: Repository<ExamSessionEntity>,
+    @InjectRepository(MisconductRecordEntity) private readonly misconductRecords: Repository<MisconductRecordEntity>,
+    @InjectRepository(SeatHoldEntity) private readonly seatHolds: Repository<SeatHoldEntity>,
+    @InjectRepository(StaffAccountEntity) private readonly staffAccounts: Repository<StaffAccountEntity>,
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
     private readonly states: ApplicationStates,
@@ -55,8 +59,8 @@ export class MisconductService {
     if (!article.acts.includes(request.act)) throw new DomainError('MISCONDUCT_ACT_UNKNOWN', `“${request.act}”不是${article.title}所列的行为`);
     const subjects = planLevel(application.planId, application.level).subjects;
     if (request.subject && !subjects.some((s) => s.kind === request.subject)) throw new DomainError('SUBJECT_NOT_OFFERED');
-    const hold = await this.db.getRepository(SeatHoldEntity).findOneBy({ applicationId: application.id, status: 'confirmed' });
-    const session = hold ? await this.db.getRepository(ExamSessionEntity).findOneBy({ id: hold.sessionId }) : null;
+    const hold = await this.seatHolds.findOneBy({ applicationId: application.id, status: 'confirmed' });
+    const session = hold ? await this.examSessions.findOneBy({ id: hold.sessionId }) : null;
     const on = request.occurredOn ?? session?.date ?? shanghaiDate(this.clock.now());
     const penalty = penaltyFor({
       article: request.article,
@@ -106,7 +110,7 @@ export class MisconductService {
 
   async forApplication(actor: StaffActor, applicationId: string): Promise<MisconductView[]> {
     await this.access.require(actor, 'application', [applicationId]);
-    return this.views(await this.db.getRepository(MisconductRecordEntity).find({ where: { applicationId }, order: { recordedAt: 'ASC' } }));
+    return this.views(await this.misconductRecords.find({ where: { applicationId }, order: { recordedAt: 'ASC' } }));
   }
 
   /** The cancelled subjects count as failed, saying why — over whatever score is or will be typed. */
@@ -128,8 +132,8 @@ export class MisconductService {
   private async views(rows: MisconductRecordEntity[]): Promise<MisconductView[]> {
     if (!rows.length) return [];
     const [applications, staff] = await Promise.all([
-      this.db.getRepository(ApplicationEntity).findBy({ id: In(rows.map((r) => r.applicationId)) }),
-      this.db.getRepository(StaffAccountEntity).findBy({ id: In(rows.map((r) => r.recordedBy)) }),
+      this.applicationRows.findBy({ id: In(rows.map((r) => r.applicationId)) }),
+      this.staffAccounts.findBy({ id: In(rows.map((r) => r.recordedBy)) }),
     ]);
     return rows.map((r) => ({
       id: r.id,

@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { SessionsModule } from '../sessions/sessions.module';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { OutboxEntity } from './outbox.entity';
 import { IdentityModule } from '../identity/identity.module';
 import { CandidateNotices } from './candidate-notices';
 import { Mailer } from './mailer';
@@ -8,8 +11,8 @@ import { ScheduledNotices } from './scheduled-notices';
 import { TicketsModule } from '../tickets/tickets.module';
 
 @Module({
-  imports: [IdentityModule, TicketsModule],
+  imports: [TypeOrmModule.forFeature([OutboxEntity]), IdentityModule, TicketsModule, SessionsModule],
   providers: [Mailer, OutboxService, OutboxWorker, ScheduledNotices, CandidateNotices],
-  exports: [OutboxService, Mailer, CandidateNotices],
+  exports: [TypeOrmModule, OutboxService, Mailer, CandidateNotices],
 })
 export class NotificationsModule {}

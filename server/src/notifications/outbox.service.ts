@@ -1,6 +1,6 @@
+import { InjectRepository } from '@nestjs/typeorm';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { In, type EntityManager, type Repository } from 'typeorm';
 import { Clock } from '../common/clock';
 import { timeOrderedId } from '../common/time-ordered-id';
 import { APP_CONFIG, type AppConfig } from '../config/config';
@@ -41,7 +41,7 @@ export class OutboxService {
   private readonly logger = new Logger('Outbox');
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    @InjectRepository(OutboxEntity) private readonly outboxRows: Repository<OutboxEntity>,
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
     private readonly wechat: WechatClient,
@@ -100,9 +100,7 @@ export class OutboxService {
       }),
     );
     if (delivered.length) {
-      await this.db
-        .getRepository(OutboxEntity)
-        .update({ id: In(delivered), state: 'sending' }, { state: 'sent', outcome: null, leaseUntil: null, sentAt: this.clock.now() });
+      await this.outboxRows.update({ id: In(delivered), state: 'sending' }, { state: 'sent', outcome: null, leaseUntil: null, sentAt: this.clock.now() });
     }
     return claimed.length;
   }
@@ -170,21 +168,20 @@ export class OutboxService {
       const reason = (error instanceof Error ? error.message : String(error)).slice(0, 180);
       if (permanent || message.attempts >= BACKOFF_SECONDS.length) return this.settle(message, 'failed', reason);
       const wait = BACKOFF_SECONDS[Math.max(0, message.attempts - 1)]!;
-      await this.db
-        .getRepository(OutboxEntity)
-        .update(
-          { id: message.id, state: 'sending' },
-          { state: 'pending', leaseUntil: null, outcome: reason, nextAttemptAt: new Date(this.clock.now().getTime() + wait * 1000) },
-        );
+      await this.outboxRows.update(
+        { id: message.id, state: 'sending' },
+        { state: 'pending', leaseUntil: null, outcome: reason, nextAttemptAt: new Date(this.clock.now().getTime() + wait * 1000) },
+      );
       this.logger.warn({ event: 'outbox-retry', id: message.id, channel: message.channel, attempts: message.attempts, reason });
       return 'settled';
     }
   }
 
   private async settle(message: OutboxEntity, state: 'sent' | 'failed', outcome: string | null): Promise<'settled'> {
-    await this.db
-      .getRepository(OutboxEntity)
-      .update({ id: message.id, state: 'sending' }, { state, outcome, leaseUntil: null, ...(state === 'sent' ? { sentAt: this.clock.now() } : {}) });
+    await this.outboxRows.update(
+      { id: message.id, state: 'sending' },
+      { state, outcome, leaseUntil: null, ...(state === 'sent' ? { sentAt: this.clock.now() } : {}) },
+    );
     if (state === 'failed') this.logger.warn({ event: 'outbox-failed', id: message.id, kind: message.kind, channel: message.channel, outcome });
     return 'settled';
   }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import {
   formatChineseDate,
   paymentReminderEmail,
@@ -10,7 +10,7 @@ import {
   ticketNoticeEmail,
   ticketOpen,
 } from '@skillcert/shared';
-import { Between, DataSource, In, IsNull, type EntityManager } from 'typeorm';
+import { Between, In, IsNull, type EntityManager, type Repository } from 'typeorm';
 import { ApplicationEntity, applicationFee } from '../applications/application.entity';
 import { UserEntity } from '../auth/user.entity';
 import { Clock } from '../common/clock';
@@ -41,7 +41,9 @@ const REMIND_BEFORE_MS = 24 * 3_600_000;
 @Injectable()
 export class ScheduledNotices extends PeriodicJob {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    @InjectRepository(SeatHoldEntity) private readonly seatHolds: Repository<SeatHoldEntity>,
+    @InjectRepository(ExamSessionEntity) private readonly examSessions: Repository<ExamSessionEntity>,
+    @InjectRepository(OutboxEntity) private readonly outboxRows: Repository<OutboxEntity>,
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
     private readonly outbox: OutboxService,
@@ -69,15 +71,11 @@ export class ScheduledNotices extends PeriodicJob {
    */
   async remindPayments(): Promise<number> {
     const now = this.clock.now();
-    const holds = await this.db
-      .getRepository(SeatHoldEntity)
-      .find({ where: { status: 'held', heldUntil: Between(now, new Date(now.getTime() + REMIND_BEFORE_MS)) }, take: 500 });
+    const holds = await this.seatHolds.find({ where: { status: 'held', heldUntil: Between(now, new Date(now.getTime() + REMIND_BEFORE_MS)) }, take: 500 });
     // Seen in an earlier round: already reminded (the key holds the deadline), nothing to build again.
     const keyOf = (hold: SeatHoldEntity) => `reminder:${hold.applicationId}:${hold.heldUntil?.getTime()}:email`;
     const done = holds.length
-      ? new Set(
-          (await this.db.getRepository(OutboxEntity).find({ where: { dedupeKey: In(holds.map(keyOf)) }, select: { dedupeKey: true } })).map((o) => o.dedupeKey),
-        )
+      ? new Set((await this.outboxRows.find({ where: { dedupeKey: In(holds.map(keyOf)) }, select: { dedupeKey: true } })).map((o) => o.dedupeKey))
       : new Set<string>();
     let written = 0;
     for (const hold of holds.filter((h) => !done.has(keyOf(h)))) {
@@ -104,15 +102,15 @@ export class ScheduledNotices extends PeriodicJob {
   /** Writes the messages for every seat whose ticket has opened and whose candidate has not been told. Returns how many. */
   async schedule(): Promise<number> {
     const today = shanghaiDate(this.clock.now());
-    const sessions = (await this.db.getRepository(ExamSessionEntity).findBy({ date: Between(today, ticketHorizon(today)) })).filter(
-      (s) => ticketOpen(s.date, today).open,
-    );
+    const sessions = (await this.examSessions.findBy({ date: Between(today, ticketHorizon(today)) })).filter((s) => ticketOpen(s.date, today).open);
     let written = 0;
     for (const session of sessions) {
       for (;;) {
-        const holds = await this.db
-          .getRepository(SeatHoldEntity)
-          .find({ where: { sessionId: session.id, status: 'confirmed', ticketNoticeAt: IsNull() }, order: { createdAt: 'ASC' }, take: CHUNK });
+        const holds = await this.seatHolds.find({
+          where: { sessionId: session.id, status: 'confirmed', ticketNoticeAt: IsNull() },
+          order: { createdAt: 'ASC' },
+          take: CHUNK,
+        });
         if (!holds.length) break;
         written += await this.uow.run((manager) => this.tell(manager, session, holds));
       }

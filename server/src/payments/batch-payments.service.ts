@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import { DomainError, occupationLevel, type BatchPaymentView } from '@skillcert/shared';
-import { DataSource, In, IsNull, MoreThan } from 'typeorm';
+import { In, IsNull, MoreThan, type Repository } from 'typeorm';
 import { ApplicationEntity, applicationFee } from '../applications/application.entity';
 import type { StaffActor } from '../auth/actor';
 import { BatchEntity } from '../batches/batch.entity';
@@ -31,7 +31,9 @@ interface DueMember {
 @Injectable()
 export class BatchPaymentsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    @InjectRepository(SeatHoldEntity) private readonly seatHolds: Repository<SeatHoldEntity>,
+    @InjectRepository(ApplicationEntity) private readonly applicationRows: Repository<ApplicationEntity>,
+    @InjectRepository(PaymentEntity) private readonly paymentRows: Repository<PaymentEntity>,
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
     private readonly wechatPay: WechatPayClient,
@@ -51,7 +53,7 @@ export class BatchPaymentsService {
   async order(actor: StaffActor, batchId: string): Promise<BatchPaymentView> {
     const batch = await this.own(actor, batchId);
     let due = await this.due(batch.id);
-    const repository = this.db.getRepository(PaymentEntity);
+    const repository = this.paymentRows;
     const own = due.length
       ? await repository.findBy({ applicationId: In(due.map((d) => d.applicationId)), channel: 'wechat', state: 'pending', orderId: IsNull() })
       : [];
@@ -148,16 +150,16 @@ export class BatchPaymentsService {
   /** The school's open order number (what the H5 demo's pay button completes). */
   async pendingOrder(actor: StaffActor, batchId: string): Promise<string> {
     const batch = await this.own(actor, batchId);
-    const open = await this.db.getRepository(PaymentEntity).findOneBy({ batchId: batch.id, state: 'pending' });
+    const open = await this.paymentRows.findOneBy({ batchId: batch.id, state: 'pending' });
     if (!open?.codeUrl) throw new DomainError('PAYMENT_NOT_DUE');
     return open.outTradeNo;
   }
 
   async viewOf(batch: BatchEntity): Promise<BatchPaymentView> {
     const due = await this.due(batch.id);
-    const repository = this.db.getRepository(PaymentEntity);
+    const repository = this.paymentRows;
     const [paid, open] = await Promise.all([
-      this.db.getRepository(ApplicationEntity).countBy({ batchId: batch.id, state: 'paid' }),
+      this.applicationRows.countBy({ batchId: batch.id, state: 'paid' }),
       repository.findOneBy({ batchId: batch.id, state: 'pending' }),
     ]);
     const members = open?.codeUrl ? await repository.countBy({ orderId: open.id, state: 'pending' }) : 0;
@@ -174,15 +176,13 @@ export class BatchPaymentsService {
 
   /** Members who owe their fee now: approved, with a seat held until a deadline still ahead. */
   private async due(batchId: string): Promise<DueMember[]> {
-    const approved = await this.db.getRepository(ApplicationEntity).find({
+    const approved = await this.applicationRows.find({
       where: { batchId, state: 'approved' },
       select: { id: true, planId: true, level: true, applicantName: true, batchRow: true, subjects: true },
       order: { batchRow: 'ASC' },
     });
     if (!approved.length) return [];
-    const holds = await this.db
-      .getRepository(SeatHoldEntity)
-      .findBy({ applicationId: In(approved.map((a) => a.id)), status: 'held', heldUntil: MoreThan(this.clock.now()) });
+    const holds = await this.seatHolds.findBy({ applicationId: In(approved.map((a) => a.id)), status: 'held', heldUntil: MoreThan(this.clock.now()) });
     const deadlineOf = new Map(holds.flatMap((h) => (h.heldUntil ? [[h.applicationId, h.heldUntil] as const] : [])));
     return approved.flatMap((a) => {
       const deadline = deadlineOf.get(a.id);

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { PaymentEntity } from './payment.entity';
 import { ApplicationsModule } from '../applications/applications.module';
 import { IdentityModule } from '../identity/identity.module';
 import { SessionsModule } from '../sessions/sessions.module';
@@ -8,9 +10,9 @@ import { BatchPaymentsService } from './batch-payments.service';
 import { PaymentsService } from './payments.service';
 
 @Module({
-  imports: [IdentityModule, ApplicationsModule, SessionsModule],
+  imports: [TypeOrmModule.forFeature([PaymentEntity]), IdentityModule, ApplicationsModule, SessionsModule],
   controllers: [PaymentsController],
   providers: [PaymentsService, BatchPaymentsService, PaymentReconciler],
-  exports: [PaymentsService, BatchPaymentsService],
+  exports: [TypeOrmModule, PaymentsService, BatchPaymentsService],
 })
 export class PaymentsModule {}

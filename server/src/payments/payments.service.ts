@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import { APPLICATION_STATE_NAMES, DomainError, formatAmount, occupationLevel, type ApplicationView, type WechatPaymentStart } from '@skillcert/shared';
 import { randomBytes } from 'node:crypto';
-import { DataSource, In, IsNull, Not, type EntityManager } from 'typeorm';
+import { In, IsNull, Not, type EntityManager, type Repository } from 'typeorm';
 import { ApplicationEntity, applicationFee } from '../applications/application.entity';
 import { ApplicationStates } from '../applications/application-states';
 import { ApplicationViews } from '../applications/application-views';
@@ -30,7 +30,9 @@ export class PaymentsService {
   private readonly logger = new Logger('Payments');
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    @InjectRepository(PaymentEntity) private readonly paymentRows: Repository<PaymentEntity>,
+    @InjectRepository(SeatHoldEntity) private readonly seatHolds: Repository<SeatHoldEntity>,
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
     private readonly states: ApplicationStates,
@@ -45,14 +47,14 @@ export class PaymentsService {
   async payByWechat(actor: CandidateActor, applicationId: string): Promise<WechatPaymentStart> {
     const application = await this.access.get(actor, 'application', applicationId);
     if (application.state !== 'approved') throw new DomainError('PAYMENT_NOT_DUE');
-    const hold = await this.db.getRepository(SeatHoldEntity).findOneBy({ applicationId, status: 'held' });
+    const hold = await this.seatHolds.findOneBy({ applicationId, status: 'held' });
     if (!hold?.heldUntil) throw new DomainError('ON_WAITING_LIST');
     if (hold.heldUntil.getTime() <= this.clock.now().getTime()) throw new DomainError('PAYMENT_DEADLINE_PASSED');
-    const user = await this.db.getRepository(UserEntity).findOneBy({ id: actor.userId });
+    const user = await this.users.findOneBy({ id: actor.userId });
     if (!user?.openid) throw new DomainError('WECHAT_NOT_LINKED');
 
     const amountFen = applicationFee(application);
-    const payments = this.db.getRepository(PaymentEntity);
+    const payments = this.paymentRows;
     // Paying twice for one seat helps nobody: while the school's order for the class is open, it pays this fee.
     if (await payments.existsBy({ applicationId, state: 'pending', orderId: Not(IsNull()) })) throw new DomainError('PAYMENT_BY_SCHOOL');
     let payment = await payments.findOneBy({ applicationId, channel: 'wechat', state: 'pending', amountFen, orderId: IsNull() });
@@ -87,7 +89,7 @@ export class PaymentsService {
    */
   async checkWechat(actor: CandidateActor, applicationId: string): Promise<ApplicationView> {
     await this.access.require(actor, 'application', [applicationId]);
-    const payments = this.db.getRepository(PaymentEntity);
+    const payments = this.paymentRows;
     const open = await payments.findOneBy({ applicationId, channel: 'wechat', state: 'pending', orderId: IsNull() });
     if (open?.prepayId) {
       const transaction = await this.wechatPay.queryOrder(open.outTradeNo).catch(() => undefined);
@@ -105,9 +107,7 @@ export class PaymentsService {
   async reconcilePending(): Promise<{ paid: number; closed: number }> {
     const now = this.clock.now();
     // Orders WeChat knows — a candidate's, a school's; members' shares follow their school's order.
-    const pending = await this.db
-      .getRepository(PaymentEntity)
-      .find({ where: { channel: 'wechat', state: 'pending', orderId: IsNull() }, order: { createdAt: 'ASC' }, take: 200 });
+    const pending = await this.paymentRows.find({ where: { channel: 'wechat', state: 'pending', orderId: IsNull() }, order: { createdAt: 'ASC' }, take: 200 });
     let paid = 0;
     let closed = 0;
     for (const payment of pending) {
@@ -149,7 +149,7 @@ export class PaymentsService {
   /** The candidate's open WeChat order for an application (what the H5 demo's pay button completes). */
   async pendingWechatOrder(actor: CandidateActor, applicationId: string): Promise<string> {
     await this.access.require(actor, 'application', [applicationId]);
-    const payment = await this.db.getRepository(PaymentEntity).findOneBy({ applicationId, channel: 'wechat', state: 'pending', orderId: IsNull() });
+    const payment = await this.paymentRows.findOneBy({ applicationId, channel: 'wechat', state: 'pending', orderId: IsNull() });
     if (!payment) throw new DomainError('PAYMENT_NOT_DUE');
     return payment.outTradeNo;
   }
@@ -173,9 +173,9 @@ export class PaymentsService {
       await manager.update(PaymentEntity, { id: paid.id }, { refundState: 'pending', outRefundNo });
       return { transactionId: order.transactionId, outRefundNo, amountFen: paid.amountFen, totalFen: order.amountFen };
     });
-    for (const open of await this.db.getRepository(PaymentEntity).findBy({ applicationId, channel: 'wechat', state: 'pending' })) {
+    for (const open of await this.paymentRows.findBy({ applicationId, channel: 'wechat', state: 'pending' })) {
       // A share pending in the school's order: that order can no longer be paid as it stands; the school orders again without this member.
-      const order = open.orderId ? await this.db.getRepository(PaymentEntity).findOneBy({ id: open.orderId, state: 'pending' }) : open;
+      const order = open.orderId ? await this.paymentRows.findOneBy({ id: open.orderId, state: 'pending' }) : open;
       if (!order) continue;
       await this.wechatPay.closeOrder(order.outTradeNo).catch(() => undefined);
       await this.closeHere(order.id);
@@ -192,12 +192,10 @@ export class PaymentsService {
       this.logger.warn({ event: 'refund-not-successful', outRefundNo: result.out_refund_no, status: result.refund_status });
       return;
     }
-    await this.db
-      .getRepository(PaymentEntity)
-      .update(
-        { outRefundNo: result.out_refund_no, refundState: 'pending' },
-        { refundState: 'refunded', refundedAt: result.success_time ? new Date(result.success_time) : this.clock.now() },
-      );
+    await this.paymentRows.update(
+      { outRefundNo: result.out_refund_no, refundState: 'pending' },
+      { refundState: 'refunded', refundedAt: result.success_time ? new Date(result.success_time) : this.clock.now() },
+    );
   }
 
   /**
@@ -254,18 +252,16 @@ export class PaymentsService {
     if (transaction.appid !== this.config.wechat.appId || transaction.mchid !== this.wechatPay.mchid)
       throw new DomainError('PAYMENT_NOTIFICATION_INVALID', '商户信息不符');
     if (transaction.trade_state !== 'SUCCESS') return 'not-paid';
-    const payment = await this.db.getRepository(PaymentEntity).findOneBy({ outTradeNo: transaction.out_trade_no });
+    const payment = await this.paymentRows.findOneBy({ outTradeNo: transaction.out_trade_no });
     if (!payment) {
       this.logger.warn({ event: 'payment-unknown-order', outTradeNo: transaction.out_trade_no, source });
       return 'unknown-order';
     }
     if (transaction.amount.total !== payment.amountFen) {
       const reason = `到账金额${formatAmount(transaction.amount.total)}与应缴${formatAmount(payment.amountFen)}不符`;
-      await this.db
-        .getRepository(PaymentEntity)
-        .update({ id: payment.id, state: In(['pending', 'closed']) }, { state: 'flagged', flagReason: reason, openBatchId: null });
+      await this.paymentRows.update({ id: payment.id, state: In(['pending', 'closed']) }, { state: 'flagged', flagReason: reason, openBatchId: null });
       // The members of a school's order are not paid by money that does not fit: their seats follow their own deadlines.
-      await this.db.getRepository(PaymentEntity).update({ orderId: payment.id, state: 'pending' }, { state: 'closed' });
+      await this.paymentRows.update({ orderId: payment.id, state: 'pending' }, { state: 'closed' });
       this.logger.warn({ event: 'payment-flagged', paymentId: payment.id, reason, source });
       return 'flagged';
     }

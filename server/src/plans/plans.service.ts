@@ -1,5 +1,4 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import {
   acceptancePointStatus,
   applicationWindow,
@@ -17,9 +16,8 @@ import {
   type WindowResponse,
 } from '@skillcert/shared';
 import { createHash } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock';
-import { withNamedLock } from '../database/named-lock';
+import { NamedLocks } from '../database/named-lock';
 import { representJson, type Representation } from '../common/http-cache';
 import { EvaluationBodyEntity } from './evaluation-body.entity';
 import { PlanEntity } from './plan.entity';
@@ -35,7 +33,7 @@ export class PlansService implements OnModuleInit {
   private readonly details = new Map<string, { pointJson: string; representation: Representation }>();
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly locks: NamedLocks,
     private readonly clock: Clock,
   ) {}
 
@@ -44,7 +42,7 @@ export class PlansService implements OnModuleInit {
     const now = this.clock.now();
     let changed = 0;
     // Two instances starting together would both insert a new plan: one at a time, the second finds it in step.
-    await withNamedLock(this.db, 'skillcert:rule-packs', (locked) =>
+    await this.locks.run('skillcert:rule-packs', (locked) =>
       locked.transaction(async (manager) => {
         for (const plan of listPlans()) {
           await manager.save(EvaluationBodyEntity, { ...plan.body, updatedAt: now });

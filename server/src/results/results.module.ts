@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { SessionsModule } from '../sessions/sessions.module';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ExamResultEntity } from './exam-result.entity';
 import { ApplicationsModule } from '../applications/applications.module';
 import { IdentityModule } from '../identity/identity.module';
 import { CertificatesModule } from '../certificates/certificates.module';
@@ -7,9 +10,9 @@ import { ResultsController } from './results.controller';
 import { ResultsService } from './results.service';
 
 @Module({
-  imports: [IdentityModule, ApplicationsModule, NotificationsModule, CertificatesModule],
+  imports: [TypeOrmModule.forFeature([ExamResultEntity]), IdentityModule, ApplicationsModule, NotificationsModule, CertificatesModule, SessionsModule],
   controllers: [ResultsController],
   providers: [ResultsService],
-  exports: [ResultsService],
+  exports: [TypeOrmModule, ResultsService],
 })
 export class ResultsModule {}

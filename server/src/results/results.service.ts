@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import {
   DomainError,
   ERROR_MESSAGES,
@@ -20,7 +20,7 @@ import {
   type SubjectKind,
 } from '@skillcert/shared';
 import ExcelJS from 'exceljs';
-import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
+import { In, IsNull, type EntityManager, type Repository } from 'typeorm';
 import { ApplicationEntity } from '../applications/application.entity';
 import { ApplicationStates } from '../applications/application-states';
 import { marksOf } from '../applications/application-views';
@@ -55,7 +55,10 @@ interface Seat {
 @Injectable()
 export class ResultsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    @InjectRepository(ApplicationEntity) private readonly applicationRows: Repository<ApplicationEntity>,
+    @InjectRepository(ExamResultEntity) private readonly examResults: Repository<ExamResultEntity>,
+    @InjectRepository(SeatHoldEntity) private readonly seatHolds: Repository<SeatHoldEntity>,
+    @InjectRepository(StaffAccountEntity) private readonly staffAccounts: Repository<StaffAccountEntity>,
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
     private readonly states: ApplicationStates,
@@ -167,10 +170,10 @@ export class ResultsService {
     const session = await this.ownSession(actor, sessionId);
     const seats = await this.seats(session);
     const ids = seats.flatMap((s) => [s.application.id, ...(s.application.makeupOf ? [s.application.makeupOf] : [])]);
-    const results = ids.length ? await this.db.getRepository(ExamResultEntity).findBy({ applicationId: In(ids) }) : [];
+    const results = ids.length ? await this.examResults.findBy({ applicationId: In(ids) }) : [];
     const resultOf = new Map(results.map((r) => [r.applicationId, r]));
     const staffIds = [...new Set([...results.map((r) => r.enteredBy), ...(session.resultsPublishedBy ? [session.resultsPublishedBy] : [])])];
-    const staff = staffIds.length ? await this.db.getRepository(StaffAccountEntity).findBy({ id: In(staffIds) }) : [];
+    const staff = staffIds.length ? await this.staffAccounts.findBy({ id: In(staffIds) }) : [];
     const nameOf = (id: string) => staff.find((s) => s.id === id)?.displayName ?? id;
     return {
       session: { id: session.id, date: session.date, site: session.site },
@@ -211,7 +214,7 @@ export class ResultsService {
     if (this.clock.now() < ends)
       throw new DomainError('RESULTS_TOO_EARLY', `考核尚未结束，${formatChineseDate(shanghaiDate(ends))} ${shanghaiClock(ends)}起可发布成绩`);
     const view = await this.view(actor, sessionId);
-    const results = await this.db.getRepository(ExamResultEntity).findBy({ sessionId });
+    const results = await this.examResults.findBy({ sessionId });
     if (results.some((r) => r.enteredBy === actor.staffId)) throw new DomainError('PUBLISH_BY_OTHER');
     const incomplete = view.candidates.filter((c) => c.present && !c.complete);
     if (incomplete.length) throw new DomainError('RESULTS_INCOMPLETE', `还有${incomplete.length}名考生没有成绩：${incomplete.map((c) => c.name).join('、')}`);
@@ -287,8 +290,8 @@ export class ResultsService {
   }
 
   private async seats(session: ExamSessionEntity): Promise<Seat[]> {
-    const holds = await this.db.getRepository(SeatHoldEntity).find({ where: { sessionId: session.id, status: 'confirmed' }, order: { ticketNo: 'ASC' } });
-    const applications = holds.length ? await this.db.getRepository(ApplicationEntity).findBy({ id: In(holds.map((h) => h.applicationId)) }) : [];
+    const holds = await this.seatHolds.find({ where: { sessionId: session.id, status: 'confirmed' }, order: { ticketNo: 'ASC' } });
+    const applications = holds.length ? await this.applicationRows.findBy({ id: In(holds.map((h) => h.applicationId)) }) : [];
     const byId = new Map(applications.map((a) => [a.id, a]));
     return holds.flatMap((hold) => {
       const application = byId.get(hold.applicationId);

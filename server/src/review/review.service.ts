@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import {
   ageOn,
   DomainError,
@@ -19,7 +19,7 @@ import {
   reviewNoticeData,
   reviewNoticeEmail,
 } from '@skillcert/shared';
-import { DataSource, In } from 'typeorm';
+import { In, type Repository } from 'typeorm';
 import { ApplicationEventEntity } from '../applications/application-event.entity';
 import { ApplicationEntity } from '../applications/application.entity';
 import { StaffAccountEntity } from '../staff/staff-account.entity';
@@ -39,7 +39,8 @@ import { OutboxService } from '../notifications/outbox.service';
 @Injectable()
 export class ReviewService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    @InjectRepository(ApplicationEntity) private readonly applicationRows: Repository<ApplicationEntity>,
+    @InjectRepository(ApplicationEventEntity) private readonly applicationEvents: Repository<ApplicationEventEntity>,
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
     private readonly states: ApplicationStates,
@@ -59,7 +60,7 @@ export class ReviewService {
    */
   async revealResidentId(actor: StaffActor, id: string): Promise<{ residentId: string }> {
     const application = await this.access.get(actor, 'application', id);
-    await this.db.getRepository(ApplicationEventEntity).insert({
+    await this.applicationEvents.insert({
       id: randomUUID(),
       applicationId: application.id,
       fromState: application.state,
@@ -76,7 +77,7 @@ export class ReviewService {
   async queue(actor: StaffActor, query: ReviewQuery): Promise<ReviewItem[]> {
     const planIds = planIdsOfBody(actor.bodyId).filter((id) => !query.planId || id === query.planId);
     if (planIds.length === 0) return [];
-    const rows = await this.db.getRepository(ApplicationEntity).find({
+    const rows = await this.applicationRows.find({
       where: {
         planId: In(planIds),
         state: query.state,
@@ -139,7 +140,7 @@ export class ReviewService {
   async approveBatch(actor: StaffActor, batchId: string, request: BulkApproveRequest): Promise<BulkApproveResult> {
     const batch = await this.access.get(actor, 'batch', batchId);
     if (batch.state !== 'submitted') throw new DomainError('BATCH_NOT_SUBMITTED');
-    const members = await this.db.getRepository(ApplicationEntity).find({ where: { batchId }, order: { batchRow: 'ASC' } });
+    const members = await this.applicationRows.find({ where: { batchId }, order: { batchRow: 'ASC' } });
     const exceptions = new Map(request.exceptions.map((e) => [e.applicationId, e]));
     const result: BulkApproveResult = { approved: 0, returned: 0, rejected: 0, skipped: [] };
     for (const id of exceptions.keys()) {
@@ -172,8 +173,8 @@ export class ReviewService {
   async auditTrail(actor: StaffActor, query: AuditQuery): Promise<AuditEntryView[]> {
     const planIds = planIdsOfBody(actor.bodyId);
     if (query.applicationId) await this.access.require(actor, 'application', [query.applicationId]);
-    const rows = await this.db
-      .createQueryBuilder(ApplicationEventEntity, 'e')
+    const rows = await this.applicationEvents
+      .createQueryBuilder('e')
       .innerJoin(ApplicationEntity, 'a', 'a.id = e.application_id')
       .leftJoin(StaffAccountEntity, 's', "s.id = e.actor_id AND e.actor_kind IN ('staff', 'institution')")
       .select('e.at', 'at')

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import { DomainError, sessionServesApplication } from '@skillcert/shared';
-import { DataSource } from 'typeorm';
+import { type Repository } from 'typeorm';
 import { ApplicationEntity } from '../applications/application.entity';
 import { Clock } from '../common/clock';
 import { APP_CONFIG, type AppConfig } from '../config/config';
@@ -17,7 +17,8 @@ import { SeatsService, sessionTakesSeats } from './seats.service';
 @Injectable()
 export class SeatAllocator {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    @InjectRepository(ApplicationEntity) private readonly applicationRows: Repository<ApplicationEntity>,
+    @InjectRepository(ExamSessionEntity) private readonly examSessions: Repository<ExamSessionEntity>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
     private readonly seats: SeatsService,
@@ -25,9 +26,9 @@ export class SeatAllocator {
 
   /** `known`: the application as its approval just wrote it (saves reading it again). */
   async seat(applicationId: string, known?: ApplicationEntity): Promise<boolean> {
-    const application = known ?? (await this.db.getRepository(ApplicationEntity).findOneByOrFail({ id: applicationId }));
+    const application = known ?? (await this.applicationRows.findOneByOrFail({ id: applicationId }));
     if (application.state !== 'approved') return false;
-    const sessions = await this.db.getRepository(ExamSessionEntity).find({ where: { planId: application.planId }, order: { date: 'ASC', createdAt: 'ASC' } });
+    const sessions = await this.examSessions.find({ where: { planId: application.planId }, order: { date: 'ASC', createdAt: 'ASC' } });
     const deadline = new Date(this.clock.now().getTime() + this.config.paymentDays * 86_400_000);
     for (const session of sessions) {
       if (!session.levels.includes(application.level) || session.seatsTaken >= session.capacity) continue;
@@ -46,10 +47,9 @@ export class SeatAllocator {
 
   /** Seats the waiting list of a plan in the order of approval, as far as seats go. Returns how many were seated. */
   async promoteWaiting(planId: string): Promise<number> {
-    const waiting = await this.db
-      .createQueryBuilder()
+    const waiting = await this.applicationRows
+      .createQueryBuilder('a')
       .select('a.id', 'id')
-      .from(ApplicationEntity, 'a')
       .leftJoin('seat_holds', 'h', "h.application_id = a.id AND h.status IN ('held', 'confirmed')")
       .where("a.plan_id = :planId AND a.state = 'approved' AND h.application_id IS NULL", { planId })
       .orderBy('a.updated_at', 'ASC')
@@ -59,7 +59,7 @@ export class SeatAllocator {
     let seated = 0;
     const full = new Set<number>();
     for (const { id } of waiting) {
-      const application = await this.db.getRepository(ApplicationEntity).findOneByOrFail({ id });
+      const application = await this.applicationRows.findOneByOrFail({ id });
       if (full.has(application.level)) continue;
       if (await this.seat(id)) seated++;
       else full.add(application.level);

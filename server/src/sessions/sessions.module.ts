@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ExamSessionEntity } from './exam-session.entity';
+import { SeatHoldEntity } from './seat-hold.entity';
 import { ApplicationsModule } from '../applications/applications.module';
 import { IdentityModule } from '../identity/identity.module';
 import { SeatAllocator } from './seat-allocator';
@@ -8,9 +11,9 @@ import { SessionsController } from './sessions.controller';
 import { SessionsService } from './sessions.service';
 
 @Module({
-  imports: [IdentityModule, ApplicationsModule],
+  imports: [TypeOrmModule.forFeature([ExamSessionEntity, SeatHoldEntity]), IdentityModule, ApplicationsModule],
   controllers: [SessionsController],
   providers: [SessionsService, SeatsService, SeatAllocator, SeatSweeper],
-  exports: [SeatsService, SeatAllocator, SessionsService],
+  exports: [TypeOrmModule, SeatsService, SeatAllocator, SessionsService],
 })
 export class SessionsModule {}

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import type { Repository } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import { DomainError, sessionDateAllowed, type CreateExamSessionRequest, type ExamSessionView } from '@skillcert/shared';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import type { StaffActor } from '../auth/actor';
 import { Clock } from '../common/clock';
 import { ExamSessionEntity } from './exam-session.entity';
@@ -26,7 +26,7 @@ function view(row: ExamSessionEntity): ExamSessionView {
 @Injectable()
 export class SessionsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    @InjectRepository(ExamSessionEntity) private readonly examSessions: Repository<ExamSessionEntity>,
     private readonly clock: Clock,
     private readonly allocator: SeatAllocator,
     private readonly access: Access,
@@ -53,15 +53,15 @@ export class SessionsService {
       createdBy: actor.staffId,
       createdAt: this.clock.now(),
     };
-    await this.db.getRepository(ExamSessionEntity).insert(row);
+    await this.examSessions.insert(row);
     // A new session is where the waiting list goes first.
     await this.allocator.promoteWaiting(row.planId);
-    return view(await this.db.getRepository(ExamSessionEntity).findOneByOrFail({ id: row.id }));
+    return view(await this.examSessions.findOneByOrFail({ id: row.id }));
   }
 
   async list(actor: StaffActor, planId: string): Promise<ExamSessionView[]> {
     this.access.requirePlan(actor, planId);
-    const rows = await this.db.getRepository(ExamSessionEntity).find({ where: { planId }, order: { date: 'ASC', createdAt: 'ASC' } });
+    const rows = await this.examSessions.find({ where: { planId }, order: { date: 'ASC', createdAt: 'ASC' } });
     return rows.map(view);
   }
 }

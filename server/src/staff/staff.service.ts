@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import {
   DomainError,
   type ChangePasswordRequest,
@@ -10,7 +10,7 @@ import {
   type StaffSessionResponse,
 } from '@skillcert/shared';
 import { createHash, randomUUID } from 'node:crypto';
-import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
+import { QueryFailedError, type EntityManager, type Repository } from 'typeorm';
 import type { StaffActor } from '../auth/actor';
 import { AuthService } from '../auth/auth.service';
 import { Clock } from '../common/clock';
@@ -32,7 +32,9 @@ export class StaffService implements OnApplicationBootstrap {
   private readonly logger = new Logger(StaffService.name);
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    @InjectRepository(LoginFailureEntity) private readonly loginFailures: Repository<LoginFailureEntity>,
+    @InjectRepository(InstitutionEntity) private readonly institutions: Repository<InstitutionEntity>,
+    @InjectRepository(StaffAccountEntity) private readonly staffAccounts: Repository<StaffAccountEntity>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
     private readonly auth: AuthService,
@@ -42,7 +44,7 @@ export class StaffService implements OnApplicationBootstrap {
   /** The first administrator comes from configuration; created once, never overwritten. */
   async onApplicationBootstrap(): Promise<void> {
     const { username, password, bodyId } = this.config.firstAdmin;
-    const accounts = this.db.getRepository(StaffAccountEntity);
+    const accounts = this.staffAccounts;
     if (await accounts.existsBy({ username })) return;
     try {
       await accounts.insert({
@@ -75,7 +77,7 @@ export class StaffService implements OnApplicationBootstrap {
    * all addresses rests the account.
    */
   async login({ username, password }: StaffLoginRequest, address: string): Promise<StaffSessionResponse> {
-    const accounts = this.db.getRepository(StaffAccountEntity);
+    const accounts = this.staffAccounts;
     const account = await accounts.findOneBy({ username: username.trim().toLowerCase() });
     if (!account) {
       await verifyPassword(password, DECOY_HASH);
@@ -100,13 +102,7 @@ export class StaffService implements OnApplicationBootstrap {
     const lock = this.uow.rowLock ? { lock: this.uow.rowLock } : {};
     // The address's row made beforehand and committed on its own: made inside the counting
     // transaction, two first attempts would race on its insert.
-    await this.db
-      .createQueryBuilder()
-      .insert()
-      .into(LoginFailureEntity)
-      .values({ accountId, addressHash, failures: 0, lockedUntil: null })
-      .orIgnore()
-      .execute();
+    await this.loginFailures.createQueryBuilder().insert().values({ accountId, addressHash, failures: 0, lockedUntil: null }).orIgnore().execute();
     return this.uow.run(async (manager) => {
       const account = await manager.findOneOrFail(StaffAccountEntity, { where: { id: accountId }, ...lock });
       const pair = await manager.findOneOrFail(LoginFailureEntity, { where: { accountId, addressHash }, ...lock });
@@ -128,11 +124,9 @@ export class StaffService implements OnApplicationBootstrap {
 
   /** Their own new password, proved by the current one. Every other session of theirs ends; a temporary password is done with. */
   async changePassword(actor: StaffActor, request: ChangePasswordRequest): Promise<void> {
-    const account = await this.db.getRepository(StaffAccountEntity).findOneByOrFail({ id: actor.staffId });
+    const account = await this.staffAccounts.findOneByOrFail({ id: actor.staffId });
     if (!(await verifyPassword(request.currentPassword, account.passwordHash))) throw new DomainError('PASSWORD_WRONG');
-    await this.db
-      .getRepository(StaffAccountEntity)
-      .update({ id: account.id }, { passwordHash: await hashPassword(request.newPassword), mustChangePassword: false });
+    await this.staffAccounts.update({ id: account.id }, { passwordHash: await hashPassword(request.newPassword), mustChangePassword: false });
     await this.auth.revokeAllOfStaff(account.id, actor.sessionId);
     this.logger.log({ event: 'password-changed', staffId: account.id });
   }
@@ -141,10 +135,10 @@ export class StaffService implements OnApplicationBootstrap {
   async setDisabled(actor: StaffActor, id: string, disabled: boolean): Promise<StaffProfile> {
     const account = await this.ownAccount(actor, id);
     if (disabled && account.id === actor.staffId) throw new DomainError('OWN_ACCOUNT');
-    await this.db.getRepository(StaffAccountEntity).update({ id }, { disabledAt: disabled ? this.clock.now() : null });
+    await this.staffAccounts.update({ id }, { disabledAt: disabled ? this.clock.now() : null });
     if (disabled) await this.auth.revokeAllOfStaff(id);
     this.logger.log({ event: disabled ? 'account-disabled' : 'account-enabled', staffId: id, by: actor.staffId });
-    return this.profile(await this.db.getRepository(StaffAccountEntity).findOneByOrFail({ id }));
+    return this.profile(await this.staffAccounts.findOneByOrFail({ id }));
   }
 
   /** A temporary password from an admin: sessions end, lock-outs lift, and the holder sets their own at the next sign-in. */
@@ -160,7 +154,7 @@ export class StaffService implements OnApplicationBootstrap {
     });
     await this.auth.revokeAllOfStaff(id);
     this.logger.log({ event: 'password-reset', staffId: id, by: actor.staffId });
-    return this.profile(await this.db.getRepository(StaffAccountEntity).findOneByOrFail({ id }));
+    return this.profile(await this.staffAccounts.findOneByOrFail({ id }));
   }
 
   async revokeSessions(actor: StaffActor, id: string): Promise<{ revoked: number }> {
@@ -172,25 +166,25 @@ export class StaffService implements OnApplicationBootstrap {
 
   /** Another body's account looks exactly like a missing one. */
   private async ownAccount(actor: StaffActor, id: string): Promise<StaffAccountEntity> {
-    const account = await this.db.getRepository(StaffAccountEntity).findOneBy({ id, bodyId: actor.bodyId });
+    const account = await this.staffAccounts.findOneBy({ id, bodyId: actor.bodyId });
     if (!account) throw new DomainError('NOT_FOUND');
     return account;
   }
 
   async me(actor: StaffActor): Promise<StaffProfile> {
-    return this.profile(await this.db.getRepository(StaffAccountEntity).findOneByOrFail({ id: actor.staffId }));
+    return this.profile(await this.staffAccounts.findOneByOrFail({ id: actor.staffId }));
   }
 
   /** Accounts of the admin's own body only. */
   async list(actor: StaffActor): Promise<StaffProfile[]> {
-    const rows = await this.db.getRepository(StaffAccountEntity).find({ where: { bodyId: actor.bodyId }, order: { createdAt: 'ASC' } });
+    const rows = await this.staffAccounts.find({ where: { bodyId: actor.bodyId }, order: { createdAt: 'ASC' } });
     return Promise.all(rows.map((r) => this.profile(r)));
   }
 
   async create(actor: StaffActor, request: CreateStaffRequest): Promise<StaffProfile> {
     const passwordHash = await hashPassword(request.password);
     try {
-      const id = await this.db.transaction(async (manager) => {
+      const id = await this.uow.run(async (manager) => {
         const accounts = manager.getRepository(StaffAccountEntity);
         if (await accounts.existsBy({ username: request.username })) throw new DomainError('USERNAME_TAKEN');
         const institutionId = request.kind === 'institution' ? await this.institutionId(manager, actor.bodyId, request.institutionName ?? '') : null;
@@ -212,7 +206,7 @@ export class StaffService implements OnApplicationBootstrap {
         });
         return accountId;
       });
-      return this.profile(await this.db.getRepository(StaffAccountEntity).findOneByOrFail({ id }));
+      return this.profile(await this.staffAccounts.findOneByOrFail({ id }));
     } catch (error) {
       if (error instanceof QueryFailedError && /unique|duplicate/i.test(error.message)) throw new DomainError('USERNAME_TAKEN');
       throw error;
@@ -229,7 +223,7 @@ export class StaffService implements OnApplicationBootstrap {
   }
 
   private async profile(account: StaffAccountEntity): Promise<StaffProfile> {
-    const institution = account.institutionId ? await this.db.getRepository(InstitutionEntity).findOneBy({ id: account.institutionId }) : null;
+    const institution = account.institutionId ? await this.institutions.findOneBy({ id: account.institutionId }) : null;
     return {
       id: account.id,
       username: account.username,

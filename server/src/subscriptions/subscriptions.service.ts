@@ -1,7 +1,7 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import { SUBSCRIPTION_KINDS, SUBSCRIPTION_TITLES, type SubscriptionChoices, type SubscriptionKind, type SubscriptionsView } from '@skillcert/shared';
-import { DataSource, IsNull } from 'typeorm';
+import { IsNull, type Repository } from 'typeorm';
 import { Clock } from '../common/clock';
 import { timeOrderedId } from '../common/time-ordered-id';
 import { APP_CONFIG, type AppConfig } from '../config/config';
@@ -16,14 +16,15 @@ export type SubscriptionsAccepted = (openid: string, templateIds: string[]) => P
 @Injectable()
 export class SubscriptionsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    @InjectRepository(SubscriptionCreditEntity) private readonly subscriptionCredits: Repository<SubscriptionCreditEntity>,
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Optional() @Inject(SUBSCRIPTIONS_ACCEPTED) private readonly accepted?: SubscriptionsAccepted,
   ) {}
 
   async view(userId: string): Promise<SubscriptionsView> {
-    const unused = await this.db.getRepository(SubscriptionCreditEntity).findBy({ userId, usedAt: IsNull() });
+    const unused = await this.subscriptionCredits.findBy({ userId, usedAt: IsNull() });
     const credits = Object.fromEntries(SUBSCRIPTION_KINDS.map((kind) => [kind, unused.filter((c) => c.kind === kind).length])) as Record<
       SubscriptionKind,
       number
@@ -42,10 +43,10 @@ export class SubscriptionsService {
       return kind ? [{ kind, templateId: c.templateId }] : [];
     });
     if (accepted.length) {
-      await this.db
-        .getRepository(SubscriptionCreditEntity)
-        .insert(accepted.map((a) => ({ id: timeOrderedId(), userId, kind: a.kind, templateId: a.templateId, grantedAt: this.clock.now(), usedAt: null })));
-      const openid = this.accepted ? (await this.db.getRepository(UserEntity).findOneBy({ id: userId }))?.openid : undefined;
+      await this.subscriptionCredits.insert(
+        accepted.map((a) => ({ id: timeOrderedId(), userId, kind: a.kind, templateId: a.templateId, grantedAt: this.clock.now(), usedAt: null })),
+      );
+      const openid = this.accepted ? (await this.users.findOneBy({ id: userId }))?.openid : undefined;
       if (openid)
         await this.accepted?.(
           openid,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import {
   DomainError,
   getPlan,
@@ -11,7 +11,7 @@ import {
   ticketSubjects,
   type TicketView,
 } from '@skillcert/shared';
-import { DataSource, type EntityManager } from 'typeorm';
+import { type EntityManager, type Repository } from 'typeorm';
 import { ApplicationEntity } from '../applications/application.entity';
 import type { CandidateActor, StaffActor } from '../auth/actor';
 import { Clock } from '../common/clock';
@@ -26,7 +26,9 @@ import { Access } from '../access/access';
 @Injectable()
 export class TicketDocuments {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    @InjectRepository(ApplicationEntity) private readonly applicationRows: Repository<ApplicationEntity>,
+    @InjectRepository(ExamSessionEntity) private readonly examSessions: Repository<ExamSessionEntity>,
+    @InjectRepository(SeatHoldEntity) private readonly seatHolds: Repository<SeatHoldEntity>,
     private readonly uow: UnitOfWork,
     private readonly sequences: Sequences,
     private readonly clock: Clock,
@@ -45,15 +47,15 @@ export class TicketDocuments {
 
   /** For the e-mail that carries it: the same checks, no owner (the outbox writes only to the owner's address). */
   async ticketPdf(applicationId: string): Promise<{ filename: string; content: Buffer }> {
-    const application = await this.db.getRepository(ApplicationEntity).findOneByOrFail({ id: applicationId });
+    const application = await this.applicationRows.findOneByOrFail({ id: applicationId });
     return this.render(await this.view(application));
   }
 
   private async view(application: ApplicationEntity): Promise<TicketView> {
-    const hold = await this.db.getRepository(SeatHoldEntity).findOneBy({ applicationId: application.id, status: 'confirmed' });
+    const hold = await this.seatHolds.findOneBy({ applicationId: application.id, status: 'confirmed' });
     // A ticket is for a paid seat; anything else has no ticket yet (or any more).
     if (!hold || !TICKETED_APPLICATION_STATES.includes(application.state)) throw new DomainError('TICKET_NOT_AVAILABLE');
-    const session = await this.db.getRepository(ExamSessionEntity).findOneByOrFail({ id: hold.sessionId });
+    const session = await this.examSessions.findOneByOrFail({ id: hold.sessionId });
     const open = ticketOpen(session.date, shanghaiDate(this.clock.now()));
     if (!open.open) throw new DomainError('TICKET_NOT_YET', open.message);
     const ticketNo = hold.ticketNo ?? (await this.uow.run((manager) => this.numberSeats(manager, session, [hold]))).get(hold.id)!;
@@ -105,7 +107,7 @@ export class TicketDocuments {
    */
   async batchPdf(actor: StaffActor, batchId: string): Promise<{ filename: string; content: Buffer }> {
     const batch = await this.access.get(actor, 'batch', batchId);
-    const members = await this.db.getRepository(ApplicationEntity).find({ where: { batchId: batch.id }, order: { batchRow: 'ASC' } });
+    const members = await this.applicationRows.find({ where: { batchId: batch.id }, order: { batchRow: 'ASC' } });
     const tickets: TicketView[] = [];
     let firstRefusal: DomainError | undefined;
     for (const member of members) {

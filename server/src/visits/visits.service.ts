@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
 import {
   type ApplicationView,
   bookableVisitSlots,
@@ -11,7 +11,7 @@ import {
   visitsRequired,
 } from '@skillcert/shared';
 import { randomInt } from 'node:crypto';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { In, type EntityManager, type Repository } from 'typeorm';
 import { ApplicationEntity } from '../applications/application.entity';
 import { ApplicationViews } from '../applications/application-views';
 import type { CandidateActor } from '../auth/actor';
@@ -36,7 +36,8 @@ function newVisitCode(): string {
 @Injectable()
 export class VisitsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    @InjectRepository(VisitBookingEntity) private readonly visitBookings: Repository<VisitBookingEntity>,
+    @InjectRepository(VisitSlotEntity) private readonly visitSlots: Repository<VisitSlotEntity>,
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
     private readonly views: ApplicationViews,
@@ -47,7 +48,7 @@ export class VisitsService {
     const capacity = getPlan(planId).acceptancePoint?.visits?.capacity ?? 0;
     const slots = bookableVisitSlots(planId, this.clock.now());
     if (slots.length === 0) return [];
-    const taken = await this.db.getRepository(VisitSlotEntity).findBy({ planId, slotStart: In(slots.map((s) => s.startsAt)) });
+    const taken = await this.visitSlots.findBy({ planId, slotStart: In(slots.map((s) => s.startsAt)) });
     const takenAt = new Map(taken.map((t) => [t.slotStart, t.taken]));
     return slots.map((slot) => ({ ...slot, left: Math.max(0, capacity - (takenAt.get(slot.startsAt) ?? 0)) }));
   }
@@ -59,13 +60,7 @@ export class VisitsService {
     if (!slot) throw new DomainError(visitsRequired(before.planId) ? 'VISIT_SLOT_UNAVAILABLE' : 'VISIT_NOT_NEEDED');
     // The slot's counter row exists before any transaction counts on it: racing first
     // bookings then queue on one row lock instead of deadlocking on an insert's gap locks.
-    await this.db
-      .createQueryBuilder()
-      .insert()
-      .into(VisitSlotEntity)
-      .values({ planId: before.planId, slotStart: slot.startsAt, taken: 0 })
-      .orIgnore()
-      .execute();
+    await this.visitSlots.createQueryBuilder().insert().values({ planId: before.planId, slotStart: slot.startsAt, taken: 0 }).orIgnore().execute();
     await this.uow.run(async (manager) => {
       const application = await manager.findOneByOrFail(ApplicationEntity, { id: applicationId });
       if (application.channel !== 'individual' || !visitsRequired(application.planId)) throw new DomainError('VISIT_NOT_NEEDED');
@@ -104,7 +99,7 @@ export class VisitsService {
 
   /** The application a visit code belongs to (the counter's scan), or undefined. */
   async applicationIdOf(code: string): Promise<string | undefined> {
-    const booking = await this.db.getRepository(VisitBookingEntity).findOneBy({ code: code.trim().toUpperCase() });
+    const booking = await this.visitBookings.findOneBy({ code: code.trim().toUpperCase() });
     return booking?.applicationId;
   }
 

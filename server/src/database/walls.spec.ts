@@ -1,0 +1,37 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { dataSourceOptions } from './data-source';
+
+const SRC = join(__dirname, '..');
+
+/** Each feature module's `TypeOrmModule.forFeature([...])`, by module file. */
+function registrations(): Map<string, string[]> {
+  const found = new Map<string, string[]>();
+  for (const folder of readdirSync(SRC, { withFileTypes: true }).filter((entry) => entry.isDirectory())) {
+    for (const file of readdirSync(join(SRC, folder.name)).filter((name) => name.endsWith('.module.ts'))) {
+      const source = readFileSync(join(SRC, folder.name, file), 'utf8');
+      const list = /TypeOrmModule\.forFeature\(\[([^\]]*)\]\)/.exec(source)?.[1];
+      if (list)
+        found.set(
+          `${folder.name}/${file}`,
+          list
+            .split(',')
+            .map((name) => name.trim())
+            .filter(Boolean),
+        );
+    }
+  }
+  return found;
+}
+
+describe('rooms with walls', () => {
+  it('gives every table one owner: each entity is registered by exactly one feature module', () => {
+    const owners = new Map<string, string[]>();
+    for (const [module, entities] of registrations()) for (const entity of entities) owners.set(entity, [...(owners.get(entity) ?? []), module]);
+    const entities = (dataSourceOptions({ kind: 'sqlite', path: ':memory:' }).entities as { name: string }[]).map((entity) => entity.name);
+    // The number sequences are the database's own plumbing (tickets, certificates and orders draw from them through Sequences).
+    const featureEntities = entities.filter((name) => name !== 'SequenceEntity');
+    expect(featureEntities.filter((name) => owners.get(name)?.length !== 1)).toEqual([]);
+    expect([...owners.keys()].filter((name) => !entities.includes(name))).toEqual([]);
+  });
+});
