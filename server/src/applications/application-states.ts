@@ -41,6 +41,11 @@ export class ApplicationStates {
     Object.assign(application, { state: to, activeKey, updatedAt: now });
   }
 
+  /** A line on the timeline and in the audit trail that moves nothing: a transfer announced, an ID number read at the counter. */
+  note(manager: EntityManager, application: Pick<ApplicationEntity, 'id' | 'state'>, by: EventActor, note: string): Promise<ApplicationEventEntity> {
+    return this.record(manager, application.id, application.state, application.state, by, note);
+  }
+
   /** The same first line for many applications at once (a school's roster): one statement per hundred. */
   async recordAll(
     manager: EntityManager,

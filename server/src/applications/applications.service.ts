@@ -20,7 +20,6 @@ import type { CandidateActor } from '../auth/actor';
 import { Clock } from '../common/clock';
 import { isUniqueViolation, UnitOfWork } from '../database/unit-of-work';
 import { activeKeyOf, ApplicationIntake } from './application-intake';
-import { ApplicationEventEntity } from './application-event.entity';
 import { ApplicationCommitmentEntity, ApplicationMaterialEntity } from './application-material.entity';
 import { ApplicationStates } from './application-states';
 import { ApplicationViews } from './application-views';
@@ -194,17 +193,7 @@ export class ApplicationsService {
       }
       const at = this.clock.now();
       await manager.update(ApplicationEntity, { id: application.id }, { transferPayer: payer, transferNotedAt: at });
-      await manager.insert(ApplicationEventEntity, {
-        id: randomUUID(),
-        applicationId: application.id,
-        fromState: application.state,
-        toState: application.state,
-        actorKind: 'candidate',
-        actorId: actor.userId,
-        note: `考生告知已转账，付款人：${payer}`,
-        corrections: null,
-        at,
-      });
+      await this.states.note(manager, application, { kind: 'candidate', id: actor.userId }, `考生告知已转账，付款人：${payer}`);
     });
     return this.views.viewOf(id);
   }

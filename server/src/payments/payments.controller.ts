@@ -4,7 +4,6 @@ import type { Request, Response } from 'express';
 import type { CandidateActor, StaffActor } from '../auth/actor';
 import { Allow, CurrentCandidate, CurrentStaff } from '../auth/auth.guard';
 import { ZodPipe } from '../common/zod-pipe';
-import { ApplicationViews } from '../applications/application-views';
 import type { NotificationHeaders } from '../wechat/wechatpay.client';
 import { BatchPaymentsService } from './batch-payments.service';
 import { PaymentsService } from './payments.service';
@@ -14,7 +13,6 @@ export class PaymentsController {
   constructor(
     private readonly payments: PaymentsService,
     private readonly batchPayments: BatchPaymentsService,
-    private readonly views: ApplicationViews,
   ) {}
 
   @Post('applications/:id/payments/wechat')

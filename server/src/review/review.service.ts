@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import {
@@ -60,17 +59,7 @@ export class ReviewService {
    */
   async revealResidentId(actor: StaffActor, id: string): Promise<{ residentId: string }> {
     const application = await this.access.get(actor, 'application', id);
-    await this.applicationEvents.insert({
-      id: randomUUID(),
-      applicationId: application.id,
-      fromState: application.state,
-      toState: application.state,
-      actorKind: 'staff',
-      actorId: actor.staffId,
-      note: '现场核验：工作人员查看了完整身份证号码',
-      corrections: null,
-      at: this.clock.now(),
-    });
+    await this.uow.run((manager) => this.states.note(manager, application, { kind: 'staff', id: actor.staffId }, '现场核验：工作人员查看了完整身份证号码'));
     return { residentId: this.cipher.decrypt(application.residentIdCipher) };
   }
 

@@ -13,7 +13,7 @@ export function ResultCard({ application }: { application: ApplicationView }) {
       <View className="card" data-testid="result">
         <View className="next-title">考核已完成</View>
         <View className="muted">成绩预计于{formatChineseDate(application.resultsDueBy)}前公布，届时将通知您。</View>
-        <ResultsLookup planId={application.planId} />
+        <PlanQuotes lines={getPlan(application.planId).results.lookup} testId="results-lookup" />
       </View>
     );
   }
@@ -44,25 +44,12 @@ export function ResultCard({ application }: { application: ApplicationView }) {
         公布时间 {formatInstant(result.publishedAt)}
         {result.passed ? '' : ` · 合格科目成绩有效期至${formatChineseDate(result.validThrough)}`}
       </View>
-      <ResultsLookup planId={application.planId} />
+      <PlanQuotes lines={getPlan(application.planId).results.lookup} testId="results-lookup" />
     </View>
   );
 }
 
-/** Where else the plan says results and certificates can be looked up, in its words. */
-function ResultsLookup({ planId }: { planId: string }) {
-  return (
-    <View className="plan-quotes" data-testid="results-lookup">
-      {getPlan(planId).results.lookup.map((line) => (
-        <View key={line} className="muted">
-          {line}
-        </View>
-      ))}
-    </View>
-  );
-}
-
-/** The plan's own words on a moment (make-up, collection): shown where the candidate meets it. */
+/** The plan's own words on a moment (where results are looked up, make-up, collection): shown where the candidate meets it. */
 function PlanQuotes({ lines, testId }: { lines: readonly (string | undefined)[]; testId: string }) {
   const present = lines.filter((line): line is string => Boolean(line));
   if (present.length === 0) return null;
