@@ -7,7 +7,9 @@ import { Clock } from './common/clock';
 import { APP_CONFIG, type AppConfig } from './config/config';
 import { dataSourceOptions } from './database/data-source';
 import { HealthController } from './health/health.controller';
+import { AuthModule } from './auth/auth.module';
 import { IdentityModule } from './identity/identity.module';
+import { StaffModule } from './staff/staff.module';
 import { ApplicationsModule } from './applications/applications.module';
 import { UnitOfWork } from './database/unit-of-work';
 import { Access } from './access/access';
@@ -57,7 +59,9 @@ export class AppModule {
         CertificatesModule,
         FilesModule,
         PlansModule,
+        AuthModule,
         IdentityModule,
+        StaffModule,
         SessionsModule,
         ApplicationsModule,
         VisitsModule,

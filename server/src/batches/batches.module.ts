@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { StaffModule } from '../staff/staff.module';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { BatchEntity } from './batch.entity';
 import { ApplicationsModule } from '../applications/applications.module';
@@ -7,7 +8,7 @@ import { BatchesController } from './batches.controller';
 import { BatchesService } from './batches.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([BatchEntity]), IdentityModule, ApplicationsModule],
+  imports: [TypeOrmModule.forFeature([BatchEntity]), StaffModule, IdentityModule, ApplicationsModule],
   controllers: [BatchesController],
   providers: [BatchesService],
   exports: [TypeOrmModule],

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { StaffModule } from '../staff/staff.module';
 import { SessionsModule } from '../sessions/sessions.module';
 import { BatchesModule } from '../batches/batches.module';
 import { ApplicationsModule } from '../applications/applications.module';
@@ -13,6 +14,7 @@ import { FinanceService } from './finance.service';
 @Module({
   imports: [
     TypeOrmModule.forFeature([BankCreditEntity, StatementColumnsEntity]),
+    StaffModule,
     IdentityModule,
     PaymentsModule,
     ApplicationsModule,

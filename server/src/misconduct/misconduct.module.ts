@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { StaffModule } from '../staff/staff.module';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MisconductRecordEntity } from './misconduct-record.entity';
 import { ApplicationsModule } from '../applications/applications.module';
@@ -9,7 +10,7 @@ import { MisconductController } from './misconduct.controller';
 import { MisconductService } from './misconduct.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([MisconductRecordEntity]), IdentityModule, ApplicationsModule, SessionsModule, CertificatesModule],
+  imports: [TypeOrmModule.forFeature([MisconductRecordEntity]), StaffModule, IdentityModule, ApplicationsModule, SessionsModule, CertificatesModule],
   controllers: [MisconductController],
   providers: [MisconductService],
   exports: [TypeOrmModule],

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { StaffModule } from '../staff/staff.module';
 import { SessionsModule } from '../sessions/sessions.module';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ExamResultEntity } from './exam-result.entity';
@@ -10,7 +11,15 @@ import { ResultsController } from './results.controller';
 import { ResultsService } from './results.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ExamResultEntity]), IdentityModule, ApplicationsModule, NotificationsModule, CertificatesModule, SessionsModule],
+  imports: [
+    TypeOrmModule.forFeature([ExamResultEntity]),
+    StaffModule,
+    IdentityModule,
+    ApplicationsModule,
+    NotificationsModule,
+    CertificatesModule,
+    SessionsModule,
+  ],
   controllers: [ResultsController],
   providers: [ResultsService],
   exports: [TypeOrmModule, ResultsService],
