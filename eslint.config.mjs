@@ -9,6 +9,39 @@ const throughSharedFront = {
   message: 'import @skillcert/shared or its public subpaths (/contract, /testing), never its dist/',
 };
 
+/**
+ * What one server feature may take from another: its module, its entities, its services, and the few
+ * files listed here that are services by another name (the guard, the policy, the state machine's
+ * writer, the read models, the WeChat clients). Anything else in a feature's folder is its own.
+ */
+const FEATURE_SURFACE = [
+  '../*/*.module',
+  '../*/*.entity',
+  '../*/*.service',
+  '../common/*',
+  '../database/*',
+  '../config/*',
+  '../auth/actor',
+  '../auth/auth.guard',
+  '../access/access',
+  '../applications/application-states',
+  '../applications/application-views',
+  '../applications/application-intake',
+  '../certificates/certificate-view',
+  '../identity/personal-data.cipher',
+  '../notifications/candidate-notices',
+  '../notifications/mailer',
+  '../results/marks-writer',
+  '../sessions/seat-allocator',
+  '../tickets/ticket-documents',
+  '../wechat/wechat.client',
+  '../wechat/wechatpay.client',
+];
+const throughFeatureSurface = {
+  group: ['../*/*', ...FEATURE_SURFACE.map((path) => `!${path}`)],
+  message: "another feature's internals: use its module, entities, services or a file of its surface (FEATURE_SURFACE in eslint.config.mjs)",
+};
+
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/dist-h5/**', '**/node_modules/**', 'server/data/**', 'test-artifacts/**', '**/*.cjs', 'miniprogram/config/*.js'] },
   js.configs.recommended,
@@ -117,7 +150,7 @@ export default tseslint.config(
             },
             { name: 'typeorm', importNames: ['DataSource'], message: 'inject repositories (@InjectRepository), JoinedReads or UnitOfWork — not the database' },
           ],
-          patterns: [throughSharedFront, { group: ['**/miniprogram/src/**'], message: 'the app is tested through its pages, not imported piecemeal' }],
+          patterns: [throughSharedFront, throughFeatureSurface],
         },
       ],
     },
