@@ -16,6 +16,6 @@ import { UserEntity } from './user.entity';
   imports: [TypeOrmModule.forFeature([AuthSessionEntity, UserEntity]), IdentityModule],
   controllers: [AuthController],
   providers: [AuthService, AuthGuard],
-  exports: [TypeOrmModule, AuthService, AuthGuard],
+  exports: [AuthService, AuthGuard],
 })
 export class AuthModule {}

@@ -65,6 +65,11 @@ export class AuthService {
     return ids.length;
   }
 
+  /** The WeChat openid a candidate signed in with (to order a payment, to tell the demo's WeChat what they allowed). */
+  async openidOf(userId: string): Promise<string | undefined> {
+    return (await this.users.findOne({ where: { id: userId }, select: { id: true, openid: true } }))?.openid ?? undefined;
+  }
+
   async revoke(actor: Actor): Promise<void> {
     await this.authSessions.update({ id: actor.sessionId, revokedAt: IsNull() }, { revokedAt: this.clock.now() });
   }

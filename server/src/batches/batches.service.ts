@@ -28,7 +28,7 @@ import { institutionOf, type StaffActor } from '../auth/actor';
 import { Clock } from '../common/clock';
 import { isUniqueViolation, UnitOfWork } from '../database/unit-of-work';
 import { PersonalDataCipher } from '../identity/personal-data.cipher';
-import { InstitutionEntity } from '../staff/institution.entity';
+import { StaffService } from '../staff/staff.service';
 import { BatchEntity } from './batch.entity';
 import { readRoster } from './roster-workbook';
 import { Access } from '../access/access';
@@ -41,10 +41,10 @@ import { Access } from '../access/access';
 @Injectable()
 export class BatchesService {
   constructor(
+    private readonly staff: StaffService,
     @InjectRepository(ApplicationMaterialEntity) private readonly applicationMaterials: Repository<ApplicationMaterialEntity>,
     @InjectRepository(ApplicationEntity) private readonly applicationRows: Repository<ApplicationEntity>,
     @InjectRepository(BatchEntity) private readonly batchRows: Repository<BatchEntity>,
-    @InjectRepository(InstitutionEntity) private readonly institutions: Repository<InstitutionEntity>,
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
     private readonly intake: ApplicationIntake,
@@ -328,7 +328,7 @@ export class BatchesService {
 
   async view(id: string): Promise<BatchView> {
     const batch = await this.batchRows.findOneByOrFail({ id });
-    const institution = await this.institutions.findOneBy({ id: batch.institutionId });
+    const institution = (await this.staff.institutionNames([batch.institutionId])).get(batch.institutionId);
     const members = await this.applicationRows.find({ where: { batchId: id }, order: { batchRow: 'ASC' } });
     const counts = await this.fileCounts(members.map((m) => m.id));
     return {
@@ -337,7 +337,7 @@ export class BatchesService {
       level: batch.level,
       name: batch.name,
       state: batch.state,
-      institution: institution?.name ?? '',
+      institution: institution ?? '',
       createdAt: batch.createdAt.toISOString(),
       ...(batch.submittedAt ? { submittedAt: batch.submittedAt.toISOString() } : {}),
       members: members.map((m) => ({

@@ -11,6 +11,6 @@ import { CertificatesService } from './certificates.service';
   imports: [TypeOrmModule.forFeature([CertificateEntity]), IdentityModule, ApplicationsModule, NotificationsModule],
   controllers: [CertificatesController],
   providers: [CertificatesService],
-  exports: [TypeOrmModule, CertificatesService],
+  exports: [CertificatesService],
 })
 export class CertificatesModule {}

@@ -4,22 +4,27 @@ import { dataSourceOptions } from './data-source';
 
 const SRC = join(__dirname, '..');
 
+function moduleSources(): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const folder of readdirSync(SRC, { withFileTypes: true }).filter((entry) => entry.isDirectory()))
+    for (const file of readdirSync(join(SRC, folder.name)).filter((name) => name.endsWith('.module.ts')))
+      found.set(`${folder.name}/${file}`, readFileSync(join(SRC, folder.name, file), 'utf8'));
+  return found;
+}
+
 /** Each feature module's `TypeOrmModule.forFeature([...])`, by module file. */
 function registrations(): Map<string, string[]> {
   const found = new Map<string, string[]>();
-  for (const folder of readdirSync(SRC, { withFileTypes: true }).filter((entry) => entry.isDirectory())) {
-    for (const file of readdirSync(join(SRC, folder.name)).filter((name) => name.endsWith('.module.ts'))) {
-      const source = readFileSync(join(SRC, folder.name, file), 'utf8');
-      const list = /TypeOrmModule\.forFeature\(\[([^\]]*)\]\)/.exec(source)?.[1];
-      if (list)
-        found.set(
-          `${folder.name}/${file}`,
-          list
-            .split(',')
-            .map((name) => name.trim())
-            .filter(Boolean),
-        );
-    }
+  for (const [module, source] of moduleSources()) {
+    const list = /TypeOrmModule\.forFeature\(\[([^\]]*)\]\)/.exec(source)?.[1];
+    if (list)
+      found.set(
+        module,
+        list
+          .split(',')
+          .map((name) => name.trim())
+          .filter(Boolean),
+      );
   }
   return found;
 }
@@ -33,5 +38,16 @@ describe('rooms with walls', () => {
     const featureEntities = entities.filter((name) => name !== 'SequenceEntity');
     expect(featureEntities.filter((name) => owners.get(name)?.length !== 1)).toEqual([]);
     expect([...owners.keys()].filter((name) => !entities.includes(name))).toEqual([]);
+  });
+
+  it('lets other features read only the hub tables directly; every other table is reached through its service', () => {
+    const sharing = [...moduleSources()].filter(([, source]) => /exports: \[[^\]]*\bTypeOrmModule\b/.test(source)).map(([module]) => module);
+    // Every process moves an application and its seat; the access policy reads whose batch or file a thing is.
+    expect(sharing.sort()).toEqual([
+      'applications/applications.module.ts',
+      'batches/batches.module.ts',
+      'files/files.module.ts',
+      'sessions/sessions.module.ts',
+    ]);
   });
 });

@@ -20,7 +20,6 @@ import { ApplicationStates } from '../applications/application-states';
 import type { StaffActor } from '../auth/actor';
 import { Clock } from '../common/clock';
 import { UnitOfWork } from '../database/unit-of-work';
-import { FileEntity } from '../files/file.entity';
 import { FilesService } from '../files/files.service';
 import { TicketDocuments } from '../tickets/ticket-documents';
 import { ExamSessionEntity } from '../sessions/exam-session.entity';
@@ -38,7 +37,6 @@ export class ExamDayService {
     @InjectRepository(ApplicationMaterialEntity) private readonly applicationMaterials: Repository<ApplicationMaterialEntity>,
     @InjectRepository(ApplicationEntity) private readonly applicationRows: Repository<ApplicationEntity>,
     @InjectRepository(ExamSessionEntity) private readonly examSessions: Repository<ExamSessionEntity>,
-    @InjectRepository(FileEntity) private readonly fileRows: Repository<FileEntity>,
     @InjectRepository(SeatHoldEntity) private readonly seatHolds: Repository<SeatHoldEntity>,
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
@@ -154,7 +152,7 @@ export class ExamDayService {
   private async idPhoto(applicationId: string): Promise<string | undefined> {
     const attached = await this.applicationMaterials.find({ where: { applicationId, materialId: 'id-card' }, order: { position: 'ASC' } });
     if (!attached.length) return undefined;
-    const files = await this.fileRows.findBy({ id: In(attached.map((a) => a.fileId)) });
+    const files = await this.files.byIds(attached.map((a) => a.fileId));
     const picture = attached.map((a) => files.find((f) => f.id === a.fileId)).find((f) => f && f.type !== 'application/pdf');
     return picture ? this.files.view(picture).url : undefined;
   }

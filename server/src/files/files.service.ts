@@ -156,6 +156,11 @@ export class FilesService {
   }
 
   /** The files among `ids` that this owner uploaded. */
+  /** Files by id, whoever owns them: for a caller that has already checked its reach (the door's ID photo). */
+  byIds(ids: readonly string[]): Promise<FileEntity[]> {
+    return ids.length ? this.fileRows.findBy({ id: In([...ids]) }) : Promise.resolve([]);
+  }
+
   async owned(owner: FileOwner, ids: string[]): Promise<FileEntity[]> {
     if (ids.length === 0) return [];
     return this.fileRows.findBy({ id: In(ids), ownerKind: owner.ownerKind, ownerId: owner.ownerId });

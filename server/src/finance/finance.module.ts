@@ -23,6 +23,5 @@ import { FinanceService } from './finance.service';
   ],
   controllers: [FinanceController],
   providers: [FinanceService],
-  exports: [TypeOrmModule],
 })
 export class FinanceModule {}

@@ -25,7 +25,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { In, type EntityManager, type Repository } from 'typeorm';
 import { ApplicationEntity, applicationFee } from '../applications/application.entity';
 import { BatchEntity } from '../batches/batch.entity';
-import { InstitutionEntity } from '../staff/institution.entity';
+import { StaffService } from '../staff/staff.service';
 import type { StaffActor } from '../auth/actor';
 import { Clock } from '../common/clock';
 import { UnitOfWork } from '../database/unit-of-work';
@@ -49,10 +49,10 @@ export class FinanceService {
   private readonly logger = new Logger('Finance');
 
   constructor(
+    private readonly staff: StaffService,
     @InjectRepository(ApplicationEntity) private readonly applicationRows: Repository<ApplicationEntity>,
     @InjectRepository(BankCreditEntity) private readonly bankCredits: Repository<BankCreditEntity>,
     @InjectRepository(BatchEntity) private readonly batchRows: Repository<BatchEntity>,
-    @InjectRepository(InstitutionEntity) private readonly institutions: Repository<InstitutionEntity>,
     @InjectRepository(SeatHoldEntity) private readonly seatHolds: Repository<SeatHoldEntity>,
     @InjectRepository(StatementColumnsEntity) private readonly statementColumnRows: Repository<StatementColumnsEntity>,
     private readonly uow: UnitOfWork,
@@ -278,7 +278,7 @@ export class FinanceService {
     const batchIds = [...new Set(members.flatMap((m) => (m.batchId ? [m.batchId] : [])))];
     if (!batchIds.length) return [];
     const batches = await this.batchRows.findBy({ id: In(batchIds) });
-    const institutions = await this.institutions.findBy({ id: In(batches.map((b) => b.institutionId)) });
+    const institutions = await this.staff.institutionNames(batches.map((b) => b.institutionId));
     const feeOf = new Map(pending.map((p) => [p.applicationId, p.feeFen]));
     return batches.map((b) => {
       const memberIds = members.filter((m) => m.batchId === b.id).map((m) => m.id);
@@ -286,7 +286,7 @@ export class FinanceService {
         batchId: b.id,
         planId: b.planId,
         level: b.level,
-        institution: institutions.find((i) => i.id === b.institutionId)?.name ?? '',
+        institution: institutions.get(b.institutionId) ?? '',
         memberIds,
         totalFen: memberIds.reduce((sum, id) => sum + (feeOf.get(id) ?? 0), 0),
       };

@@ -11,6 +11,6 @@ import { PhoneBackfill } from './phone-backfill';
   imports: [TypeOrmModule.forFeature([CandidateProfileEntity])],
   controllers: [MeController],
   providers: [IdentityService, PersonalDataCipher, PhoneBackfill],
-  exports: [TypeOrmModule, IdentityService, PersonalDataCipher],
+  exports: [IdentityService, PersonalDataCipher],
 })
 export class IdentityModule {}

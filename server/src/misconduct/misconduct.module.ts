@@ -13,6 +13,5 @@ import { MisconductService } from './misconduct.service';
   imports: [TypeOrmModule.forFeature([MisconductRecordEntity]), StaffModule, IdentityModule, ApplicationsModule, SessionsModule, CertificatesModule],
   controllers: [MisconductController],
   providers: [MisconductService],
-  exports: [TypeOrmModule],
 })
 export class MisconductModule {}

@@ -23,7 +23,7 @@ import { ExamSessionEntity } from '../sessions/exam-session.entity';
 import { SeatHoldEntity } from '../sessions/seat-hold.entity';
 import { SeatsService } from '../sessions/seats.service';
 import { CertificatesService } from '../certificates/certificates.service';
-import { StaffAccountEntity } from '../staff/staff-account.entity';
+import { StaffService } from '../staff/staff.service';
 import { MisconductRecordEntity } from './misconduct-record.entity';
 import { Access } from '../access/access';
 
@@ -40,11 +40,11 @@ export class MisconductService {
   private readonly logger = new Logger('Misconduct');
 
   constructor(
+    private readonly staff: StaffService,
     @InjectRepository(ApplicationEntity) private readonly applicationRows: Repository<ApplicationEntity>,
     @InjectRepository(ExamSessionEntity) private readonly examSessions: Repository<ExamSessionEntity>,
     @InjectRepository(MisconductRecordEntity) private readonly misconductRecords: Repository<MisconductRecordEntity>,
     @InjectRepository(SeatHoldEntity) private readonly seatHolds: Repository<SeatHoldEntity>,
-    @InjectRepository(StaffAccountEntity) private readonly staffAccounts: Repository<StaffAccountEntity>,
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
     private readonly states: ApplicationStates,
@@ -133,7 +133,7 @@ export class MisconductService {
     if (!rows.length) return [];
     const [applications, staff] = await Promise.all([
       this.applicationRows.findBy({ id: In(rows.map((r) => r.applicationId)) }),
-      this.staffAccounts.findBy({ id: In(rows.map((r) => r.recordedBy)) }),
+      this.staff.displayNames(rows.map((r) => r.recordedBy)),
     ]);
     return rows.map((r) => ({
       id: r.id,
@@ -147,7 +147,7 @@ export class MisconductService {
       occurredOn: r.occurredOn,
       penalty: r.penalty,
       ...(r.bannedThrough ? { bannedThrough: r.bannedThrough } : {}),
-      recordedBy: staff.find((s) => s.id === r.recordedBy)?.displayName ?? r.recordedBy,
+      recordedBy: staff.get(r.recordedBy) ?? r.recordedBy,
       recordedAt: r.recordedAt.toISOString(),
     }));
   }

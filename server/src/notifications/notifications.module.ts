@@ -13,6 +13,6 @@ import { TicketsModule } from '../tickets/tickets.module';
 @Module({
   imports: [TypeOrmModule.forFeature([OutboxEntity]), IdentityModule, TicketsModule, SessionsModule],
   providers: [Mailer, OutboxService, OutboxWorker, ScheduledNotices, CandidateNotices],
-  exports: [TypeOrmModule, OutboxService, Mailer, CandidateNotices],
+  exports: [OutboxService, Mailer, CandidateNotices],
 })
 export class NotificationsModule {}

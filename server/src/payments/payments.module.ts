@@ -13,6 +13,6 @@ import { PaymentsService } from './payments.service';
   imports: [TypeOrmModule.forFeature([PaymentEntity]), IdentityModule, ApplicationsModule, SessionsModule],
   controllers: [PaymentsController],
   providers: [PaymentsService, BatchPaymentsService, PaymentReconciler],
-  exports: [TypeOrmModule, PaymentsService, BatchPaymentsService],
+  exports: [PaymentsService, BatchPaymentsService],
 })
 export class PaymentsModule {}

@@ -8,7 +8,7 @@ import { ApplicationStates } from '../applications/application-states';
 import { ApplicationViews } from '../applications/application-views';
 import type { CandidateActor, StaffActor } from '../auth/actor';
 import { SeatsService } from '../sessions/seats.service';
-import { UserEntity } from '../auth/user.entity';
+import { AuthService } from '../auth/auth.service';
 import { Clock } from '../common/clock';
 import { timeOrderedId } from '../common/time-ordered-id';
 import { APP_CONFIG, type AppConfig } from '../config/config';
@@ -30,9 +30,9 @@ export class PaymentsService {
   private readonly logger = new Logger('Payments');
 
   constructor(
+    private readonly auth: AuthService,
     @InjectRepository(PaymentEntity) private readonly paymentRows: Repository<PaymentEntity>,
     @InjectRepository(SeatHoldEntity) private readonly seatHolds: Repository<SeatHoldEntity>,
-    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
     private readonly states: ApplicationStates,
@@ -50,8 +50,8 @@ export class PaymentsService {
     const hold = await this.seatHolds.findOneBy({ applicationId, status: 'held' });
     if (!hold?.heldUntil) throw new DomainError('ON_WAITING_LIST');
     if (hold.heldUntil.getTime() <= this.clock.now().getTime()) throw new DomainError('PAYMENT_DEADLINE_PASSED');
-    const user = await this.users.findOneBy({ id: actor.userId });
-    if (!user?.openid) throw new DomainError('WECHAT_NOT_LINKED');
+    const openid = await this.auth.openidOf(actor.userId);
+    if (!openid) throw new DomainError('WECHAT_NOT_LINKED');
 
     const amountFen = applicationFee(application);
     const payments = this.paymentRows;
@@ -76,7 +76,7 @@ export class PaymentsService {
       outTradeNo: payment.outTradeNo,
       timeExpire: payment.expiresAt,
       amountFen,
-      openid: user.openid,
+      openid,
     });
     await payments.update({ id: payment.id }, { prepayId });
     return { outTradeNo: payment.outTradeNo, amountFen, expiresAt: payment.expiresAt.toISOString(), params: this.wechatPay.requestPaymentParams(prepayId) };

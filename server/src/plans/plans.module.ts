@@ -9,6 +9,6 @@ import { PlansService } from './plans.service';
   imports: [TypeOrmModule.forFeature([EvaluationBodyEntity, PlanEntity])],
   controllers: [PlansController],
   providers: [PlansService],
-  exports: [TypeOrmModule, PlansService],
+  exports: [PlansService],
 })
 export class PlansModule {}

@@ -22,6 +22,6 @@ import { ResultsService } from './results.service';
   ],
   controllers: [ResultsController],
   providers: [ResultsService],
-  exports: [TypeOrmModule, ResultsService],
+  exports: [ResultsService],
 })
 export class ResultsModule {}

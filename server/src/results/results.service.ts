@@ -27,13 +27,13 @@ import { marksOf } from '../applications/application-views';
 import type { StaffActor } from '../auth/actor';
 import { cellText, loadWorkbook } from '../common/workbook';
 import { Clock } from '../common/clock';
+import { StaffService } from '../staff/staff.service';
 import { UnitOfWork } from '../database/unit-of-work';
 import { PersonalDataCipher } from '../identity/personal-data.cipher';
 import { CandidateNotices } from '../notifications/candidate-notices';
 import { OutboxService, type NewMessage } from '../notifications/outbox.service';
 import { ExamSessionEntity } from '../sessions/exam-session.entity';
 import { SeatHoldEntity } from '../sessions/seat-hold.entity';
-import { StaffAccountEntity } from '../staff/staff-account.entity';
 import { CertificatesService } from '../certificates/certificates.service';
 import { ExamResultEntity } from './exam-result.entity';
 import { keepCancelled, writeMarks, type Marks } from './marks-writer';
@@ -55,10 +55,10 @@ interface Seat {
 @Injectable()
 export class ResultsService {
   constructor(
+    private readonly staff: StaffService,
     @InjectRepository(ApplicationEntity) private readonly applicationRows: Repository<ApplicationEntity>,
     @InjectRepository(ExamResultEntity) private readonly examResults: Repository<ExamResultEntity>,
     @InjectRepository(SeatHoldEntity) private readonly seatHolds: Repository<SeatHoldEntity>,
-    @InjectRepository(StaffAccountEntity) private readonly staffAccounts: Repository<StaffAccountEntity>,
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
     private readonly states: ApplicationStates,
@@ -173,8 +173,8 @@ export class ResultsService {
     const results = ids.length ? await this.examResults.findBy({ applicationId: In(ids) }) : [];
     const resultOf = new Map(results.map((r) => [r.applicationId, r]));
     const staffIds = [...new Set([...results.map((r) => r.enteredBy), ...(session.resultsPublishedBy ? [session.resultsPublishedBy] : [])])];
-    const staff = staffIds.length ? await this.staffAccounts.findBy({ id: In(staffIds) }) : [];
-    const nameOf = (id: string) => staff.find((s) => s.id === id)?.displayName ?? id;
+    const names = await this.staff.displayNames(staffIds);
+    const nameOf = (id: string) => names.get(id) ?? id;
     return {
       session: { id: session.id, date: session.date, site: session.site },
       ...(session.resultsPublishedAt && session.resultsPublishedBy

@@ -11,6 +11,6 @@ import { StaffService } from './staff.service';
   imports: [TypeOrmModule.forFeature([InstitutionEntity, LoginFailureEntity, StaffAccountEntity])],
   controllers: [StaffController],
   providers: [StaffService],
-  exports: [TypeOrmModule],
+  exports: [StaffService],
 })
 export class StaffModule {}

@@ -10,7 +10,7 @@ import {
   type StaffSessionResponse,
 } from '@skillcert/shared';
 import { createHash, randomUUID } from 'node:crypto';
-import { QueryFailedError, type EntityManager, type Repository } from 'typeorm';
+import { In, QueryFailedError, type EntityManager, type Repository } from 'typeorm';
 import type { StaffActor } from '../auth/actor';
 import { AuthService } from '../auth/auth.service';
 import { Clock } from '../common/clock';
@@ -169,6 +169,20 @@ export class StaffService implements OnApplicationBootstrap {
     const account = await this.staffAccounts.findOneBy({ id, bodyId: actor.bodyId });
     if (!account) throw new DomainError('NOT_FOUND');
     return account;
+  }
+
+  /** Staff names by account id, as records show who did something ('李审核'); an unknown id stands for itself. */
+  async displayNames(ids: readonly string[]): Promise<Map<string, string>> {
+    const unique = [...new Set(ids)];
+    const rows = unique.length ? await this.staffAccounts.find({ where: { id: In(unique) }, select: { id: true, displayName: true } }) : [];
+    return new Map(rows.map((row) => [row.id, row.displayName]));
+  }
+
+  /** Schools' names by id. */
+  async institutionNames(ids: readonly string[]): Promise<Map<string, string>> {
+    const unique = [...new Set(ids)];
+    const rows = unique.length ? await this.institutions.find({ where: { id: In(unique) }, select: { id: true, name: true } }) : [];
+    return new Map(rows.map((row) => [row.id, row.name]));
   }
 
   async me(actor: StaffActor): Promise<StaffProfile> {

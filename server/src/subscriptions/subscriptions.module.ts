@@ -9,6 +9,6 @@ import { SubscriptionsService } from './subscriptions.service';
   imports: [TypeOrmModule.forFeature([SubscriptionCreditEntity]), IdentityModule],
   controllers: [SubscriptionsController],
   providers: [SubscriptionsService],
-  exports: [TypeOrmModule, SubscriptionsService],
+  exports: [SubscriptionsService],
 })
 export class SubscriptionsModule {}

@@ -2,10 +2,10 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { SUBSCRIPTION_KINDS, SUBSCRIPTION_TITLES, type SubscriptionChoices, type SubscriptionKind, type SubscriptionsView } from '@skillcert/shared';
 import { IsNull, type Repository } from 'typeorm';
+import { AuthService } from '../auth/auth.service';
 import { Clock } from '../common/clock';
 import { timeOrderedId } from '../common/time-ordered-id';
 import { APP_CONFIG, type AppConfig } from '../config/config';
-import { UserEntity } from '../auth/user.entity';
 import { SubscriptionCreditEntity } from './subscription-credit.entity';
 
 /** Told of a user's accepts (their openid and the templates) — the demo's fake WeChat listens; production has no listener. */
@@ -16,8 +16,8 @@ export type SubscriptionsAccepted = (openid: string, templateIds: string[]) => P
 @Injectable()
 export class SubscriptionsService {
   constructor(
+    private readonly auth: AuthService,
     @InjectRepository(SubscriptionCreditEntity) private readonly subscriptionCredits: Repository<SubscriptionCreditEntity>,
-    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Optional() @Inject(SUBSCRIPTIONS_ACCEPTED) private readonly accepted?: SubscriptionsAccepted,
@@ -46,7 +46,7 @@ export class SubscriptionsService {
       await this.subscriptionCredits.insert(
         accepted.map((a) => ({ id: timeOrderedId(), userId, kind: a.kind, templateId: a.templateId, grantedAt: this.clock.now(), usedAt: null })),
       );
-      const openid = this.accepted ? (await this.users.findOneBy({ id: userId }))?.openid : undefined;
+      const openid = this.accepted ? await this.auth.openidOf(userId) : undefined;
       if (openid)
         await this.accepted?.(
           openid,

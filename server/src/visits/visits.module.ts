@@ -10,6 +10,6 @@ import { VisitsService } from './visits.service';
   imports: [TypeOrmModule.forFeature([VisitBookingEntity, VisitSlotEntity]), IdentityModule, ApplicationsModule],
   controllers: [VisitsController],
   providers: [VisitsService],
-  exports: [TypeOrmModule, VisitsService],
+  exports: [VisitsService],
 })
 export class VisitsModule {}
