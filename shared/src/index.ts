@@ -1,5 +1,6 @@
 export * from './dates';
 export * from './errors';
+export * from './error-messages';
 export * from './types';
 export * from './residentId';
 export * from './plans';

@@ -1,4 +1,4 @@
-import { ERROR_MESSAGES, isErrorCode, type ErrorBody, type FieldIssue } from '@skillcert/shared';
+import { COMMON_ERROR_MESSAGES, type ErrorBody, type FieldIssue } from '@skillcert/shared';
 import {
   answerBreach,
   CANDIDATE_ROUTES,
@@ -69,7 +69,7 @@ export function typedAnswer<K extends RouteName>(name: K, data: unknown): ApiRes
     const breach = answerBreach(name, data);
     if (breach) {
       console.error(`[contract] ${name}: ${breach}`);
-      return { ok: false, error: { code: 'INTERNAL_ERROR', message: ERROR_MESSAGES.INTERNAL_ERROR } };
+      return { ok: false, error: { code: 'INTERNAL_ERROR', message: COMMON_ERROR_MESSAGES.INTERNAL_ERROR } };
     }
   }
   return { ok: true, data: data as ResponseOf<K> };
@@ -124,12 +124,19 @@ export function authorization(store: SessionStore<object> = candidateSession): R
   return session ? { Authorization: `Bearer ${session.token}` } : {};
 }
 
+/**
+ * An error answer as the server writes it (`ErrorBody`): a code from its catalogue and its message. The
+ * phone checks the shape, not the catalogue — it does not carry the catalogue, and shows the server's words.
+ */
+function isErrorBody(data: unknown): data is ErrorBody {
+  if (typeof data !== 'object' || data === null) return false;
+  const { code, message } = data as { code?: unknown; message?: unknown };
+  return typeof code === 'string' && /^[A-Z][A-Z_]+$/.test(code) && typeof message === 'string';
+}
+
 export function toApiError(status: number, data: unknown): ApiError {
-  if (typeof data === 'object' && data !== null && 'code' in data && isErrorCode((data as ErrorBody).code)) {
-    const body = data as ErrorBody;
-    return { code: body.code, message: body.message, status, ...(body.issues ? { issues: body.issues } : {}) };
-  }
+  if (isErrorBody(data)) return { code: data.code, message: data.message, status, ...(data.issues ? { issues: data.issues } : {}) };
   return status >= 500
-    ? { code: 'INTERNAL_ERROR', message: ERROR_MESSAGES.INTERNAL_ERROR, status }
-    : { code: 'VALIDATION_FAILED', message: ERROR_MESSAGES.VALIDATION_FAILED, status };
+    ? { code: 'INTERNAL_ERROR', message: COMMON_ERROR_MESSAGES.INTERNAL_ERROR, status }
+    : { code: 'VALIDATION_FAILED', message: COMMON_ERROR_MESSAGES.VALIDATION_FAILED, status };
 }

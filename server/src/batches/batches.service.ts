@@ -5,6 +5,7 @@ import {
   banMessage,
   APPLICATION_STATE_NAMES,
   DomainError,
+  messageOf,
   getPlan,
   maskResidentId,
   offeredLevels,
@@ -139,7 +140,7 @@ export class BatchesService {
         checked = this.intake.check(batch.planId, batch.level, person.facts);
       } catch (error) {
         if (error instanceof DomainError && error.code === 'NOT_ELIGIBLE') {
-          issues.push({ row: number, column: '申报条件', message: error.message });
+          issues.push({ row: number, column: '申报条件', message: messageOf(error) });
           continue;
         }
         throw error;

@@ -1,5 +1,5 @@
 import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
-import { DomainError, ERROR_MESSAGES, type ErrorBody, type ErrorCode } from '@skillcert/shared';
+import { DomainError, ERROR_MESSAGES, errorBody, type ErrorBody, type ErrorCode } from '@skillcert/shared';
 import type { Response } from 'express';
 import { isPoolSaturated } from '../database/unit-of-work';
 
@@ -119,7 +119,7 @@ export class ErrorFilter implements ExceptionFilter {
     let body: ErrorBody;
     if (error instanceof DomainError) {
       status = STATUS_BY_CODE[error.code];
-      body = error.toBody();
+      body = errorBody(error);
     } else if (error instanceof HttpException) {
       ({ status, body } = fromHttpException(error));
     } else if (isPoolSaturated(error)) {

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
-import { DomainError, idParamSchema, rejectSchema } from '@skillcert/shared';
+import { DomainError, idParamSchema, messageOf, rejectSchema } from '@skillcert/shared';
 import type { Request, Response } from 'express';
 import type { CandidateActor, StaffActor } from '../auth/actor';
 import { Allow, CurrentCandidate, CurrentStaff } from '../auth/auth.guard';
@@ -92,6 +92,6 @@ async function answerWechat(
     res.status(204).end();
   } catch (error) {
     const refused = error instanceof DomainError && error.code === 'PAYMENT_NOTIFICATION_INVALID';
-    res.status(refused ? 401 : 500).json({ code: 'FAIL', message: refused ? error.message : '处理失败，请重试' });
+    res.status(refused ? 401 : 500).json({ code: 'FAIL', message: refused ? messageOf(error) : '处理失败，请重试' });
   }
 }

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import type { output } from 'zod/v4/core';
-import { ERROR_CODES } from '../errors';
+import { ERROR_CODES } from '../error-messages';
 import { APPLICATION_STATES } from '../rules/applicationState';
 import { SCHOOL_KINDS, SUBJECT_KINDS, type SchoolKind, type SubjectKind } from '../types';
 

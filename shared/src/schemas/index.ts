@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import type { $ZodType, output } from 'zod/v4/core';
 import { isIsoDate } from '../dates';
-import { ERROR_MESSAGES, type FieldIssue } from '../errors';
+import { COMMON_ERROR_MESSAGES, type FieldIssue } from '../errors';
 import { LEVELS, SCHOOL_KINDS, type ApplicantFacts, type Level, type SchoolKind } from '../types';
 export type { ExamSessionView } from '../contract/views';
 
@@ -10,7 +10,7 @@ export type { ExamSessionView } from '../contract/views';
  * validation). Written with zod/mini so the mini program bundles only what it
  * uses. Every message a person can see is Chinese.
  */
-export const isoDateSchema = z.string({ error: '请选择日期' }).check(z.refine(isIsoDate, { message: ERROR_MESSAGES.INVALID_DATE }));
+export const isoDateSchema = z.string({ error: '请选择日期' }).check(z.refine(isIsoDate, { message: COMMON_ERROR_MESSAGES.INVALID_DATE }));
 
 export const levelSchema = z.pipe(
   z.coerce.number({ error: '请选择等级' }).check(z.refine((n) => (LEVELS as readonly number[]).includes(n), { message: '等级应为一级至五级' })),
@@ -96,7 +96,7 @@ export function parseWith<S extends $ZodType>(schema: S, input: unknown): ParseR
     const hasChinese = /[\u4e00-\u9fff]/.test(issue.message);
     return {
       path: issue.path.map(String).join('.'),
-      message: hasChinese ? issue.message : (GENERIC_ISSUE_MESSAGES[issue.code] ?? ERROR_MESSAGES.VALIDATION_FAILED),
+      message: hasChinese ? issue.message : (GENERIC_ISSUE_MESSAGES[issue.code] ?? COMMON_ERROR_MESSAGES.VALIDATION_FAILED),
     };
   });
   return { ok: false, issues };
