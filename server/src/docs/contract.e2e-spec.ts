@@ -17,10 +17,11 @@ const [sqlite] = databaseTargets();
 describe('the API contract', () => {
   let server: TestServer;
   let paths: Record<string, Record<string, Operation>>;
+  let components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
 
   beforeAll(async () => {
     server = await startServer(sqlite!, new Date('2026-03-27T02:00:00Z'));
-    paths = (await request(server.url).get('/api/docs/openapi.json').expect(200)).body.paths;
+    ({ paths, components } = (await request(server.url).get('/api/docs/openapi.json').expect(200)).body);
   });
 
   afterAll(async () => {
@@ -55,6 +56,18 @@ describe('the API contract', () => {
     }
     expect(paths['/api/review/applications/{id}/approve']?.post?.['x-roles']).toEqual(['reviewer', 'admin']);
     expect(paths['/api/plans']?.get?.['x-roles']).toBeUndefined();
+  });
+
+  it('names the answers once and refers to them', () => {
+    expect(Object.keys(components.schemas)).toEqual(expect.arrayContaining(['ApplicationView', 'ReviewItem', 'BatchView', 'ErrorBody', 'PlanDetail']));
+    expect(components.schemas.ReviewItem?.properties).toHaveProperty('candidate');
+    expect(paths['/api/review/applications/{id}/approve']?.post?.responses['200']?.content?.['application/json']?.schema).toEqual({
+      $ref: '#/components/schemas/ReviewItem',
+    });
+    expect(paths['/api/applications']?.get?.responses['200']?.content?.['application/json']?.schema).toEqual({
+      type: 'array',
+      items: { $ref: '#/components/schemas/ApplicationView' },
+    });
   });
 
   it('refuses an answer that leaves out a field, adds one, or changes a type', () => {

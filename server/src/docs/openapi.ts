@@ -1,9 +1,9 @@
 import { HttpStatus, RequestMethod, type INestApplication, type Type } from '@nestjs/common';
 import { HTTP_CODE_METADATA, METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { ModulesContainer } from '@nestjs/core';
-import { ENDPOINTS, errorBodySchema, type Endpoint } from '@skillcert/shared/contract';
+import { ENDPOINTS, errorBodySchema, views, type Endpoint } from '@skillcert/shared/contract';
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject, type ZodOpenApiResponseObject } from 'zod-openapi';
-import type { $ZodObject } from 'zod/v4/core';
+import type { $ZodObject, $ZodType } from 'zod/v4/core';
 import { audienceOf } from '../auth/auth.guard';
 import { routeNameOf } from './contract-check';
 
@@ -100,6 +100,14 @@ function operation(name: string, endpoint: Endpoint, route: RegisteredRoute): Zo
   };
 }
 
+/** The contract's answer shapes by name (applicationViewSchema → ApplicationView): the document refers to each once. */
+function namedViews(): Record<string, $ZodType> {
+  const named: Record<string, $ZodType> = {};
+  for (const [key, schema] of Object.entries(views))
+    if (key.endsWith('Schema')) named[key[0]!.toUpperCase() + key.slice(1, -'Schema'.length)] = schema as $ZodType;
+  return named;
+}
+
 /**
  * The OpenAPI document, generated from the router (each route Nest registered, with the roles it admits)
  * and the contract's schemas (`@skillcert/shared/contract`) by zod-openapi. A route the contract does
@@ -117,7 +125,7 @@ export function buildOpenApiDocument(app: INestApplication): ReturnType<typeof c
   return createDocument({
     openapi: '3.1.0',
     info: { title: 'SkillCert API', version: '0.1.0', description: '职业技能等级认定报名与成绩系统（呼叫中心服务员）' },
-    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: '登录返回的 token' } } },
+    components: { schemas: namedViews(), securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: '登录返回的 token' } } },
     paths,
   });
 }
