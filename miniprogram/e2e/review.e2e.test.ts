@@ -103,8 +103,11 @@ describe('H5 on MariaDB: a Shanghai individual applies, books a visit, is return
     await (await chooser).setFiles({ name: 'proof-stamped.png', mimeType: 'image/png', buffer: PHOTO });
     await proof.locator('.material-thumb').waitFor();
     await candidate.locator('.apply-now').tap();
-    await candidate.locator('[data-testid="application-status"]').getByText('审核中').waitFor();
-    // The returned application's page, still beneath in the stack, shows the booking too now (booking is allowed while returned, as the server always allowed).
+    // Back on the application's own page, read again — no second copy of it, still returned, left beneath in the stack.
+    await candidate.locator('[data-testid="application-status"] >> visible=true').getByText('审核中').waitFor();
+    await candidate.locator('.correct-now').waitFor({ state: 'detached' });
+    expect(await candidate.locator('[data-testid="application-status"]').count()).toBe(1);
+    // The booking is kept through the correction (booking is allowed while returned, as the server always allowed).
     await candidate.locator('[data-testid="visit-booked"] >> visible=true').getByText(code).waitFor();
 
     // At the counter: the reviewer types the code under the QR, finds the application, approves.

@@ -1,6 +1,6 @@
 import { Button, Cell, CellGroup, Tag } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import {
   applicationWindow,
   clauseText,
@@ -13,7 +13,7 @@ import {
   visitBookable,
   type ApplicationView,
 } from '@skillcert/shared';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { applicationsApi } from '../../../api/applications';
 import { useApi } from '../../../api/useApi';
 import { MaterialFiles } from '../../../components/MaterialFiles';
@@ -30,6 +30,12 @@ export default function ApplicationPage() {
   const { params } = useRouter();
   const id = params.id ?? '';
   const loaded = useApi(() => applicationsApi.one(id), [id]);
+  // Back from a correction, a payment or a ticket: what is shown is read again, never a page left stale beneath.
+  const shownBefore = useRef(false);
+  useDidShow(() => {
+    if (shownBefore.current) loaded.reload();
+    shownBefore.current = true;
+  });
   const [current, setCurrent] = useState<ApplicationView>();
   const [error, setError] = useState<string>();
 
@@ -213,7 +219,7 @@ function NextStep({ application }: { application: ApplicationView }) {
           className="correct-now"
           onClick={() =>
             void Taro.navigateTo({
-              url: `/packages/check/eligibility/index?planId=${application.planId}&level=${application.level}&applicationId=${application.id}`,
+              url: `/packages/check/eligibility/index?planId=${application.planId}&level=${application.level}&applicationId=${application.id}&from=application`,
             })
           }
         >

@@ -58,16 +58,20 @@ export default function EligibilityPage() {
     plan = undefined;
   }
   if (!plan) return <View className="page muted">未找到该认定计划</View>;
-  if (params.applicationId) return <Correction plan={plan} applicationId={params.applicationId} />;
+  if (params.applicationId) return <Correction plan={plan} applicationId={params.applicationId} fromApplication={params.from === 'application'} />;
   const offered = offeredLevels(plan);
   const requested = Number(params.level) as Level;
   return <SelfCheck plan={plan} initialLevel={offered.includes(requested) ? requested : (offered[0] ?? 4)} />;
 }
 
 /** A returned application reopens in the same form, filled with what was sent, and goes back as a resubmission. */
-function Correction({ plan, applicationId }: { plan: Plan; applicationId: string }) {
+function Correction({ plan, applicationId, fromApplication }: { plan: Plan; applicationId: string; fromApplication: boolean }) {
   const loaded = useApi(() => applicationsApi.one(applicationId), [applicationId]);
-  return <PageState value={loaded}>{(application) => <SelfCheck plan={plan} initialLevel={application.level} correcting={application} />}</PageState>;
+  return (
+    <PageState value={loaded}>
+      {(application) => <SelfCheck plan={plan} initialLevel={application.level} correcting={application} fromApplication={fromApplication} />}
+    </PageState>
+  );
 }
 
 function materialsOf(application: ApplicationView): MaterialsDraftState {
@@ -77,7 +81,18 @@ function materialsOf(application: ApplicationView): MaterialsDraftState {
   };
 }
 
-function SelfCheck({ plan, initialLevel, correcting }: { plan: Plan; initialLevel: Level; correcting?: ApplicationView }) {
+function SelfCheck({
+  plan,
+  initialLevel,
+  correcting,
+  fromApplication = false,
+}: {
+  plan: Plan;
+  initialLevel: Level;
+  correcting?: ApplicationView;
+  /** Opened from the application's own page: a resubmission goes back to it (which reads itself again), not to a second copy. */
+  fromApplication?: boolean;
+}) {
   const [level, setLevel] = useState<Level>(initialLevel);
   const [draft, setDraft] = useState<FactsDraft>(correcting ? fromFacts(correcting.facts) : EMPTY_DRAFT);
   const [idError, setIdError] = useState<string>();
@@ -182,7 +197,8 @@ function SelfCheck({ plan, initialLevel, correcting }: { plan: Plan; initialLeve
       }
     }
     setApplying(false);
-    if (result.ok) void Taro.redirectTo({ url: `/packages/account/application/index?id=${result.data.id}` });
+    if (result.ok && correcting && fromApplication) void Taro.navigateBack();
+    else if (result.ok) void Taro.redirectTo({ url: `/packages/account/application/index?id=${result.data.id}` });
     else setApplyError(result.error.message);
   };
 
