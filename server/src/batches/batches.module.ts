@@ -11,6 +11,6 @@ import { BatchesService } from './batches.service';
   imports: [TypeOrmModule.forFeature([BatchEntity]), StaffModule, IdentityModule, ApplicationsModule],
   controllers: [BatchesController],
   providers: [BatchesService],
-  exports: [TypeOrmModule],
+  exports: [BatchesService],
 })
 export class BatchesModule {}

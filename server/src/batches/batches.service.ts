@@ -327,6 +327,11 @@ export class BatchesService {
     return batch;
   }
 
+  /** Batches by id, for a caller that already holds their ids (finance's pending class fees). */
+  byIds(ids: readonly string[]): Promise<BatchEntity[]> {
+    return ids.length ? this.batchRows.findBy({ id: In([...ids]) }) : Promise.resolve([]);
+  }
+
   async view(id: string): Promise<BatchView> {
     const batch = await this.batchRows.findOneByOrFail({ id });
     const institution = (await this.staff.institutionNames([batch.institutionId])).get(batch.institutionId);

@@ -12,6 +12,6 @@ import { FilesService } from './files.service';
   imports: [TypeOrmModule.forFeature([FileEntity]), IdentityModule],
   controllers: [FilesController],
   providers: [FilesService, FileSweeper, fileStoreProvider],
-  exports: [TypeOrmModule, FilesService],
+  exports: [FilesService],
 })
 export class FilesModule {}

@@ -24,7 +24,7 @@ import {
 import { createHash, randomUUID } from 'node:crypto';
 import { In, type EntityManager, type Repository } from 'typeorm';
 import { ApplicationEntity, applicationFee } from '../applications/application.entity';
-import { BatchEntity } from '../batches/batch.entity';
+import { BatchesService } from '../batches/batches.service';
 import { StaffService } from '../staff/staff.service';
 import type { StaffActor } from '../auth/actor';
 import { Clock } from '../common/clock';
@@ -52,7 +52,7 @@ export class FinanceService {
     private readonly staff: StaffService,
     @InjectRepository(ApplicationEntity) private readonly applicationRows: Repository<ApplicationEntity>,
     @InjectRepository(BankCreditEntity) private readonly bankCredits: Repository<BankCreditEntity>,
-    @InjectRepository(BatchEntity) private readonly batchRows: Repository<BatchEntity>,
+    private readonly batches: BatchesService,
     @InjectRepository(SeatHoldEntity) private readonly seatHolds: Repository<SeatHoldEntity>,
     @InjectRepository(StatementColumnsEntity) private readonly statementColumnRows: Repository<StatementColumnsEntity>,
     private readonly uow: UnitOfWork,
@@ -277,7 +277,7 @@ export class FinanceService {
     });
     const batchIds = [...new Set(members.flatMap((m) => (m.batchId ? [m.batchId] : [])))];
     if (!batchIds.length) return [];
-    const batches = await this.batchRows.findBy({ id: In(batchIds) });
+    const batches = await this.batches.byIds(batchIds);
     const institutions = await this.staff.institutionNames(batches.map((b) => b.institutionId));
     const feeOf = new Map(pending.map((p) => [p.applicationId, p.feeFen]));
     return batches.map((b) => {
