@@ -47,7 +47,7 @@ export interface LooseInput {
 /** Calls a route by its name in the contract: the path is filled in, the answer typed by the route's schema. */
 export type Caller<Name extends RouteName> = <K extends Name & JsonRouteName>(name: K, ...input: InputArgs<K>) => Promise<ApiResult<ResponseOf<K>>>;
 /** The routes a caller may use: the candidate's, or (in the staff subpackages) the staff's as well. */
-export type RouteTable<Name extends RouteName> = { readonly [K in Name]: Route };
+export type CallableRoutes<Name extends RouteName> = { readonly [K in Name]: Route };
 
 export function queryString(query: Record<string, unknown> | undefined): string {
   const pairs = Object.entries(query ?? {}).filter(([, value]) => value !== undefined && value !== '');
@@ -75,7 +75,7 @@ export function typedAnswer<K extends RouteName>(name: K, data: unknown): ApiRes
   return { ok: true, data: data as ResponseOf<K> };
 }
 
-export function caller<Name extends RouteName>(store: SessionStore<object>, table: RouteTable<Name>): Caller<Name> {
+export function caller<Name extends RouteName>(store: SessionStore<object>, table: CallableRoutes<Name>): Caller<Name> {
   const request = requester(store);
   return async (name, ...[input]) => {
     const route = table[name];

@@ -37,6 +37,8 @@ import * as z from 'zod/mini';
 
 export const PDF = 'application/pdf';
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** An upload is read back as it was checked in: a JPEG, a PNG or a PDF. */
+const UPLOADED = '*/*';
 
 /**
  * What a route takes and gives. `response` is the JSON schema of a 2xx answer; `null` means no body
@@ -101,8 +103,8 @@ export const ENDPOINTS = {
   wechatRefundNotify: { summary: '微信退款结果通知（微信签名）', response: null, wechat: true },
 
   uploadFile: { summary: '上传材料照片或 PDF', upload: true, response: views.uploadedFileViewSchema },
-  readFile: { summary: '读取已上传的文件', params: id, response: { file: 'image/jpeg' } },
-  readSignedFile: { summary: '以签名链接读取文件（一小时内有效）', params: id, query: fileLinkQuerySchema, response: { file: 'image/jpeg' } },
+  readFile: { summary: '读取已上传的文件', params: id, response: { file: UPLOADED } },
+  readSignedFile: { summary: '以签名链接读取文件（一小时内有效）', params: id, query: fileLinkQuerySchema, response: { file: UPLOADED } },
 
   staffSignIn: { summary: '工作人员登录', body: staffLoginSchema, response: views.staffSessionResponseSchema },
   staffMe: { summary: '当前工作人员', response: views.staffProfileSchema },

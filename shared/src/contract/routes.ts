@@ -6,7 +6,6 @@
  * Only methods and paths here — strings the phone needs at run time; the schemas live apart — and
  * in three tables by caller, so the phone's main package carries only the candidate's.
  */
-import { fillPath, pathTemplateOf } from './route';
 import { CANDIDATE_ROUTES } from './routes/candidate';
 import { SERVICE_ROUTES } from './routes/service';
 import { STAFF_ROUTES } from './routes/staff';
@@ -23,8 +22,3 @@ type ParamNames<P extends string> = P extends `${string}:${infer Name}/${infer R
     ? Name
     : never;
 export type PathParams<K extends RouteName> = { [Name in ParamNames<(typeof ROUTES)[K]>]: string };
-
-/** A route's path by its name, its parameters filled in (for the server's tests and tools: the app looks up its own table). */
-export function pathOf<K extends RouteName>(name: K, params: PathParams<K>): string {
-  return fillPath(pathTemplateOf(ROUTES[name]), params as Record<string, string>);
-}

@@ -6,7 +6,9 @@ import type { MakeupOptions } from '../rules/makeup';
 import type { GradedSubject } from '../rules/results';
 import type { ApplicationWindow } from '../rules/schedule';
 import type { TicketView } from '../rules/tickets';
+import type { ApplicantFacts } from '../types';
 import type {
+  applicationViewSchema,
   applicationWindowSchema,
   eligibilityResultSchema,
   gradedSubjectSchema,
@@ -27,6 +29,8 @@ export type WireShapesMatchRules = [
   Holds<Same<output<typeof planSchema>, Plan>>,
   Holds<Same<output<typeof eligibilityResultSchema>, EligibilityResult>>,
   Holds<Same<output<typeof applicationWindowSchema>, ApplicationWindow>>,
+  // The facts an application answers with are the facts the request schema takes in.
+  Holds<Same<output<typeof applicationViewSchema>['facts'], ApplicantFacts>>,
   Holds<Same<output<typeof makeupOptionsSchema>, MakeupOptions>>,
   Holds<Same<output<typeof gradedSubjectSchema>, GradedSubject>>,
   Holds<Same<output<typeof ticketViewSchema>, TicketView>>,

@@ -2,7 +2,13 @@ import * as z from 'zod/mini';
 import type { output } from 'zod/v4/core';
 import { ERROR_CODES } from '../error-messages';
 import { APPLICATION_STATES } from '../rules/applicationState';
-import { SCHOOL_KINDS, SUBJECT_KINDS, type SchoolKind, type SubjectKind } from '../types';
+import { STATEMENT_FIELD_NAMES } from '../rules/bankStatement';
+import { MAJOR_NAMES, TITLE_NAMES } from '../rules/eligibility';
+import { PREREVIEW_NAMES } from '../schemas/batches';
+import { COLLECTION_NAMES } from '../schemas/certificates';
+import { STAFF_ROLES } from '../schemas/staff';
+import { SUBSCRIPTION_KINDS } from '../schemas/subscriptions';
+import { LEVELS, SCHOOL_KINDS, SUBJECT_KINDS, type SchoolKind, type SubjectKind } from '../types';
 
 /**
  * What the server answers, as schemas: the OpenAPI document is generated from these, the server's
@@ -18,7 +24,11 @@ const instant = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\
 const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 const fen = z.int();
 const count = z.int().check(z.minimum(0));
-const level = z.literal([1, 2, 3, 4, 5]);
+const level = z.literal(LEVELS);
+/** The values the shared rules name, as an enum: one list, never retyped here. */
+const keysOf = <K extends string>(names: Record<K, string>) => z.enum(Object.keys(names) as [K, ...K[]]);
+const titleGrade = keysOf(TITLE_NAMES);
+const majorMatch = keysOf(MAJOR_NAMES);
 const subjectKind = z.enum(SUBJECT_KINDS as [SubjectKind, ...SubjectKind[]]);
 const schoolKind = z.enum(SCHOOL_KINDS as [SchoolKind, ...SchoolKind[]]);
 const applicationState = z.enum(APPLICATION_STATES);
@@ -44,10 +54,7 @@ const material = object({
   commitment: z.optional(text),
   shots: z.optional(object({ labels: z.array(text), tip: text })),
 });
-const anchor = z.discriminatedUnion('kind', [
-  object({ kind: z.literal('certificate'), level }),
-  object({ kind: z.literal('title'), grade: z.enum(['junior', 'intermediate', 'senior']) }),
-]);
+const anchor = z.discriminatedUnion('kind', [object({ kind: z.literal('certificate'), level }), object({ kind: z.literal('title'), grade: titleGrade })]);
 const requirement = z.discriminatedUnion('kind', [
   object({ kind: z.literal('intends-to-work') }),
   object({ kind: z.literal('currently-working') }),
@@ -56,11 +63,11 @@ const requirement = z.discriminatedUnion('kind', [
   object({
     kind: z.literal('diploma'),
     schools: z.array(schoolKind),
-    majors: z.array(z.enum(['same', 'related', 'other'])),
+    majors: z.array(majorMatch),
     finalYearCounts: z.boolean(),
     evaluated: z.optional(z.boolean()),
   }),
-  object({ kind: z.literal('title'), grade: z.enum(['junior', 'intermediate', 'senior']) }),
+  object({ kind: z.literal('title'), grade: titleGrade }),
   object({ kind: z.literal('training'), forLevel: level }),
   object({ kind: z.literal('technician-class-student') }),
 ]);
@@ -184,7 +191,7 @@ export const staffProfileSchema = object({
   displayName: text,
   bodyId: text,
   kind: z.enum(['staff', 'institution']),
-  roles: z.array(z.enum(['reviewer', 'finance', 'proctor', 'admin'])),
+  roles: z.array(z.enum(STAFF_ROLES)),
   institution: z.optional(object({ id: text, name: text })),
   /** Stopped by an admin: signs in no more, its sessions ended. */
   disabled: z.optional(z.literal(true)),
@@ -197,9 +204,9 @@ export type StaffSessionResponse = output<typeof staffSessionResponseSchema>;
 export const revokedSessionsSchema = object({ revoked: count });
 
 export const subscriptionsViewSchema = object({
-  templates: z.array(object({ kind: z.enum(['ticket', 'results', 'review']), templateId: text, title: text })),
+  templates: z.array(object({ kind: z.enum(SUBSCRIPTION_KINDS), templateId: text, title: text })),
   /** Messages the candidate has allowed and not yet received, per kind. */
-  credits: z.record(z.enum(['ticket', 'results', 'review']), count),
+  credits: z.record(z.enum(SUBSCRIPTION_KINDS), count),
 });
 export type SubscriptionsView = output<typeof subscriptionsViewSchema>;
 
@@ -219,13 +226,13 @@ const facts = object({
   diplomas: z.array(
     object({
       school: schoolKind,
-      major: z.enum(['same', 'related', 'other']),
+      major: majorMatch,
       graduatedOn: z.optional(isoDate),
       finalYear: z.optional(z.boolean()),
       evaluated: z.optional(z.boolean()),
     }),
   ),
-  titles: z.array(object({ grade: z.enum(['junior', 'intermediate', 'senior']), matchesMajor: z.boolean(), obtainedOn: isoDate })),
+  titles: z.array(object({ grade: titleGrade, matchesMajor: z.boolean(), obtainedOn: isoDate })),
   trainings: z.array(object({ forLevel: level, completedOn: isoDate })),
   technicianClassStudent: z.optional(z.boolean()),
 });
@@ -307,7 +314,7 @@ export const certificateViewSchema = object({
   revokedOn: z.optional(isoDate),
   revokeReason: z.optional(text),
   collection: object({
-    method: z.enum(['institution', 'pickup', 'post']),
+    method: keysOf(COLLECTION_NAMES),
     address: z.optional(text),
     handedOverAt: z.optional(instant),
     trackingNo: z.optional(text),
@@ -491,7 +498,7 @@ export const statementImportResultSchema = object({
   toDecide: z.array(bankCreditViewSchema),
 });
 export type StatementImportResult = output<typeof statementImportResultSchema>;
-const statementField = z.enum(['receivedAt', 'amount', 'payer', 'remark', 'reference']);
+const statementField = keysOf(STATEMENT_FIELD_NAMES);
 /** The body's saved mapping, if any, and — for an uploaded file — where its columns are. */
 export const statementColumnsViewSchema = object({
   saved: z.optional(object({ receivedAt: text, amount: text, payer: text, remark: text, reference: z.optional(text) })),
@@ -509,7 +516,7 @@ export const batchMemberViewSchema = object({
   residentIdMasked: text,
   phoneMasked: text,
   eligibility: eligibilityBrief,
-  prereview: z.enum(['pending', 'passed', 'excluded']),
+  prereview: keysOf(PREREVIEW_NAMES),
   prereviewNote: z.optional(text),
   state: applicationState,
   stateLabel: text,
