@@ -37,10 +37,40 @@ const FEATURE_SURFACE = [
   '../wechat/wechat.client',
   '../wechat/wechatpay.client',
 ];
+/**
+ * Another feature's table is read through its owner's services (or a read model), never as a repository
+ * of one's own: its entity may be named as a type, not handed to `manager.find` or `@InjectRepository`.
+ */
+const foreignEntitiesAsTypes = {
+  group: ['../*/*.entity'],
+  allowTypeImports: true,
+  message: "another feature's table: read it through that feature's services (import its entity with `import type` only)",
+};
+
+/**
+ * The read models: one statement over several features' tables through JoinedReads (the application's
+ * view and audit trail, the intake's checks, the sign-in lookup), and the access policy's ownership reads.
+ */
+const READ_MODELS = [
+  'server/src/applications/application-views.ts',
+  'server/src/applications/application-intake.ts',
+  'server/src/auth/auth.service.ts',
+  'server/src/access/access.ts',
+];
+
 const throughFeatureSurface = {
   group: ['../*/*', ...FEATURE_SURFACE.map((path) => `!${path}`)],
   message: "another feature's internals: use its module, entities, services or a file of its surface (FEATURE_SURFACE in eslint.config.mjs)",
 };
+
+const notTheDatabase = [
+  {
+    name: '@nestjs/typeorm',
+    importNames: ['InjectDataSource', 'InjectEntityManager'],
+    message: 'inject repositories (@InjectRepository), JoinedReads or UnitOfWork — not the database',
+  },
+  { name: 'typeorm', importNames: ['DataSource'], message: 'inject repositories (@InjectRepository), JoinedReads or UnitOfWork — not the database' },
+];
 
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/dist-h5/**', '**/node_modules/**', 'server/data/**', 'test-artifacts/**', '**/*.cjs', 'miniprogram/config/*.js'] },
@@ -139,20 +169,17 @@ export default tseslint.config(
       'server/src/**/*.spec.ts',
     ],
     rules: {
-      'no-restricted-imports': [
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': [
         'error',
-        {
-          paths: [
-            {
-              name: '@nestjs/typeorm',
-              importNames: ['InjectDataSource', 'InjectEntityManager'],
-              message: 'inject repositories (@InjectRepository), JoinedReads or UnitOfWork — not the database',
-            },
-            { name: 'typeorm', importNames: ['DataSource'], message: 'inject repositories (@InjectRepository), JoinedReads or UnitOfWork — not the database' },
-          ],
-          patterns: [throughSharedFront, throughFeatureSurface],
-        },
+        { paths: notTheDatabase, patterns: [throughSharedFront, throughFeatureSurface, foreignEntitiesAsTypes] },
       ],
+    },
+  },
+  {
+    files: READ_MODELS,
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { paths: notTheDatabase, patterns: [throughSharedFront, throughFeatureSurface] }],
     },
   },
   {

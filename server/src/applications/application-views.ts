@@ -12,6 +12,8 @@ import {
   visitSlotAt,
   withCarriedMarks,
   type ApplicationView,
+  type AuditEntryView,
+  type AuditQuery,
   type CorrectionItem,
 } from '@skillcert/shared';
 import type { EntityTarget, ObjectLiteral } from 'typeorm';
@@ -27,10 +29,12 @@ import { ExamResultEntity } from '../results/exam-result.entity';
 import { ExamSessionEntity } from '../sessions/exam-session.entity';
 import { SeatHoldEntity } from '../sessions/seat-hold.entity';
 import { InstitutionEntity } from '../staff/institution.entity';
+import { StaffAccountEntity } from '../staff/staff-account.entity';
 import { VisitBookingEntity } from '../visits/visit.entity';
 import { ApplicationEventEntity } from './application-event.entity';
 import { ApplicationCommitmentEntity, ApplicationMaterialEntity } from './application-material.entity';
-import { ApplicationEntity, applicationFee } from './application.entity';
+import { ApplicationEntity } from './application.entity';
+import { applicationFee } from './application-records.service';
 
 /** Which applications to show: these ids (in this order), or all of one candidate's, newest first. */
 type ApplicationSelection = { ids: readonly string[] } | { userId: string };
@@ -119,6 +123,44 @@ export class ApplicationViews {
       LEFT JOIN ${table(ExamResultEntity)} orr ON orr.application_id = a.makeup_of
       LEFT JOIN ${table(SeatHoldEntity)} oh ON oh.application_id = a.makeup_of AND oh.status = 'confirmed'
       LEFT JOIN ${table(ExamSessionEntity)} os ON os.id = oh.session_id`;
+  }
+
+  /**
+   * The audit trail of a body's applications, newest first: who (by name), when, from which state to
+   * which, and why — the events joined with their application and the staff account that acted.
+   */
+  async auditTrail(planIds: readonly string[], query: AuditQuery): Promise<AuditEntryView[]> {
+    if (!planIds.length) return [];
+    const r = this.reads;
+    const rows = await r.query(
+      `SELECT ${r.columns(ApplicationEventEntity, 'e')}, a.applicant_name AS applicant, s.display_name AS staff_name, s.username AS staff_username
+         FROM ${r.table(ApplicationEventEntity)} e
+         JOIN ${r.table(ApplicationEntity)} a ON a.id = e.application_id
+         LEFT JOIN ${r.table(StaffAccountEntity)} s ON s.id = e.actor_id AND e.actor_kind IN ('staff', 'institution')
+        WHERE a.plan_id IN ${inList(planIds)}${query.applicationId ? ' AND e.application_id = ?' : ''}
+        ORDER BY e.at DESC, e.id DESC LIMIT ${Number(query.limit)}`,
+      [...planIds, ...(query.applicationId ? [query.applicationId] : [])],
+    );
+    return rows.map((row) => {
+      const event = r.hydrate(ApplicationEventEntity, 'e', row)!;
+      const by = row.staff_name
+        ? `${String(row.staff_name)}（${String(row.staff_username)}）`
+        : event.actorKind === 'system'
+          ? '系统'
+          : event.actorKind === 'candidate'
+            ? `${String(row.applicant)}（考生）`
+            : event.actorKind;
+      return {
+        at: event.at.toISOString(),
+        applicationId: event.applicationId,
+        applicant: String(row.applicant),
+        from: event.fromState,
+        to: event.toState,
+        by,
+        ...(event.note ? { note: event.note } : {}),
+        ...(event.corrections ? { corrections: event.corrections } : {}),
+      };
+    });
   }
 
   async viewOf(id: string): Promise<ApplicationView> {

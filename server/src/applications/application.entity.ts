@@ -1,4 +1,4 @@
-import { feeFor, type ApplicantFacts, type ApplicationState, type EligibilityResult, type Level, type SubjectKind } from '@skillcert/shared';
+import type { ApplicantFacts, ApplicationState, EligibilityResult, Level, SubjectKind } from '@skillcert/shared';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 const json = <T>() => ({ to: (value: T) => JSON.stringify(value), from: (raw: string) => JSON.parse(raw) as T });
@@ -109,9 +109,4 @@ export class ApplicationEntity {
 
   @Column({ name: 'updated_at', type: 'datetime' })
   updatedAt: Date;
-}
-
-/** What an application costs: the level's fee, or a make-up's subjects' fees. Always from the plan, never from a client. */
-export function applicationFee(application: Pick<ApplicationEntity, 'planId' | 'level' | 'subjects'>): number {
-  return feeFor(application.planId, application.level, application.subjects ?? undefined);
 }

@@ -5,6 +5,7 @@ import { ApplicationEventEntity } from './application-event.entity';
 import { ApplicationCommitmentEntity, ApplicationMaterialEntity } from './application-material.entity';
 import { IdentityModule } from '../identity/identity.module';
 import { ApplicationIntake } from './application-intake';
+import { ApplicationRecords } from './application-records.service';
 import { ApplicationStates } from './application-states';
 import { ApplicationViews } from './application-views';
 import { ApplicationsController } from './applications.controller';
@@ -14,7 +15,7 @@ import { ApplicationsService } from './applications.service';
 @Module({
   imports: [TypeOrmModule.forFeature([ApplicationCommitmentEntity, ApplicationEntity, ApplicationEventEntity, ApplicationMaterialEntity]), IdentityModule],
   controllers: [ApplicationsController],
-  providers: [ApplicationsService, ApplicationIntake, ApplicationStates, ApplicationViews],
-  exports: [TypeOrmModule, ApplicationsService, ApplicationIntake, ApplicationStates, ApplicationViews],
+  providers: [ApplicationsService, ApplicationRecords, ApplicationIntake, ApplicationStates, ApplicationViews],
+  exports: [ApplicationsService, ApplicationRecords, ApplicationIntake, ApplicationStates, ApplicationViews],
 })
 export class ApplicationsModule {}

@@ -2,8 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DomainError, type SessionResponse } from '@skillcert/shared';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { In, IsNull, QueryFailedError, type Repository } from 'typeorm';
+import { In, IsNull, QueryFailedError, type EntityManager, type Repository } from 'typeorm';
 import { Clock } from '../common/clock';
+import { UnitOfWork } from '../database/unit-of-work';
 import { JoinedReads } from '../database/joined-rows';
 import { CandidateProfileEntity } from '../identity/candidate-profile.entity';
 import { APP_CONFIG, type AppConfig } from '../config/config';
@@ -34,6 +35,7 @@ export class AuthService {
     private readonly clock: Clock,
     private readonly wechat: WechatClient,
     private readonly identity: IdentityService,
+    private readonly uow: UnitOfWork,
   ) {}
 
   /** wx.login() code → our own session. WeChat's session_key stays behind in the client. */
@@ -68,6 +70,19 @@ export class AuthService {
   /** The WeChat openid a candidate signed in with (to order a payment, to tell the demo's WeChat what they allowed). */
   async openidOf(userId: string): Promise<string | undefined> {
     return (await this.users.findOne({ where: { id: userId }, select: { id: true, openid: true } }))?.openid ?? undefined;
+  }
+
+  /** The openids of many candidates at once (the ticket notices of a whole session); those without one are left out. */
+  async openidsOf(userIds: readonly string[]): Promise<Map<string, string>> {
+    if (!userIds.length) return new Map();
+    const rows = await this.users.find({ where: { id: In([...new Set(userIds)]) }, select: { id: true, openid: true } });
+    return new Map(rows.flatMap((row) => (row.openid ? [[row.id, row.openid] as const] : [])));
+  }
+
+  /** Holds the candidate's row for the rest of the transaction: what is counted per candidate (their uploads) is counted one change at a time. */
+  async lockUser(manager: EntityManager, userId: string): Promise<void> {
+    const lock = this.uow.rowLock;
+    if (lock) await manager.findOne(UserEntity, { where: { id: userId }, select: { id: true }, lock });
   }
 
   async revoke(actor: Actor): Promise<void> {

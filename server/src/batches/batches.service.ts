@@ -21,8 +21,8 @@ import {
 } from '@skillcert/shared';
 import { randomUUID } from 'node:crypto';
 import { In, type EntityManager, type Repository } from 'typeorm';
-import { ApplicationMaterialEntity } from '../applications/application-material.entity';
-import { ApplicationEntity } from '../applications/application.entity';
+import type { ApplicationEntity } from '../applications/application.entity';
+import { ApplicationRecords, type DraftField } from '../applications/application-records.service';
 import { activeKeyOf, ApplicationIntake } from '../applications/application-intake';
 import { ApplicationStates } from '../applications/application-states';
 import { institutionOf, type StaffActor } from '../auth/actor';
@@ -43,8 +43,7 @@ import { Access } from '../access/access';
 export class BatchesService {
   constructor(
     private readonly staff: StaffService,
-    @InjectRepository(ApplicationMaterialEntity) private readonly applicationMaterials: Repository<ApplicationMaterialEntity>,
-    @InjectRepository(ApplicationEntity) private readonly applicationRows: Repository<ApplicationEntity>,
+    private readonly applications: ApplicationRecords,
     @InjectRepository(BatchEntity) private readonly batchRows: Repository<BatchEntity>,
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
@@ -97,12 +96,12 @@ export class BatchesService {
     if ('refused' in sheet) throw new DomainError('ROSTER_INVALID', sheet.refused);
     const issues: RosterIssue[] = [...sheet.issues];
     const rowsWithIssues = new Set(issues.map((i) => i.row));
-    const members = await this.applicationRows.findBy({ batchId: batch.id });
+    const members = await this.applications.find({ batchId: batch.id });
     const memberByHash = new Map(members.map((m) => [m.residentIdHash, m]));
     const memberById = new Map(members.map((m) => [m.id, m]));
     const seen = new Map<string, number>();
     const inserts: ApplicationEntity[] = [];
-    const updates: { id: string; changes: Partial<ApplicationEntity> }[] = [];
+    const updates: { id: string; changes: Partial<Pick<ApplicationEntity, DraftField>> }[] = [];
     const now = this.clock.now();
 
     // First the rows themselves; then who of them is banned or applying elsewhere, asked once for the whole sheet.
@@ -125,9 +124,7 @@ export class BatchesService {
     }
     const bans = await this.intake.activeBans(people.map((p) => p.hash));
     const newKeys = people.filter((p) => !memberByHash.has(p.hash)).map((p) => activeKeyOf(p.hash, batch.planId, batch.level));
-    const applyingElsewhere = new Set(
-      newKeys.length ? (await this.applicationRows.find({ where: { activeKey: In(newKeys) }, select: { activeKey: true } })).map((a) => a.activeKey) : [],
-    );
+    const applyingElsewhere = new Set((await this.applications.find({ activeKeys: newKeys }, { select: ['activeKey'] })).map((a) => a.activeKey));
 
     for (const { number, person, hash } of people) {
       const ban = bans.get(hash);
@@ -194,10 +191,9 @@ export class BatchesService {
       await this.uow.run(async (manager) => {
         await this.lockOpen(manager, batch.id);
         // Another upload or a 初审 landed while this sheet was being checked: its rows were judged against a class that has changed.
-        const current = await manager.find(ApplicationEntity, { where: { batchId: batch.id }, select: { id: true, state: true } });
+        const current = await this.applications.find({ batchId: batch.id }, { within: manager, select: ['state'] });
         if (current.length !== members.length || current.some((m) => memberById.get(m.id)?.state !== m.state)) throw new DomainError('EDITED_CONCURRENTLY');
-        // A hundred rows a statement: a class of 500 is a handful of round trips, not a thousand.
-        for (let i = 0; i < inserts.length; i += 100) await manager.insert(ApplicationEntity, inserts.slice(i, i + 100));
+        await this.applications.addDrafts(manager, inserts);
         await this.states.recordAll(
           manager,
           inserts.map((a) => a.id),
@@ -206,7 +202,7 @@ export class BatchesService {
           clerkOf(actor),
           '机构导入名单',
         );
-        for (const { id: memberId, changes } of updates) await manager.update(ApplicationEntity, { id: memberId, state: 'draft' }, changes);
+        for (const { id: memberId, changes } of updates) await this.applications.editDrafts(manager, { batchId: batch.id, ids: [memberId] }, changes);
       });
     } catch (error) {
       // Someone applied in the seconds between the check and the write: nothing was kept; the next upload reports the row.
@@ -221,7 +217,7 @@ export class BatchesService {
   async memberMaterials(actor: StaffActor, id: string, applicationId: string, request: MemberMaterialsRequest): Promise<BatchView> {
     const batch = await this.ownOpen(actor, id);
     const clerk = institutionOf(actor);
-    const member = await this.applicationRows.findOneBy({ id: applicationId, batchId: batch.id });
+    const [member] = await this.applications.find({ ids: [applicationId], batchId: batch.id });
     if (!member) throw new DomainError('NOT_FOUND');
     const prepared = await this.intake.prepareMaterials(
       { ownerKind: 'institution', ownerId: clerk.institutionId },
@@ -235,7 +231,7 @@ export class BatchesService {
     await this.uow.run(async (manager) => {
       // The batch, the member, then its proof: the order every writer of a class takes them in.
       await this.lockOpen(manager, batch.id);
-      await manager.findOne(ApplicationEntity, { where: { id: member.id }, ...(this.uow.rowLock ? { lock: this.uow.rowLock } : {}) });
+      await this.applications.lock(manager, [member.id]);
       await this.intake.attach(manager, member.id, prepared);
     });
     return this.view(batch.id);
@@ -246,12 +242,12 @@ export class BatchesService {
     const batch = await this.ownOpen(actor, id);
     await this.uow.run(async (manager) => {
       await this.lockOpen(manager, batch.id);
-      const result = await manager.update(
-        ApplicationEntity,
-        { batchId: batch.id, id: In(request.applicationIds), state: 'draft' },
+      const edited = await this.applications.editDrafts(
+        manager,
+        { batchId: batch.id, ids: request.applicationIds },
         { prereview: request.decision, prereviewNote: request.decision === 'excluded' ? (request.note?.trim() ?? null) : null },
       );
-      if ((result.affected ?? 0) !== new Set(request.applicationIds).size) throw new DomainError('NOT_IN_BATCH');
+      if (edited !== new Set(request.applicationIds).size) throw new DomainError('NOT_IN_BATCH');
     });
     return this.view(batch.id);
   }
@@ -267,7 +263,7 @@ export class BatchesService {
     // Checked under the batch's lock: an upload, a 初审 or a photo landing meanwhile waits, and what is checked is what is sent.
     await this.uow.run(async (manager) => {
       const batch = await this.lockOpen(manager, id);
-      const members = await manager.find(ApplicationEntity, { where: { batchId: batch.id }, order: { batchRow: 'ASC' } });
+      const members = await this.applications.find({ batchId: batch.id }, { within: manager, order: 'batch-row' });
       const pending = members.filter((m) => m.prereview === 'pending');
       if (pending.length) {
         throw new DomainError(
@@ -306,8 +302,7 @@ export class BatchesService {
   }
 
   private async fileCounts(applicationIds: string[], manager?: EntityManager): Promise<Map<string, Record<string, number>>> {
-    const materials = manager ? manager.getRepository(ApplicationMaterialEntity) : this.applicationMaterials;
-    const rows = applicationIds.length ? await materials.findBy({ applicationId: In(applicationIds) }) : [];
+    const rows = await this.applications.materials(applicationIds, manager ? { within: manager } : {});
     const counts = new Map<string, Record<string, number>>();
     for (const row of rows) {
       const perMaterial = counts.get(row.applicationId) ?? {};
@@ -335,7 +330,7 @@ export class BatchesService {
   async view(id: string): Promise<BatchView> {
     const batch = await this.batchRows.findOneByOrFail({ id });
     const institution = (await this.staff.institutionNames([batch.institutionId])).get(batch.institutionId);
-    const members = await this.applicationRows.find({ where: { batchId: id }, order: { batchRow: 'ASC' } });
+    const members = await this.applications.find({ batchId: id }, { order: 'batch-row' });
     const counts = await this.fileCounts(members.map((m) => m.id));
     return {
       id: batch.id,

@@ -16,13 +16,14 @@ import {
 } from '@skillcert/shared';
 import { randomUUID } from 'node:crypto';
 import { In, type EntityManager, type Repository } from 'typeorm';
-import { ApplicationEntity } from '../applications/application.entity';
+import type { ApplicationEntity } from '../applications/application.entity';
+import { ApplicationRecords } from '../applications/application-records.service';
 import { ApplicationStates } from '../applications/application-states';
 import type { CandidateActor, StaffActor } from '../auth/actor';
 import { Clock } from '../common/clock';
 import { highestIssued, Sequences } from '../database/sequences';
 import { UnitOfWork } from '../database/unit-of-work';
-import { CandidateProfileEntity } from '../identity/candidate-profile.entity';
+import { IdentityService } from '../identity/identity.service';
 import { Mailer } from '../notifications/mailer';
 import { OutboxService, type NewMessage } from '../notifications/outbox.service';
 import { CertificateEntity } from './certificate.entity';
@@ -48,6 +49,8 @@ export class CertificatesService {
     private readonly outbox: OutboxService,
     private readonly mailer: Mailer,
     private readonly access: Access,
+    private readonly applications: ApplicationRecords,
+    private readonly identity: IdentityService,
   ) {}
 
   /** Inside the caller's transaction (results publication): the certificate, the application certified, the holder told. */
@@ -163,12 +166,14 @@ export class CertificatesService {
     mail: (row: CertificateEntity) => { subject: string; text: string },
   ): Promise<NewMessage[]> {
     if (!rows.length || !this.mailer.enabled) return [];
-    const applications = await manager.findBy(ApplicationEntity, { id: In(rows.map((r) => r.applicationId)) });
-    const userIds = applications.flatMap((a) => (a.userId ? [a.userId] : []));
-    const profiles = userIds.length ? await manager.findBy(CandidateProfileEntity, { userId: In(userIds) }) : [];
+    const applications = await this.applications.find({ ids: rows.map((r) => r.applicationId) }, { within: manager, select: ['userId'] });
+    const emails = await this.identity.emailsOf(
+      applications.flatMap((a) => (a.userId ? [a.userId] : [])),
+      manager,
+    );
     return rows.flatMap((row) => {
       const application = applications.find((a) => a.id === row.applicationId);
-      const email = profiles.find((p) => p.userId === application?.userId)?.email;
+      const email = application?.userId ? emails.get(application.userId) : undefined;
       if (!application?.userId || !email) return [];
       return [
         {

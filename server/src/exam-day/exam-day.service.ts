@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import {
   DomainError,
   formatChineseDate,
@@ -13,17 +12,18 @@ import {
   type NextExamDayView,
   type IsoDate,
 } from '@skillcert/shared';
-import { In, IsNull, MoreThan, type Repository } from 'typeorm';
-import { ApplicationEntity } from '../applications/application.entity';
-import { ApplicationMaterialEntity } from '../applications/application-material.entity';
+import type { ApplicationEntity } from '../applications/application.entity';
+import { ApplicationRecords } from '../applications/application-records.service';
 import { ApplicationStates } from '../applications/application-states';
 import type { StaffActor } from '../auth/actor';
 import { Clock } from '../common/clock';
 import { UnitOfWork } from '../database/unit-of-work';
 import { FilesService } from '../files/files.service';
 import { TicketDocuments } from '../tickets/ticket-documents';
-import { ExamSessionEntity } from '../sessions/exam-session.entity';
-import { SeatHoldEntity } from '../sessions/seat-hold.entity';
+import type { ExamSessionEntity } from '../sessions/exam-session.entity';
+import type { SeatHoldEntity } from '../sessions/seat-hold.entity';
+import { SeatsService } from '../sessions/seats.service';
+import { SessionsService } from '../sessions/sessions.service';
 import { Access } from '../access/access';
 
 /**
@@ -34,10 +34,9 @@ import { Access } from '../access/access';
 @Injectable()
 export class ExamDayService {
   constructor(
-    @InjectRepository(ApplicationMaterialEntity) private readonly applicationMaterials: Repository<ApplicationMaterialEntity>,
-    @InjectRepository(ApplicationEntity) private readonly applicationRows: Repository<ApplicationEntity>,
-    @InjectRepository(ExamSessionEntity) private readonly examSessions: Repository<ExamSessionEntity>,
-    @InjectRepository(SeatHoldEntity) private readonly seatHolds: Repository<SeatHoldEntity>,
+    private readonly applications: ApplicationRecords,
+    private readonly sessions: SessionsService,
+    private readonly seats: SeatsService,
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
     private readonly states: ApplicationStates,
@@ -50,21 +49,14 @@ export class ExamDayService {
   async nextAfterToday(actor: StaffActor): Promise<NextExamDayView> {
     const planIds = planIdsOfBody(actor.bodyId);
     if (!planIds.length) return {};
-    const next = await this.examSessions.findOne({
-      where: { date: MoreThan(shanghaiDate(this.clock.now())), planId: In(planIds) },
-      order: { date: 'ASC', createdAt: 'ASC' },
-    });
+    const [next] = await this.sessions.find({ date: { after: shanghaiDate(this.clock.now()) }, planIds }, { take: 1 });
     return next ? { next: { date: next.date, site: next.site } } : {};
   }
 
   async sessionsOn(actor: StaffActor, date?: IsoDate): Promise<ExamDaySessionView[]> {
     const day = date ?? shanghaiDate(this.clock.now());
-    const sessions = await this.examSessions.find({ where: { date: day, planId: In(planIdsOfBody(actor.bodyId)) }, order: { createdAt: 'ASC' } });
-    if (!sessions.length) return [];
-    const holds = await this.seatHolds.find({
-      where: { sessionId: In(sessions.map((s) => s.id)), status: 'confirmed' },
-      select: { sessionId: true, checkedInAt: true },
-    });
+    const sessions = await this.sessions.find({ date: day, planIds: planIdsOfBody(actor.bodyId) });
+    const holds = await this.seats.holds({ sessionIds: sessions.map((s) => s.id), status: 'confirmed' }, { select: ['sessionId', 'checkedInAt'] });
     return sessions.map((s) => {
       const mine = holds.filter((h) => h.sessionId === s.id);
       return { id: s.id, date: s.date, site: s.site, levels: s.levels, seats: mine.length, present: mine.filter((h) => h.checkedInAt).length };
@@ -85,15 +77,11 @@ export class ExamDayService {
     if (hold.checkedInAt) throw new DomainError('ALREADY_CHECKED_IN', `${application.applicantName}已于${shanghaiClock(hold.checkedInAt)}签到`);
     await this.uow.run(async (manager) => {
       // The application before its seat, as every writer of both takes them.
-      const current = await manager.findOneOrFail(ApplicationEntity, {
-        where: { id: application.id },
-        ...(this.uow.rowLock ? { lock: this.uow.rowLock } : {}),
-      });
+      const current = await this.applications.mustGet(application.id, { within: manager, lock: true });
       // Two proctors at two doors with the same ticket: one update lands, the other is told when.
-      const claimed = await manager.update(SeatHoldEntity, { id: hold.id, checkedInAt: IsNull() }, { checkedInAt: now, checkedInBy: actor.staffId });
-      if (!claimed.affected) {
-        const first = await manager.findOneByOrFail(SeatHoldEntity, { id: hold.id });
-        throw new DomainError('ALREADY_CHECKED_IN', `${application.applicantName}已于${shanghaiClock(first.checkedInAt ?? now)}签到`);
+      if (!(await this.seats.claimCheckIn(manager, hold.id, actor.staffId, now))) {
+        const [first] = await this.seats.holds({ ids: [hold.id] }, { within: manager });
+        throw new DomainError('ALREADY_CHECKED_IN', `${application.applicantName}已于${shanghaiClock(first?.checkedInAt ?? now)}签到`);
       }
       await this.states.transition(manager, current, 'checked_in', { kind: 'staff', id: actor.staffId }, 'proctor', `${session.site} 入场签到`);
     });
@@ -102,12 +90,12 @@ export class ExamDayService {
 
   async attendance(actor: StaffActor, sessionId: string): Promise<AttendanceView> {
     const session = await this.ownSession(actor, sessionId);
-    const holds = await this.seatHolds.find({ where: { sessionId, status: 'confirmed' }, order: { ticketNo: 'ASC' } });
+    const holds = await this.seats.holds({ sessionIds: [sessionId], status: 'confirmed' }, { order: 'ticket' });
     if (holds.some((h) => !h.ticketNo)) {
       const numbers = await this.uow.run((manager) => this.tickets.numberSeats(manager, session, holds));
       for (const h of holds) h.ticketNo = numbers.get(h.id) ?? h.ticketNo;
     }
-    const applications = holds.length ? await this.applicationRows.findBy({ id: In(holds.map((h) => h.applicationId)) }) : [];
+    const applications = await this.applications.find({ ids: holds.map((h) => h.applicationId) });
     const byId = new Map(applications.map((a) => [a.id, a]));
     const candidates = holds.flatMap((h) => {
       const application = byId.get(h.applicationId);
@@ -125,13 +113,13 @@ export class ExamDayService {
 
   private async find(actor: StaffActor, sessionId: string, ticketNo: string) {
     const session = await this.ownSession(actor, sessionId);
-    const hold = await this.seatHolds.findOneBy({ ticketNo, status: 'confirmed' });
+    const [hold] = await this.seats.holds({ ticketNo, status: 'confirmed' });
     const application = hold ? await this.access.find(actor, 'application', hold.applicationId) : null;
     // Another body's ticket is as unknown here as a mistyped one.
     if (!hold || !application) throw new DomainError('TICKET_UNKNOWN');
     if (hold.sessionId !== sessionId) {
-      const theirs = await this.examSessions.findOneByOrFail({ id: hold.sessionId });
-      throw new DomainError('TICKET_WRONG_SESSION', `该准考证属于${formatChineseDate(theirs.date)}·${theirs.site}的场次，不是本场次`);
+      const theirs = await this.sessions.get(hold.sessionId);
+      throw new DomainError('TICKET_WRONG_SESSION', `该准考证属于${theirs ? `${formatChineseDate(theirs.date)}·${theirs.site}的` : '另一'}场次，不是本场次`);
     }
     return { session, hold, application };
   }
@@ -150,7 +138,7 @@ export class ExamDayService {
 
   /** The ID card photo attached to the application, when it is a picture. */
   private async idPhoto(applicationId: string): Promise<string | undefined> {
-    const attached = await this.applicationMaterials.find({ where: { applicationId, materialId: 'id-card' }, order: { position: 'ASC' } });
+    const attached = await this.applications.materials([applicationId], { materialId: 'id-card' });
     if (!attached.length) return undefined;
     const files = await this.files.byIds(attached.map((a) => a.fileId));
     const picture = attached.map((a) => files.find((f) => f.id === a.fileId)).find((f) => f && f.type !== 'application/pdf');

@@ -12,10 +12,10 @@ import {
 } from '@skillcert/shared';
 import { createHash, createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { In, type EntityManager, type Repository } from 'typeorm';
-import { UserEntity } from '../auth/user.entity';
+import { AuthService } from '../auth/auth.service';
 import { UnitOfWork } from '../database/unit-of-work';
 import { PersonalDataCipher } from '../identity/personal-data.cipher';
-import { InstitutionEntity } from '../staff/institution.entity';
+import { StaffService } from '../staff/staff.service';
 import type { Actor } from '../auth/actor';
 import { Clock } from '../common/clock';
 import { APP_CONFIG, type AppConfig } from '../config/config';
@@ -47,6 +47,8 @@ export class FilesService {
     private readonly cipher: PersonalDataCipher,
     private readonly uow: UnitOfWork,
     private readonly access: Access,
+    private readonly auth: AuthService,
+    private readonly staff: StaffService,
   ) {}
 
   /**
@@ -151,16 +153,16 @@ export class FilesService {
 
   /** Uploads by one owner queue on the owner's row, so the quota is counted one upload at a time. */
   private async lockOwner(manager: EntityManager, owner: FileOwner): Promise<void> {
-    if (!this.uow.rowLock) return;
-    await manager.findOne(owner.ownerKind === 'candidate' ? UserEntity : InstitutionEntity, { where: { id: owner.ownerId }, lock: this.uow.rowLock });
+    if (owner.ownerKind === 'candidate') await this.auth.lockUser(manager, owner.ownerId);
+    else await this.staff.lockInstitution(manager, owner.ownerId);
   }
 
-  /** The files among `ids` that this owner uploaded. */
   /** Files by id, whoever owns them: for a caller that has already checked its reach (the door's ID photo). */
   byIds(ids: readonly string[]): Promise<FileEntity[]> {
     return ids.length ? this.fileRows.findBy({ id: In([...ids]) }) : Promise.resolve([]);
   }
 
+  /** The files among `ids` that this owner uploaded. */
   async owned(owner: FileOwner, ids: string[]): Promise<FileEntity[]> {
     if (ids.length === 0) return [];
     return this.fileRows.findBy({ id: In(ids), ownerKind: owner.ownerKind, ownerId: owner.ownerId });

@@ -23,14 +23,14 @@ import {
 } from '@skillcert/shared';
 import { createHash, randomUUID } from 'node:crypto';
 import { In, type EntityManager, type Repository } from 'typeorm';
-import { ApplicationEntity, applicationFee } from '../applications/application.entity';
+import { ApplicationRecords, applicationFee } from '../applications/application-records.service';
 import { BatchesService } from '../batches/batches.service';
 import { StaffService } from '../staff/staff.service';
 import type { StaffActor } from '../auth/actor';
 import { Clock } from '../common/clock';
 import { UnitOfWork } from '../database/unit-of-work';
 import { PaymentsService } from '../payments/payments.service';
-import { SeatHoldEntity } from '../sessions/seat-hold.entity';
+import { SeatsService } from '../sessions/seats.service';
 import { BankCreditEntity } from './bank-credit.entity';
 import { StatementColumnsEntity } from './statement-columns.entity';
 import { readStatementFile } from './statement-file';
@@ -50,10 +50,10 @@ export class FinanceService {
 
   constructor(
     private readonly staff: StaffService,
-    @InjectRepository(ApplicationEntity) private readonly applicationRows: Repository<ApplicationEntity>,
+    private readonly applications: ApplicationRecords,
     @InjectRepository(BankCreditEntity) private readonly bankCredits: Repository<BankCreditEntity>,
     private readonly batches: BatchesService,
-    @InjectRepository(SeatHoldEntity) private readonly seatHolds: Repository<SeatHoldEntity>,
+    private readonly seats: SeatsService,
     @InjectRepository(StatementColumnsEntity) private readonly statementColumnRows: Repository<StatementColumnsEntity>,
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
@@ -204,9 +204,7 @@ export class FinanceService {
     const credit = await this.bankCredits.findOneBy({ id: creditId, bodyId: actor.bodyId });
     if (!credit) throw new DomainError('NOT_FOUND');
     const pending = await this.pendingFees(actor.bodyId);
-    const masked = pending.length
-      ? await this.applicationRows.find({ where: { id: In(pending.map((p) => p.applicationId)) }, select: { id: true, residentIdMasked: true } })
-      : [];
+    const masked = await this.applications.find({ ids: pending.map((p) => p.applicationId) }, { select: ['residentIdMasked'] });
     const maskedOf = new Map(masked.map((m) => [m.id, m.residentIdMasked]));
     const text = `${credit.payer} ${credit.remark}`;
     return pending
@@ -271,10 +269,7 @@ export class FinanceService {
   /** Schools' batches whose approved, seated members all wait for their fee: what one transfer of the total would pay. */
   private async pendingBatches(pending: PendingFee[]): Promise<PendingBatchFee[]> {
     if (!pending.length) return [];
-    const members = await this.applicationRows.find({
-      where: { id: In(pending.map((p) => p.applicationId)), channel: 'group' },
-      select: { id: true, batchId: true },
-    });
+    const members = await this.applications.find({ ids: pending.map((p) => p.applicationId), channel: 'group' }, { select: ['batchId'] });
     const batchIds = [...new Set(members.flatMap((m) => (m.batchId ? [m.batchId] : [])))];
     if (!batchIds.length) return [];
     const batches = await this.batches.byIds(batchIds);
@@ -297,12 +292,11 @@ export class FinanceService {
   private async pendingFees(bodyId: string): Promise<PendingFee[]> {
     const planIds = planIdsOfBody(bodyId);
     if (!planIds.length) return [];
-    const held = await this.seatHolds.find({ where: { status: 'held' }, select: { applicationId: true } });
-    if (!held.length) return [];
-    const applications = await this.applicationRows.find({
-      where: { id: In(held.map((h) => h.applicationId)), state: 'approved', planId: In(planIds) },
-      select: { id: true, planId: true, level: true, applicantName: true, subjects: true, transferPayer: true },
-    });
+    const held = await this.seats.holds({ status: 'held' }, { select: ['applicationId'] });
+    const applications = await this.applications.find(
+      { ids: held.map((h) => h.applicationId), state: 'approved', planIds },
+      { select: ['planId', 'level', 'applicantName', 'subjects', 'transferPayer'] },
+    );
     return applications.map((a) => ({
       applicationId: a.id,
       planId: a.planId,
@@ -315,9 +309,7 @@ export class FinanceService {
 
   private async views(rows: BankCreditEntity[]): Promise<BankCreditView[]> {
     const ids = [...new Set(rows.flatMap((r) => r.candidates ?? []))];
-    const people = ids.length
-      ? await this.applicationRows.find({ where: { id: In(ids) }, select: { id: true, applicantName: true, residentIdMasked: true, level: true } })
-      : [];
+    const people = await this.applications.find({ ids }, { select: ['applicantName', 'residentIdMasked', 'level'] });
     const byId = new Map(people.map((p) => [p.id, p]));
     return rows.map((r) => ({
       id: r.id,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DomainError, isMainlandMobile, maskResidentId, parseResidentId, type MeResponse, type ProfileRequest } from '@skillcert/shared';
-import { QueryFailedError, type Repository } from 'typeorm';
+import { In, QueryFailedError, type EntityManager, type Repository } from 'typeorm';
 import { Clock } from '../common/clock';
 import { WechatClient } from '../wechat/wechat.client';
 import { CandidateProfileEntity } from './candidate-profile.entity';
@@ -15,6 +15,16 @@ export class IdentityService {
     private readonly cipher: PersonalDataCipher,
     private readonly wechat: WechatClient,
   ) {}
+
+  /** The e-mail addresses candidates gave (for the notices that go by mail); those without one are left out. */
+  async emailsOf(userIds: readonly string[], within?: EntityManager): Promise<Map<string, string>> {
+    if (!userIds.length) return new Map();
+    const rows = await (within ? within.getRepository(CandidateProfileEntity) : this.profiles).find({
+      where: { userId: In([...new Set(userIds)]) },
+      select: { userId: true, email: true },
+    });
+    return new Map(rows.flatMap((row) => (row.email ? [[row.userId, row.email] as const] : [])));
+  }
 
   async me(userId: string): Promise<MeResponse> {
     return this.describe(userId, await this.profiles.findOneBy({ userId }));

@@ -12,15 +12,14 @@ import {
   type SubjectKind,
 } from '@skillcert/shared';
 import { randomUUID } from 'node:crypto';
-import { In, type EntityManager, type Repository } from 'typeorm';
-import { ApplicationEntity } from '../applications/application.entity';
+import { type EntityManager, type Repository } from 'typeorm';
+import { ApplicationRecords } from '../applications/application-records.service';
 import { ApplicationStates } from '../applications/application-states';
 import type { StaffActor } from '../auth/actor';
 import { Clock } from '../common/clock';
 import { UnitOfWork } from '../database/unit-of-work';
 import { writeMarks, type Marks } from '../results/marks-writer';
-import { ExamSessionEntity } from '../sessions/exam-session.entity';
-import { SeatHoldEntity } from '../sessions/seat-hold.entity';
+import { SessionsService } from '../sessions/sessions.service';
 import { SeatsService } from '../sessions/seats.service';
 import { CertificatesService } from '../certificates/certificates.service';
 import { StaffService } from '../staff/staff.service';
@@ -41,10 +40,9 @@ export class MisconductService {
 
   constructor(
     private readonly staff: StaffService,
-    @InjectRepository(ApplicationEntity) private readonly applicationRows: Repository<ApplicationEntity>,
-    @InjectRepository(ExamSessionEntity) private readonly examSessions: Repository<ExamSessionEntity>,
+    private readonly applications: ApplicationRecords,
+    private readonly sessions: SessionsService,
     @InjectRepository(MisconductRecordEntity) private readonly misconductRecords: Repository<MisconductRecordEntity>,
-    @InjectRepository(SeatHoldEntity) private readonly seatHolds: Repository<SeatHoldEntity>,
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
     private readonly states: ApplicationStates,
@@ -59,8 +57,8 @@ export class MisconductService {
     if (!article.acts.includes(request.act)) throw new DomainError('MISCONDUCT_ACT_UNKNOWN', `“${request.act}”不是${article.title}所列的行为`);
     const subjects = planLevel(application.planId, application.level).subjects;
     if (request.subject && !subjects.some((s) => s.kind === request.subject)) throw new DomainError('SUBJECT_NOT_OFFERED');
-    const hold = await this.seatHolds.findOneBy({ applicationId: application.id, status: 'confirmed' });
-    const session = hold ? await this.examSessions.findOneBy({ id: hold.sessionId }) : null;
+    const hold = await this.seats.holdOf(application.id, 'confirmed');
+    const session = hold ? await this.sessions.get(hold.sessionId) : null;
     const on = request.occurredOn ?? session?.date ?? shanghaiDate(this.clock.now());
     const penalty = penaltyFor({
       article: request.article,
@@ -94,7 +92,7 @@ export class MisconductService {
         await this.cancelMarks(manager, session.id, application.id, cancelled, reason, actor);
       }
       if (penalty.voidsCertificates) await this.certificates.revokeForApplication(manager, application.id, `${reason}：${penalty.summary}`, actor.staffId);
-      const current = await manager.findOneByOrFail(ApplicationEntity, { id: application.id });
+      const current = await this.applications.mustGet(application.id, { within: manager });
       const by = { kind: 'staff' as const, id: actor.staffId };
       if (request.article === 1 && (current.state === 'approved' || current.state === 'paid')) {
         // False declarations: eligibility withdrawn, the fee kept (参评人员须知 第一条).
@@ -122,7 +120,7 @@ export class MisconductService {
     reason: string,
     actor: StaffActor,
   ): Promise<void> {
-    await writeMarks(manager, this.uow.rowLock, sessionId, [applicationId], (_, existing) => {
+    await writeMarks(manager, this.applications, sessionId, [applicationId], (_, existing) => {
       const marks: Marks = { ...(existing?.marks ?? {}) };
       for (const kind of kinds) marks[kind] = { cancelled: reason };
       return { marks, enteredBy: existing?.enteredBy ?? actor.staffId, enteredAt: existing?.enteredAt ?? this.clock.now() };
@@ -132,7 +130,7 @@ export class MisconductService {
   private async views(rows: MisconductRecordEntity[]): Promise<MisconductView[]> {
     if (!rows.length) return [];
     const [applications, staff] = await Promise.all([
-      this.applicationRows.findBy({ id: In(rows.map((r) => r.applicationId)) }),
+      this.applications.find({ ids: rows.map((r) => r.applicationId) }),
       this.staff.displayNames(rows.map((r) => r.recordedBy)),
     ]);
     return rows.map((r) => ({

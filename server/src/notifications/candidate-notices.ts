@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { SubscriptionKind } from '@skillcert/shared';
-import { IsNull, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { ApplicationEntity } from '../applications/application.entity';
-import { UserEntity } from '../auth/user.entity';
-import { Clock } from '../common/clock';
-import { CandidateProfileEntity } from '../identity/candidate-profile.entity';
-import { SubscriptionCreditEntity } from '../subscriptions/subscription-credit.entity';
+import { AuthService } from '../auth/auth.service';
+import { IdentityService } from '../identity/identity.service';
+import { SubscriptionsService } from '../subscriptions/subscriptions.service';
 import { Mailer } from './mailer';
 import type { NewMessage, OutboxService } from './outbox.service';
 import type { OutboxKind, OutboxPayload } from './outbox.entity';
@@ -27,8 +26,10 @@ export interface CandidateNotice {
 @Injectable()
 export class CandidateNotices {
   constructor(
-    private readonly clock: Clock,
     private readonly mailer: Mailer,
+    private readonly auth: AuthService,
+    private readonly identity: IdentityService,
+    private readonly subscriptions: SubscriptionsService,
   ) {}
 
   async messages(manager: EntityManager, application: ApplicationEntity, notice: CandidateNotice): Promise<NewMessage[]> {
@@ -36,35 +37,23 @@ export class CandidateNotices {
     const messages: NewMessage[] = [];
     const page = `packages/account/application/index?id=${application.id}`;
     if (notice.wechat) {
-      // Their openid and the oldest unused credit for the template, in one statement.
-      const [found] = (await manager
-        .createQueryBuilder(UserEntity, 'u')
-        .select('u.openid', 'openid')
-        .addSelect('c.id', 'creditId')
-        .addSelect('c.template_id', 'templateId')
-        .leftJoin(SubscriptionCreditEntity, 'c', 'c.user_id = u.id AND c.kind = :kind AND c.used_at IS NULL', { kind: notice.wechat.template })
-        .where('u.id = :id', { id: application.userId })
-        .orderBy('c.granted_at', 'ASC')
-        .limit(1)
-        .getRawMany()) as { openid: string | null; creditId: string | null; templateId: string | null }[];
-      const user = found?.openid ? { openid: found.openid } : undefined;
-      const credit = found?.creditId && found.templateId ? { id: found.creditId, templateId: found.templateId } : undefined;
-      const spent =
-        user?.openid && credit ? await manager.update(SubscriptionCreditEntity, { id: credit.id, usedAt: IsNull() }, { usedAt: this.clock.now() }) : undefined;
-      if (user?.openid && credit && spent?.affected) {
+      // A credit is spent only for someone WeChat can reach.
+      const openid = await this.auth.openidOf(application.userId);
+      const templateId = openid ? (await this.subscriptions.spend(manager, [application.userId], notice.wechat.template)).get(application.userId) : undefined;
+      if (openid && templateId) {
         messages.push({
           kind: notice.kind,
           channel: 'wechat',
           userId: application.userId,
-          recipient: user.openid,
-          templateId: credit.templateId,
+          recipient: openid,
+          templateId,
           payload: { page, data: notice.wechat.data },
           dedupeKey: `${notice.dedupe}:wechat`,
         });
       }
     }
     if (notice.email && this.mailer.enabled) {
-      const email = (await manager.findOneBy(CandidateProfileEntity, { userId: application.userId }))?.email;
+      const email = (await this.identity.emailsOf([application.userId], manager)).get(application.userId);
       if (email) {
         messages.push({
           kind: notice.kind,

@@ -9,9 +9,11 @@ import { OutboxService } from './outbox.service';
 import { OutboxWorker } from './outbox-worker';
 import { ScheduledNotices } from './scheduled-notices';
 import { TicketsModule } from '../tickets/tickets.module';
+import { ApplicationsModule } from '../applications/applications.module';
+import { SubscriptionsModule } from '../subscriptions/subscriptions.module';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([OutboxEntity]), IdentityModule, TicketsModule, SessionsModule],
+  imports: [TypeOrmModule.forFeature([OutboxEntity]), IdentityModule, TicketsModule, SessionsModule, ApplicationsModule, SubscriptionsModule],
   providers: [Mailer, OutboxService, OutboxWorker, ScheduledNotices, CandidateNotices],
   exports: [OutboxService, Mailer, CandidateNotices],
 })

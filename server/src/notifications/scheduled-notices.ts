@@ -10,17 +10,19 @@ import {
   ticketNoticeEmail,
   ticketOpen,
 } from '@skillcert/shared';
-import { Between, In, IsNull, type EntityManager, type Repository } from 'typeorm';
-import { ApplicationEntity, applicationFee } from '../applications/application.entity';
-import { UserEntity } from '../auth/user.entity';
+import { In, type EntityManager, type Repository } from 'typeorm';
+import { ApplicationRecords, applicationFee } from '../applications/application-records.service';
+import { AuthService } from '../auth/auth.service';
 import { Clock } from '../common/clock';
 import { PeriodicJob } from '../common/periodic-job';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { UnitOfWork } from '../database/unit-of-work';
-import { CandidateProfileEntity } from '../identity/candidate-profile.entity';
-import { ExamSessionEntity } from '../sessions/exam-session.entity';
-import { SeatHoldEntity } from '../sessions/seat-hold.entity';
-import { SubscriptionCreditEntity } from '../subscriptions/subscription-credit.entity';
+import { IdentityService } from '../identity/identity.service';
+import type { ExamSessionEntity } from '../sessions/exam-session.entity';
+import type { SeatHoldEntity } from '../sessions/seat-hold.entity';
+import { SeatsService } from '../sessions/seats.service';
+import { SessionsService } from '../sessions/sessions.service';
+import { SubscriptionsService } from '../subscriptions/subscriptions.service';
 import { CandidateNotices } from './candidate-notices';
 import { Mailer } from './mailer';
 import { OutboxEntity } from './outbox.entity';
@@ -41,8 +43,12 @@ const REMIND_BEFORE_MS = 24 * 3_600_000;
 @Injectable()
 export class ScheduledNotices extends PeriodicJob {
   constructor(
-    @InjectRepository(SeatHoldEntity) private readonly seatHolds: Repository<SeatHoldEntity>,
-    @InjectRepository(ExamSessionEntity) private readonly examSessions: Repository<ExamSessionEntity>,
+    private readonly applications: ApplicationRecords,
+    private readonly seats: SeatsService,
+    private readonly sessions: SessionsService,
+    private readonly auth: AuthService,
+    private readonly identity: IdentityService,
+    private readonly subscriptions: SubscriptionsService,
     @InjectRepository(OutboxEntity) private readonly outboxRows: Repository<OutboxEntity>,
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
@@ -71,7 +77,7 @@ export class ScheduledNotices extends PeriodicJob {
    */
   async remindPayments(): Promise<number> {
     const now = this.clock.now();
-    const holds = await this.seatHolds.find({ where: { status: 'held', heldUntil: Between(now, new Date(now.getTime() + REMIND_BEFORE_MS)) }, take: 500 });
+    const holds = await this.seats.holds({ status: 'held', heldUntil: { after: now, before: new Date(now.getTime() + REMIND_BEFORE_MS) } }, { take: 500 });
     // Seen in an earlier round: already reminded (the key holds the deadline), nothing to build again.
     const keyOf = (hold: SeatHoldEntity) => `reminder:${hold.applicationId}:${hold.heldUntil?.getTime()}:email`;
     const done = holds.length
@@ -80,8 +86,8 @@ export class ScheduledNotices extends PeriodicJob {
     let written = 0;
     for (const hold of holds.filter((h) => !done.has(keyOf(h)))) {
       written += await this.uow.run(async (manager) => {
-        const application = await manager.findOneBy(ApplicationEntity, { id: hold.applicationId, state: 'approved' });
-        if (!application || !hold.heldUntil) return 0;
+        const application = await this.applications.get(hold.applicationId, { within: manager });
+        if (application?.state !== 'approved' || !hold.heldUntil) return 0;
         const messages = await this.notices.messages(manager, application, {
           kind: 'reminder',
           dedupe: `reminder:${application.id}:${hold.heldUntil.getTime()}`,
@@ -102,15 +108,11 @@ export class ScheduledNotices extends PeriodicJob {
   /** Writes the messages for every seat whose ticket has opened and whose candidate has not been told. Returns how many. */
   async schedule(): Promise<number> {
     const today = shanghaiDate(this.clock.now());
-    const sessions = (await this.examSessions.findBy({ date: Between(today, ticketHorizon(today)) })).filter((s) => ticketOpen(s.date, today).open);
+    const sessions = (await this.sessions.find({ date: { from: today, to: ticketHorizon(today) } })).filter((s) => ticketOpen(s.date, today).open);
     let written = 0;
     for (const session of sessions) {
       for (;;) {
-        const holds = await this.seatHolds.find({
-          where: { sessionId: session.id, status: 'confirmed', ticketNoticeAt: IsNull() },
-          order: { createdAt: 'ASC' },
-          take: CHUNK,
-        });
+        const holds = await this.seats.holds({ sessionIds: [session.id], status: 'confirmed', ticketUnnoticed: true }, { order: 'held', take: CHUNK });
         if (!holds.length) break;
         written += await this.uow.run((manager) => this.tell(manager, session, holds));
       }
@@ -125,44 +127,40 @@ export class ScheduledNotices extends PeriodicJob {
     // In id order, the order every transaction numbering seats locks them in.
     for (const hold of [...holds].sort((a, b) => (a.id < b.id ? -1 : 1))) {
       // Another scheduler may have taken this seat since it was read: only the one whose update lands tells the candidate.
-      const result = await manager.update(SeatHoldEntity, { id: hold.id, ticketNoticeAt: IsNull() }, { ticketNoticeAt: now });
-      if (result.affected) claimed.push(hold);
+      if (await this.seats.claimTicketNotice(manager, hold.id, now)) claimed.push(hold);
     }
     if (!claimed.length) return 0;
     await this.tickets.numberSeats(manager, session, claimed);
-    const applications = await manager.findBy(ApplicationEntity, { id: In(claimed.map((h) => h.applicationId)) });
+    const applications = await this.applications.find({ ids: claimed.map((h) => h.applicationId) }, { within: manager });
     const userIds = applications.flatMap((a) => (a.userId ? [a.userId] : []));
-    const [users, profiles, credits] = userIds.length
-      ? await Promise.all([
-          manager.findBy(UserEntity, { id: In(userIds) }),
-          manager.findBy(CandidateProfileEntity, { userId: In(userIds) }),
-          manager.find(SubscriptionCreditEntity, { where: { userId: In(userIds), kind: 'ticket', usedAt: IsNull() }, order: { grantedAt: 'ASC' } }),
-        ])
-      : [[], [], []];
+    const openids = await this.auth.openidsOf(userIds);
+    // A credit is spent only for someone WeChat can reach.
+    const templates = await this.subscriptions.spend(
+      manager,
+      userIds.filter((id) => openids.has(id)),
+      'ticket',
+    );
+    const emails = await this.identity.emailsOf(userIds, manager);
     const messages: NewMessage[] = [];
     for (const application of applications) {
       // A class member nobody has claimed in the app: their school prints the class's tickets.
       if (!application.userId) continue;
       const facts = { planId: application.planId, level: application.level, sessionDate: session.date, site: session.site };
       const dedupe = `ticket:${application.id}:${session.id}`;
-      const openid = users.find((u) => u.id === application.userId)?.openid;
-      const credit = credits.find((c) => c.userId === application.userId && !c.usedAt);
-      if (openid && credit) {
-        const spent = await manager.update(SubscriptionCreditEntity, { id: credit.id, usedAt: IsNull() }, { usedAt: now });
-        credit.usedAt = now;
-        if (spent.affected) {
-          messages.push({
-            kind: 'ticket',
-            channel: 'wechat',
-            userId: application.userId,
-            recipient: openid,
-            templateId: credit.templateId,
-            payload: { page: `packages/account/application/index?id=${application.id}`, data: ticketNoticeData(facts) },
-            dedupeKey: `${dedupe}:wechat`,
-          });
-        }
+      const openid = openids.get(application.userId);
+      const templateId = templates.get(application.userId);
+      if (openid && templateId) {
+        messages.push({
+          kind: 'ticket',
+          channel: 'wechat',
+          userId: application.userId,
+          recipient: openid,
+          templateId,
+          payload: { page: `packages/account/application/index?id=${application.id}`, data: ticketNoticeData(facts) },
+          dedupeKey: `${dedupe}:wechat`,
+        });
       }
-      const email = profiles.find((p) => p.userId === application.userId)?.email;
+      const email = emails.get(application.userId);
       if (email && this.mailer.enabled) {
         messages.push({
           kind: 'ticket',

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DomainError, occupationLevel, type BatchPaymentView } from '@skillcert/shared';
-import { In, IsNull, MoreThan, type Repository } from 'typeorm';
-import { ApplicationEntity, applicationFee } from '../applications/application.entity';
+import { In, IsNull, type Repository } from 'typeorm';
+import { ApplicationRecords, applicationFee } from '../applications/application-records.service';
 import type { StaffActor } from '../auth/actor';
-import { BatchEntity } from '../batches/batch.entity';
+import type { BatchEntity } from '../batches/batch.entity';
 import { Clock } from '../common/clock';
 import { isUniqueViolation, UnitOfWork } from '../database/unit-of-work';
-import { SeatHoldEntity } from '../sessions/seat-hold.entity';
+import { SeatsService } from '../sessions/seats.service';
 import { WechatPayClient } from '../wechat/wechatpay.client';
 import { PaymentEntity } from './payment.entity';
 import { newOutTradeNo, paymentRow, PaymentsService } from './payments.service';
@@ -31,8 +31,8 @@ interface DueMember {
 @Injectable()
 export class BatchPaymentsService {
   constructor(
-    @InjectRepository(SeatHoldEntity) private readonly seatHolds: Repository<SeatHoldEntity>,
-    @InjectRepository(ApplicationEntity) private readonly applicationRows: Repository<ApplicationEntity>,
+    private readonly seats: SeatsService,
+    private readonly applications: ApplicationRecords,
     @InjectRepository(PaymentEntity) private readonly paymentRows: Repository<PaymentEntity>,
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
@@ -159,7 +159,7 @@ export class BatchPaymentsService {
     const due = await this.due(batch.id);
     const repository = this.paymentRows;
     const [paid, open] = await Promise.all([
-      this.applicationRows.countBy({ batchId: batch.id, state: 'paid' }),
+      this.applications.count({ batchId: batch.id, state: 'paid' }),
       repository.findOneBy({ batchId: batch.id, state: 'pending' }),
     ]);
     const members = open?.codeUrl ? await repository.countBy({ orderId: open.id, state: 'pending' }) : 0;
@@ -176,13 +176,11 @@ export class BatchPaymentsService {
 
   /** Members who owe their fee now: approved, with a seat held until a deadline still ahead. */
   private async due(batchId: string): Promise<DueMember[]> {
-    const approved = await this.applicationRows.find({
-      where: { batchId, state: 'approved' },
-      select: { id: true, planId: true, level: true, applicantName: true, batchRow: true, subjects: true },
-      order: { batchRow: 'ASC' },
-    });
-    if (!approved.length) return [];
-    const holds = await this.seatHolds.findBy({ applicationId: In(approved.map((a) => a.id)), status: 'held', heldUntil: MoreThan(this.clock.now()) });
+    const approved = await this.applications.find(
+      { batchId, state: 'approved' },
+      { select: ['planId', 'level', 'applicantName', 'batchRow', 'subjects'], order: 'batch-row' },
+    );
+    const holds = await this.seats.holds({ applicationIds: approved.map((a) => a.id), status: 'held', heldUntil: { after: this.clock.now() } });
     const deadlineOf = new Map(holds.flatMap((h) => (h.heldUntil ? [[h.applicationId, h.heldUntil] as const] : [])));
     return approved.flatMap((a) => {
       const deadline = deadlineOf.get(a.id);

@@ -1,9 +1,9 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { APPLICATION_STATE_NAMES, DomainError, formatAmount, occupationLevel, type ApplicationView, type WechatPaymentStart } from '@skillcert/shared';
 import { randomBytes } from 'node:crypto';
 import { In, IsNull, Not, type EntityManager, type Repository } from 'typeorm';
-import { ApplicationEntity, applicationFee } from '../applications/application.entity';
+import { ApplicationRecords, applicationFee } from '../applications/application-records.service';
 import { ApplicationStates } from '../applications/application-states';
 import { ApplicationViews } from '../applications/application-views';
 import type { CandidateActor, StaffActor } from '../auth/actor';
@@ -13,7 +13,6 @@ import { Clock } from '../common/clock';
 import { timeOrderedId } from '../common/time-ordered-id';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { UnitOfWork } from '../database/unit-of-work';
-import { SeatHoldEntity } from '../sessions/seat-hold.entity';
 import { PaymentEntity } from './payment.entity';
 import { WechatPayClient, type NotificationHeaders, type WechatRefundResult, type WechatTransaction } from '../wechat/wechatpay.client';
 import { Access } from '../access/access';
@@ -26,13 +25,13 @@ export type Settlement = 'paid' | 'already-paid' | 'flagged' | 'not-paid' | 'unk
  * signed word (notification or order query), exactly once however often it comes.
  */
 @Injectable()
-export class PaymentsService {
+export class PaymentsService implements OnModuleInit {
   private readonly logger = new Logger('Payments');
 
   constructor(
     private readonly auth: AuthService,
     @InjectRepository(PaymentEntity) private readonly paymentRows: Repository<PaymentEntity>,
-    @InjectRepository(SeatHoldEntity) private readonly seatHolds: Repository<SeatHoldEntity>,
+    private readonly applications: ApplicationRecords,
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
     private readonly states: ApplicationStates,
@@ -43,11 +42,16 @@ export class PaymentsService {
     private readonly access: Access,
   ) {}
 
+  /** A seat past its deadline stays while a WeChat order WeChat may still have taken money for is open: the payment check settles or closes it. */
+  onModuleInit(): void {
+    this.seats.keepHoldsWhile((manager, applicationId) => manager.existsBy(PaymentEntity, { applicationId, state: 'pending' }));
+  }
+
   /** Orders (or re-orders) the fee at WeChat Pay and hands the app what requestPayment needs. */
   async payByWechat(actor: CandidateActor, applicationId: string): Promise<WechatPaymentStart> {
     const application = await this.access.get(actor, 'application', applicationId);
     if (application.state !== 'approved') throw new DomainError('PAYMENT_NOT_DUE');
-    const hold = await this.seatHolds.findOneBy({ applicationId, status: 'held' });
+    const hold = await this.seats.holdOf(applicationId, 'held');
     if (!hold?.heldUntil) throw new DomainError('ON_WAITING_LIST');
     if (hold.heldUntil.getTime() <= this.clock.now().getTime()) throw new DomainError('PAYMENT_DEADLINE_PASSED');
     const openid = await this.auth.openidOf(actor.userId);
@@ -209,8 +213,7 @@ export class PaymentsService {
     credit: { amountFen: number; receivedAt: Date; payer: string },
     by: { kind: 'staff' | 'system'; id: string | null },
   ): Promise<void> {
-    const application = await manager.findOneBy(ApplicationEntity, { id: applicationId });
-    if (!application) throw new DomainError('NOT_FOUND');
+    const application = await this.applications.mustGet(applicationId, { within: manager });
     if (application.state !== 'approved') throw new DomainError('PAYMENT_NOT_DUE', `该报名当前为“${APPLICATION_STATE_NAMES[application.state]}”，不能确认缴费`);
     const amountFen = applicationFee(application);
     if (credit.amountFen !== amountFen)
@@ -236,7 +239,7 @@ export class PaymentsService {
       by.kind === 'staff' ? 'finance' : 'system',
       `银行转账 ${formatAmount(amountFen)}（付款人 ${credit.payer || '未知'}）`,
     );
-    await manager.update(SeatHoldEntity, { applicationId, status: 'held' }, { status: 'confirmed' });
+    await this.seats.confirmWithin(manager, applicationId);
   }
 
   /** WeChat Pay's notification: verified, decrypted, settled. A bad one changes nothing and is refused. */
@@ -292,7 +295,7 @@ export class PaymentsService {
    * that has moved on (expired, cancelled) is kept and put before finance. False then.
    */
   private async payApplication(manager: EntityManager, payment: PaymentEntity, paidAt: Date, note: string, source: string): Promise<boolean> {
-    const application = payment.applicationId ? await manager.findOneBy(ApplicationEntity, { id: payment.applicationId }) : null;
+    const application = payment.applicationId ? await this.applications.get(payment.applicationId, { within: manager }) : null;
     if (application?.state !== 'approved') {
       const state = application ? APPLICATION_STATE_NAMES[application.state] : '不存在';
       await manager.update(PaymentEntity, { id: payment.id }, { flagReason: `到账时报名状态为“${state}”，请核对后处理` });
@@ -300,7 +303,7 @@ export class PaymentsService {
       return false;
     }
     await this.states.transition(manager, application, 'paid', { kind: 'system', id: null }, 'system', note);
-    await manager.update(SeatHoldEntity, { applicationId: application.id, status: 'held' }, { status: 'confirmed' });
+    await this.seats.confirmWithin(manager, application.id);
     return true;
   }
 }

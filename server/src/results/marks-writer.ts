@@ -1,7 +1,6 @@
 import type { SubjectKind, SubjectMark } from '@skillcert/shared';
 import { In, type EntityManager } from 'typeorm';
-import { ApplicationEntity } from '../applications/application.entity';
-import type { UnitOfWork } from '../database/unit-of-work';
+import type { ApplicationRecords } from '../applications/application-records.service';
 import { ExamResultEntity } from './exam-result.entity';
 
 export type Marks = Partial<Record<SubjectKind, SubjectMark>>;
@@ -15,7 +14,7 @@ export type Marks = Partial<Record<SubjectKind, SubjectMark>>;
  */
 export async function writeMarks(
   manager: EntityManager,
-  lock: UnitOfWork['rowLock'],
+  applications: ApplicationRecords,
   sessionId: string,
   applicationIds: readonly string[],
   next: (applicationId: string, existing: ExamResultEntity | null) => Pick<ExamResultEntity, 'marks' | 'enteredBy' | 'enteredAt'>,
@@ -24,7 +23,7 @@ export async function writeMarks(
   const ids = [...new Set(applicationIds)].sort();
   for (let i = 0; i < ids.length; i += IDS_PER_STATEMENT) {
     const chunk = ids.slice(i, i + IDS_PER_STATEMENT);
-    await manager.find(ApplicationEntity, { where: { id: In(chunk) }, select: { id: true }, order: { id: 'ASC' }, ...(lock ? { lock } : {}) });
+    await applications.lock(manager, chunk);
     const existing = new Map((await manager.findBy(ExamResultEntity, { applicationId: In(chunk) })).map((row) => [row.applicationId, row]));
     const rows = chunk.map((applicationId) => ({ applicationId, sessionId, ...next(applicationId, existing.get(applicationId) ?? null) }));
     for (let j = 0; j < rows.length; j += ROWS_PER_INSERT) {

@@ -20,8 +20,9 @@ import {
   type SubjectKind,
 } from '@skillcert/shared';
 import ExcelJS from 'exceljs';
-import { In, IsNull, type EntityManager, type Repository } from 'typeorm';
-import { ApplicationEntity } from '../applications/application.entity';
+import { In, type EntityManager, type Repository } from 'typeorm';
+import type { ApplicationEntity } from '../applications/application.entity';
+import { ApplicationRecords } from '../applications/application-records.service';
 import { ApplicationStates } from '../applications/application-states';
 import { marksOf } from '../applications/application-views';
 import type { StaffActor } from '../auth/actor';
@@ -32,8 +33,10 @@ import { UnitOfWork } from '../database/unit-of-work';
 import { PersonalDataCipher } from '../identity/personal-data.cipher';
 import { CandidateNotices } from '../notifications/candidate-notices';
 import { OutboxService, type NewMessage } from '../notifications/outbox.service';
-import { ExamSessionEntity } from '../sessions/exam-session.entity';
-import { SeatHoldEntity } from '../sessions/seat-hold.entity';
+import type { ExamSessionEntity } from '../sessions/exam-session.entity';
+import type { SeatHoldEntity } from '../sessions/seat-hold.entity';
+import { SeatsService } from '../sessions/seats.service';
+import { SessionsService } from '../sessions/sessions.service';
 import { CertificatesService } from '../certificates/certificates.service';
 import { ExamResultEntity } from './exam-result.entity';
 import { keepCancelled, writeMarks, type Marks } from './marks-writer';
@@ -56,9 +59,10 @@ interface Seat {
 export class ResultsService {
   constructor(
     private readonly staff: StaffService,
-    @InjectRepository(ApplicationEntity) private readonly applicationRows: Repository<ApplicationEntity>,
+    private readonly applications: ApplicationRecords,
     @InjectRepository(ExamResultEntity) private readonly examResults: Repository<ExamResultEntity>,
-    @InjectRepository(SeatHoldEntity) private readonly seatHolds: Repository<SeatHoldEntity>,
+    private readonly seatsOfSessions: SeatsService,
+    private readonly sessions: SessionsService,
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
     private readonly states: ApplicationStates,
@@ -220,13 +224,8 @@ export class ResultsService {
     if (incomplete.length) throw new DomainError('RESULTS_INCOMPLETE', `还有${incomplete.length}名考生没有成绩：${incomplete.map((c) => c.name).join('、')}`);
     const now = this.clock.now();
     await this.uow.run(async (manager) => {
-      const claimed = await manager.update(
-        ExamSessionEntity,
-        { id: session.id, resultsPublishedAt: IsNull() },
-        { resultsPublishedAt: now, resultsPublishedBy: actor.staffId },
-      );
-      if (!claimed.affected) throw new DomainError('RESULTS_PUBLISHED');
-      const applications = await manager.findBy(ApplicationEntity, { id: In(view.candidates.map((c) => c.applicationId)) });
+      if (!(await this.sessions.claimPublication(manager, session.id, actor.staffId, now))) throw new DomainError('RESULTS_PUBLISHED');
+      const applications = await this.applications.find({ ids: view.candidates.map((c) => c.applicationId) }, { within: manager });
       const messages: NewMessage[] = [];
       const candidateOf = new Map(view.candidates.map((c) => [c.applicationId, c]));
       for (const application of applications) {
@@ -271,9 +270,9 @@ export class ResultsService {
 
   /** Under a shared lock on the session: a publication waits for marks being written, and marks are never written after it. */
   private async write(manager: EntityManager, sessionId: string, marksOf: Map<string, Marks>, actor: StaffActor): Promise<void> {
-    const session = await manager.findOne(ExamSessionEntity, { where: { id: sessionId }, ...(this.uow.sharedLock ? { lock: this.uow.sharedLock } : {}) });
+    const session = await this.sessions.get(sessionId, { within: manager, lock: 'share' });
     if (session?.resultsPublishedAt) throw new DomainError('RESULTS_PUBLISHED');
-    await writeMarks(manager, this.uow.rowLock, sessionId, [...marksOf.keys()], (applicationId, existing) => ({
+    await writeMarks(manager, this.applications, sessionId, [...marksOf.keys()], (applicationId, existing) => ({
       marks: keepCancelled(marksOf.get(applicationId)!, existing),
       enteredBy: actor.staffId,
       enteredAt: this.clock.now(),
@@ -290,8 +289,8 @@ export class ResultsService {
   }
 
   private async seats(session: ExamSessionEntity): Promise<Seat[]> {
-    const holds = await this.seatHolds.find({ where: { sessionId: session.id, status: 'confirmed' }, order: { ticketNo: 'ASC' } });
-    const applications = holds.length ? await this.applicationRows.findBy({ id: In(holds.map((h) => h.applicationId)) }) : [];
+    const holds = await this.seatsOfSessions.holds({ sessionIds: [session.id], status: 'confirmed' }, { order: 'ticket' });
+    const applications = await this.applications.find({ ids: holds.map((h) => h.applicationId) });
     const byId = new Map(applications.map((a) => [a.id, a]));
     return holds.flatMap((hold) => {
       const application = byId.get(hold.applicationId);

@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import {
   ageOn,
   DomainError,
   planIdsOfBody,
   correctableItems,
   shanghaiDate,
-  type ApplicationState,
   type AuditEntryView,
   type AuditQuery,
   type BulkApproveRequest,
@@ -18,10 +16,8 @@ import {
   reviewNoticeData,
   reviewNoticeEmail,
 } from '@skillcert/shared';
-import { In, type Repository } from 'typeorm';
-import { ApplicationEventEntity } from '../applications/application-event.entity';
-import { ApplicationEntity } from '../applications/application.entity';
-import { StaffAccountEntity } from '../staff/staff-account.entity';
+import type { ApplicationEntity } from '../applications/application.entity';
+import { ApplicationRecords } from '../applications/application-records.service';
 import { ApplicationStates } from '../applications/application-states';
 import { ApplicationViews } from '../applications/application-views';
 import type { StaffActor } from '../auth/actor';
@@ -38,8 +34,7 @@ import { OutboxService } from '../notifications/outbox.service';
 @Injectable()
 export class ReviewService {
   constructor(
-    @InjectRepository(ApplicationEntity) private readonly applicationRows: Repository<ApplicationEntity>,
-    @InjectRepository(ApplicationEventEntity) private readonly applicationEvents: Repository<ApplicationEventEntity>,
+    private readonly applications: ApplicationRecords,
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
     private readonly states: ApplicationStates,
@@ -66,18 +61,16 @@ export class ReviewService {
   async queue(actor: StaffActor, query: ReviewQuery): Promise<ReviewItem[]> {
     const planIds = planIdsOfBody(actor.bodyId).filter((id) => !query.planId || id === query.planId);
     if (planIds.length === 0) return [];
-    const rows = await this.applicationRows.find({
-      where: {
-        planId: In(planIds),
+    const rows = await this.applications.find(
+      {
+        planIds,
         state: query.state,
         ...(query.level ? { level: query.level } : {}),
         ...(query.channel ? { channel: query.channel } : {}),
         ...(query.batchId ? { batchId: query.batchId } : {}),
       },
-      order: { createdAt: 'ASC', batchRow: 'ASC' },
-      take: 500,
-      select: { id: true },
-    });
+      { order: 'applied', take: 500, select: ['id'] },
+    );
     return this.items(rows.map((r) => r.id));
   }
 
@@ -129,7 +122,7 @@ export class ReviewService {
   async approveBatch(actor: StaffActor, batchId: string, request: BulkApproveRequest): Promise<BulkApproveResult> {
     const batch = await this.access.get(actor, 'batch', batchId);
     if (batch.state !== 'submitted') throw new DomainError('BATCH_NOT_SUBMITTED');
-    const members = await this.applicationRows.find({ where: { batchId }, order: { batchRow: 'ASC' } });
+    const members = await this.applications.find({ batchId }, { order: 'batch-row' });
     const exceptions = new Map(request.exceptions.map((e) => [e.applicationId, e]));
     const result: BulkApproveResult = { approved: 0, returned: 0, rejected: 0, skipped: [] };
     for (const id of exceptions.keys()) {
@@ -162,45 +155,7 @@ export class ReviewService {
   async auditTrail(actor: StaffActor, query: AuditQuery): Promise<AuditEntryView[]> {
     const planIds = planIdsOfBody(actor.bodyId);
     if (query.applicationId) await this.access.require(actor, 'application', [query.applicationId]);
-    const rows = await this.applicationEvents
-      .createQueryBuilder('e')
-      .innerJoin(ApplicationEntity, 'a', 'a.id = e.application_id')
-      .leftJoin(StaffAccountEntity, 's', "s.id = e.actor_id AND e.actor_kind IN ('staff', 'institution')")
-      .select('e.at', 'at')
-      .addSelect('e.application_id', 'application_id')
-      .addSelect('e.from_state', 'from_state')
-      .addSelect('e.to_state', 'to_state')
-      .addSelect('e.actor_kind', 'actor_kind')
-      .addSelect('e.note', 'note')
-      .addSelect('e.corrections', 'corrections')
-      .addSelect('a.applicant_name', 'applicant')
-      .addSelect('s.display_name', 'staff_name')
-      .addSelect('s.username', 'staff_username')
-      .where('a.plan_id IN (:...planIds)', { planIds })
-      .andWhere(query.applicationId ? 'e.application_id = :applicationId' : '1 = 1', { applicationId: query.applicationId })
-      .orderBy('e.at', 'DESC')
-      .addOrderBy('e.id', 'DESC')
-      .limit(query.limit)
-      .getRawMany<Record<string, string | Date | null>>();
-    const who = (row: Record<string, string | Date | null>) => {
-      if (row.staff_name) return `${String(row.staff_name)}（${String(row.staff_username)}）`;
-      if (row.actor_kind === 'system') return '系统';
-      if (row.actor_kind === 'candidate') return `${String(row.applicant)}（考生）`;
-      return String(row.actor_kind);
-    };
-    return rows.map((row) => {
-      const corrections = row.corrections ? (JSON.parse(String(row.corrections)) as CorrectionItem[]) : undefined;
-      return {
-        at: new Date(row.at as string | Date).toISOString(),
-        applicationId: String(row.application_id),
-        applicant: String(row.applicant),
-        from: (row.from_state as ApplicationState | null) ?? null,
-        to: row.to_state as ApplicationState,
-        by: who(row),
-        ...(row.note ? { note: String(row.note) } : {}),
-        ...(corrections ? { corrections } : {}),
-      };
-    });
+    return this.views.auditTrail(planIds, query);
   }
 
   private async decide(

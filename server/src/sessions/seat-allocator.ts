@@ -2,7 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DomainError, sessionServesApplication } from '@skillcert/shared';
 import { type Repository } from 'typeorm';
-import { ApplicationEntity } from '../applications/application.entity';
+import type { ApplicationEntity } from '../applications/application.entity';
+import { ApplicationRecords } from '../applications/application-records.service';
+import { JoinedReads } from '../database/joined-rows';
 import { Clock } from '../common/clock';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { ExamSessionEntity } from './exam-session.entity';
@@ -17,7 +19,8 @@ import { SeatsService, sessionTakesSeats } from './seats.service';
 @Injectable()
 export class SeatAllocator {
   constructor(
-    @InjectRepository(ApplicationEntity) private readonly applicationRows: Repository<ApplicationEntity>,
+    private readonly applications: ApplicationRecords,
+    private readonly joined: JoinedReads,
     @InjectRepository(ExamSessionEntity) private readonly examSessions: Repository<ExamSessionEntity>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
@@ -26,7 +29,7 @@ export class SeatAllocator {
 
   /** `known`: the application as its approval just wrote it (saves reading it again). */
   async seat(applicationId: string, known?: ApplicationEntity): Promise<boolean> {
-    const application = known ?? (await this.applicationRows.findOneByOrFail({ id: applicationId }));
+    const application = known ?? (await this.applications.mustGet(applicationId));
     if (application.state !== 'approved') return false;
     const sessions = await this.examSessions.find({ where: { planId: application.planId }, order: { date: 'ASC', createdAt: 'ASC' } });
     const deadline = new Date(this.clock.now().getTime() + this.config.paymentDays * 86_400_000);
@@ -47,19 +50,18 @@ export class SeatAllocator {
 
   /** Seats the waiting list of a plan in the order of approval, as far as seats go. Returns how many were seated. */
   async promoteWaiting(planId: string): Promise<number> {
-    const waiting = await this.applicationRows
-      .createQueryBuilder('a')
-      .select('a.id', 'id')
-      .leftJoin('seat_holds', 'h', "h.application_id = a.id AND h.status IN ('held', 'confirmed')")
-      .where("a.plan_id = :planId AND a.state = 'approved' AND h.application_id IS NULL", { planId })
-      .orderBy('a.updated_at', 'ASC')
-      .addOrderBy('a.id', 'ASC')
-      .limit(1000)
-      .getRawMany<{ id: string }>();
+    // The waiting list is a read across the hub's two tables: approved, and no live seat.
+    const waiting = (await this.joined.rows(
+      `SELECT a.id AS id FROM applications a
+         LEFT JOIN seat_holds h ON h.application_id = a.id AND h.status IN ('held', 'confirmed')
+        WHERE a.plan_id = ? AND a.state = 'approved' AND h.application_id IS NULL
+        ORDER BY a.updated_at ASC, a.id ASC LIMIT 1000`,
+      [planId],
+    )) as { id: string }[];
     let seated = 0;
     const full = new Set<number>();
     for (const { id } of waiting) {
-      const application = await this.applicationRows.findOneByOrFail({ id });
+      const application = await this.applications.mustGet(id);
       if (full.has(application.level)) continue;
       if (await this.seat(id)) seated++;
       else full.add(application.level);

@@ -1,14 +1,34 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, sessionStartsAt } from '@skillcert/shared';
 import { randomUUID } from 'node:crypto';
-import { In, LessThan, type EntityManager } from 'typeorm';
-import { ApplicationEntity } from '../applications/application.entity';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Between, In, IsNull, LessThan, MoreThan, type EntityManager, type FindOptionsWhere, type Repository } from 'typeorm';
+import { ApplicationRecords } from '../applications/application-records.service';
 import { ApplicationStates } from '../applications/application-states';
 import { Clock } from '../common/clock';
+import { highestIssued } from '../database/sequences';
 import { isUniqueViolation, UnitOfWork } from '../database/unit-of-work';
 import { ExamSessionEntity } from './exam-session.entity';
-import { PaymentEntity } from '../payments/payment.entity';
 import { SeatHoldEntity } from './seat-hold.entity';
+
+/** Which seats: every condition given must hold; a list matches any of its values (an empty list, nothing). */
+export interface HoldFilter {
+  ids?: readonly string[];
+  sessionIds?: readonly string[];
+  applicationIds?: readonly string[];
+  status?: SeatHoldEntity['status'] | readonly SeatHoldEntity['status'][];
+  ticketNo?: string;
+  /** Held until a moment inside [from, to]. */
+  heldUntil?: { after?: Date; before?: Date };
+  /** Whose ticket notice has not gone out yet. */
+  ticketUnnoticed?: true;
+}
+
+/**
+ * Whether a seat past its deadline must still be kept (a payment that may yet arrive): asked by the sweep,
+ * answered by the feature that knows (payments), which registers itself — seats know nothing of payments.
+ */
+export type HoldKeeper = (manager: EntityManager, applicationId: string) => Promise<boolean>;
 
 /**
  * Seats in exam sessions. A seat is taken by a single conditional UPDATE
@@ -17,11 +37,69 @@ import { SeatHoldEntity } from './seat-hold.entity';
  */
 @Injectable()
 export class SeatsService {
+  private readonly keepers: HoldKeeper[] = [];
+
   constructor(
+    @InjectRepository(SeatHoldEntity) private readonly seatHolds: Repository<SeatHoldEntity>,
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
     private readonly states: ApplicationStates,
+    private readonly applications: ApplicationRecords,
   ) {}
+
+  /** See `HoldKeeper`. */
+  keepHoldsWhile(keeper: HoldKeeper): void {
+    this.keepers.push(keeper);
+  }
+
+  /** Seats, for the features that follow a sitting (exam day, tickets, payments, results, notices, finance). */
+  async holds<K extends keyof SeatHoldEntity = keyof SeatHoldEntity>(
+    filter: HoldFilter,
+    options: { select?: readonly K[]; order?: 'ticket' | 'held'; take?: number; within?: EntityManager; lock?: boolean } = {},
+  ): Promise<Pick<SeatHoldEntity, K | 'id'>[]> {
+    const where = holdWhere(filter);
+    if (!where) return [];
+    const lock = options.lock ? this.uow.rowLock : undefined;
+    return (options.within ? options.within.getRepository(SeatHoldEntity) : this.seatHolds).find({
+      where,
+      ...(options.select ? { select: Object.fromEntries([['id', true], ...options.select.map((key) => [key, true])]) } : {}),
+      ...(options.order ? { order: options.order === 'ticket' ? { ticketNo: 'ASC' } : { createdAt: 'ASC' } } : {}),
+      ...(options.take ? { take: options.take } : {}),
+      ...(lock ? { lock } : {}),
+    });
+  }
+
+  /** The application's seat in the given status, if it has one. */
+  async holdOf(applicationId: string, status: SeatHoldEntity['status'], within?: EntityManager): Promise<SeatHoldEntity | null> {
+    const [hold] = await this.holds({ applicationIds: [applicationId], status }, within ? { within } : {});
+    return hold ?? null;
+  }
+
+  /** Paid, inside the payment's transaction: the seat is the candidate's. */
+  async confirmWithin(manager: EntityManager, applicationId: string): Promise<void> {
+    await manager.update(SeatHoldEntity, { applicationId, status: 'held' }, { status: 'confirmed' });
+  }
+
+  /** The door: true for the one proctor whose check-in lands; a second one with the same ticket gets false. */
+  async claimCheckIn(manager: EntityManager, holdId: string, staffId: string, at: Date): Promise<boolean> {
+    const claimed = await manager.update(SeatHoldEntity, { id: holdId, checkedInAt: IsNull() }, { checkedInAt: at, checkedInBy: staffId });
+    return Boolean(claimed.affected);
+  }
+
+  /** The ticket notice for this seat is being sent by this transaction (false: another one sends it). */
+  async claimTicketNotice(manager: EntityManager, holdId: string, at: Date): Promise<boolean> {
+    const claimed = await manager.update(SeatHoldEntity, { id: holdId, ticketNoticeAt: IsNull() }, { ticketNoticeAt: at });
+    return Boolean(claimed.affected);
+  }
+
+  /** The highest ticket number issued under a prefix (a date), for its sequence to start above. */
+  highestTicketNo(manager: EntityManager, prefix: string): Promise<number> {
+    return highestIssued(manager, SeatHoldEntity, 'ticketNo', prefix);
+  }
+
+  async writeTicketNo(manager: EntityManager, holdId: string, ticketNo: string): Promise<void> {
+    await manager.update(SeatHoldEntity, { id: holdId }, { ticketNo });
+  }
 
   /**
    * Holds a seat for an application until `heldUntil` (its payment deadline).
@@ -89,11 +167,11 @@ export class SeatsService {
       // Each on its own: a hold paid for in the meantime is confirmed and stays.
       released += await this.uow.run(async (manager) => {
         // The application first, then its seat: the order a payment arriving this very moment takes them in too.
-        const application = await manager.findOne(ApplicationEntity, { where: { id: applicationId }, ...(this.uow.rowLock ? { lock: this.uow.rowLock } : {}) });
+        const application = await this.applications.get(applicationId, { within: manager, lock: true });
         const hold = await manager.findOneBy(SeatHoldEntity, { applicationId, status: 'held', heldUntil: LessThan(this.clock.now()) });
         if (!hold) return 0;
         // A WeChat order WeChat may still have taken money for keeps the seat until the payment check settles or closes it.
-        if (await manager.existsBy(PaymentEntity, { applicationId, state: 'pending' })) return 0;
+        for (const keep of this.keepers) if (await keep(manager, applicationId)) return 0;
         await this.releaseWithin(manager, applicationId);
         if (application?.state === 'approved') {
           await this.states.transition(manager, application, 'expired', { kind: 'system', id: null }, 'system', '缴费期限已过，座位已释放');
@@ -126,6 +204,22 @@ export class SeatsService {
       .where('id = :id AND seats_taken > 0', { id: hold.sessionId })
       .execute();
   }
+}
+
+function holdWhere(filter: HoldFilter): FindOptionsWhere<SeatHoldEntity> | undefined {
+  const lists = [filter.ids, filter.sessionIds, filter.applicationIds, Array.isArray(filter.status) ? filter.status : undefined];
+  if (lists.some((list) => list && list.length === 0)) return undefined;
+  const { after, before } = filter.heldUntil ?? {};
+  const heldUntil = after && before ? Between(after, before) : after ? MoreThan(after) : before ? LessThan(before) : undefined;
+  return {
+    ...(filter.ids ? { id: In([...filter.ids]) } : {}),
+    ...(filter.sessionIds ? { sessionId: filter.sessionIds.length === 1 ? filter.sessionIds[0] : In([...filter.sessionIds]) } : {}),
+    ...(filter.applicationIds ? { applicationId: filter.applicationIds.length === 1 ? filter.applicationIds[0] : In([...filter.applicationIds]) } : {}),
+    ...(filter.status ? { status: typeof filter.status === 'string' ? filter.status : In([...filter.status]) } : {}),
+    ...(filter.ticketNo !== undefined ? { ticketNo: filter.ticketNo } : {}),
+    ...(heldUntil ? { heldUntil } : {}),
+    ...(filter.ticketUnnoticed ? { ticketNoticeAt: IsNull() } : {}),
+  };
 }
 
 /** A session seats people until its first subject starts, and never once its results are out. */

@@ -14,6 +14,6 @@ import { SessionsService } from './sessions.service';
   imports: [TypeOrmModule.forFeature([ExamSessionEntity, SeatHoldEntity]), IdentityModule, ApplicationsModule],
   controllers: [SessionsController],
   providers: [SessionsService, SeatsService, SeatAllocator, SeatSweeper],
-  exports: [TypeOrmModule, SeatsService, SeatAllocator, SessionsService],
+  exports: [SeatsService, SeatAllocator, SessionsService],
 })
 export class SessionsModule {}

@@ -1,13 +1,22 @@
 import { Injectable } from '@nestjs/common';
-import type { Repository } from 'typeorm';
+import { Between, In, IsNull, MoreThan, type EntityManager, type FindOptionsWhere, type Repository } from 'typeorm';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DomainError, sessionDateAllowed, type CreateExamSessionRequest, type ExamSessionView } from '@skillcert/shared';
+import { DomainError, sessionDateAllowed, type CreateExamSessionRequest, type ExamSessionView, type IsoDate } from '@skillcert/shared';
 import { randomUUID } from 'node:crypto';
 import type { StaffActor } from '../auth/actor';
 import { Clock } from '../common/clock';
+import { UnitOfWork } from '../database/unit-of-work';
 import { ExamSessionEntity } from './exam-session.entity';
 import { SeatAllocator } from './seat-allocator';
 import { Access } from '../access/access';
+
+/** Which sessions: every condition given must hold (an empty list matches nothing). */
+export interface SessionFilter {
+  ids?: readonly string[];
+  planIds?: readonly string[];
+  /** On this day, after it, or within [from, to]. */
+  date?: IsoDate | { after: IsoDate } | { from: IsoDate; to: IsoDate };
+}
 
 function view(row: ExamSessionEntity): ExamSessionView {
   return {
@@ -30,7 +39,39 @@ export class SessionsService {
     private readonly clock: Clock,
     private readonly allocator: SeatAllocator,
     private readonly access: Access,
+    private readonly uow: UnitOfWork,
   ) {}
+
+  /** Sessions, for the features that run them (exam day, results, notices, tickets), earliest first. */
+  async find(filter: SessionFilter, options: { take?: number } = {}): Promise<ExamSessionEntity[]> {
+    if ([filter.ids, filter.planIds].some((list) => list && list.length === 0)) return [];
+    const date = filter.date;
+    const where: FindOptionsWhere<ExamSessionEntity> = {
+      ...(filter.ids ? { id: In([...filter.ids]) } : {}),
+      ...(filter.planIds ? { planId: In([...filter.planIds]) } : {}),
+      ...(date === undefined ? {} : { date: typeof date === 'string' ? date : 'after' in date ? MoreThan(date.after) : Between(date.from, date.to) }),
+    };
+    return this.examSessions.find({ where, order: { date: 'ASC', createdAt: 'ASC' }, ...(options.take ? { take: options.take } : {}) });
+  }
+
+  /**
+   * One session; inside a transaction optionally locked — `share`: others may read it under the same
+   * lock, nobody may change it until this transaction ends (score entry against a publication).
+   */
+  async get(id: string, options: { within?: EntityManager; lock?: 'share' } = {}): Promise<ExamSessionEntity | null> {
+    const lock = options.lock === 'share' ? this.uow.sharedLock : undefined;
+    return (options.within ? options.within.getRepository(ExamSessionEntity) : this.examSessions).findOne({ where: { id }, ...(lock ? { lock } : {}) });
+  }
+
+  /** The results go out once: true for the transaction that publishes them. */
+  async claimPublication(manager: EntityManager, sessionId: string, staffId: string, at: Date): Promise<boolean> {
+    const claimed = await manager.update(
+      ExamSessionEntity,
+      { id: sessionId, resultsPublishedAt: IsNull() },
+      { resultsPublishedAt: at, resultsPublishedBy: staffId },
+    );
+    return Boolean(claimed.affected);
+  }
 
   /** Staff create sessions for their own body's plans, inside the plan's bounds. */
   async create(actor: StaffActor, request: CreateExamSessionRequest): Promise<ExamSessionView> {

@@ -179,6 +179,12 @@ export class StaffService implements OnApplicationBootstrap {
   }
 
   /** Schools' names by id. */
+  /** Holds the school's row for the rest of the transaction: what is counted per school (its uploads) is counted one change at a time. */
+  async lockInstitution(manager: EntityManager, institutionId: string): Promise<void> {
+    const lock = this.uow.rowLock;
+    if (lock) await manager.findOne(InstitutionEntity, { where: { id: institutionId }, select: { id: true }, lock });
+  }
+
   async institutionNames(ids: readonly string[]): Promise<Map<string, string>> {
     const unique = [...new Set(ids)];
     const rows = unique.length ? await this.institutions.find({ where: { id: In(unique) }, select: { id: true, name: true } }) : [];

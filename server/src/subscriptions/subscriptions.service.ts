@@ -1,7 +1,7 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { SUBSCRIPTION_KINDS, SUBSCRIPTION_TITLES, type SubscriptionChoices, type SubscriptionKind, type SubscriptionsView } from '@skillcert/shared';
-import { IsNull, type Repository } from 'typeorm';
+import { In, IsNull, type EntityManager, type Repository } from 'typeorm';
 import { AuthService } from '../auth/auth.service';
 import { Clock } from '../common/clock';
 import { timeOrderedId } from '../common/time-ordered-id';
@@ -22,6 +22,27 @@ export class SubscriptionsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Optional() @Inject(SUBSCRIPTIONS_ACCEPTED) private readonly accepted?: SubscriptionsAccepted,
   ) {}
+
+  /**
+   * One message of `kind` each to these candidates, inside the transaction that writes the messages:
+   * each one's oldest unused credit of that kind is spent (a credit another transaction spends first is
+   * not theirs any more). Answers the template each may be sent; those without a credit are left out.
+   */
+  async spend(manager: EntityManager, userIds: readonly string[], kind: SubscriptionKind): Promise<Map<string, string>> {
+    const spent = new Map<string, string>();
+    if (!userIds.length) return spent;
+    const unused = await manager.find(SubscriptionCreditEntity, {
+      where: { userId: In([...new Set(userIds)]), kind, usedAt: IsNull() },
+      order: { grantedAt: 'ASC' },
+    });
+    const now = this.clock.now();
+    for (const credit of unused) {
+      if (spent.has(credit.userId)) continue;
+      const claimed = await manager.update(SubscriptionCreditEntity, { id: credit.id, usedAt: IsNull() }, { usedAt: now });
+      if (claimed.affected) spent.set(credit.userId, credit.templateId);
+    }
+    return spent;
+  }
 
   async view(userId: string): Promise<SubscriptionsView> {
     const unused = await this.subscriptionCredits.findBy({ userId, usedAt: IsNull() });

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import {
   DomainError,
   getPlan,
@@ -11,14 +10,17 @@ import {
   ticketSubjects,
   type TicketView,
 } from '@skillcert/shared';
-import { type EntityManager, type Repository } from 'typeorm';
-import { ApplicationEntity } from '../applications/application.entity';
+import type { EntityManager } from 'typeorm';
+import type { ApplicationEntity } from '../applications/application.entity';
+import { ApplicationRecords } from '../applications/application-records.service';
 import type { CandidateActor, StaffActor } from '../auth/actor';
 import { Clock } from '../common/clock';
-import { highestIssued, Sequences } from '../database/sequences';
+import { Sequences } from '../database/sequences';
 import { UnitOfWork } from '../database/unit-of-work';
-import { ExamSessionEntity } from '../sessions/exam-session.entity';
-import { SeatHoldEntity } from '../sessions/seat-hold.entity';
+import type { ExamSessionEntity } from '../sessions/exam-session.entity';
+import type { SeatHoldEntity } from '../sessions/seat-hold.entity';
+import { SeatsService } from '../sessions/seats.service';
+import { SessionsService } from '../sessions/sessions.service';
 import { TicketPdfRenderer } from './ticket-pdf-renderer';
 import { Access } from '../access/access';
 
@@ -26,9 +28,9 @@ import { Access } from '../access/access';
 @Injectable()
 export class TicketDocuments {
   constructor(
-    @InjectRepository(ApplicationEntity) private readonly applicationRows: Repository<ApplicationEntity>,
-    @InjectRepository(ExamSessionEntity) private readonly examSessions: Repository<ExamSessionEntity>,
-    @InjectRepository(SeatHoldEntity) private readonly seatHolds: Repository<SeatHoldEntity>,
+    private readonly applications: ApplicationRecords,
+    private readonly sessions: SessionsService,
+    private readonly seats: SeatsService,
     private readonly uow: UnitOfWork,
     private readonly sequences: Sequences,
     private readonly clock: Clock,
@@ -47,15 +49,16 @@ export class TicketDocuments {
 
   /** For the e-mail that carries it: the same checks, no owner (the outbox writes only to the owner's address). */
   async ticketPdf(applicationId: string): Promise<{ filename: string; content: Buffer }> {
-    const application = await this.applicationRows.findOneByOrFail({ id: applicationId });
+    const application = await this.applications.mustGet(applicationId);
     return this.render(await this.view(application));
   }
 
   private async view(application: ApplicationEntity): Promise<TicketView> {
-    const hold = await this.seatHolds.findOneBy({ applicationId: application.id, status: 'confirmed' });
+    const hold = await this.seats.holdOf(application.id, 'confirmed');
     // A ticket is for a paid seat; anything else has no ticket yet (or any more).
     if (!hold || !TICKETED_APPLICATION_STATES.includes(application.state)) throw new DomainError('TICKET_NOT_AVAILABLE');
-    const session = await this.examSessions.findOneByOrFail({ id: hold.sessionId });
+    const session = await this.sessions.get(hold.sessionId);
+    if (!session) throw new DomainError('TICKET_NOT_AVAILABLE');
     const open = ticketOpen(session.date, shanghaiDate(this.clock.now()));
     if (!open.open) throw new DomainError('TICKET_NOT_YET', open.message);
     const ticketNo = hold.ticketNo ?? (await this.uow.run((manager) => this.numberSeats(manager, session, [hold]))).get(hold.id)!;
@@ -81,21 +84,20 @@ export class TicketDocuments {
    * is locked first (in id order, as every numbering transaction takes them) and
    * read again under the lock: whoever numbered it a moment ago wins, once.
    */
-  async numberSeats(manager: EntityManager, session: ExamSessionEntity, holds: SeatHoldEntity[]): Promise<Map<string, string>> {
+  async numberSeats(manager: EntityManager, session: ExamSessionEntity, holds: Pick<SeatHoldEntity, 'id'>[]): Promise<Map<string, string>> {
     const numbers = new Map<string, string>();
     const unnumbered: string[] = [];
-    const lock = this.uow.rowLock ? { lock: this.uow.rowLock } : {};
     for (const id of [...new Set(holds.map((h) => h.id))].sort()) {
-      const current = await manager.findOne(SeatHoldEntity, { where: { id }, select: { id: true, ticketNo: true }, ...lock });
+      const [current] = await this.seats.holds({ ids: [id] }, { within: manager, lock: true, select: ['ticketNo'] });
       if (current?.ticketNo) numbers.set(id, current.ticketNo);
       else if (current) unnumbered.push(id);
     }
     if (!unnumbered.length) return numbers;
     const prefix = session.date.replace(/-/g, '').slice(2);
-    const first = await this.sequences.take(manager, `ticket:${prefix}`, unnumbered.length, () => highestIssued(manager, SeatHoldEntity, 'ticketNo', prefix));
+    const first = await this.sequences.take(manager, `ticket:${prefix}`, unnumbered.length, () => this.seats.highestTicketNo(manager, prefix));
     for (const [i, id] of unnumbered.entries()) {
       const ticketNo = `${prefix}${String(first + i).padStart(4, '0')}`;
-      await manager.update(SeatHoldEntity, { id }, { ticketNo });
+      await this.seats.writeTicketNo(manager, id, ticketNo);
       numbers.set(id, ticketNo);
     }
     return numbers;
@@ -107,7 +109,7 @@ export class TicketDocuments {
    */
   async batchPdf(actor: StaffActor, batchId: string): Promise<{ filename: string; content: Buffer }> {
     const batch = await this.access.get(actor, 'batch', batchId);
-    const members = await this.applicationRows.find({ where: { batchId: batch.id }, order: { batchRow: 'ASC' } });
+    const members = await this.applications.find({ batchId: batch.id }, { order: 'batch-row' });
     const tickets: TicketView[] = [];
     let firstRefusal: DomainError | undefined;
     for (const member of members) {

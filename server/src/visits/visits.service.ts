@@ -12,7 +12,7 @@ import {
 } from '@skillcert/shared';
 import { randomInt } from 'node:crypto';
 import { In, type EntityManager, type Repository } from 'typeorm';
-import { ApplicationEntity } from '../applications/application.entity';
+import { ApplicationRecords } from '../applications/application-records.service';
 import { ApplicationViews } from '../applications/application-views';
 import type { CandidateActor } from '../auth/actor';
 import { Clock } from '../common/clock';
@@ -41,6 +41,7 @@ export class VisitsService {
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
     private readonly views: ApplicationViews,
+    private readonly applications: ApplicationRecords,
     private readonly access: Access,
   ) {}
 
@@ -62,7 +63,7 @@ export class VisitsService {
     // bookings then queue on one row lock instead of deadlocking on an insert's gap locks.
     await this.visitSlots.createQueryBuilder().insert().values({ planId: before.planId, slotStart: slot.startsAt, taken: 0 }).orIgnore().execute();
     await this.uow.run(async (manager) => {
-      const application = await manager.findOneByOrFail(ApplicationEntity, { id: applicationId });
+      const application = await this.applications.mustGet(applicationId, { within: manager });
       if (application.channel !== 'individual' || !visitsRequired(application.planId)) throw new DomainError('VISIT_NOT_NEEDED');
       if (!visitBookable(application)) {
         throw new DomainError('VISIT_AFTER_VERDICT');
