@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DomainError, feeFor, type ApplicationState, type Level } from '@skillcert/shared';
 import { In, type EntityManager, type FindOptionsOrder, type FindOptionsWhere, type Repository } from 'typeorm';
 import { UnitOfWork } from '../database/unit-of-work';
+import { FilesService } from '../files/files.service';
 import { ApplicationMaterialEntity } from './application-material.entity';
 import { ApplicationEntity } from './application.entity';
 
@@ -57,12 +58,18 @@ const ORDERS: Record<NonNullable<ApplicationReadOptions<keyof ApplicationEntity>
  * `ApplicationStates`. The one other writer is a school's class: its drafts are added and edited here.
  */
 @Injectable()
-export class ApplicationRecords {
+export class ApplicationRecords implements OnModuleInit {
   constructor(
     @InjectRepository(ApplicationEntity) private readonly applicationRows: Repository<ApplicationEntity>,
     @InjectRepository(ApplicationMaterialEntity) private readonly applicationMaterials: Repository<ApplicationMaterialEntity>,
     private readonly uow: UnitOfWork,
+    private readonly files: FilesService,
   ) {}
+
+  /** An application's proof keeps its files from the sweep of unattached uploads. */
+  onModuleInit(): void {
+    this.files.holdFilesIn({ table: this.applicationMaterials.metadata.tableName, column: 'file_id' });
+  }
 
   async find<K extends keyof ApplicationEntity = keyof ApplicationEntity>(
     filter: ApplicationFilter,

@@ -37,8 +37,16 @@ export function uploaderOf(actor: Actor): FileOwner {
   throw new DomainError('FORBIDDEN');
 }
 
+/** A table (and its column) whose rows point at files. */
+export interface FileHolder {
+  table: string;
+  column: string;
+}
+
 @Injectable()
 export class FilesService {
+  private readonly holders: FileHolder[] = [];
+
   constructor(
     @InjectRepository(FileEntity) private readonly fileRows: Repository<FileEntity>,
     private readonly store: FileStore,
@@ -123,17 +131,26 @@ export class FilesService {
   }
 
   /**
+   * A feature whose table points at files (an application's proof) says so here: the sweep keeps every
+   * file such a row points at, and files need not know who uses them.
+   */
+  holdFilesIn(holder: FileHolder): void {
+    this.holders.push(holder);
+  }
+
+  /**
    * Uploads not attached to any application a day after they came are removed,
    * row and bytes. The row goes only while still unattached (an application
    * taking it at that moment keeps it). Returns how many went.
    */
   async removeUnattached(): Promise<number> {
     const before = new Date(this.clock.now().getTime() - FILE_UNATTACHED_HOURS * 3_600_000);
+    const unattached = (alias: string) =>
+      this.holders.map((holder, i) => `NOT EXISTS (SELECT 1 FROM ${holder.table} h${i} WHERE h${i}.${holder.column} = ${alias})`);
     const stale = await this.fileRows
       .createQueryBuilder('f')
       .select('f.id', 'id')
-      .leftJoin('application_materials', 'm', 'm.file_id = f.id')
-      .where('m.file_id IS NULL AND f.created_at < :before', { before })
+      .where(['f.created_at < :before', ...unattached('f.id')].join(' AND '), { before })
       .limit(500)
       .getRawMany<{ id: string }>();
     let removed = 0;
@@ -141,8 +158,7 @@ export class FilesService {
       const result = await this.fileRows
         .createQueryBuilder()
         .delete()
-        .where('id = :id', { id })
-        .andWhere('NOT EXISTS (SELECT 1 FROM application_materials m WHERE m.file_id = :id)', { id })
+        .where(['id = :id', ...unattached(':id')].join(' AND '), { id })
         .execute();
       if (!result.affected) continue;
       await this.store.delete(id);
