@@ -10,7 +10,7 @@ const throughSharedFront = {
 };
 
 /**
- * What one server feature may take from another: its module, its entities, its services, and the few
+ * What one server feature may take from another: its module, its entities (as types: foreignEntitiesAsTypes), its services, and the few
  * files listed here that are services by another name (the guard, the policy, the state machine's
  * writer, the read models, the WeChat clients). Anything else in a feature's folder is its own.
  */
