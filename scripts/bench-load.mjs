@@ -253,6 +253,7 @@ async function main() {
     const dir = mkdtempSync(join(tmpdir(), 'skillcert-wrk-'));
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
     let consumed = 0;
+    const ranOut = [];
     const results = endpoints.map(() => ({ server: [], raw: [], express: [] }));
     // --only race: the approval race alone; --only <start of a label>: those endpoints alone (for profiling one).
     const measured = endpoints.filter((e) => !only || (!['race', 'roster', 'scores', 'outbox'].includes(only) && e.label.startsWith(only)));
@@ -270,10 +271,15 @@ async function main() {
             if (target === 'server' && requests.length === 0) continue;
           }
           const script = join(dir, `r${round}-${i}-${target}.lua`);
-          writeFileSync(script, wrkScript(e.method, e.path, requests));
+          const once = Boolean(e.each) && target === 'server';
+          writeFileSync(script, wrkScript(e.method, e.path, requests, { once }));
           const result = wrk(url, script, seconds, connections);
           // Those still in flight when wrk stopped were sent too: never offered again.
-          if (e.each && target === 'server') consumed += result.requests + connections;
+          if (once) {
+            consumed += result.requests + connections;
+            if (consumed >= e.each.length)
+              ranOut.push(`${e.label}: fresh candidates used up in round ${round + 1} (its rate is over the ${result.requests} requests it had)`);
+          }
           results[i][target].push(result);
         }
       }
@@ -299,6 +305,7 @@ async function main() {
     });
     console.log(`\n${db}, ${connections} connections, ${seconds} s × ${rounds} rounds, medians; shares of raw node:http and bare Express in the same round`);
     table(['request', 'req/s', 'of raw', 'of Express', 'p50', 'p99', 'non-2xx', 'SQL', 'answer'], rows);
+    for (const line of ranOut) console.log(`(${line}; prepare more with --applicants)`);
 
     // wrk took candidates from the front (and some were in flight when it stopped): the race takes from the back.
     if (!only || only === 'roster') await rosterImports(http, adminToken, residentId);
@@ -584,23 +591,32 @@ function client(base) {
   };
 }
 
-/** A wrk script that walks its requests in turn, one list per thread, each used once (then the last again). */
-function wrkScript(method, path, requests) {
+/**
+ * A wrk script that walks its requests in turn, one list per thread. `once`: each is used once, and a
+ * thread stops when its share is answered (wrk's rate is over the time it ran) — a fast server never
+ * sends a used candidate's application again; otherwise the list goes round (the baselines answer anything).
+ */
+function wrkScript(method, path, requests, { once = false } = {}) {
   const lua = (s) => JSON.stringify(s ?? '');
   const list = requests.map((r) => `{${lua(r.token ? `Bearer ${r.token}` : '')}, ${lua(r.body ? JSON.stringify(r.body) : '')}}`).join(',\n');
   return `
 local requests = {${list}}
+local once = ${once ? 'true' : 'false'}
 local threads, counter = 0, 0
 function setup(thread) thread:set("id", threads); threads = threads + 1 end
 function init(args) counter = id end
 function request()
-  local r = requests[(counter % #requests) + 1]
+  local index = counter % #requests
+  -- Used up: the last again (answered as a duplicate) until the thread stops on the next answer.
+  if once and counter >= #requests then index = #requests - 1 end
+  local r = requests[index + 1]
   counter = counter + 2
   local headers = { ["Accept-Encoding"] = "gzip" }
   if r[1] ~= "" then headers["Authorization"] = r[1] end
   if r[2] ~= "" then headers["Content-Type"] = "application/json" end
   return wrk.format(${lua(method)}, ${lua(path)}, headers, r[2] ~= "" and r[2] or nil)
 end
+${once ? 'function response() if counter >= #requests then wrk.thread:stop() end end' : ''}
 `;
 }
 
