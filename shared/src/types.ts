@@ -63,3 +63,25 @@ export interface ApplicantFacts {
   /** 技师学院预备技师班、技师班学生 */
   technicianClassStudent?: boolean;
 }
+
+/** Staff of an evaluation body (institution clerks are their own kind of account). */
+export const STAFF_ROLES = ['reviewer', 'finance', 'proctor', 'admin'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+/** The WeChat subscribe messages the app asks for (≤ 3 per request, WeChat's limit): each accept allows one message. */
+export const SUBSCRIPTION_KINDS = ['ticket', 'results', 'review'] as const;
+export type SubscriptionKind = (typeof SUBSCRIPTION_KINDS)[number];
+
+/** How a certificate reaches its holder. */
+export type CollectionMethod = 'institution' | 'pickup' | 'post';
+
+export const COLLECTION_NAMES: Record<CollectionMethod, string> = {
+  institution: '由学校（机构）统一领取',
+  pickup: '本人到受理点领取',
+  post: '快递到付',
+};
+
+/** A school's 初审 of a student in its class. */
+export type PrereviewState = 'pending' | 'passed' | 'excluded';
+
+export const PREREVIEW_NAMES: Record<PrereviewState, string> = { pending: '待初审', passed: '初审通过', excluded: '不予申报' };

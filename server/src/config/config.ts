@@ -2,7 +2,6 @@ import { isIP } from 'node:net';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
 import type { SubscriptionKind } from '@skillcert/shared';
-import type { MerchantCredentials } from '../wechat/wechatpay.client';
 
 /**
  * The server's whole configuration, read from the environment once at start-up.
@@ -181,6 +180,23 @@ const envSchema = z.object({
 });
 
 export type DatabaseKind = 'mariadb' | 'sqlite';
+
+/**
+ * How WeChat Pay signs its answers and notifications: newer merchants get one
+ * platform public key with an id ('PUB_KEY_ID_…'); older ones verify with
+ * platform certificates, downloaded from WeChat Pay and rotated by it.
+ */
+export type PlatformVerification = { mode: 'publicKey'; keyId: string; publicKey: string } | { mode: 'certificates' };
+
+/** What a merchant holds to talk to WeChat Pay v3. */
+export interface MerchantCredentials {
+  mchid: string;
+  /** Serial of the merchant's API certificate, as the Authorization header names it. */
+  merchantSerial: string;
+  merchantPrivateKey: string;
+  platform: PlatformVerification;
+  apiV3Key: string;
+}
 
 export interface AppConfig {
   env: 'development' | 'test' | 'production';

@@ -1,7 +1,7 @@
 import { generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
 import forge from 'node-forge';
 import { Aes, Formatter, Rsa } from 'wechatpay-axios-plugin';
-import type { MerchantCredentials } from '../wechat/wechatpay.client';
+import type { MerchantCredentials } from '../config/config';
 
 /**
  * WeChat Pay's merchant API (v3), as the fake WeChat server speaks it: JSAPI

@@ -2,24 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DomainError } from '@skillcert/shared';
 import { createPrivateKey, createPublicKey, X509Certificate, type KeyObject } from 'node:crypto';
 import { Aes, Formatter, Rsa, Wechatpay } from 'wechatpay-axios-plugin';
-import { APP_CONFIG, type AppConfig } from '../config/config';
-
-/**
- * How WeChat Pay signs its answers and notifications: newer merchants get one
- * platform public key with an id ('PUB_KEY_ID_…'); older ones verify with
- * platform certificates, downloaded from WeChat Pay and rotated by it.
- */
-export type PlatformVerification = { mode: 'publicKey'; keyId: string; publicKey: string } | { mode: 'certificates' };
-
-/** What a merchant holds to talk to WeChat Pay v3. */
-export interface MerchantCredentials {
-  mchid: string;
-  /** Serial of the merchant's API certificate, as the Authorization header names it. */
-  merchantSerial: string;
-  merchantPrivateKey: string;
-  platform: PlatformVerification;
-  apiV3Key: string;
-}
+import { APP_CONFIG, type AppConfig, type MerchantCredentials } from '../config/config';
 
 /** One entry of `/v3/certificates`: a platform certificate, encrypted with the APIv3 key. */
 interface EncryptedCertificate {

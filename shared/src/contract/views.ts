@@ -4,11 +4,17 @@ import { ERROR_CODES } from '../error-messages';
 import { APPLICATION_STATES } from '../rules/applicationState';
 import { STATEMENT_FIELD_NAMES } from '../rules/bankStatement';
 import { MAJOR_NAMES, TITLE_NAMES } from '../rules/eligibility';
-import { PREREVIEW_NAMES } from '../schemas/batches';
-import { COLLECTION_NAMES } from '../schemas/certificates';
-import { STAFF_ROLES } from '../schemas/staff';
-import { SUBSCRIPTION_KINDS } from '../schemas/subscriptions';
-import { LEVELS, SCHOOL_KINDS, SUBJECT_KINDS, type SchoolKind, type SubjectKind } from '../types';
+import {
+  COLLECTION_NAMES,
+  LEVELS,
+  PREREVIEW_NAMES,
+  SCHOOL_KINDS,
+  STAFF_ROLES,
+  SUBJECT_KINDS,
+  SUBSCRIPTION_KINDS,
+  type SchoolKind,
+  type SubjectKind,
+} from '../types';
 
 /**
  * What the server answers, as schemas: the OpenAPI document is generated from these, the server's

@@ -13,9 +13,6 @@ export const createBatchSchema = z.object({
 export type CreateBatchRequest = output<typeof createBatchSchema>;
 
 export type BatchState = 'open' | 'submitted';
-export type PrereviewState = 'pending' | 'passed' | 'excluded';
-
-export const PREREVIEW_NAMES: Record<PrereviewState, string> = { pending: '待初审', passed: '初审通过', excluded: '不予申报' };
 
 export const prereviewSchema = z
   .object({

@@ -2,14 +2,6 @@ import * as z from 'zod/mini';
 import type { output } from 'zod/v4/core';
 export type { CertificateView, CertificateVerification } from '../contract/views';
 
-export type CollectionMethod = 'institution' | 'pickup' | 'post';
-
-export const COLLECTION_NAMES: Record<CollectionMethod, string> = {
-  institution: '由学校（机构）统一领取',
-  pickup: '本人到受理点领取',
-  post: '快递到付',
-};
-
 export const verifyCertificateSchema = z.object({
   number: z
     .pipe(

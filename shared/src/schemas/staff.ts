@@ -1,11 +1,9 @@
 import * as z from 'zod/mini';
 import type { output } from 'zod/v4/core';
 export type { StaffProfile, StaffSessionResponse } from '../contract/views';
+import { STAFF_ROLES, type StaffRole } from '../types';
 
-/** Staff of an evaluation body, and institution clerks who declare classes. */
-export const STAFF_ROLES = ['reviewer', 'finance', 'proctor', 'admin'] as const;
-export type StaffRole = (typeof STAFF_ROLES)[number];
-
+/** Each role as the app names it; institution clerks, who declare classes, are their own kind of account. */
 export const STAFF_ROLE_NAMES: Record<StaffRole | 'institution', string> = {
   reviewer: '审核员',
   finance: '财务',

@@ -1,10 +1,7 @@
 import * as z from 'zod/mini';
 import type { output } from 'zod/v4/core';
 export type { SubscriptionsView } from '../contract/views';
-
-/** The WeChat subscribe messages the app asks for (≤ 3 per request, WeChat's limit): each accept allows one message. */
-export const SUBSCRIPTION_KINDS = ['ticket', 'results', 'review'] as const;
-export type SubscriptionKind = (typeof SUBSCRIPTION_KINDS)[number];
+import type { SubscriptionKind } from '../types';
 
 export const SUBSCRIPTION_TITLES: Record<SubscriptionKind, string> = {
   ticket: '准考证可下载提醒',
