@@ -274,9 +274,9 @@ async function main() {
           const once = Boolean(e.each) && target === 'server';
           writeFileSync(script, wrkScript(e.method, e.path, requests, { once }));
           const result = wrk(url, script, seconds, connections);
-          // Those still in flight when wrk stopped were sent too: never offered again.
+          // Every place a thread reached was offered (those in flight when wrk stopped too): never offered again.
           if (once) {
-            consumed += result.requests + connections;
+            consumed += Math.min(result.offered, requests.length);
             if (consumed >= e.each.length)
               ranOut.push(`${e.label}: fresh candidates used up in round ${round + 1} (its rate is over the ${result.requests} requests it had)`);
           }
@@ -602,8 +602,10 @@ function wrkScript(method, path, requests, { once = false } = {}) {
   return `
 local requests = {${list}}
 local once = ${once ? 'true' : 'false'}
-local threads, counter = 0, 0
-function setup(thread) thread:set("id", threads); threads = threads + 1 end
+local threads, started = 0, {}
+-- Global, not local: done() reads each thread's own through thread:get.
+counter = 0
+function setup(thread) thread:set("id", threads); threads = threads + 1; table.insert(started, thread) end
 function init(args) counter = id end
 function request()
   local index = counter % #requests
@@ -617,6 +619,13 @@ function request()
   return wrk.format(${lua(method)}, ${lua(path)}, headers, r[2] ~= "" and r[2] or nil)
 end
 ${once ? 'function response() if counter >= #requests then wrk.thread:stop() end end' : ''}
+-- The threads walk the list at their own pace (one the even places, one the odd): what was offered
+-- is everything below the furthest of them, whatever the total count says.
+function done()
+  local furthest = 0
+  for _, thread in ipairs(started) do furthest = math.max(furthest, thread:get("counter")) end
+  io.write("offered up to " .. furthest .. "\n")
+end
 `;
 }
 
@@ -630,6 +639,7 @@ function wrk(url, script, seconds, connections) {
   const requests = Number(out.match(/(\d+) requests in/)?.[1] ?? 0);
   return {
     requests,
+    offered: Number(out.match(/offered up to (\d+)/)?.[1] ?? 0),
     rps: Number(out.match(/Requests\/sec:\s+([\d.]+)/)?.[1] ?? 0),
     p50: latency(50),
     p99: latency(99),

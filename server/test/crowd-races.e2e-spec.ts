@@ -4,6 +4,7 @@ import { aCandidate, as, databaseTargets, startServer, until, type Proof, type T
 import { connectTo } from '@skillcert/test-support';
 import { Sequences } from '../src/database/sequences';
 import { UnitOfWork } from '../src/database/unit-of-work';
+import { ScheduledNotices } from '../src/notifications/scheduled-notices';
 import { aPaidCandidate } from './paid-candidate';
 
 // 2026-03-10 10:00 in Shanghai: the March window is open.
@@ -250,6 +251,37 @@ describe.each(databaseTargets().filter((t) => t.name === 'mariadb'))('a deadlock
     } finally {
       await other.query('UNLOCK TABLES').catch(() => undefined);
       await other.end();
+      await server.close();
+    }
+  });
+});
+
+/**
+ * Nothing inside a transaction asks the pool for a second connection: on a pool of one it would wait
+ * for itself for good — and a full pool of such transactions (a crowd of approvals) for each other.
+ * The whole way of a sitting, with its notices, on a single connection: approval (the review notice
+ * reads the openid and spends a credit), payment, the scheduled ticket notices, check-in, marks and
+ * publication (the certificate, the results notices).
+ */
+describe.each(databaseTargets().filter((t) => t.name === 'mariadb'))('a pool of one connection, on $name', () => {
+  it('carries a candidate from approval to certificate: every step answers', async () => {
+    const own = databaseTargets().find((t) => t.name === 'mariadb')!;
+    const { server, admin, proctor, publisher, sessionId } = await anExamBody(own, NOW, { prefix: 'pool1', env: { DB_POOL_SIZE: '1' } });
+    try {
+      const chen = await aPaidCandidate(server, admin, 'pool1-chen', '陈同学', { subscribe: ['ticket', 'results', 'review'], email: 'chen@example.com' });
+      server.clock.set(EXAM_MORNING);
+      expect(await server.app.get(ScheduledNotices).schedule()).toBeGreaterThanOrEqual(1);
+      const { ticketNo } = (await as(server, chen.token).get(`/api/applications/${chen.id}/ticket`).expect(200)).body as { ticketNo: string };
+      await as(server, proctor).post(`/api/exam-day/sessions/${sessionId}/check-ins`, { ticketNo }).expect(200);
+      server.clock.set(RESULTS_DAY);
+      await as(server, proctor)
+        .put(`/api/results/sessions/${sessionId}/candidates/${chen.id}`, { scores: { theory: '81', practical: '82' } })
+        .expect(200);
+      await as(server, publisher).post(`/api/results/sessions/${sessionId}/publish`).expect(200);
+      const mine = (await as(server, chen.token).get(`/api/applications/${chen.id}`).expect(200)).body as { state: string; certificate?: { number: string } };
+      expect(mine.state).toBe('certified');
+      expect(mine.certificate?.number).toBeTruthy();
+    } finally {
       await server.close();
     }
   });

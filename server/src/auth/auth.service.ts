@@ -67,15 +67,20 @@ export class AuthService {
     return ids.length;
   }
 
-  /** The WeChat openid a candidate signed in with (to order a payment, to tell the demo's WeChat what they allowed). */
-  async openidOf(userId: string): Promise<string | undefined> {
-    return (await this.users.findOne({ where: { id: userId }, select: { id: true, openid: true } }))?.openid ?? undefined;
+  /**
+   * The WeChat openid a candidate signed in with (to order a payment, to tell the demo's WeChat what they
+   * allowed). `within`: inside the caller's transaction, on its connection — never a second one while
+   * holding the first (a full pool of such transactions would wait on each other for good).
+   */
+  async openidOf(userId: string, within?: EntityManager): Promise<string | undefined> {
+    return (await this.openidsOf([userId], within)).get(userId);
   }
 
   /** The openids of many candidates at once (the ticket notices of a whole session); those without one are left out. */
-  async openidsOf(userIds: readonly string[]): Promise<Map<string, string>> {
+  async openidsOf(userIds: readonly string[], within?: EntityManager): Promise<Map<string, string>> {
     if (!userIds.length) return new Map();
-    const rows = await this.users.find({ where: { id: In([...new Set(userIds)]) }, select: { id: true, openid: true } });
+    const users = within ? within.getRepository(UserEntity) : this.users;
+    const rows = await users.find({ where: { id: In([...new Set(userIds)]) }, select: { id: true, openid: true } });
     return new Map(rows.flatMap((row) => (row.openid ? [[row.id, row.openid] as const] : [])));
   }
 

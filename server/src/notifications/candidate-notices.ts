@@ -38,7 +38,7 @@ export class CandidateNotices {
     const page = `packages/account/application/index?id=${application.id}`;
     if (notice.wechat) {
       // A credit is spent only for someone WeChat can reach.
-      const openid = await this.auth.openidOf(application.userId);
+      const openid = await this.auth.openidOf(application.userId, manager);
       const templateId = openid ? (await this.subscriptions.spend(manager, [application.userId], notice.wechat.template)).get(application.userId) : undefined;
       if (openid && templateId) {
         messages.push({

@@ -133,7 +133,7 @@ export class ScheduledNotices extends PeriodicJob {
     await this.tickets.numberSeats(manager, session, claimed);
     const applications = await this.applications.find({ ids: claimed.map((h) => h.applicationId) }, { within: manager });
     const userIds = applications.flatMap((a) => (a.userId ? [a.userId] : []));
-    const openids = await this.auth.openidsOf(userIds);
+    const openids = await this.auth.openidsOf(userIds, manager);
     // A credit is spent only for someone WeChat can reach.
     const templates = await this.subscriptions.spend(
       manager,
