@@ -624,7 +624,7 @@ ${once ? 'function response() if counter >= #requests then wrk.thread:stop() end
 function done()
   local furthest = 0
   for _, thread in ipairs(started) do furthest = math.max(furthest, thread:get("counter")) end
-  io.write("offered up to " .. furthest .. "\n")
+  io.write("offered up to " .. furthest .. "\\n")
 end
 `;
 }

@@ -22,7 +22,9 @@ export interface DatabaseTarget {
 export function databaseTargets(): DatabaseTarget[] {
   const targets: DatabaseTarget[] = [{ name: 'sqlite', env: { SQLITE_PATH: join(mkdtempSync(join(tmpdir(), 'skillcert-')), 'test.sqlite') } }];
   const mysql = ownDatabaseUrl();
-  if (mysql) targets.push({ name: 'mariadb', env: sharedServicesEnv(mysql) });
+  // SKILLCERT_TEST_POOL_SIZE=1: every server on one connection — a transaction that asks the pool for a second one hangs its test.
+  const pool = process.env.SKILLCERT_TEST_POOL_SIZE;
+  if (mysql) targets.push({ name: 'mariadb', env: { ...sharedServicesEnv(mysql), ...(pool ? { DB_POOL_SIZE: pool } : {}) } });
   return targets;
 }
 

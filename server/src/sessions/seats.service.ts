@@ -18,7 +18,7 @@ export interface HoldFilter {
   applicationIds?: readonly string[];
   status?: SeatHoldEntity['status'] | readonly SeatHoldEntity['status'][];
   ticketNo?: string;
-  /** Held until a moment inside [from, to]. */
+  /** Held until a moment between the two (inclusive), or, one given, strictly after or before it. */
   heldUntil?: { after?: Date; before?: Date };
   /** Whose ticket notice has not gone out yet. */
   ticketUnnoticed?: true;
