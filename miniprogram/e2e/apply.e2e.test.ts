@@ -36,6 +36,8 @@ describe.each(PHONE_SIZES)('H5 at $width×$height: a vocational student applies 
     await attachMaterials(page, '陈同学');
     await idCard.locator('.shot-label').getByText('人像面').waitFor();
     await idCard.locator('.material-add').getByText('拍摄国徽面').waitFor();
+    // One side taken: a reminder names the other — a reminder, not a refusal (a PDF scan holds both sides).
+    await idCard.locator('.shot-missing').getByText('还需拍摄国徽面', { exact: false }).waitFor();
     await page.locator('[data-testid="materials"]').scrollIntoViewIfNeeded();
     // The step bar says where she is: conditions met, materials done — the last step, 确认提交, is current.
     await page.locator('.apply-steps .nut-step-process').getByText('确认提交').waitFor();

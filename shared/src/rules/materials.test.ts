@@ -1,4 +1,5 @@
-import { materialsIssues, uploadIssues } from './materials';
+import { getPlan } from '../plans';
+import { materialsIssues, shotsMissing, uploadIssues } from './materials';
 
 describe('materials', () => {
   const paths = (issues: { path: string }[]) => issues.map((i) => i.path);
@@ -30,5 +31,17 @@ describe('materials', () => {
       'materials.photo-of-cat',
       'materials.id-card',
     ]);
+  });
+
+  it('reminds of the ID card side not yet photographed, from the first photo on; a PDF scan holds both', () => {
+    const idCard = getPlan('shanghai-2026')
+      .levels.find((l) => l.level === 4)!
+      .materials.find((m) => m.id === 'id-card')!;
+    const photo = { type: 'image/jpeg' };
+    expect(shotsMissing(idCard, [])).toEqual([]);
+    expect(shotsMissing(idCard, [photo])).toEqual(['国徽面']);
+    expect(shotsMissing(idCard, [photo, photo])).toEqual([]);
+    expect(shotsMissing(idCard, [{ type: 'application/pdf' }])).toEqual([]);
+    expect(shotsMissing({}, [photo])).toEqual([]);
   });
 });

@@ -57,6 +57,17 @@ export function isCommitment(material: Material): material is Material & { commi
   return typeof material.commitment === 'string';
 }
 
+/**
+ * The named sides of a card not photographed yet (an ID card's 国徽面 after its 人像面), for a reminder
+ * beside the photos — not a refusal: a PDF scan holds every side, and the card itself is shown at the
+ * counter. Nothing before the first file (the button names the first side already).
+ */
+export function shotsMissing(material: Pick<Material, 'shots'>, files: readonly { type: string }[]): string[] {
+  const labels = material.shots?.labels ?? [];
+  if (files.length === 0 || files.some((file) => file.type === 'application/pdf')) return [];
+  return labels.slice(files.length);
+}
+
 /** The materials of a level that are uploaded, and those that are signed in the app. */
 export function materialsFor(planId: string, level: Level): { uploads: Material[]; commitments: (Material & { commitment: string })[] } {
   const all = planLevel(planId, level).materials;

@@ -1,7 +1,7 @@
 import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { FILES_PER_MATERIAL, materialRequired, materialsFor, type Level, type UploadedFileView } from '@skillcert/shared';
+import { FILES_PER_MATERIAL, materialRequired, materialsFor, shotsMissing, type Level, type UploadedFileView } from '@skillcert/shared';
 import { useState } from 'react';
 import { ServerImage } from '../../../components/ServerImage';
 import { pickAndUploadPhoto } from '../../../api/files';
@@ -47,6 +47,7 @@ export function MaterialsForm({ planId, level, satisfied, draft, onChange, error
     <View className="materials" data-testid="materials">
       {uploads.map((material) => {
         const files = draft.files[material.id] ?? [];
+        const missing = shotsMissing(material, files);
         return (
           <View key={material.id} className="material" data-testid={`material-${material.id}`}>
             <View className="material-name">
@@ -72,6 +73,7 @@ export function MaterialsForm({ planId, level, satisfied, draft, onChange, error
                 </Button>
               )}
             </View>
+            {missing.length > 0 && <View className="shot-missing">还需拍摄{missing.join('、')}，审核时两面都要看</View>}
             {errors[`materials.${material.id}`] && <View className="field-error">{errors[`materials.${material.id}`]}</View>}
           </View>
         );
