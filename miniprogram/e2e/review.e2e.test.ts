@@ -77,6 +77,8 @@ describe('H5 on MariaDB: a Shanghai individual applies, books a visit, is return
     await reviewer.locator('[data-testid="verdict"]').getByText('四级 条件(3)').waitFor();
     await reviewer.locator('[data-testid="facts"]').getByText('中等职业学校 · 本专业 · 在读应届毕业生').waitFor();
     await reviewer.locator('[data-testid="review-material-id-card"] .material-thumb').waitFor();
+    // One side of the card uploaded: the reviewer is told which is missing (a reminder to the candidate, not a refusal).
+    await reviewer.locator('[data-testid="review-material-id-card"] .shot-missing').getByText('未上传国徽面照片').waitFor();
     await reviewer.locator('[data-testid="review-material-eligibility-proof"] .material-thumb').waitFor();
     await reviewer.waitForTimeout(300);
     await look(reviewer, '10-review-detail.png', { fullPage: true });

@@ -9,6 +9,7 @@ import {
   resultsDueBy,
   resultsValidThrough,
   shanghaiDate,
+  shotsMissing,
   visitSlotAt,
   withCarriedMarks,
   type ApplicationView,
@@ -290,11 +291,11 @@ export class ApplicationViews {
       ...(application.assessBy ? { assessBy: application.assessBy } : {}),
       eligibility: application.verdict,
       facts: application.facts,
-      materials: uploads.map((m) => ({
-        materialId: m.id,
-        name: m.name,
-        files: record.files.filter((a) => a.material.materialId === m.id).map((a) => this.files.view(a.file)),
-      })),
+      materials: uploads.map((m) => {
+        const files = record.files.filter((a) => a.material.materialId === m.id).map((a) => this.files.view(a.file));
+        const sidesMissing = shotsMissing(m, files);
+        return { materialId: m.id, name: m.name, files, ...(sidesMissing.length ? { sidesMissing } : {}) };
+      }),
       commitments: commitments.flatMap((m) => {
         const row = record.commitments.find((x) => x.materialId === m.id);
         return row ? [{ materialId: m.id, name: m.name, signedName: row.signedName, signedAt: row.signedAt.toISOString() }] : [];

@@ -251,7 +251,13 @@ export const uploadedFileViewSchema = object({
   url: text,
 });
 export type UploadedFileView = output<typeof uploadedFileViewSchema>;
-const materialView = object({ materialId: text, name: text, files: z.array(uploadedFileViewSchema) });
+const materialView = object({
+  materialId: text,
+  name: text,
+  files: z.array(uploadedFileViewSchema),
+  /** The named sides of a card not photographed (an ID card's 国徽面): the reviewer checks them on the original. */
+  sidesMissing: z.optional(z.array(text)),
+});
 export type MaterialView = output<typeof materialView>;
 const commitmentView = object({ materialId: text, name: text, signedName: text, signedAt: instant });
 export type CommitmentView = output<typeof commitmentView>;

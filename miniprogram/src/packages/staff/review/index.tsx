@@ -197,6 +197,7 @@ function Materials({ item }: { item: ReviewItem }) {
             <Text className="muted">（{material.files.length}份）</Text>
           </View>
           <MaterialFiles files={material.files} large />
+          {material.sidesMissing && <View className="shot-missing">未上传{material.sidesMissing.join('、')}照片</View>}
         </View>
       ))}
       {item.commitments.map((c) => (
