@@ -75,6 +75,11 @@ describe.each(PHONE_SIZES)('H5 at $width×$height: a school clerk declares a cla
         await member.locator(`[data-testid="member-material-${material}"] .material-add`).tap();
         await (await chooser).setFiles({ name: `${material}.png`, mimeType: 'image/png', buffer: PHOTO });
         await member.locator(`[data-testid="member-material-${material}"] .material-thumb`).waitFor();
+        // The school is told the card's other side too, as the candidate is, and the button names it.
+        if (material === 'id-card') {
+          await member.locator('[data-testid="member-material-id-card"] .shot-missing').getByText('还需拍摄国徽面').waitFor();
+          await member.locator('[data-testid="member-material-id-card"] .material-add').getByText('拍摄国徽面').waitFor();
+        }
       }
       await member.locator('.save-materials').tap();
       await member.getByText('材料 2/2').waitFor();

@@ -1,5 +1,5 @@
 import { getPlan } from '../plans';
-import { materialsIssues, shotsMissing, uploadIssues } from './materials';
+import { addPhotoLabel, materialsIssues, shotsMissing, uploadIssues } from './materials';
 
 describe('materials', () => {
   const paths = (issues: { path: string }[]) => issues.map((i) => i.path);
@@ -43,5 +43,7 @@ describe('materials', () => {
     expect(shotsMissing(idCard, [photo, photo])).toEqual([]);
     expect(shotsMissing(idCard, [{ type: 'application/pdf' }])).toEqual([]);
     expect(shotsMissing({}, [photo])).toEqual([]);
+    expect([0, 1, 2].map((n) => addPhotoLabel(idCard, n))).toEqual(['拍摄人像面', '拍摄国徽面', '拍照或选图']);
+    expect(addPhotoLabel({}, 0)).toBe('拍照或选图');
   });
 });

@@ -68,6 +68,12 @@ export function shotsMissing(material: Pick<Material, 'shots'>, files: readonly 
   return labels.slice(files.length);
 }
 
+/** What the add button offers: the next side by name (one slot per side of a card), or any photo. */
+export function addPhotoLabel(material: Pick<Material, 'shots'>, attached: number): string {
+  const side = material.shots?.labels[attached];
+  return side ? `拍摄${side}` : '拍照或选图';
+}
+
 /** The materials of a level that are uploaded, and those that are signed in the app. */
 export function materialsFor(planId: string, level: Level): { uploads: Material[]; commitments: (Material & { commitment: string })[] } {
   const all = planLevel(planId, level).materials;

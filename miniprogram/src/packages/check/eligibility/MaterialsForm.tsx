@@ -1,7 +1,7 @@
 import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { FILES_PER_MATERIAL, materialRequired, materialsFor, shotsMissing, type Level, type UploadedFileView } from '@skillcert/shared';
+import { addPhotoLabel, FILES_PER_MATERIAL, materialRequired, materialsFor, shotsMissing, type Level, type UploadedFileView } from '@skillcert/shared';
 import { useState } from 'react';
 import { ServerImage } from '../../../components/ServerImage';
 import { pickAndUploadPhoto } from '../../../api/files';
@@ -68,8 +68,7 @@ export function MaterialsForm({ planId, level, satisfied, draft, onChange, error
               ))}
               {files.length < FILES_PER_MATERIAL && (
                 <Button size="small" className="material-add" loading={busy === material.id} onClick={() => void add(material.id)}>
-                  {/* The next side to take, by name: one slot per side of the card. */}
-                  {material.shots?.labels[files.length] ? `拍摄${material.shots.labels[files.length]}` : '拍照或选图'}
+                  {addPhotoLabel(material, files.length)}
                 </Button>
               )}
             </View>

@@ -2,6 +2,7 @@ import { Button, Input, Tag } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import {
+  addPhotoLabel,
   clauseLabel,
   getPlan,
   levelDisplayName,
@@ -10,6 +11,7 @@ import {
   parseWith,
   PREREVIEW_NAMES,
   prereviewSchema,
+  shotsMissing,
   type BatchMemberView,
   type BatchView,
   type RosterReport,
@@ -302,18 +304,23 @@ function MemberMaterials({
 
   return (
     <View className="member-materials">
-      {uploads.map((material) => (
-        <View key={material.id} className="member-material" data-testid={`member-material-${material.id}`}>
-          <View>
-            {material.name}
-            <Text className="muted">（已有{member.files[material.id] ?? 0}份）</Text>
+      {uploads.map((material) => {
+        const attached = files[material.id] ?? [];
+        const missing = shotsMissing(material, attached);
+        return (
+          <View key={material.id} className="member-material" data-testid={`member-material-${material.id}`}>
+            <View>
+              {material.name}
+              <Text className="muted">（已有{member.files[material.id] ?? 0}份）</Text>
+            </View>
+            <MaterialFiles files={attached} />
+            {missing.length > 0 && <View className="shot-missing">还需拍摄{missing.join('、')}</View>}
+            <Button size="small" className="material-add" loading={busy === material.id} onClick={() => void add(material.id)}>
+              {addPhotoLabel(material, attached.length)}
+            </Button>
           </View>
-          <MaterialFiles files={files[material.id] ?? []} />
-          <Button size="small" className="material-add" loading={busy === material.id} onClick={() => void add(material.id)}>
-            拍照或选图
-          </Button>
-        </View>
-      ))}
+        );
+      })}
       <Button
         size="small"
         type="primary"
