@@ -61,7 +61,7 @@ export class ResultsService {
     private readonly staff: StaffService,
     private readonly applications: ApplicationRecords,
     @InjectRepository(ExamResultEntity) private readonly examResults: Repository<ExamResultEntity>,
-    private readonly seatsOfSessions: SeatsService,
+    private readonly seats: SeatsService,
     private readonly sessions: SessionsService,
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
@@ -76,7 +76,7 @@ export class ResultsService {
   /** The sheet to fill: one row per seated candidate, a column per subject the session's levels have. */
   async template(actor: StaffActor, sessionId: string): Promise<Buffer> {
     const session = await this.ownSession(actor, sessionId);
-    const seats = await this.seats(session);
+    const seats = await this.seatedIn(session);
     const kinds = this.subjectsOf(session);
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('成绩');
@@ -110,7 +110,7 @@ export class ResultsService {
     if (!values.includes('ticket') && !values.includes('id')) throw new DomainError('SCORE_SHEET_INVALID', '成绩表缺少“准考证号”或“身份证号”列');
     if (!kinds.some((k) => values.includes(k.kind))) throw new DomainError('SCORE_SHEET_INVALID', `成绩表缺少科目列：${kinds.map((k) => k.name).join('、')}`);
 
-    const seats = await this.seats(session);
+    const seats = await this.seatedIn(session);
     const byTicket = new Map(seats.flatMap((s) => (s.hold.ticketNo ? [[s.hold.ticketNo, s] as const] : [])));
     const byIdHash = new Map(seats.map((s) => [s.application.residentIdHash, s]));
     const issues: ScoreSheetIssue[] = [];
@@ -154,7 +154,7 @@ export class ResultsService {
   async enter(actor: StaffActor, sessionId: string, applicationId: string, cells: Partial<Record<SubjectKind, string>>): Promise<SessionResultsView> {
     const session = await this.ownSession(actor, sessionId);
     if (session.resultsPublishedAt) throw new DomainError('RESULTS_PUBLISHED');
-    const seat = (await this.seats(session)).find((s) => s.application.id === applicationId);
+    const seat = (await this.seatedIn(session)).find((s) => s.application.id === applicationId);
     if (!seat) throw new DomainError('NOT_IN_SESSION');
     const marks: Marks = {};
     const issues: { path: string; message: string }[] = [];
@@ -172,7 +172,7 @@ export class ResultsService {
   /** A session's marks as they stand, with each candidate graded and who entered them. */
   async view(actor: StaffActor, sessionId: string): Promise<SessionResultsView> {
     const session = await this.ownSession(actor, sessionId);
-    const seats = await this.seats(session);
+    const seats = await this.seatedIn(session);
     const ids = seats.flatMap((s) => [s.application.id, ...(s.application.makeupOf ? [s.application.makeupOf] : [])]);
     const results = ids.length ? await this.examResults.findBy({ applicationId: In(ids) }) : [];
     const resultOf = new Map(results.map((r) => [r.applicationId, r]));
@@ -288,8 +288,8 @@ export class ResultsService {
     return { applicationId: application.id, sessionId: hold.sessionId, marks, enteredBy: '', enteredAt: hold.createdAt };
   }
 
-  private async seats(session: ExamSessionEntity): Promise<Seat[]> {
-    const holds = await this.seatsOfSessions.holds({ sessionIds: [session.id], status: 'confirmed' }, { order: 'ticket' });
+  private async seatedIn(session: ExamSessionEntity): Promise<Seat[]> {
+    const holds = await this.seats.holds({ sessionIds: [session.id], status: 'confirmed' }, { order: 'ticket' });
     const applications = await this.applications.find({ ids: holds.map((h) => h.applicationId) });
     const byId = new Map(applications.map((a) => [a.id, a]));
     return holds.flatMap((hold) => {
