@@ -32,37 +32,55 @@ export class CandidateNotices {
     private readonly subscriptions: SubscriptionsService,
   ) {}
 
-  async messages(manager: EntityManager, application: ApplicationEntity, notice: CandidateNotice): Promise<NewMessage[]> {
-    if (!application.userId) return [];
+  messages(manager: EntityManager, application: Pick<ApplicationEntity, 'id' | 'userId'>, notice: CandidateNotice): Promise<NewMessage[]> {
+    return this.messagesForEach(manager, [{ application, notice }]);
+  }
+
+  /**
+   * Many candidates told at once (a session's tickets opening), in a few statements whatever their
+   * number: their openids, the credits spent (one per WeChat message, and only for someone WeChat can
+   * reach), their e-mail addresses.
+   */
+  async messagesForEach(
+    manager: EntityManager,
+    told: { application: Pick<ApplicationEntity, 'id' | 'userId'>; notice: CandidateNotice }[],
+  ): Promise<NewMessage[]> {
+    const reachable = told.flatMap(({ application, notice }) =>
+      application.userId ? [{ applicationId: application.id, userId: application.userId, notice }] : [],
+    );
+    const byWechat = reachable.filter((t) => t.notice.wechat);
+    const openids = await this.auth.openidsOf(
+      byWechat.map((t) => t.userId),
+      manager,
+    );
+    const templates = new Map<SubscriptionKind, Map<string, string[]>>();
+    for (const kind of new Set(byWechat.map((t) => t.notice.wechat!.template))) {
+      const users = byWechat.filter((t) => t.notice.wechat!.template === kind && openids.has(t.userId)).map((t) => t.userId);
+      templates.set(kind, await this.subscriptions.spend(manager, users, kind));
+    }
+    const byEmail = this.mailer.enabled ? reachable.filter((t) => t.notice.email) : [];
+    const emails = await this.identity.emailsOf(
+      byEmail.map((t) => t.userId),
+      manager,
+    );
     const messages: NewMessage[] = [];
-    const page = `packages/account/application/index?id=${application.id}`;
-    if (notice.wechat) {
-      // A credit is spent only for someone WeChat can reach.
-      const openid = await this.auth.openidOf(application.userId, manager);
-      const templateId = openid ? (await this.subscriptions.spend(manager, [application.userId], notice.wechat.template)).get(application.userId) : undefined;
-      if (openid && templateId) {
+    for (const { applicationId, userId, notice } of reachable) {
+      const openid = openids.get(userId);
+      const templateId = notice.wechat && templates.get(notice.wechat.template)?.get(userId)?.shift();
+      if (notice.wechat && openid && templateId) {
         messages.push({
           kind: notice.kind,
           channel: 'wechat',
-          userId: application.userId,
+          userId,
           recipient: openid,
           templateId,
-          payload: { page, data: notice.wechat.data },
+          payload: { page: `packages/account/application/index?id=${applicationId}`, data: notice.wechat.data },
           dedupeKey: `${notice.dedupe}:wechat`,
         });
       }
-    }
-    if (notice.email && this.mailer.enabled) {
-      const email = (await this.identity.emailsOf([application.userId], manager)).get(application.userId);
-      if (email) {
-        messages.push({
-          kind: notice.kind,
-          channel: 'email',
-          userId: application.userId,
-          recipient: email,
-          payload: notice.email,
-          dedupeKey: `${notice.dedupe}:email`,
-        });
+      const email = emails.get(userId);
+      if (notice.email && email && this.mailer.enabled) {
+        messages.push({ kind: notice.kind, channel: 'email', userId, recipient: email, payload: notice.email, dedupeKey: `${notice.dedupe}:email` });
       }
     }
     return messages;

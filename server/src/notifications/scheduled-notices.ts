@@ -12,21 +12,17 @@ import {
 } from '@skillcert/shared';
 import { In, type EntityManager, type Repository } from 'typeorm';
 import { ApplicationRecords, applicationFee } from '../applications/application-records.service';
-import { AuthService } from '../auth/auth.service';
 import { Clock } from '../common/clock';
 import { PeriodicJob } from '../common/periodic-job';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { UnitOfWork } from '../database/unit-of-work';
-import { IdentityService } from '../identity/identity.service';
 import type { ExamSessionEntity } from '../sessions/exam-session.entity';
 import type { SeatHoldEntity } from '../sessions/seat-hold.entity';
 import { SeatsService } from '../sessions/seats.service';
 import { SessionsService } from '../sessions/sessions.service';
-import { SubscriptionsService } from '../subscriptions/subscriptions.service';
 import { CandidateNotices } from './candidate-notices';
-import { Mailer } from './mailer';
 import { OutboxEntity } from './outbox.entity';
-import { OutboxService, type NewMessage } from './outbox.service';
+import { OutboxService } from './outbox.service';
 import { TicketDocuments } from '../tickets/ticket-documents';
 
 const CHUNK = 200;
@@ -46,15 +42,11 @@ export class ScheduledNotices extends PeriodicJob {
     private readonly applications: ApplicationRecords,
     private readonly seats: SeatsService,
     private readonly sessions: SessionsService,
-    private readonly auth: AuthService,
-    private readonly identity: IdentityService,
-    private readonly subscriptions: SubscriptionsService,
     @InjectRepository(OutboxEntity) private readonly outboxRows: Repository<OutboxEntity>,
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
     private readonly outbox: OutboxService,
     private readonly tickets: TicketDocuments,
-    private readonly mailer: Mailer,
     private readonly notices: CandidateNotices,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
@@ -132,46 +124,25 @@ export class ScheduledNotices extends PeriodicJob {
     if (!claimed.length) return 0;
     await this.tickets.numberSeats(manager, session, claimed);
     const applications = await this.applications.find({ ids: claimed.map((h) => h.applicationId) }, { within: manager });
-    const userIds = applications.flatMap((a) => (a.userId ? [a.userId] : []));
-    const openids = await this.auth.openidsOf(userIds, manager);
-    // A credit is spent only for someone WeChat can reach.
-    const templates = await this.subscriptions.spend(
+    // A class member nobody has claimed in the app has neither: their school prints the class's tickets.
+    const messages = await this.notices.messagesForEach(
       manager,
-      userIds.filter((id) => openids.has(id)),
-      'ticket',
+      applications.map((application) => {
+        const facts = { planId: application.planId, level: application.level, sessionDate: session.date, site: session.site };
+        return {
+          application,
+          notice: {
+            kind: 'ticket' as const,
+            dedupe: `ticket:${application.id}:${session.id}`,
+            wechat: { template: 'ticket' as const, data: ticketNoticeData(facts) },
+            email: {
+              ...ticketNoticeEmail({ ...facts, name: application.applicantName }),
+              attachment: { kind: 'ticket' as const, applicationId: application.id },
+            },
+          },
+        };
+      }),
     );
-    const emails = await this.identity.emailsOf(userIds, manager);
-    const messages: NewMessage[] = [];
-    for (const application of applications) {
-      // A class member nobody has claimed in the app: their school prints the class's tickets.
-      if (!application.userId) continue;
-      const facts = { planId: application.planId, level: application.level, sessionDate: session.date, site: session.site };
-      const dedupe = `ticket:${application.id}:${session.id}`;
-      const openid = openids.get(application.userId);
-      const templateId = templates.get(application.userId);
-      if (openid && templateId) {
-        messages.push({
-          kind: 'ticket',
-          channel: 'wechat',
-          userId: application.userId,
-          recipient: openid,
-          templateId,
-          payload: { page: `packages/account/application/index?id=${application.id}`, data: ticketNoticeData(facts) },
-          dedupeKey: `${dedupe}:wechat`,
-        });
-      }
-      const email = emails.get(application.userId);
-      if (email && this.mailer.enabled) {
-        messages.push({
-          kind: 'ticket',
-          channel: 'email',
-          userId: application.userId,
-          recipient: email,
-          payload: { ...ticketNoticeEmail({ ...facts, name: application.applicantName }), attachment: { kind: 'ticket', applicationId: application.id } },
-          dedupeKey: `${dedupe}:email`,
-        });
-      }
-    }
     await this.outbox.enqueue(manager, messages);
     return messages.length;
   }

@@ -24,22 +24,26 @@ export class SubscriptionsService {
   ) {}
 
   /**
-   * One message of `kind` each to these candidates, inside the transaction that writes the messages:
-   * each one's oldest unused credit of that kind is spent (a credit another transaction spends first is
-   * not theirs any more). Answers the template each may be sent; those without a credit are left out.
+   * Messages of `kind` to these candidates, inside the transaction that writes them: one credit spent
+   * per message (a candidate named twice — two seats in one session — spends two), each one's oldest
+   * unused first; a credit another transaction spends first is not theirs any more. Answers the
+   * template of each credit spent, by candidate; those without enough credits get fewer.
    */
-  async spend(manager: EntityManager, userIds: readonly string[], kind: SubscriptionKind): Promise<Map<string, string>> {
-    const spent = new Map<string, string>();
+  async spend(manager: EntityManager, userIds: readonly string[], kind: SubscriptionKind): Promise<Map<string, string[]>> {
+    const spent = new Map<string, string[]>();
     if (!userIds.length) return spent;
+    const wanted = new Map<string, number>();
+    for (const id of userIds) wanted.set(id, (wanted.get(id) ?? 0) + 1);
     const unused = await manager.find(SubscriptionCreditEntity, {
-      where: { userId: In([...new Set(userIds)]), kind, usedAt: IsNull() },
+      where: { userId: In([...wanted.keys()]), kind, usedAt: IsNull() },
       order: { grantedAt: 'ASC' },
     });
     const now = this.clock.now();
     for (const credit of unused) {
-      if (spent.has(credit.userId)) continue;
+      const theirs = spent.get(credit.userId) ?? [];
+      if (theirs.length >= (wanted.get(credit.userId) ?? 0)) continue;
       const claimed = await manager.update(SubscriptionCreditEntity, { id: credit.id, usedAt: IsNull() }, { usedAt: now });
-      if (claimed.affected) spent.set(credit.userId, credit.templateId);
+      if (claimed.affected) spent.set(credit.userId, [...theirs, credit.templateId]);
     }
     return spent;
   }
