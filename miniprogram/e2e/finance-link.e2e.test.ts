@@ -8,6 +8,7 @@ const FINANCE = { username: 'finance.qian', password: 'qian-finance-2026' };
 /**
  * A parent's transfer with their own words in the remark ("4级考核费 陈同学") matches no rule: finance
  * links it to the application it names, rather than only setting it aside as 非考核费 (issue 14, item 9).
+ * When the body then cancels the application, the transfer is owed back and finance records it sent (issue 25).
  */
 describe.each(PHONE_SIZES)('H5 at $width×$height: finance links a credit nobody could place', (size) => {
   const phone = usePhone({ fixedNow: '2026-03-12T10:00:00+08:00', viewport: size });
@@ -49,5 +50,17 @@ describe.each(PHONE_SIZES)('H5 at $width×$height: finance links a credit nobody
 
     await candidate.reload();
     await candidate.locator('[data-testid="application-status"]').getByText('已缴费').waitFor();
+
+    // The body cancels the paid application: the transfer is owed back to the account it came from, in finance's sight.
+    await post(url, `/api/review/applications/${id}/cancel`, { reason: '考生申请取消' }, admin.token);
+    await finance.reload();
+    const owed = finance.locator('[data-testid="refunds"] [data-testid="refund"]').filter({ hasText: '陈同学' });
+    await owed.getByText('银行转账，付款人：陈建国', { exact: false }).waitFor();
+    await owed.getByText('待财务转回').waitFor();
+    await owed.getByText('报名已取消（考生申请取消）').waitFor();
+    await look(finance, `finance-refund-${size.width}.png`);
+    await owed.locator('.refund-sent').tap();
+    await finance.locator('.taro-modal__foot').getByText('已转回', { exact: true }).tap();
+    await finance.locator('[data-testid="refunds"]').waitFor({ state: 'detached' });
   });
 });

@@ -46,16 +46,17 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   });
   // Counted from the first middleware on: a stop waits for every request under way (see main.ts).
   app.use(shutdown.middleware);
-  // The exact bytes stay beside the parsed body: WeChat Pay signs the bytes, not the JSON.
-  app.use(json({ limit: '256kb', verify: (req: Request & { rawBody?: Buffer }, _res, buffer) => void (req.rawBody = buffer) }), jsonParseErrors);
   app.useGlobalFilters(new ErrorFilter());
   app.disable('x-powered-by');
   // No ETag hashed over every API answer (all are no-store); the catalog sends strong ones of its own.
   app.set('etag', false);
   // req.ip (and so every per-address throttle) from X-Forwarded-For only when the hop it came through is trusted.
   if (config.trustProxy !== undefined) app.set('trust proxy', config.trustProxy);
+  // Before the body parser: its refusals (bad JSON, 413, 415) are answers like any other, with the same headers.
   const index = join(config.h5Dir, 'index.html');
   app.use(securityHeaders(existsSync(index) ? inlineScriptHashes(readFileSync(index, 'utf8')) : []), noStoreForApi);
+  // The exact bytes stay beside the parsed body: WeChat Pay signs the bytes, not the JSON.
+  app.use(json({ limit: '256kb', verify: (req: Request & { rawBody?: Buffer }, _res, buffer) => void (req.rawBody = buffer) }), jsonParseErrors);
   if (logger !== false) app.use(requestLog());
   if (options.checkAnswers) app.use(answersFollowTheContract());
   // Browser tests walk a candidate across days (ticket day, exam day, results): the test moves the standing clock.

@@ -220,6 +220,9 @@ const ROUTES: Record<string, { expect: Record<Role, Outcome>; path?: (f: Fixture
   'POST /api/applications/:id/withdraw': { expect: candidateOwn, path: (f) => `/api/applications/${f.application}/withdraw` },
   'POST /api/finance/credits/:id/ignore': { expect: bodyOwn, path: (f) => `/api/finance/credits/${f.credit}/ignore` },
   'GET /api/finance/credits/:id/applications': { expect: bodyOwn, path: (f) => `/api/finance/credits/${f.credit}/applications` },
+  'GET /api/finance/refunds': { expect: only({ bodyAdmin: 'ok', otherBodyStaff: 'ok' }) },
+  // No refund is owed here: finance of either body is told there is none such; nobody else reaches the route.
+  'POST /api/finance/refunds/:id/sent': { expect: only({ bodyAdmin: 404, otherBodyStaff: 404 }), path: () => '/api/finance/refunds/no-such-payment/sent' },
 };
 
 interface Layer {
@@ -336,6 +339,31 @@ describe.each(databaseTargets())('who reaches what, route by route, on $name', (
     );
     const api = routes.filter((r) => r.includes(' /api/') && !r.startsWith('HEAD') && !r.includes('/api/docs'));
     expect(api.sort()).toEqual(Object.keys(ROUTES).sort());
+  });
+
+  it('the whole ID number: an individual application under review only, never a school’s draft; 20 per ten minutes per reviewer, each one on the record', async () => {
+    const reveal = (token: string, id: string) => call('POST', `/api/review/applications/${id}/resident-id`, token).send({});
+    // A school's draft (not yet submitted to the body) and another body's application are not the counter's to read.
+    expect((await reveal(tokens.bodyAdmin!, fixture.member).expect(409)).body.code).toBe('RESIDENT_ID_NOT_REVEALABLE');
+    expect((await reveal(tokens.otherBodyStaff!, fixture.application).expect(404)).body.code).toBe('NOT_FOUND');
+    await request(server.url)
+      .post('/api/staff/accounts')
+      .set('Authorization', `Bearer ${tokens.bodyAdmin}`)
+      .send({ username: 'access.counter', displayName: '柜台审核', password: passwords.staff, kind: 'staff', roles: ['reviewer'] })
+      .expect(201);
+    const counter = await login('access.counter', passwords.staff);
+    for (let i = 0; i < 20; i++) expect((await reveal(counter, fixture.application).expect(200)).body.residentId).toMatch(/^\d{17}[\dX]$/);
+    expect((await reveal(counter, fixture.application).expect(429)).body).toEqual({
+      code: 'TOO_MANY_REQUESTS',
+      message: '查看完整身份证号码过于频繁，请10分钟后再试',
+    });
+    // Another reviewer is not slowed by this one.
+    await reveal(tokens.bodyAdmin!, fixture.application).expect(200);
+    const trail = (await call('GET', `/api/review/audit?applicationId=${fixture.application}`, tokens.bodyAdmin).expect(200)).body as {
+      note?: string;
+      by: string;
+    }[];
+    expect(trail.filter((e) => e.note === '现场核验：工作人员查看了完整身份证号码' && e.by.startsWith('柜台审核'))).toHaveLength(20);
   });
 
   it.each(Object.entries(ROUTES))('%s', async (route, rule) => {

@@ -1,5 +1,8 @@
+import { spawn } from 'node:child_process';
+import { connect } from 'node:net';
 import request from 'supertest';
-import { databaseTargets, startServer, type TestServer } from './harness';
+import { freePort } from '@skillcert/test-support';
+import { databaseTargets, startServer, until, type TestServer } from './harness';
 
 const NOW = new Date('2026-04-02T02:00:00Z');
 const LIMIT = 3;
@@ -44,6 +47,35 @@ describe.each(databaseTargets())('per-address throttles on $name', (target) => {
   });
 
   if (target.name === 'mariadb') {
+    it('Redis killed: health says so (degraded, still serving) and the lookup limit still answers 429, counted by the instance', async () => {
+      const port = await freePort();
+      const redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+      try {
+        const listening = () =>
+          new Promise<boolean>((resolve) => {
+            const socket = connect(port, '127.0.0.1');
+            socket.once('connect', () => {
+              socket.destroy();
+              resolve(true);
+            });
+            socket.once('error', () => resolve(false));
+          });
+        await until(listening, 'Redis to listen');
+        const server = await start({ REDIS_URL: `redis://127.0.0.1:${port}/0` });
+        await until(async () => (await request(server.url).get('/api/health')).body.redis?.ok === true, 'Redis to be ready');
+        expect((await request(server.url).get('/api/health').expect(200)).body).toMatchObject({ status: 'ok', redis: { ok: true } });
+        redis.kill('SIGKILL');
+        await new Promise((r) => redis.once('exit', r));
+        const health = await request(server.url).get('/api/health').expect(200);
+        expect(health.body).toMatchObject({ status: 'degraded', database: { ok: true }, redis: { ok: false } });
+        const statuses = await statusesOf(server, LIMIT + 2);
+        expect(statuses.slice(0, LIMIT)).not.toContain(429);
+        expect(statuses.slice(LIMIT)).toEqual([429, 429]);
+      } finally {
+        redis.kill('SIGKILL');
+      }
+    });
+
     it('the count is shared: a second instance (or a restarted one) carries on from the first', async () => {
       const shared = { REDIS_KEY_PREFIX: `${target.env.REDIS_KEY_PREFIX}shared:` };
       const first = await start(shared);

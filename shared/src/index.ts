@@ -16,6 +16,7 @@ export * from './rules/applicationState';
 export * from './rules/materials';
 export * from './rules/visits';
 export * from './rules/roster';
+export * from './rules/text';
 export * from './rules/factsSummary';
 export * from './schemas';
 export * from './schemas/identity';

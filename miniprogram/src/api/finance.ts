@@ -1,4 +1,4 @@
-import type { CreditQuery, StatementColumnsRequest } from '@skillcert/shared';
+import type { CreditQuery, RefundQuery, StatementColumnsRequest } from '@skillcert/shared';
 import { staffApi, staffTarget } from './staffClient';
 import { pickSpreadsheet, uploadAsStaff } from './files';
 
@@ -14,4 +14,8 @@ export const financeApi = {
   /** Applications still waiting for their fee, those the credit names first: to link a credit no rule could place. */
   pendingFor: (creditId: string) => staffApi('creditCandidates', { params: { id: creditId } }),
   ignore: (creditId: string) => staffApi('ignoreCredit', { params: { id: creditId } }),
+  /** Money going back (a fee paid twice, a cancelled application's), and money that fits no fee. */
+  refunds: (state: RefundQuery['state']) => staffApi('refunds', { query: { state } }),
+  /** A transfer finance has sent back to the account it came from. */
+  refundSent: (paymentId: string) => staffApi('refundSent', { params: { id: paymentId } }),
 };

@@ -2,6 +2,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Injectable } from '@nestjs/common';
 import {
   applicationWindow,
+  banMessage,
   commitmentIssues,
   DomainError,
   evaluateEligibility,
@@ -204,19 +205,27 @@ export class ApplicationIntake {
         );
   }
 
-  /** The last day of a misconduct ban still running for this person (any plan, any body), if there is one. */
-  async activeBan(residentIdHash: string): Promise<string | undefined> {
-    return (await this.activeBans([residentIdHash])).get(residentIdHash);
+  /**
+   * The last day of a misconduct ban still running for this person (any plan, any body), if there is one.
+   * `within`: the caller's transaction (read on its own connection, never a second one).
+   */
+  async activeBan(residentIdHash: string, within?: EntityManager): Promise<string | undefined> {
+    return (await this.activeBans([residentIdHash], within)).get(residentIdHash);
+  }
+
+  /** A banned person goes no further — approved, paid, seated or let in: APPLICANT_BANNED, saying until when. */
+  async refuseBanned(residentIdHash: string, within?: EntityManager): Promise<void> {
+    const ban = await this.activeBan(residentIdHash, within);
+    if (ban) throw new DomainError('APPLICANT_BANNED', banMessage(ban));
   }
 
   /** The same for a whole class at once: person (ID hash) → the last day of their running ban, for those who have one. */
-  async activeBans(residentIdHashes: readonly string[]): Promise<Map<string, string>> {
+  async activeBans(residentIdHashes: readonly string[], within?: EntityManager): Promise<Map<string, string>> {
     if (residentIdHashes.length === 0) return new Map();
-    const rows = (await this.reads.query(
-      `SELECT m.resident_id_hash AS hash, MAX(m.banned_through) AS through ${this.runningBans()}
-        AND m.resident_id_hash IN ${inList(residentIdHashes)} GROUP BY m.resident_id_hash`,
-      [shanghaiDate(this.clock.now()), ...residentIdHashes],
-    )) as { hash: string; through: string }[];
+    const sql = `SELECT m.resident_id_hash AS hash, MAX(m.banned_through) AS through ${this.runningBans()}
+        AND m.resident_id_hash IN ${inList(residentIdHashes)} GROUP BY m.resident_id_hash`;
+    const params = [shanghaiDate(this.clock.now()), ...residentIdHashes];
+    const rows = (await (within ? within.query(sql, params) : this.reads.query(sql, params))) as { hash: string; through: string }[];
     return new Map(rows.map((row) => [row.hash, row.through]));
   }
 

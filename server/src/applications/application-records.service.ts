@@ -16,6 +16,8 @@ export interface ApplicationFilter {
   channel?: ApplicationEntity['channel'];
   batchId?: string;
   activeKeys?: readonly string[];
+  /** One person's (the ID number's hash), across plans and bodies. */
+  residentIdHash?: string;
 }
 
 export interface ApplicationReadOptions<K extends keyof ApplicationEntity> {
@@ -152,6 +154,7 @@ function whereOf(filter: ApplicationFilter): FindOptionsWhere<ApplicationEntity>
     ...(filter.channel ? { channel: filter.channel } : {}),
     ...(filter.batchId ? { batchId: filter.batchId } : {}),
     ...(filter.activeKeys ? { activeKey: In([...filter.activeKeys]) } : {}),
+    ...(filter.residentIdHash ? { residentIdHash: filter.residentIdHash } : {}),
   };
 }
 

@@ -5,8 +5,12 @@ import { Clock } from '../common/clock';
 import { timeOrderedId } from '../common/time-ordered-id';
 import { ApplicationEventEntity } from './application-event.entity';
 import { ApplicationEntity } from './application.entity';
+import { ApplicationIntake } from './application-intake';
 
 export type EventActor = { kind: ApplicationEventEntity['actorKind']; id: string | null };
+
+/** Steps a banned person never takes, whoever tries (SPEC §7: a ban binds the application under way too). */
+const BARRED_WHILE_BANNED: readonly ApplicationState[] = ['approved', 'paid', 'checked_in'];
 
 /**
  * The state machine's writer, used by every part of the server that moves an
@@ -15,12 +19,15 @@ export type EventActor = { kind: ApplicationEventEntity['actorKind']; id: string
  */
 @Injectable()
 export class ApplicationStates {
-  constructor(private readonly clock: Clock) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly intake: ApplicationIntake,
+  ) {}
 
   /**
    * The one way an application changes state: checked against the shared state
-   * machine, recorded with who and when, and the live-application key released
-   * when the application ends.
+   * machine and a running ban, recorded with who and when, and the live-application
+   * key released when the application ends.
    */
   async transition(
     manager: EntityManager,
@@ -32,6 +39,7 @@ export class ApplicationStates {
     corrections?: CorrectionItem[],
   ): Promise<void> {
     assertTransition(application.state, to, as);
+    if (BARRED_WHILE_BANNED.includes(to)) await this.intake.refuseBanned(application.residentIdHash, manager);
     const now = this.clock.now();
     const activeKey = isLiveApplicationState(to) ? application.activeKey : null;
     const result = await manager.update(ApplicationEntity, { id: application.id, state: application.state }, { state: to, activeKey, updatedAt: now });

@@ -115,7 +115,8 @@ export class ApplicationViews {
       LEFT JOIN ${table(ExamSessionEntity)} s ON s.id = h.session_id
       LEFT JOIN ${table(VisitBookingEntity)} v ON v.application_id = a.id
       LEFT JOIN ${table(PaymentEntity)} p ON p.id = (
-        SELECT p2.id FROM ${table(PaymentEntity)} p2 WHERE p2.application_id = a.id AND p2.state = 'paid' ORDER BY p2.paid_at DESC LIMIT 1)
+        SELECT p2.id FROM ${table(PaymentEntity)} p2 WHERE p2.application_id = a.id AND p2.state = 'paid'
+          ORDER BY CASE WHEN p2.refund_state IS NULL THEN 0 ELSE 1 END, p2.paid_at ASC, p2.id ASC LIMIT 1)
       LEFT JOIN ${table(PaymentEntity)} o ON o.id = p.order_id
       LEFT JOIN ${table(BatchEntity)} b ON b.id = a.batch_id
       LEFT JOIN ${table(InstitutionEntity)} i ON i.id = b.institution_id
@@ -319,7 +320,13 @@ export class ApplicationViews {
               reference: schoolOrder?.outTradeNo ?? payment.outTradeNo,
               ...(schoolOrder && batch ? { paidByInstitution: institution?.name ?? '' } : {}),
               ...(payment.refundState
-                ? { refund: { state: payment.refundState, ...(payment.refundedAt ? { at: payment.refundedAt.toISOString() } : {}) } }
+                ? {
+                    // Owed by finance or asked of WeChat, it is on its way back to the candidate either way.
+                    refund: {
+                      state: payment.refundState === 'refunded' ? 'refunded' : 'pending',
+                      ...(payment.refundedAt ? { at: payment.refundedAt.toISOString() } : {}),
+                    },
+                  }
                 : {}),
             },
           }

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import {
   assertTransition,
@@ -25,10 +25,11 @@ import { ApplicationStates } from './application-states';
 import { ApplicationViews } from './application-views';
 import { ApplicationEntity } from './application.entity';
 import { Access } from '../access/access';
+import { IdentityService } from '../identity/identity.service';
 
 /** What a candidate does with their own applications: apply, correct, withdraw, claim a school's, make up. */
 @Injectable()
-export class ApplicationsService {
+export class ApplicationsService implements OnModuleInit {
   constructor(
     @InjectRepository(ApplicationCommitmentEntity) private readonly applicationCommitments: Repository<ApplicationCommitmentEntity>,
     @InjectRepository(ApplicationEntity) private readonly applicationRows: Repository<ApplicationEntity>,
@@ -39,7 +40,13 @@ export class ApplicationsService {
     private readonly states: ApplicationStates,
     private readonly views: ApplicationViews,
     private readonly access: Access,
+    private readonly identity: IdentityService,
   ) {}
+
+  /** Applied once with an ID number, a candidate keeps it: staff correct it at the counter. */
+  onModuleInit(): void {
+    this.identity.fixResidentIdWhile((userId) => this.applicationRows.existsBy({ userId }));
+  }
 
   /**
    * An individual application. The server decides everything again: the window on

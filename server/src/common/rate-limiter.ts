@@ -15,9 +15,15 @@ export type WindowVerdict = { allowed: true } | { allowed: false; retryAt: numbe
  */
 export abstract class RateLimitStore {
   abstract hit(key: string, limit: number, windowMs: number, nowMs: number): Promise<WindowVerdict>;
+  /** Whether the shared store answers (for the health check); undefined when the counts are this process's own by design. */
+  abstract shared(): Promise<boolean | undefined>;
 }
 
 export class MemoryRateLimitStore extends RateLimitStore {
+  shared(): Promise<boolean | undefined> {
+    return Promise.resolve(undefined);
+  }
+
   private readonly hits = new Map<string, number[]>();
 
   hit(key: string, limit: number, windowMs: number, nowMs: number): Promise<WindowVerdict> {
@@ -48,10 +54,17 @@ redis.call('PEXPIRE', key, window)
 return 0
 `;
 
+/**
+ * The shared counts, in Redis. When Redis does not answer, each instance counts
+ * on its own (a limit per instance, never none) and says so once per outage; the
+ * health check reports it.
+ */
 @Injectable()
 export class RedisRateLimitStore extends RateLimitStore implements OnModuleDestroy {
   private readonly logger = new Logger('RateLimit');
   private readonly redis: Redis;
+  private readonly fallback = new MemoryRateLimitStore();
+  private away = false;
   private sequence = 0;
 
   constructor(
@@ -69,12 +82,23 @@ export class RedisRateLimitStore extends RateLimitStore implements OnModuleDestr
     const member = `${nowMs}:${process.pid}:${this.sequence++}:${Math.random().toString(36).slice(2, 8)}`;
     try {
       const retryAt = Number(await (this.redis as Redis & SlidingWindowCommand).slidingWindow(this.prefix + key, nowMs, windowMs, limit, member));
+      if (this.away) this.logger.log({ event: 'rate-limit-shared-again' });
+      this.away = false;
       return retryAt > 0 ? { allowed: false, retryAt } : { allowed: true };
     } catch (error) {
-      // Redis away: the per-account lock-out (in the database) still stops guessing, and sign-in stays open.
-      this.logger.warn(`rate limit not counted (${error instanceof Error ? error.message : String(error)})`);
-      return { allowed: true };
+      // Redis away: this instance counts on its own until it is back — several instances each allow the limit, none allows more.
+      if (!this.away) this.logger.warn({ event: 'rate-limit-per-instance', error: error instanceof Error ? error.message : String(error) });
+      this.away = true;
+      return this.fallback.hit(key, limit, windowMs, nowMs);
     }
+  }
+
+  async shared(): Promise<boolean> {
+    if (this.redis.status !== 'ready') return false;
+    return this.redis.ping().then(
+      (answer) => answer === 'PONG',
+      () => false,
+    );
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -93,8 +117,11 @@ export const rateLimitStoreProvider = {
     config.redis ? new RedisRateLimitStore(config.redis.url, config.redis.keyPrefix) : new MemoryRateLimitStore(),
 };
 
-/** The throttles the server keeps, each per client address per 10 minutes. */
-export type ThrottleName = 'staff-login' | 'certificate-verify';
+/** The throttles the server keeps, each per 10 minutes: per client address, or (reveals) per staff member. */
+export type ThrottleName = 'staff-login' | 'certificate-verify' | 'resident-id-reveal';
+
+/** Whole ID numbers one reviewer may read per 10 minutes: a busy counter reads one per person in front of it, nobody reads the register. */
+const REVEALS_PER_REVIEWER = 20;
 
 const WINDOW_MS = 10 * 60_000;
 
@@ -112,14 +139,15 @@ export class Throttles {
       'staff-login': { limit: config.loginAttemptsPerAddress, what: '登录尝试' },
       // The public check answers whoever asks; this keeps anyone from walking the number space.
       'certificate-verify': { limit: config.verifyLookupsPerAddress, what: '查询' },
+      'resident-id-reveal': { limit: REVEALS_PER_REVIEWER, what: '查看完整身份证号码' },
     };
   }
 
-  /** Counts one attempt from `address`; over the limit → TOO_MANY_REQUESTS with the wait in minutes. */
-  async hit(name: ThrottleName, address: string): Promise<void> {
+  /** Counts one attempt by `who` (a client address, a staff id); over the limit → TOO_MANY_REQUESTS with the wait in minutes. */
+  async hit(name: ThrottleName, who: string): Promise<void> {
     const { limit, what } = this.limits[name];
     const now = this.clock.now().getTime();
-    const verdict = await this.store.hit(`${name}:${address}`, limit, WINDOW_MS, now);
+    const verdict = await this.store.hit(`${name}:${who}`, limit, WINDOW_MS, now);
     if (verdict.allowed) return;
     const waitMinutes = Math.max(1, Math.ceil((verdict.retryAt - now) / 60_000));
     throw new DomainError('TOO_MANY_REQUESTS', `${what}过于频繁，请${waitMinutes}分钟后再试`);

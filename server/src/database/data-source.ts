@@ -42,6 +42,7 @@ import { PhonesSealed1766000000000 } from './migrations/1766000000000-phones-sea
 import { SharedFilesAndIndexes1766100000000 } from './migrations/1766100000000-shared-files-and-indexes';
 import { MisconductActsQuoted1766200000000 } from './migrations/1766200000000-misconduct-acts-quoted';
 import { TransferNotices1766300000000 } from './migrations/1766300000000-transfer-notices';
+import { MoneyOnce1766400000000 } from './migrations/1766400000000-money-once';
 import { LoginFailureEntity } from '../staff/login-failure.entity';
 import { CertificateEntity } from '../certificates/certificate.entity';
 import { MisconductRecordEntity } from '../misconduct/misconduct-record.entity';
@@ -108,6 +109,7 @@ export const MIGRATIONS = [
   SharedFilesAndIndexes1766100000000,
   MisconductActsQuoted1766200000000,
   TransferNotices1766300000000,
+  MoneyOnce1766400000000,
 ];
 
 /** Migrations always — never `synchronize` — on MariaDB and on the embedded SQLite alike. */

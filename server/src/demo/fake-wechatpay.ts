@@ -87,6 +87,8 @@ function platformCertificate(keys: { privateKey: KeyObject; publicKey: KeyObject
 export class FakeWechatPay {
   readonly credentials: MerchantCredentials;
   readonly orders = new Map<string, FakeOrder>();
+  /** Refunds by the merchant's refund number: asked again with the same number, WeChat answers the first one and refunds nothing more. */
+  readonly refunds = new Map<string, { outTradeNo: string; amountFen: number; answer: Record<string, unknown> }>();
   /** Every notification delivered, and what the merchant answered. */
   readonly deliveries: { outTradeNo: string; status: number }[] = [];
   private readonly merchantPublicKey: KeyObject;
@@ -230,6 +232,8 @@ export class FakeWechatPay {
       (amount!.refund as number) <= 0
     )
       return { status: 400, body: { code: 'PARAM_ERROR', message: '退款参数错误' } };
+    const earlier = this.refunds.get(outRefundNo);
+    if (earlier) return { status: 200, body: earlier.answer };
     if (order.refunded + (amount!.refund as number) > order.amount.total)
       return { status: 403, body: { code: 'NOT_ENOUGH', message: '退款金额超过订单可退金额' } };
     order.refunded += amount!.refund as number;
@@ -255,10 +259,15 @@ export class FakeWechatPay {
         );
       }, 20);
     }
-    return {
-      status: 200,
-      body: { refund_id: refundId, out_refund_no: outRefundNo, transaction_id: order.transaction_id, out_trade_no: order.out_trade_no, status: 'PROCESSING' },
+    const answer = {
+      refund_id: refundId,
+      out_refund_no: outRefundNo,
+      transaction_id: order.transaction_id,
+      out_trade_no: order.out_trade_no,
+      status: 'PROCESSING',
     };
+    this.refunds.set(outRefundNo, { outTradeNo: order.out_trade_no, amountFen: amount!.refund as number, answer });
+    return { status: 200, body: answer };
   }
 
   private async send(

@@ -4,9 +4,11 @@ import {
   DomainError,
   creditQuerySchema,
   idParamSchema,
+  refundQuerySchema,
   statementColumnsSchema,
   type ConfirmCreditRequest,
   type CreditQuery,
+  type RefundQuery,
   type StatementColumnsRequest,
 } from '@skillcert/shared';
 import type { StaffActor } from '../auth/actor';
@@ -67,6 +69,19 @@ export class FinanceController {
   @Get('credits/:id/applications')
   pendingFor(@CurrentStaff() actor: StaffActor, @Param(new ZodPipe(idParamSchema)) { id }: { id: string }) {
     return this.finance.pendingFor(actor, id);
+  }
+
+  /** Money going back (a fee paid twice, a cancelled application's fee) and money that fits no fee. */
+  @Get('refunds')
+  refunds(@CurrentStaff() actor: StaffActor, @Query(new ZodPipe(refundQuerySchema)) query: RefundQuery) {
+    return this.finance.refunds(actor, query);
+  }
+
+  /** A transfer finance has sent back to the account it came from. */
+  @Post('refunds/:id/sent')
+  @HttpCode(200)
+  refundSent(@CurrentStaff() actor: StaffActor, @Param(new ZodPipe(idParamSchema)) { id }: { id: string }) {
+    return this.finance.refundSent(actor, id);
   }
 
   @Post('credits/:id/ignore')

@@ -16,6 +16,8 @@ import {
   type CreditStatus,
   type PendingBatchFee,
   type PendingFee,
+  type RefundItemView,
+  type RefundQuery,
   type StatementColumns,
   type StatementColumnsRequest,
   type StatementColumnsView,
@@ -180,6 +182,10 @@ export class FinanceService {
 
   /** A person decides: this credit pays that application. Audited on the application's timeline with their name. */
   async confirm(actor: StaffActor, creditId: string, applicationId: string): Promise<BankCreditView> {
+    await this.access.require(actor, 'application', [applicationId]);
+    // Before a transfer pays the fee, nothing else may: an open WeChat order is closed (one paid this minute is
+    // settled, and this transfer is then owed back).
+    await this.payments.closeOpenOrders(applicationId);
     await this.uow.run(async (manager) => {
       const credit = await manager.findOneBy(BankCreditEntity, { id: creditId, bodyId: actor.bodyId });
       if (!credit) throw new DomainError('NOT_FOUND');
@@ -194,6 +200,53 @@ export class FinanceService {
     });
     const [view] = await this.views([await this.bankCredits.findOneByOrFail({ id: creditId })]);
     return view!;
+  }
+
+  /** Money the body must give back, and money that fits no fee: the body's, newest first. */
+  async refunds(actor: StaffActor, query: RefundQuery): Promise<RefundItemView[]> {
+    const rows = await this.payments.moneyBack(query.state === 'open');
+    const planIds = planIdsOfBody(actor.bodyId);
+    const applicationIds = [...new Set(rows.flatMap((r) => (r.applicationId ? [r.applicationId] : [])))];
+    const people = await this.applications.find({ ids: applicationIds, planIds }, { select: ['applicantName', 'residentIdMasked', 'level'] });
+    const byId = new Map(people.map((p) => [p.id, p]));
+    const deciders = await this.staff.displayNames(rows.flatMap((r) => (r.refundDecidedBy ? [r.refundDecidedBy] : [])));
+    return rows.flatMap((r) => {
+      const person = r.applicationId ? byId.get(r.applicationId) : undefined;
+      // Another body's money, or a school's whole order (its members' shares carry the names).
+      if (!person) return [];
+      return [
+        {
+          paymentId: r.id,
+          applicationId: person.id,
+          name: person.applicantName,
+          residentIdMasked: person.residentIdMasked,
+          level: person.level,
+          channel: r.channel,
+          amountFen: r.amountFen,
+          ...(r.paidAt ? { paidAt: r.paidAt.toISOString() } : {}),
+          reference: r.outTradeNo,
+          ...(r.payer ? { payer: r.payer } : {}),
+          state: r.refundState ?? 'flagged',
+          reason: r.refundReason ?? r.flagReason ?? '',
+          ...(r.refundedAt ? { refundedAt: r.refundedAt.toISOString() } : {}),
+          ...(r.refundDecidedBy ? { refundedBy: deciders.get(r.refundDecidedBy) ?? r.refundDecidedBy } : {}),
+        },
+      ];
+    });
+  }
+
+  /** Finance has sent a transfer back to the account it came from. */
+  async refundSent(actor: StaffActor, paymentId: string): Promise<RefundItemView> {
+    const payment = await this.payments.payment(paymentId);
+    if (!payment?.applicationId) throw new DomainError('NOT_FOUND');
+    await this.uow.run(async (manager) => {
+      const application = await this.access.get(actor, 'application', payment.applicationId!, { manager });
+      await this.payments.markSent(manager, payment, application, actor.staffId);
+    });
+    const done = await this.refunds(actor, { state: 'done' });
+    const item = done.find((r) => r.paymentId === paymentId);
+    if (!item) throw new DomainError('NOT_FOUND');
+    return item;
   }
 
   /**
@@ -275,7 +328,10 @@ export class FinanceService {
     const batches = await this.batches.byIds(batchIds);
     const institutions = await this.staff.institutionNames(batches.map((b) => b.institutionId));
     const feeOf = new Map(pending.map((p) => [p.applicationId, p.feeFen]));
-    return batches.map((b) => {
+    // A class with a WeChat order open (the school's, or a student's own) is not settled by a transfer without a person.
+    const ordered = new Set(pending.flatMap((p) => (p.wechatOrderOpen ? [p.applicationId] : [])));
+    const free = batches.filter((b) => !members.some((m) => m.batchId === b.id && ordered.has(m.id)));
+    return free.map((b) => {
       const memberIds = members.filter((m) => m.batchId === b.id).map((m) => m.id);
       return {
         batchId: b.id,
@@ -297,6 +353,7 @@ export class FinanceService {
       { ids: held.map((h) => h.applicationId), state: 'approved', planIds },
       { select: ['planId', 'level', 'applicantName', 'subjects', 'transferPayer'] },
     );
+    const ordered = await this.payments.withOpenOrders(applications.map((a) => a.id));
     return applications.map((a) => ({
       applicationId: a.id,
       planId: a.planId,
@@ -304,6 +361,7 @@ export class FinanceService {
       name: a.applicantName,
       feeFen: applicationFee(a),
       ...(a.transferPayer ? { declaredPayer: a.transferPayer } : {}),
+      ...(ordered.has(a.id) ? { wechatOrderOpen: true } : {}),
     }));
   }
 

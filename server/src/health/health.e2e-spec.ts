@@ -67,6 +67,30 @@ describe('serving the app and reporting health', () => {
     }
   });
 
+  it('what the body parser refuses (bad JSON, too large, wrong type) carries the same headers as every answer', async () => {
+    const server = await startServer(sqlite, NOW);
+    try {
+      const refusals = [
+        request(server.url).post('/api/staff/login').set('Content-Type', 'application/json').send('{"username":'),
+        request(server.url)
+          .post('/api/staff/login')
+          .set('Content-Type', 'application/json')
+          .send(`{"username":"${'x'.repeat(300_000)}"}`),
+        request(server.url).post('/api/staff/login').set('Content-Type', 'application/json; charset=latin9').send('{}'),
+      ];
+      const answers = await Promise.all(refusals);
+      expect(answers.map((a) => a.status)).toEqual([400, 413, 415]);
+      for (const answer of answers) {
+        expect(answer.body.code).toBe('VALIDATION_FAILED');
+        expect(answer.headers['cache-control']).toBe('no-store');
+        expect(answer.headers['x-content-type-options']).toBe('nosniff');
+        expect(answer.headers['content-security-policy']).toMatch(/default-src 'self'/);
+      }
+    } finally {
+      await server.close();
+    }
+  });
+
   it('answers 503 and says so when the database stops answering', async () => {
     const server = await startServer(sqlite, NOW);
     try {

@@ -59,6 +59,8 @@ export class IdentityService {
     const holder = await profiles.findOneBy({ residentIdHash });
     if (holder && holder.userId !== userId) throw new DomainError('RESIDENT_ID_TAKEN');
     const existing = await profiles.findOneBy({ userId });
+    // The number a ban, a live application and a certificate are keyed by: once applied with, it is not the candidate's to change.
+    if (existing && existing.residentIdHash !== residentIdHash && (await this.residentIdInUse(userId))) throw new DomainError('RESIDENT_ID_LOCKED');
     const row: CandidateProfileEntity = {
       userId,
       name: request.name,
@@ -79,6 +81,14 @@ export class IdentityService {
       throw error;
     }
     return this.me(userId);
+  }
+
+  /** Whether a candidate's ID number has been applied with (registered by the applications, which sit above). */
+  private residentIdInUse: (userId: string) => Promise<boolean> = () => Promise.resolve(false);
+
+  /** The applications say when a candidate's ID number is theirs to keep: from the first application on. */
+  fixResidentIdWhile(inUse: (userId: string) => Promise<boolean>): void {
+    this.residentIdInUse = inUse;
   }
 
   /** The phone-number button's code → the number WeChat verified. Needs the real-name profile first. */

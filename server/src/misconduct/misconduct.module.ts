@@ -6,11 +6,20 @@ import { ApplicationsModule } from '../applications/applications.module';
 import { IdentityModule } from '../identity/identity.module';
 import { SessionsModule } from '../sessions/sessions.module';
 import { CertificatesModule } from '../certificates/certificates.module';
+import { PaymentsModule } from '../payments/payments.module';
 import { MisconductController } from './misconduct.controller';
 import { MisconductService } from './misconduct.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([MisconductRecordEntity]), StaffModule, IdentityModule, ApplicationsModule, SessionsModule, CertificatesModule],
+  imports: [
+    TypeOrmModule.forFeature([MisconductRecordEntity]),
+    StaffModule,
+    IdentityModule,
+    ApplicationsModule,
+    SessionsModule,
+    CertificatesModule,
+    PaymentsModule,
+  ],
   controllers: [MisconductController],
   providers: [MisconductService],
 })

@@ -25,8 +25,11 @@ import { CertificatesService } from '../certificates/certificates.service';
 import { StaffService } from '../staff/staff.service';
 import { MisconductRecordEntity } from './misconduct-record.entity';
 import { Access } from '../access/access';
+import { PaymentsService } from '../payments/payments.service';
+import type { ApplicationEntity } from '../applications/application.entity';
 
-/** States in which the candidate has sat: an article-1 finding then is also article 4(1). */
+/** What a ban ends: everything before the sitting. A sitting under way (checked in, absent) is scored, or cancelled, by the finding itself. */
+const ENDED_BY_BAN: ApplicationEntity['state'][] = ['draft', 'submitted', 'returned', 'approved', 'paid'];
 
 /**
  * Misconduct, as the 参评人员须知 rules it: the proctor (or later an admin)
@@ -49,6 +52,7 @@ export class MisconductService {
     private readonly seats: SeatsService,
     private readonly certificates: CertificatesService,
     private readonly access: Access,
+    private readonly payments: PaymentsService,
   ) {}
 
   async record(actor: StaffActor, request: MisconductRequest): Promise<MisconductView> {
@@ -85,6 +89,14 @@ export class MisconductService {
       recordedAt: this.clock.now(),
     };
     const reason = `${article.title}：${request.act}`;
+    // A ban binds what the person has under way, across every plan and body; an article-1 finding ends this application.
+    const ending = penalty.bannedThrough
+      ? await this.applications.find({ residentIdHash: application.residentIdHash, state: ENDED_BY_BAN }, { select: ['id'] })
+      : request.article === 1
+        ? [application]
+        : [];
+    // Nothing may pay for them any more: their WeChat orders are closed before they end.
+    for (const live of ending) await this.payments.closeOpenOrders(live.id);
     await this.uow.run(async (manager) => {
       await manager.insert(MisconductRecordEntity, row);
       if (session) {
@@ -92,18 +104,35 @@ export class MisconductService {
         await this.cancelMarks(manager, session.id, application.id, cancelled, reason, actor);
       }
       if (penalty.voidsCertificates) await this.certificates.revokeForApplication(manager, application.id, `${reason}：${penalty.summary}`, actor.staffId);
-      const current = await this.applications.mustGet(application.id, { within: manager });
       const by = { kind: 'staff' as const, id: actor.staffId };
-      if (request.article === 1 && (current.state === 'approved' || current.state === 'paid')) {
-        // False declarations: eligibility withdrawn, the fee kept (参评人员须知 第一条).
-        await this.states.transition(manager, current, 'cancelled', by, 'admin', `${reason}。${penalty.summary}`);
-        await this.seats.releaseWithin(manager, current.id);
-      } else {
+      const live = await this.applications.find({ ids: ending.map((a) => a.id), state: ENDED_BY_BAN }, { within: manager, lock: true, order: 'id' });
+      for (const other of live) await this.end(manager, other, by, `${reason}。${penalty.summary}`, request.article);
+      if (!live.some((a) => a.id === application.id)) {
+        const current = await this.applications.mustGet(application.id, { within: manager });
         await this.states.record(manager, current.id, current.state, current.state, by, `违纪记录（${reason}）：${penalty.summary}`);
       }
     });
+    await this.payments.askRefunds();
     this.logger.log({ event: 'misconduct-recorded', id: row.id, article: row.article, staffId: actor.staffId, bannedThrough: row.bannedThrough });
     return (await this.views([row]))[0]!;
+  }
+
+  /**
+   * One application the finding ends: a draft withdrawn, one under review rejected, an approved or
+   * paid one cancelled with its seat given back. The fee is kept where the 须知 says so (第一条:
+   * 考核评价费不予退还; a 第四条 offence includes the same false promises) and owed back otherwise.
+   */
+  private async end(
+    manager: EntityManager,
+    application: ApplicationEntity,
+    by: { kind: 'staff'; id: string },
+    reason: string,
+    article: MisconductRequest['article'],
+  ) {
+    if (application.state === 'draft') await this.states.transition(manager, application, 'withdrawn', by, 'admin', reason);
+    else if (application.state === 'submitted' || application.state === 'returned')
+      await this.states.transition(manager, application, 'rejected', by, 'admin', reason);
+    else await this.payments.cancelWithin(manager, application, by, reason, { keepFee: article === 1 || article === 4 });
   }
 
   async forApplication(actor: StaffActor, applicationId: string): Promise<MisconductView[]> {

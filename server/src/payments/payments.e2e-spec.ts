@@ -189,7 +189,10 @@ describe.each(databaseTargets())('WeChat Pay against the fake on $name', (target
     let view = await application(token, id);
     await until(async () => (view = await application(token, id)).payment?.refund?.state === 'refunded', 'the refund notification');
     expect(view.payment?.refund).toEqual({ state: 'refunded', at: '2026-03-10T02:00:00.000Z' });
-    expect(view.timeline.at(-1)).toMatchObject({ from: 'paid', to: 'cancelled', by: 'staff', note: '考生申请取消' });
+    expect(view.timeline.slice(-2)).toMatchObject([
+      { from: 'paid', to: 'cancelled', by: 'staff', note: '考生申请取消' },
+      { from: 'cancelled', to: 'cancelled', by: 'staff', note: '退款 ¥400.00：报名已取消（考生申请取消），原路退回微信支付' },
+    ]);
   });
 
   // Last: it moves the clock past every deadline.

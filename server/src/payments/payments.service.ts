@@ -1,10 +1,21 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { APPLICATION_STATE_NAMES, DomainError, formatAmount, occupationLevel, type ApplicationView, type WechatPaymentStart } from '@skillcert/shared';
+import {
+  APPLICATION_STATE_NAMES,
+  banMessage,
+  DomainError,
+  formatAmount,
+  occupationLevel,
+  TICKETED_APPLICATION_STATES,
+  type ApplicationView,
+  type WechatPaymentStart,
+} from '@skillcert/shared';
 import { randomBytes } from 'node:crypto';
 import { In, IsNull, Not, type EntityManager, type Repository } from 'typeorm';
 import { ApplicationRecords, applicationFee } from '../applications/application-records.service';
-import { ApplicationStates } from '../applications/application-states';
+import { ApplicationStates, type EventActor } from '../applications/application-states';
+import { ApplicationIntake } from '../applications/application-intake';
+import type { ApplicationEntity } from '../applications/application.entity';
 import { ApplicationViews } from '../applications/application-views';
 import type { CandidateActor, StaffActor } from '../auth/actor';
 import { SeatsService } from '../sessions/seats.service';
@@ -12,12 +23,13 @@ import { AuthService } from '../auth/auth.service';
 import { Clock } from '../common/clock';
 import { timeOrderedId } from '../common/time-ordered-id';
 import { APP_CONFIG, type AppConfig } from '../config/config';
-import { UnitOfWork } from '../database/unit-of-work';
-import { PaymentEntity } from './payment.entity';
+import { isUniqueViolation, UnitOfWork } from '../database/unit-of-work';
+import { PaymentEntity, type RefundState } from './payment.entity';
 import { WechatPayClient, type NotificationHeaders, type WechatRefundResult, type WechatTransaction } from '../wechat/wechatpay.client';
 import { Access } from '../access/access';
 
-export type Settlement = 'paid' | 'already-paid' | 'flagged' | 'not-paid' | 'unknown-order';
+/** refunding: the money arrived for a fee already paid, an application that had ended, or a banned person: it goes back. */
+export type Settlement = 'paid' | 'already-paid' | 'flagged' | 'refunding' | 'not-paid' | 'unknown-order';
 
 /**
  * The fee of an approved application, paid by WeChat Pay. The amount comes from
@@ -40,6 +52,7 @@ export class PaymentsService implements OnModuleInit {
     private readonly seats: SeatsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly access: Access,
+    private readonly intake: ApplicationIntake,
   ) {}
 
   /** A seat past its deadline stays while a WeChat order WeChat may still have taken money for is open: the payment check settles or closes it. */
@@ -57,23 +70,12 @@ export class PaymentsService implements OnModuleInit {
     const openid = await this.auth.openidOf(actor.userId);
     if (!openid) throw new DomainError('WECHAT_NOT_LINKED');
 
+    await this.intake.refuseBanned(application.residentIdHash);
+
     const amountFen = applicationFee(application);
-    const payments = this.paymentRows;
     // Paying twice for one seat helps nobody: while the school's order for the class is open, it pays this fee.
-    if (await payments.existsBy({ applicationId, state: 'pending', orderId: Not(IsNull()) })) throw new DomainError('PAYMENT_BY_SCHOOL');
-    let payment = await payments.findOneBy({ applicationId, channel: 'wechat', state: 'pending', amountFen, orderId: IsNull() });
-    if (!payment) {
-      payment = paymentRow({
-        applicationId,
-        channel: 'wechat',
-        outTradeNo: newOutTradeNo(),
-        amountFen,
-        state: 'pending',
-        expiresAt: hold.heldUntil,
-        createdAt: this.clock.now(),
-      });
-      await payments.insert(payment);
-    }
+    if (await this.paymentRows.existsBy({ applicationId, state: 'pending', orderId: Not(IsNull()) })) throw new DomainError('PAYMENT_BY_SCHOOL');
+    const payment = await this.openOrder(applicationId, amountFen, hold.heldUntil);
     // The same order number again: WeChat answers with a fresh prepay_id for the same order.
     const prepayId = await this.wechatPay.createJsapiOrder({
       description: `${occupationLevel(application.planId, application.level)}考核费`,
@@ -82,8 +84,38 @@ export class PaymentsService implements OnModuleInit {
       amountFen,
       openid,
     });
-    await payments.update({ id: payment.id }, { prepayId });
+    await this.paymentRows.update({ id: payment.id }, { prepayId });
     return { outTradeNo: payment.outTradeNo, amountFen, expiresAt: payment.expiresAt.toISOString(), params: this.wechatPay.requestPaymentParams(prepayId) };
+  }
+
+  /**
+   * The application's one open WeChat order: made by the first of any number of
+   * simultaneous taps, found by the others (`open_application_id` is unique). An
+   * order for another amount (the fee changed) is closed first.
+   */
+  private async openOrder(applicationId: string, amountFen: number, expiresAt: Date): Promise<PaymentEntity> {
+    for (let attempt = 0; ; attempt++) {
+      const open = await this.paymentRows.findOneBy({ openApplicationId: applicationId });
+      if (open && open.amountFen === amountFen) return open;
+      if (open) await this.closeOrders([open]);
+      const payment = paymentRow({
+        applicationId,
+        openApplicationId: applicationId,
+        channel: 'wechat',
+        outTradeNo: newOutTradeNo(),
+        amountFen,
+        state: 'pending',
+        expiresAt,
+        createdAt: this.clock.now(),
+      });
+      try {
+        await this.paymentRows.insert(payment);
+        return payment;
+      } catch (error) {
+        // Another tap's order went in first: the next round finds it.
+        if (!isUniqueViolation(error) || attempt >= 2) throw error;
+      }
+    }
   }
 
   /**
@@ -93,12 +125,11 @@ export class PaymentsService implements OnModuleInit {
    */
   async checkWechat(actor: CandidateActor, applicationId: string): Promise<ApplicationView> {
     await this.access.require(actor, 'application', [applicationId]);
-    const payments = this.paymentRows;
-    const open = await payments.findOneBy({ applicationId, channel: 'wechat', state: 'pending', orderId: IsNull() });
+    const open = await this.paymentRows.findOneBy({ openApplicationId: applicationId });
     if (open?.prepayId) {
       const transaction = await this.wechatPay.queryOrder(open.outTradeNo).catch(() => undefined);
       if (transaction?.trade_state === 'SUCCESS') await this.settle(transaction, 'app check');
-      else await payments.update({ id: open.id, state: 'pending' }, { payingAt: this.clock.now() });
+      else await this.paymentRows.update({ id: open.id, state: 'pending' }, { payingAt: this.clock.now() });
     }
     return this.views.viewOf(applicationId);
   }
@@ -125,6 +156,8 @@ export class PaymentsService implements OnModuleInit {
       }
     }
     if (paid || closed) this.logger.log({ event: 'payments-reconciled', paid, closed });
+    // Refunds decided but not yet accepted by WeChat (it was away, or the process died after deciding).
+    await this.askRefunds();
     return { paid, closed };
   }
 
@@ -144,7 +177,7 @@ export class PaymentsService implements OnModuleInit {
   /** An order closed on our side, with its members' shares if it is a school's: their seats may go. */
   async closeHere(paymentId: string): Promise<boolean> {
     return this.uow.run(async (manager) => {
-      const result = await manager.update(PaymentEntity, { id: paymentId, state: 'pending' }, { state: 'closed', openBatchId: null });
+      const result = await manager.update(PaymentEntity, { id: paymentId, state: 'pending' }, { state: 'closed', openBatchId: null, openApplicationId: null });
       if (result.affected) await manager.update(PaymentEntity, { orderId: paymentId, state: 'pending' }, { state: 'closed' });
       return Boolean(result.affected);
     });
@@ -153,39 +186,186 @@ export class PaymentsService implements OnModuleInit {
   /** The candidate's open WeChat order for an application (what the H5 demo's pay button completes). */
   async pendingWechatOrder(actor: CandidateActor, applicationId: string): Promise<string> {
     await this.access.require(actor, 'application', [applicationId]);
-    const payment = await this.paymentRows.findOneBy({ applicationId, channel: 'wechat', state: 'pending', orderId: IsNull() });
+    const payment = await this.paymentRows.findOneBy({ openApplicationId: applicationId });
     if (!payment) throw new DomainError('PAYMENT_NOT_DUE');
     return payment.outTradeNo;
   }
 
   /**
-   * The body's admin cancels an application (approved or paid): the seat goes
-   * back, an open WeChat order is closed, and paid money is refunded through
-   * WeChat — the refund is asked for after the cancellation is safely written.
+   * The body's admin cancels an application (approved or paid): open WeChat
+   * orders are closed first (one paid this minute is settled, and then owed back
+   * with the rest), the seat goes back, and every payment of the fee is owed
+   * back — WeChat's asked of WeChat once the cancellation is written, a transfer
+   * put before finance.
    */
   async cancelByBody(actor: StaffActor, applicationId: string, reason: string): Promise<ApplicationView> {
-    const refund = await this.uow.run(async (manager) => {
+    await this.access.require(actor, 'application', [applicationId]);
+    await this.closeOpenOrders(applicationId);
+    await this.uow.run(async (manager) => {
       const application = await this.access.get(actor, 'application', applicationId, { manager });
-      await this.states.transition(manager, application, 'cancelled', { kind: 'staff', id: actor.staffId }, 'admin', reason);
-      await this.seats.releaseWithin(manager, applicationId);
-      const paid = await manager.findOneBy(PaymentEntity, { applicationId, channel: 'wechat', state: 'paid' });
-      if (!paid || paid.refundState) return undefined;
-      // A member's share goes back out of the school's transaction: a partial refund of the whole order.
-      const order = paid.orderId ? await manager.findOneBy(PaymentEntity, { id: paid.orderId }) : paid;
-      if (!order?.transactionId) return undefined;
-      const outRefundNo = `RF${paid.outTradeNo.slice(2)}`;
-      await manager.update(PaymentEntity, { id: paid.id }, { refundState: 'pending', outRefundNo });
-      return { transactionId: order.transactionId, outRefundNo, amountFen: paid.amountFen, totalFen: order.amountFen };
+      await this.cancelWithin(manager, application, { kind: 'staff', id: actor.staffId }, reason, { keepFee: false });
     });
-    for (const open of await this.paymentRows.findBy({ applicationId, channel: 'wechat', state: 'pending' })) {
+    await this.askRefunds();
+    return this.views.viewOf(applicationId);
+  }
+
+  /**
+   * Ends an approved or paid application on the body's word, inside the caller's
+   * transaction: the seat back, and unless the rules keep the fee (参评人员须知
+   * 第一条), every payment of it owed back. The caller closes open orders before
+   * (closeOpenOrders) and asks WeChat for the refunds after (askRefunds).
+   */
+  async cancelWithin(manager: EntityManager, application: ApplicationEntity, by: EventActor, reason: string, fee: { keepFee: boolean }): Promise<void> {
+    await this.states.transition(manager, application, 'cancelled', by, 'admin', reason);
+    await this.seats.releaseWithin(manager, application.id);
+    if (fee.keepFee) return;
+    const paid = await manager.findBy(PaymentEntity, { applicationId: application.id, state: 'paid', refundState: IsNull() });
+    for (const payment of paid) await this.oweBack(manager, application, payment, `报名已取消（${reason}）`, by);
+  }
+
+  /**
+   * Every WeChat order that could still pay this application's fee — its own, or
+   * its school's for the class — closed at WeChat and here, before another payment
+   * of the fee is confirmed or the application ends. One WeChat says is paid is
+   * settled instead. WeChat unreachable: refused, nothing changed.
+   */
+  async closeOpenOrders(applicationId: string): Promise<void> {
+    const open = await this.paymentRows.findBy({ applicationId, channel: 'wechat', state: 'pending' });
+    const orders: PaymentEntity[] = [];
+    for (const payment of open) {
       // A share pending in the school's order: that order can no longer be paid as it stands; the school orders again without this member.
-      const order = open.orderId ? await this.paymentRows.findOneBy({ id: open.orderId, state: 'pending' }) : open;
-      if (!order) continue;
-      await this.wechatPay.closeOrder(order.outTradeNo).catch(() => undefined);
+      const order = payment.orderId ? await this.paymentRows.findOneBy({ id: payment.orderId, state: 'pending' }) : payment;
+      if (order) orders.push(order);
+    }
+    await this.closeOrders(orders);
+  }
+
+  private async closeOrders(orders: readonly PaymentEntity[]): Promise<void> {
+    for (const order of orders) {
+      if (order.prepayId || order.codeUrl) {
+        const closed = await this.wechatPay.closeOrder(order.outTradeNo).then(
+          () => true,
+          () => false,
+        );
+        if (!closed) {
+          // Refused: paid this minute (settle it), or WeChat away (refuse: the order may still be paid).
+          const transaction = await this.wechatPay.queryOrder(order.outTradeNo).catch(() => undefined);
+          if (transaction?.trade_state === 'SUCCESS') {
+            await this.settle(transaction, 'order close');
+            continue;
+          }
+          if (transaction?.trade_state !== 'CLOSED') throw new DomainError('PAYMENT_UNAVAILABLE');
+        }
+      }
       await this.closeHere(order.id);
     }
-    if (refund) await this.wechatPay.refund({ ...refund, reason: `报名已取消：${reason}` });
-    return this.views.viewOf(applicationId);
+  }
+
+  /**
+   * Money that is not, or no longer, a fee goes back to whoever paid it, and the
+   * application's timeline says so: WeChat's through the refund API (asked by
+   * askRefunds once the caller's transaction is written), a bank transfer as an
+   * item finance sends back by hand (payer and amount in their list).
+   */
+  async oweBack(
+    manager: EntityManager,
+    application: Pick<ApplicationEntity, 'id' | 'state'>,
+    payment: PaymentEntity,
+    reason: string,
+    by: EventActor,
+  ): Promise<void> {
+    const amount = formatAmount(payment.amountFen);
+    const owed =
+      payment.channel === 'bank'
+        ? { refundState: 'owed' as const, refundReason: reason.slice(0, 200) }
+        : { refundState: 'pending' as const, refundReason: reason.slice(0, 200), outRefundNo: `RF${payment.outTradeNo.slice(2)}`, refundAskedAt: null };
+    const claimed = await manager.update(PaymentEntity, { id: payment.id, refundState: IsNull() }, owed);
+    if (!claimed.affected) return;
+    const how = payment.channel === 'bank' ? `由财务转回付款账户（${payment.payer ?? '付款人未知'}）` : '原路退回微信支付';
+    await this.states.note(manager, application, by, `退款 ${amount}：${reason}，${how}`);
+    this.logger.warn({
+      event: 'refund-owed',
+      paymentId: payment.id,
+      applicationId: application.id,
+      channel: payment.channel,
+      amountFen: payment.amountFen,
+      reason,
+    });
+  }
+
+  /**
+   * Asks WeChat for every refund decided and not yet accepted: at once after the
+   * decision, and again on each payment check until WeChat takes it (the same
+   * out_refund_no: WeChat refunds it once however often it is asked).
+   */
+  async askRefunds(): Promise<number> {
+    const due = await this.paymentRows.find({ where: { refundState: 'pending', refundAskedAt: IsNull() }, order: { createdAt: 'ASC' }, take: 100 });
+    let asked = 0;
+    for (const payment of due) {
+      const order = payment.orderId ? await this.paymentRows.findOneBy({ id: payment.orderId }) : payment;
+      if (!order?.transactionId || !payment.outRefundNo) continue;
+      try {
+        await this.wechatPay.refund({
+          transactionId: order.transactionId,
+          outRefundNo: payment.outRefundNo,
+          amountFen: payment.amountFen,
+          totalFen: order.amountFen,
+          reason: payment.refundReason ?? '退款',
+        });
+        await this.paymentRows.update({ id: payment.id, refundAskedAt: IsNull() }, { refundAskedAt: this.clock.now() });
+        asked++;
+      } catch (error) {
+        this.logger.warn({ event: 'refund-ask-failed', paymentId: payment.id, error: error instanceof Error ? error.message : String(error) });
+      }
+    }
+    return asked;
+  }
+
+  /**
+   * What finance must see of money going back, for the applications given (the body's): open —
+   * asked of WeChat and not yet back, owed by finance, or arrived not fitting a fee; done — back.
+   */
+  async moneyBack(open: boolean): Promise<PaymentEntity[]> {
+    const where = open
+      ? [{ refundState: In(['pending', 'owed'] satisfies RefundState[]) }, { state: 'flagged' as const }]
+      : [{ refundState: 'refunded' as const }];
+    return this.paymentRows.find({ where, order: { createdAt: 'DESC' }, take: 500 });
+  }
+
+  /** Finance sent a transfer back to the account it came from: recorded once, with who, on the application's timeline. */
+  async markSent(manager: EntityManager, payment: PaymentEntity, application: Pick<ApplicationEntity, 'id' | 'state'>, staffId: string): Promise<void> {
+    const sent = await manager.update(
+      PaymentEntity,
+      { id: payment.id, channel: 'bank', refundState: 'owed' },
+      { refundState: 'refunded', refundedAt: this.clock.now(), refundDecidedBy: staffId },
+    );
+    if (!sent.affected) throw new DomainError('REFUND_NOT_OWED');
+    await this.states.note(
+      manager,
+      application,
+      { kind: 'staff', id: staffId },
+      `已退款 ${formatAmount(payment.amountFen)}：财务已转回付款账户（${payment.payer ?? '付款人未知'}）`,
+    );
+  }
+
+  /** A payment by id, for finance (their access is checked through its application). */
+  payment(id: string, within?: EntityManager): Promise<PaymentEntity | null> {
+    return (within ? within.getRepository(PaymentEntity) : this.paymentRows).findOneBy({ id });
+  }
+
+  /** Applications among these with a WeChat order still open for their fee (their own, or their school's). */
+  async withOpenOrders(applicationIds: readonly string[]): Promise<Set<string>> {
+    if (!applicationIds.length) return new Set();
+    const ids = In([...applicationIds]);
+    // An order that never reached WeChat (it refused, or was away) cannot be paid: it does not count.
+    const open = await this.paymentRows.find({
+      where: [
+        { applicationId: ids, channel: 'wechat', state: 'pending', prepayId: Not(IsNull()) },
+        { applicationId: ids, channel: 'wechat', state: 'pending', orderId: Not(IsNull()) },
+      ],
+      select: { id: true, applicationId: true },
+    });
+    return new Set(open.flatMap((p) => (p.applicationId ? [p.applicationId] : [])));
   }
 
   /** WeChat's word that a refund went through: recorded once, however often it comes. */
@@ -205,7 +385,9 @@ export class PaymentsService implements OnModuleInit {
   /**
    * A bank credit pays an application: inside the caller's transaction (which
    * also marks the credit), a paid bank payment, the application paid, the seat kept.
-   * The paid time is when the bank received the money.
+   * The paid time is when the bank received the money. A credit a person places on
+   * an application whose fee is already paid, or that has ended, is recorded and
+   * owed back (finance's list shows it).
    */
   async settleBank(
     manager: EntityManager,
@@ -213,24 +395,29 @@ export class PaymentsService implements OnModuleInit {
     credit: { amountFen: number; receivedAt: Date; payer: string },
     by: { kind: 'staff' | 'system'; id: string | null },
   ): Promise<void> {
-    const application = await this.applications.mustGet(applicationId, { within: manager });
-    if (application.state !== 'approved') throw new DomainError('PAYMENT_NOT_DUE', `该报名当前为“${APPLICATION_STATE_NAMES[application.state]}”，不能确认缴费`);
+    const application = await this.applications.mustGet(applicationId, { within: manager, lock: true });
     const amountFen = applicationFee(application);
     if (credit.amountFen !== amountFen)
       throw new DomainError('CREDIT_AMOUNT_MISMATCH', `到账${formatAmount(credit.amountFen)}与应缴${formatAmount(amountFen)}不符`);
-    await manager.insert(
-      PaymentEntity,
-      paymentRow({
-        applicationId,
-        channel: 'bank',
-        outTradeNo: newOutTradeNo('BK'),
-        amountFen,
-        state: 'paid',
-        expiresAt: credit.receivedAt,
-        paidAt: credit.receivedAt,
-        createdAt: this.clock.now(),
-      }),
-    );
+    if (BEFORE_APPROVAL.includes(application.state))
+      throw new DomainError('PAYMENT_NOT_DUE', `该报名当前为“${APPLICATION_STATE_NAMES[application.state]}”，不能确认缴费`);
+    const notDue = await this.notDue(manager, application);
+    const payment = paymentRow({
+      applicationId,
+      channel: 'bank',
+      outTradeNo: newOutTradeNo('BK'),
+      amountFen,
+      state: 'paid',
+      expiresAt: credit.receivedAt,
+      paidAt: credit.receivedAt,
+      payer: credit.payer.slice(0, 100) || null,
+      createdAt: this.clock.now(),
+    });
+    await manager.insert(PaymentEntity, payment);
+    if (notDue) {
+      await this.oweBack(manager, application, payment, notDue, by);
+      return;
+    }
     await this.states.transition(
       manager,
       application,
@@ -262,22 +449,25 @@ export class PaymentsService implements OnModuleInit {
     }
     if (transaction.amount.total !== payment.amountFen) {
       const reason = `到账金额${formatAmount(transaction.amount.total)}与应缴${formatAmount(payment.amountFen)}不符`;
-      await this.paymentRows.update({ id: payment.id, state: In(['pending', 'closed']) }, { state: 'flagged', flagReason: reason, openBatchId: null });
+      await this.paymentRows.update(
+        { id: payment.id, state: In(['pending', 'closed']) },
+        { state: 'flagged', flagReason: reason, openBatchId: null, openApplicationId: null },
+      );
       // The members of a school's order are not paid by money that does not fit: their seats follow their own deadlines.
       await this.paymentRows.update({ orderId: payment.id, state: 'pending' }, { state: 'closed' });
       this.logger.warn({ event: 'payment-flagged', paymentId: payment.id, reason, source });
       return 'flagged';
     }
-    return this.uow.run(async (manager) => {
+    const settlement = await this.uow.run(async (manager): Promise<Settlement> => {
       const paidAt = transaction.success_time ? new Date(transaction.success_time) : this.clock.now();
       const claimed = await manager.update(
         PaymentEntity,
         { id: payment.id, state: In(['pending', 'closed']) },
-        { state: 'paid', transactionId: transaction.transaction_id ?? null, paidAt, openBatchId: null },
+        { state: 'paid', transactionId: transaction.transaction_id ?? null, paidAt, openBatchId: null, openApplicationId: null },
       );
       if (!claimed.affected) return 'already-paid';
       if (!payment.batchId)
-        return (await this.payApplication(manager, payment, paidAt, `微信支付 ${formatAmount(payment.amountFen)}`, source)) ? 'paid' : 'flagged';
+        return (await this.payApplication(manager, payment, paidAt, `微信支付 ${formatAmount(payment.amountFen)}`, source)) ? 'paid' : 'refunding';
       // A school's order: every member's share is paid by the one transaction.
       const shares = await manager.findBy(PaymentEntity, { orderId: payment.id });
       let allPaid = true;
@@ -286,27 +476,46 @@ export class PaymentsService implements OnModuleInit {
         const note = `学校统一缴费（微信支付）${formatAmount(share.amountFen)}`;
         allPaid = (await this.payApplication(manager, { ...share, state: 'paid' }, paidAt, note, source)) && allPaid;
       }
-      return allPaid ? 'paid' : 'flagged';
+      return allPaid ? 'paid' : 'refunding';
     });
+    if (settlement === 'refunding') await this.askRefunds();
+    return settlement;
   }
 
   /**
-   * One application's fee has arrived: paid, seat kept. Money for an application
-   * that has moved on (expired, cancelled) is kept and put before finance. False then.
+   * One application's fee has arrived: paid, seat kept. Money for a fee already
+   * paid, an application that has moved on (expired, cancelled) or a person under
+   * a ban is owed back at once. False then.
    */
   private async payApplication(manager: EntityManager, payment: PaymentEntity, paidAt: Date, note: string, source: string): Promise<boolean> {
-    const application = payment.applicationId ? await this.applications.get(payment.applicationId, { within: manager }) : null;
-    if (application?.state !== 'approved') {
-      const state = application ? APPLICATION_STATE_NAMES[application.state] : '不存在';
-      await manager.update(PaymentEntity, { id: payment.id }, { flagReason: `到账时报名状态为“${state}”，请核对后处理` });
-      this.logger.warn({ event: 'payment-after-state-change', paymentId: payment.id, state: application?.state, source, paidAt: paidAt.toISOString() });
+    const application = payment.applicationId ? await this.applications.get(payment.applicationId, { within: manager, lock: true }) : null;
+    if (!application) {
+      await manager.update(PaymentEntity, { id: payment.id }, { flagReason: '到账时报名不存在，请核对后处理' });
+      this.logger.warn({ event: 'payment-without-application', paymentId: payment.id, source });
+      return false;
+    }
+    const notDue = await this.notDue(manager, application);
+    if (notDue) {
+      await this.oweBack(manager, application, payment, notDue, { kind: 'system', id: null });
+      this.logger.warn({ event: 'payment-beyond-fee', paymentId: payment.id, state: application.state, source, paidAt: paidAt.toISOString() });
       return false;
     }
     await this.states.transition(manager, application, 'paid', { kind: 'system', id: null }, 'system', note);
     await this.seats.confirmWithin(manager, application.id);
     return true;
   }
+
+  /** Why money arriving now is not this application's fee (already paid, ended, a ban); undefined when it is. */
+  private async notDue(manager: EntityManager, application: ApplicationEntity): Promise<string | undefined> {
+    if (TICKETED_APPLICATION_STATES.includes(application.state)) return '该报名已缴费，本笔为重复缴费';
+    if (application.state !== 'approved') return `到账时报名状态为“${APPLICATION_STATE_NAMES[application.state]}”`;
+    const ban = await this.intake.activeBan(application.residentIdHash, manager);
+    return ban ? banMessage(ban) : undefined;
+  }
 }
+
+/** An application not yet approved owes nothing: money for it is not placed on it. */
+const BEFORE_APPROVAL: readonly ApplicationEntity['state'][] = ['draft', 'submitted', 'returned'];
 
 type PaymentRowFields = Pick<PaymentEntity, 'channel' | 'outTradeNo' | 'amountFen' | 'state' | 'expiresAt' | 'createdAt'> & Partial<PaymentEntity>;
 
@@ -317,6 +526,7 @@ export function paymentRow(fields: PaymentRowFields): PaymentEntity {
     applicationId: null,
     batchId: null,
     openBatchId: null,
+    openApplicationId: null,
     orderId: null,
     codeUrl: null,
     payingAt: null,
@@ -324,7 +534,11 @@ export function paymentRow(fields: PaymentRowFields): PaymentEntity {
     transactionId: null,
     paidAt: null,
     flagReason: null,
+    payer: null,
     refundState: null,
+    refundReason: null,
+    refundAskedAt: null,
+    refundDecidedBy: null,
     outRefundNo: null,
     refundedAt: null,
     ...fields,

@@ -22,6 +22,7 @@ import { ApplicationStates } from '../applications/application-states';
 import { ApplicationViews } from '../applications/application-views';
 import type { StaffActor } from '../auth/actor';
 import { Clock } from '../common/clock';
+import { Throttles } from '../common/rate-limiter';
 import { UnitOfWork } from '../database/unit-of-work';
 import { Access } from '../access/access';
 import { PersonalDataCipher } from '../identity/personal-data.cipher';
@@ -45,15 +46,19 @@ export class ReviewService {
     private readonly outbox: OutboxService,
     private readonly access: Access,
     private readonly cipher: PersonalDataCipher,
+    private readonly throttles: Throttles,
   ) {}
 
   /**
-   * The whole ID number, for the reviewer at the counter holding the original card: read only on
-   * purpose, one application at a time, and written into the application's record (who, when) —
-   * the candidate sees it in their timeline too.
+   * The whole ID number, for the reviewer at the counter holding the original card: only for an
+   * individual's application under review (the counter stage — not a school's draft, not one decided),
+   * read only on purpose, at most REVEALS_PER_REVIEWER in ten minutes per reviewer, and written into
+   * the application's record (who, when) — the candidate sees it in their timeline too.
    */
   async revealResidentId(actor: StaffActor, id: string): Promise<{ residentId: string }> {
     const application = await this.access.get(actor, 'application', id);
+    if (application.channel !== 'individual' || application.state !== 'submitted') throw new DomainError('RESIDENT_ID_NOT_REVEALABLE');
+    await this.throttles.hit('resident-id-reveal', actor.staffId);
     await this.uow.run((manager) => this.states.note(manager, application, { kind: 'staff', id: actor.staffId }, '现场核验：工作人员查看了完整身份证号码'));
     return { residentId: this.cipher.decrypt(application.residentIdCipher) };
   }
@@ -141,7 +146,16 @@ export class ReviewService {
         await this.decide(actor, member.id, 'rejected', exception.note);
         result.rejected++;
       } else {
-        await this.allocator.seat(member.id, await this.decide(actor, member.id, 'approved', '团体批量审核通过'));
+        const approved = await this.decide(actor, member.id, 'approved', '团体批量审核通过').catch((error: unknown) => {
+          // A student under a ban stays out; the rest of the class goes on.
+          if (error instanceof DomainError && error.code === 'APPLICANT_BANNED') return error;
+          throw error;
+        });
+        if (approved instanceof DomainError) {
+          result.skipped.push({ applicationId: member.id, reason: approved.message });
+          continue;
+        }
+        await this.allocator.seat(member.id, approved);
         result.approved++;
       }
     }

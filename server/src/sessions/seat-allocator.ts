@@ -4,6 +4,7 @@ import { DomainError, sessionServesApplication } from '@skillcert/shared';
 import { type Repository } from 'typeorm';
 import type { ApplicationEntity } from '../applications/application.entity';
 import { ApplicationRecords } from '../applications/application-records.service';
+import { ApplicationIntake } from '../applications/application-intake';
 import { JoinedReads } from '../database/joined-rows';
 import { Clock } from '../common/clock';
 import { APP_CONFIG, type AppConfig } from '../config/config';
@@ -25,12 +26,15 @@ export class SeatAllocator {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
     private readonly seats: SeatsService,
+    private readonly intake: ApplicationIntake,
   ) {}
 
   /** `known`: the application as its approval just wrote it (saves reading it again). */
   async seat(applicationId: string, known?: ApplicationEntity): Promise<boolean> {
     const application = known ?? (await this.applications.mustGet(applicationId));
     if (application.state !== 'approved') return false;
+    // A person under a ban takes no seat from anyone (recording the ban ends the application; this covers the moment between).
+    if (await this.intake.activeBan(application.residentIdHash)) return false;
     const sessions = await this.examSessions.find({ where: { planId: application.planId }, order: { date: 'ASC', createdAt: 'ASC' } });
     const deadline = new Date(this.clock.now().getTime() + this.config.paymentDays * 86_400_000);
     for (const session of sessions) {
@@ -52,18 +56,20 @@ export class SeatAllocator {
   async promoteWaiting(planId: string): Promise<number> {
     // The waiting list is a read across the hub's two tables: approved, and no live seat.
     const waiting = (await this.joined.rows(
-      `SELECT a.id AS id FROM applications a
+      `SELECT a.id AS id, a.level AS level FROM applications a
          LEFT JOIN seat_holds h ON h.application_id = a.id AND h.status IN ('held', 'confirmed')
         WHERE a.plan_id = ? AND a.state = 'approved' AND h.application_id IS NULL
         ORDER BY a.updated_at ASC, a.id ASC LIMIT 1000`,
       [planId],
-    )) as { id: string }[];
+    )) as { id: string; level: number | string }[];
     let seated = 0;
     const full = new Set<number>();
-    for (const { id } of waiting) {
+    for (const { id, level } of waiting) {
+      // A level with no seat left anywhere: the rest of its list waits without being read.
+      if (full.has(Number(level))) continue;
       const application = await this.applications.mustGet(id);
-      if (full.has(application.level)) continue;
-      if (await this.seat(id)) seated++;
+      if (await this.intake.activeBan(application.residentIdHash)) continue;
+      if (await this.seat(id, application)) seated++;
       else full.add(application.level);
     }
     return seated;

@@ -1,6 +1,9 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** Wrong passwords in a row for one account from one client address (its hash), and the rest it has earned. */
+/**
+ * One account seen from one client address (its hash): wrong passwords in a row and the rest they
+ * earned, and when the right password last came from there — an address its owner signs in from.
+ */
 @Entity('login_failures')
 export class LoginFailureEntity {
   @PrimaryColumn({ name: 'account_id', type: 'varchar', length: 36 })
@@ -14,4 +17,8 @@ export class LoginFailureEntity {
 
   @Column({ name: 'locked_until', type: 'datetime', nullable: true })
   lockedUntil: Date | null;
+
+  /** The last sign-in with the right password from this address: strangers' guesses elsewhere do not lock it out. */
+  @Column({ name: 'signed_in_at', type: 'datetime', nullable: true })
+  signedInAt: Date | null;
 }

@@ -121,6 +121,27 @@ describe.each(databaseTargets())('staff and institution accounts on $name', (tar
     expect((await signInFrom(counter, 'reviewer-pass-2026')).status).toBe(200);
   });
 
+  it('50 wrong passwords from 10 addresses rest the account for strangers, never for the admin at her own address', async () => {
+    await create({ username: 'admin.lin', displayName: '林管理', password: 'admin-lin-pass-2026', kind: 'staff', roles: ['admin'] }).expect(201);
+    const signInFrom = (address: string, password: string) => postFrom(server, address, '/api/staff/login', { username: 'admin.lin', password });
+    const home = '127.0.0.40';
+    expect((await signInFrom(home, 'admin-lin-pass-2026')).status).toBe(200);
+    const strangers = Array.from({ length: 10 }, (_, i) => `127.0.1.${i + 1}`);
+    const attacks = await Promise.all(
+      strangers.map(async (address) => {
+        const statuses: number[] = [];
+        for (let i = 0; i < 5; i++) statuses.push((await signInFrom(address, `guess-${i}`)).status);
+        return statuses;
+      }),
+    );
+    // Each address: four told "wrong", the fifth refused as resting; fifty in all reach the account's ceiling.
+    expect(attacks.flat().filter((status) => status === 401)).toHaveLength(40);
+    // A new address now rests too, right password or not: the spread-out guessing is stopped.
+    expect((await signInFrom('127.0.2.1', 'admin-lin-pass-2026')).status).toBe(429);
+    // Her own address, where she signed in before, is not the strangers' to lock.
+    expect((await signInFrom(home, 'admin-lin-pass-2026')).status).toBe(200);
+  });
+
   it('an admin disables a reviewer: their open session stops at once, and they sign in no more until enabled', async () => {
     const created = (
       await create({ username: 'reviewer.gone', displayName: '离职审核', password: 'reviewer-gone-2026', kind: 'staff', roles: ['reviewer'] }).expect(201)

@@ -23,9 +23,15 @@ import { StaffAccountEntity } from './staff-account.entity';
 
 /** After this many wrong passwords in a row from one address, that address rests from the account for LOCK_MINUTES. */
 const MAX_FAILED_LOGINS = 5;
-/** Wrong passwords in a row from all addresses together before the account itself rests: a spread-out guess, not a clumsy colleague. */
+/**
+ * Wrong passwords in a row from all addresses together before the account rests for every address
+ * its owner has not signed in from lately: a spread-out guess, not a clumsy colleague. The owner's own
+ * addresses keep only their own count, so strangers cannot aim a lock-out at anyone — an admin least.
+ */
 const ACCOUNT_CEILING = 50;
 const LOCK_MINUTES = 15;
+/** How long a successful sign-in makes an address the owner's own. */
+const KNOWN_ADDRESS_DAYS = 90;
 
 @Injectable()
 export class StaffService implements OnApplicationBootstrap {
@@ -90,7 +96,7 @@ export class StaffService implements OnApplicationBootstrap {
     if (account.disabledAt) throw new DomainError('ACCOUNT_DISABLED');
     await this.uow.run(async (manager) => {
       await manager.update(StaffAccountEntity, { id: account.id }, { failedLogins: 0, lockedUntil: null });
-      await manager.delete(LoginFailureEntity, { accountId: account.id, addressHash });
+      await manager.update(LoginFailureEntity, { accountId: account.id, addressHash }, { failures: 0, lockedUntil: null, signedInAt: this.clock.now() });
     });
     const session = await this.auth.issueSession({ staffId: account.id });
     return { ...session, staff: await this.profile(account) };
@@ -102,12 +108,18 @@ export class StaffService implements OnApplicationBootstrap {
     const lock = this.uow.rowLock ? { lock: this.uow.rowLock } : {};
     // The address's row made beforehand and committed on its own: made inside the counting
     // transaction, two first attempts would race on its insert.
-    await this.loginFailures.createQueryBuilder().insert().values({ accountId, addressHash, failures: 0, lockedUntil: null }).orIgnore().execute();
+    await this.loginFailures
+      .createQueryBuilder()
+      .insert()
+      .values({ accountId, addressHash, failures: 0, lockedUntil: null, signedInAt: null })
+      .orIgnore()
+      .execute();
     return this.uow.run(async (manager) => {
       const account = await manager.findOneOrFail(StaffAccountEntity, { where: { id: accountId }, ...lock });
       const pair = await manager.findOneOrFail(LoginFailureEntity, { where: { accountId, addressHash }, ...lock });
       const resting = (until: Date | null) => until !== null && until > now;
-      if (resting(account.lockedUntil) || resting(pair.lockedUntil)) throw new DomainError('LOGIN_LOCKED');
+      const known = pair.signedInAt !== null && now.getTime() - pair.signedInAt.getTime() < KNOWN_ADDRESS_DAYS * 86_400_000;
+      if ((resting(account.lockedUntil) && !known) || resting(pair.lockedUntil)) throw new DomainError('LOGIN_LOCKED');
       // A rest that is over starts the count again.
       const failures = (pair.lockedUntil ? 0 : pair.failures) + 1;
       const accountFailures = (account.lockedUntil ? 0 : account.failedLogins) + 1;
@@ -118,7 +130,7 @@ export class StaffService implements OnApplicationBootstrap {
         { id: accountId },
         { failedLogins: accountFailures, lockedUntil: accountFailures >= ACCOUNT_CEILING ? restUntil : null },
       );
-      return { last: failures >= MAX_FAILED_LOGINS || accountFailures >= ACCOUNT_CEILING };
+      return { last: failures >= MAX_FAILED_LOGINS || (accountFailures >= ACCOUNT_CEILING && !known) };
     });
   }
 

@@ -1,4 +1,4 @@
-import { formatChineseDate, ticketLines, type TicketView } from '@skillcert/shared';
+import { formatChineseDate, hasUnprintable, ticketLines, type TicketView } from '@skillcert/shared';
 import { existsSync, readFileSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import qrcode from 'qrcode-generator';
@@ -42,10 +42,50 @@ export function renderTicketsPdf(tickets: TicketView[], font: PdfFont): Promise<
   for (const ticket of tickets) {
     doc.addPage();
     doc.font('cjk');
-    drawTicket(doc, ticket);
+    drawTicket(doc, printableTicket(ticket, glyphCheck(doc)));
   }
   doc.end();
   return done;
+}
+
+/** The mark Chinese typesetting puts where a character is missing (缺字), when the font has it. */
+const MISSING_MARK = '\u3013';
+
+/**
+ * Text as the embedded font can print it: a character the font lacks (an emoji in a site's name, a
+ * rare character) becomes 〓 instead of an empty box, and invisible controls (bidi overrides,
+ * zero-width marks, emoji variation selectors) are dropped rather than drawn.
+ */
+export function printable(text: string, hasGlyph: (codePoint: number) => boolean): string {
+  const missing = hasGlyph(MISSING_MARK.codePointAt(0)!) ? MISSING_MARK : '?';
+  let out = '';
+  for (const char of text) {
+    const codePoint = char.codePointAt(0)!;
+    if (hasUnprintable(char) || (codePoint >= 0xfe00 && codePoint <= 0xfe0f)) continue;
+    out += /\s/.test(char) || hasGlyph(codePoint) ? char : missing;
+  }
+  return out;
+}
+
+/** The current font's own glyph check: pdfkit keeps the parsed face (fontkit's) on the document's current font. */
+export function glyphCheck(doc: PDFKit.PDFDocument): (codePoint: number) => boolean {
+  const face = (doc as unknown as { _font?: { font?: { hasGlyphForCodePoint?: (codePoint: number) => boolean } } })._font?.font;
+  const has = face?.hasGlyphForCodePoint?.bind(face);
+  return has ?? (() => true);
+}
+
+/** Every text a ticket prints, through `printable`. */
+function printableTicket(ticket: TicketView, hasGlyph: (codePoint: number) => boolean): TicketView {
+  const p = (text: string) => printable(text, hasGlyph);
+  return {
+    ...ticket,
+    body: p(ticket.body),
+    name: p(ticket.name),
+    levelName: p(ticket.levelName),
+    session: { ...ticket.session, site: p(ticket.session.site), ...(ticket.session.address ? { address: p(ticket.session.address) } : {}) },
+    subjects: ticket.subjects.map((subject) => ({ ...subject, name: p(subject.name), ...(subject.mode ? { mode: p(subject.mode) } : {}) })),
+    notices: ticket.notices.map(p),
+  };
 }
 
 function drawTicket(doc: PDFKit.PDFDocument, ticket: TicketView): void {

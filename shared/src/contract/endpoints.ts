@@ -18,7 +18,7 @@ import { checkInSchema } from '../schemas/examDay';
 import { phoneCodeSchema, profileRequestSchema, wechatLoginSchema } from '../schemas/identity';
 import { createExamSessionSchema, eligibilityRequestSchema, idParamSchema, planQuerySchema, windowQuerySchema } from '../schemas/index';
 import { misconductSchema } from '../schemas/misconduct';
-import { confirmCreditSchema, creditQuerySchema, statementColumnsSchema } from '../schemas/payments';
+import { confirmCreditSchema, creditQuerySchema, refundQuerySchema, statementColumnsSchema } from '../schemas/payments';
 import { changePasswordSchema, createStaffSchema, resetPasswordSchema, staffLoginSchema } from '../schemas/staff';
 import { subscriptionChoicesSchema } from '../schemas/subscriptions';
 import {
@@ -148,6 +148,8 @@ export const ENDPOINTS = {
   confirmCredit: { summary: '确认款项对应的报名', params: id, body: confirmCreditSchema, response: views.bankCreditViewSchema },
   creditCandidates: { summary: '可能对应这笔款项的待缴费报名', params: id, response: list(views.pendingFeeViewSchema) },
   ignoreCredit: { summary: '忽略与报名无关的款项', params: id, response: null },
+  refunds: { summary: '应退款项（重复缴费、已取消报名的缴费、金额不符的到账）', query: refundQuerySchema, response: list(views.refundItemViewSchema) },
+  refundSent: { summary: '登记银行转账已退回付款账户', params: id, response: views.refundItemViewSchema },
 
   sessions: { summary: '考试场次', query: planQuerySchema, response: list(views.examSessionViewSchema) },
   createSession: { summary: '开设场次', body: createExamSessionSchema, response: views.examSessionViewSchema },

@@ -219,6 +219,8 @@ export type SubscriptionsView = output<typeof subscriptionsViewSchema>;
 export const healthSchema = object({
   status: z.enum(['ok', 'degraded']),
   database: object({ kind: text, ok: z.boolean(), latencyMs: z.optional(z.number()) }),
+  /** Where the throttles are shared (with several instances); away, each instance counts its own. */
+  redis: z.optional(object({ ok: z.boolean() })),
 });
 
 // ——— applications ———
@@ -483,6 +485,34 @@ export const bankCreditViewSchema = object({
   applicationId: z.optional(text),
 });
 export type BankCreditView = output<typeof bankCreditViewSchema>;
+/**
+ * Money the body must give back, in finance's list: a fee paid twice, money for an application that had
+ * ended or that the body cancelled, or money that fits no fee. WeChat's goes back through WeChat Pay on
+ * its own; a transfer is sent back by finance to the account it came from, who then marks it done.
+ */
+export const refundItemViewSchema = object({
+  paymentId: text,
+  applicationId: z.optional(text),
+  name: text,
+  residentIdMasked: text,
+  level: z.optional(level),
+  channel: z.enum(['wechat', 'bank']),
+  amountFen: fen,
+  /** When the money arrived. */
+  paidAt: z.optional(instant),
+  /** Our order number, what the payer quotes. */
+  reference: text,
+  /** A transfer's payer, as the statement named the account. */
+  payer: z.optional(text),
+  /** pending: asked of WeChat · owed: finance to send it back · refunded: back · flagged: arrived not fitting, finance to look into. */
+  state: z.enum(['pending', 'owed', 'refunded', 'flagged']),
+  reason: text,
+  refundedAt: z.optional(instant),
+  /** Who recorded a transfer sent back. */
+  refundedBy: z.optional(text),
+});
+export type RefundItemView = output<typeof refundItemViewSchema>;
+
 /**
  * An application waiting for its fee, offered to finance for a credit the statement could not place:
  * those whose name the transfer's payer or remark carries come first ("4级考核费 陈同学").

@@ -51,13 +51,15 @@ const APPLICANT: readonly Actor[] = ['candidate', 'institution'];
 
 export const APPLICATION_TRANSITIONS: readonly Transition[] = [
   { from: 'draft', to: 'submitted', by: APPLICANT },
-  { from: 'draft', to: 'withdrawn', by: APPLICANT },
+  // A ban recorded against the person ends what they have under way (SPEC §7), a school's draft included.
+  { from: 'draft', to: 'withdrawn', by: [...APPLICANT, 'admin'] },
   { from: 'submitted', to: 'approved', by: ['reviewer', 'admin'] },
   { from: 'submitted', to: 'returned', by: ['reviewer', 'admin'] },
   { from: 'submitted', to: 'rejected', by: ['reviewer', 'admin'] },
   { from: 'submitted', to: 'withdrawn', by: APPLICANT },
   { from: 'returned', to: 'submitted', by: APPLICANT },
   { from: 'returned', to: 'withdrawn', by: APPLICANT },
+  { from: 'returned', to: 'rejected', by: ['admin'] },
   { from: 'approved', to: 'paid', by: ['system', 'finance'] },
   { from: 'approved', to: 'expired', by: ['system'] },
   { from: 'approved', to: 'cancelled', by: ['admin'] },

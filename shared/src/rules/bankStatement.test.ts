@@ -119,6 +119,34 @@ describe('bank statements', () => {
     expect(matchCredit(credit('陈同学', 40000, '货款'), pending)).toMatchObject({ kind: 'unknown' });
   });
 
+  it('a name in the remark outranks the payer a candidate declared', () => {
+    const remark = (name: string) => `呼叫中心服务员（4级）-考核费 ${name}`;
+    const credit = (payer: string, text: string) => ({ row: 2, receivedAt: '2026-03-12T02:00:00.000Z', amountFen: 40000, payer, remark: text });
+    const pending: PendingFee[] = [
+      { applicationId: 'a', planId: 'shanghai-2026', level: 4, name: '沈小明', feeFen: 40000, declaredPayer: '沈父亲' },
+      { applicationId: 'b', planId: 'shanghai-2026', level: 4, name: '王小红', feeFen: 40000 },
+    ];
+    // 沈父亲 paid for 王小红, and said so: a person decides, 王小红 first.
+    expect(matchCredit(credit('沈父亲', remark('王小红')), pending)).toEqual({
+      kind: 'review',
+      reason: '附言中写明的考生与申报的付款人不一致',
+      candidates: ['b', 'a'],
+    });
+    // The remark names the candidate who declared him, or nobody: sure.
+    expect(matchCredit(credit('沈父亲', remark('沈小明')), pending)).toEqual({ kind: 'exact', applicationId: 'a' });
+    expect(matchCredit(credit('沈父亲', remark('')), pending)).toEqual({ kind: 'exact', applicationId: 'a' });
+    // The candidate's own transfer naming herself is sure whoever else is pending.
+    expect(matchCredit(credit('王小红', remark('王小红')), pending)).toEqual({ kind: 'exact', applicationId: 'b' });
+    // An unknown payer whose remark names a candidate: that candidate is offered first.
+    expect(matchCredit(credit('王妈妈', remark('王小红')), pending)).toMatchObject({ kind: 'review', candidates: ['b', 'a'] });
+  });
+
+  it('never settles by itself a fee whose WeChat order is still open', () => {
+    const pending: PendingFee[] = [{ applicationId: 'a', planId: 'shanghai-2026', level: 4, name: '陈同学', feeFen: 40000, wechatOrderOpen: true }];
+    const credit = { row: 2, receivedAt: '2026-03-12T02:00:00.000Z', amountFen: 40000, payer: '陈同学', remark: '呼叫中心服务员（4级）-考核费' };
+    expect(matchCredit(credit, pending)).toEqual({ kind: 'review', reason: '该报名有未关闭的微信支付订单', candidates: ['a'] });
+  });
+
   it('takes one transfer of a batch total from the school as the whole batch’s fees', () => {
     const batch = {
       batchId: 'b1',

@@ -180,6 +180,8 @@ export interface PendingFee {
   feeFen: number;
   /** Whose account the candidate said the fee came from (我已转账), when not their own. */
   declaredPayer?: string;
+  /** A WeChat Pay order for the same fee is still open: it could be paid any moment, so a transfer is never taken as sure. */
+  wechatOrderOpen?: boolean;
 }
 
 /** The transfer came from the candidate, or from the account the candidate named. */
@@ -197,20 +199,33 @@ export type CreditMatch =
  * Sure only when remark, amount and payer name all point at exactly one unpaid
  * application — the payer being the candidate, or the account the candidate named
  * when they said 我已转账; a person decides everything else (a parent paying
- * unannounced, two students of the same name, a wrong amount).
+ * unannounced, two students of the same name, a wrong amount). A name written in
+ * the remark outranks a declared payer: 沈父亲 may pay for two children, and the
+ * remark says which one. A fee that could still be paid by its open WeChat order
+ * is never settled by a transfer without a person.
  */
 export function matchCredit(credit: BankCredit, pending: readonly PendingFee[]): CreditMatch {
   const byRemark = pending.filter((p) => levelFromRemark(p.planId, credit.remark) === p.level);
   if (byRemark.length === 0) return { kind: 'unknown', reason: '附言不是考核费备注，或没有该等级的待缴费报名' };
   const byAmount = byRemark.filter((p) => p.feeFen === credit.amountFen);
   const byName = byAmount.filter((p) => paidBy(p, credit.payer));
-  if (byName.length === 1) return { kind: 'exact', applicationId: byName[0]!.applicationId };
+  const namedInRemark = byAmount.filter((p) => normalize(credit.remark).includes(normalize(p.name)));
+  if (byName.length === 1) {
+    const only = byName[0]!;
+    const declaredOnly = only.name !== credit.payer.trim();
+    const othersNamed = namedInRemark.filter((p) => p.applicationId !== only.applicationId);
+    if (declaredOnly && othersNamed.length > 0)
+      return { kind: 'review', reason: '附言中写明的考生与申报的付款人不一致', candidates: [...othersNamed, only].map((p) => p.applicationId) };
+    if (only.wechatOrderOpen) return { kind: 'review', reason: '该报名有未关闭的微信支付订单', candidates: [only.applicationId] };
+    return { kind: 'exact', applicationId: only.applicationId };
+  }
   if (byName.length > 1) return { kind: 'review', reason: '有多份同名同等级的待缴费报名', candidates: byName.map((p) => p.applicationId) };
   if (byAmount.length === 0) {
     const named = byRemark.filter((p) => paidBy(p, credit.payer));
     return { kind: 'review', reason: '金额与应缴金额不符', candidates: named.map((p) => p.applicationId) };
   }
-  return { kind: 'review', reason: '付款人与考生姓名不一致', candidates: byAmount.slice(0, 20).map((p) => p.applicationId) };
+  const suggested = [...namedInRemark, ...byAmount.filter((p) => !namedInRemark.includes(p))];
+  return { kind: 'review', reason: '付款人与考生姓名不一致', candidates: suggested.slice(0, 20).map((p) => p.applicationId) };
 }
 
 /** A school's batch waiting for its fees: the members approved and seated, and their total. */

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { notFormula } from '../rules/text';
 import type { output } from 'zod/v4/core';
 import { applicantFactsSchema, levelSchema } from './index';
 import type { ApplicationView } from '../contract/views';
@@ -112,6 +113,8 @@ export function paymentDueBy(application: Pick<ApplicationView, 'state' | 'seat'
 
 /** 我已转账: whose account the fee was sent from, so a parent's transfer is matched like the candidate's own. */
 export const transferNoticeSchema = z.object({
-  payer: z.string({ error: '请填写付款人姓名' }).check(z.trim(), z.minLength(1, '请填写付款人姓名'), z.maxLength(60, '付款人姓名最多60个字')),
+  payer: z
+    .string({ error: '请填写付款人姓名' })
+    .check(z.trim(), z.minLength(1, '请填写付款人姓名'), z.maxLength(60, '付款人姓名最多60个字'), notFormula('付款人姓名')),
 });
 export type TransferNotice = z.infer<typeof transferNoticeSchema>;

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { notFormula } from '../rules/text';
 import type { output } from 'zod/v4/core';
 import { levelSchema } from './index';
 import { materialsPartSchema } from './applications';
@@ -8,7 +9,7 @@ export type { BatchMemberView, BatchView, RosterReport, BulkApproveResult } from
 export const createBatchSchema = z.object({
   planId: z.string({ error: '请选择认定计划' }).check(z.minLength(1, '请选择认定计划'), z.maxLength(32)),
   level: levelSchema,
-  name: z.string({ error: '请填写批次名称' }).check(z.minLength(2, '请填写批次名称'), z.maxLength(60, '批次名称不能超过60字')),
+  name: z.string({ error: '请填写批次名称' }).check(z.minLength(2, '请填写批次名称'), z.maxLength(60, '批次名称不能超过60字'), notFormula('批次名称')),
 });
 export type CreateBatchRequest = output<typeof createBatchSchema>;
 

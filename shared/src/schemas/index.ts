@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import type { $ZodType, output } from 'zod/v4/core';
 import { isIsoDate } from '../dates';
 import { COMMON_ERROR_MESSAGES, type FieldIssue } from '../errors';
+import { unprintableIssue } from '../rules/text';
 import { LEVELS, SCHOOL_KINDS, type ApplicantFacts, type Level, type SchoolKind } from '../types';
 export type { ExamSessionView } from '../contract/views';
 
@@ -90,6 +91,8 @@ const GENERIC_ISSUE_MESSAGES: Record<string, string> = {
 
 /** Parses input with Chinese, per-field issues — the form shows them beside the fields, the server returns them. */
 export function parseWith<S extends $ZodType>(schema: S, input: unknown): ParseResult<output<S>> {
+  const unprintable = unprintableIssue(input);
+  if (unprintable) return { ok: false, issues: [unprintable] };
   const result = z.safeParse(schema, input);
   if (result.success) return { ok: true, data: result.data };
   const issues = result.error.issues.map((issue) => {

@@ -1,6 +1,14 @@
 import * as z from 'zod/mini';
 import type { output } from 'zod/v4/core';
-export type { WechatPaymentStart, BatchPaymentView, BankCreditView, PendingFeeView, StatementImportResult, StatementColumnsView } from '../contract/views';
+export type {
+  WechatPaymentStart,
+  BatchPaymentView,
+  BankCreditView,
+  PendingFeeView,
+  StatementImportResult,
+  StatementColumnsView,
+  RefundItemView,
+} from '../contract/views';
 
 export type CreditStatus = 'confirmed' | 'review' | 'unmatched' | 'ignored';
 
@@ -11,6 +19,10 @@ export const confirmCreditSchema = z.object({
   applicationId: z.string({ error: '请选择这笔款项对应的报名' }).check(z.minLength(1, '请选择这笔款项对应的报名'), z.maxLength(36)),
 });
 export type ConfirmCreditRequest = output<typeof confirmCreditSchema>;
+
+/** Money going back: `open` — still to reach its payer (asked of WeChat, owed by finance, or arrived not fitting any fee); `done` — back. */
+export const refundQuerySchema = z.object({ state: z._default(z.enum(['open', 'done']), 'open') });
+export type RefundQuery = output<typeof refundQuerySchema>;
 
 const header = z.string().check(z.trim(), z.minLength(1, '请选择列'), z.maxLength(40));
 

@@ -41,6 +41,8 @@ export const STAFF_ROUTES = {
   confirmCredit: 'POST /api/finance/credits/:id/confirm',
   creditCandidates: 'GET /api/finance/credits/:id/applications',
   ignoreCredit: 'POST /api/finance/credits/:id/ignore',
+  refunds: 'GET /api/finance/refunds',
+  refundSent: 'POST /api/finance/refunds/:id/sent',
   sessions: 'GET /api/sessions',
   createSession: 'POST /api/sessions',
   examDaySessions: 'GET /api/exam-day/sessions',

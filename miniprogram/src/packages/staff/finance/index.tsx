@@ -8,6 +8,7 @@ import {
   type Level,
   type PendingFeeView,
   type CreditQuery,
+  type RefundItemView,
   type StatementColumnsRequest,
   type StatementImportResult,
   type StatementLayout,
@@ -110,6 +111,7 @@ export default function FinancePage() {
           </View>
         )}
       </View>
+      <Refunds />
       <FilterChips testId="credit-status" value={status} options={STATUSES} onChange={setStatus} />
       <PageState value={credits} isEmpty={(list) => list.length === 0} emptyText="没有款项">
         {(list) => (
@@ -237,5 +239,71 @@ function LinkToApplication({ credit, decide }: { credit: BankCreditView; decide:
         />
       ))}
     </View>
+  );
+}
+
+const REFUND_STATES: Record<RefundItemView['state'], string> = {
+  pending: '微信支付原路退回中',
+  owed: '待财务转回',
+  refunded: '已退回',
+  flagged: '到账金额不符，待核对',
+};
+
+/**
+ * Money the body must give back — a fee paid twice, a cancelled application's fee — and money that
+ * fits no fee. WeChat's goes back by itself; a transfer is sent back by finance to the account it
+ * came from (shown here), who then records it. Nothing here is hidden in a log line.
+ */
+function Refunds() {
+  const open = useApi(() => financeApi.refunds('open'), []);
+  const [problem, setProblem] = useState<string>();
+  const sent = async (item: RefundItemView) => {
+    const { confirm } = await Taro.showModal({
+      title: '确认',
+      content: `已将${formatAmount(item.amountFen)}转回${item.payer ?? '付款账户'}？`,
+      confirmText: '已转回',
+      cancelText: '取消',
+    });
+    if (!confirm) return;
+    const result = await financeApi.refundSent(item.paymentId);
+    if (result.ok) open.reload();
+    else setProblem(result.error.message);
+  };
+  // Nothing owed: nothing to show (the credits below are the page's work).
+  if (open.state === 'ready' && open.data.length === 0) return null;
+  return (
+    <PageState value={open}>
+      {(list) => (
+        <View className="card refunds" data-testid="refunds">
+          <View className="card-title">应退款项（{list.length}）</View>
+          {list.map((item) => (
+            <View key={item.paymentId} className="refund" data-testid="refund">
+              <View className="line">
+                <Text className="credit-amount">{formatAmount(item.amountFen)}</Text>
+                <Text className="muted">{REFUND_STATES[item.state]}</Text>
+              </View>
+              <View>
+                {item.name} · {item.residentIdMasked}
+                {item.level ? ` · ${LEVEL_SHORT[item.level]}` : ''}
+              </View>
+              <View className="muted">
+                {item.channel === 'bank' ? `银行转账，付款人：${item.payer ?? '未知'}` : '微信支付'} · 单号 {item.reference}
+                {item.paidAt ? ` · ${formatInstant(item.paidAt)}到账` : ''}
+              </View>
+              <View className="credit-reason">{item.reason}</View>
+              {item.state === 'owed' && (
+                <View className="line">
+                  <Text />
+                  <Text className="link refund-sent" onClick={() => void sent(item)}>
+                    登记已转回
+                  </Text>
+                </View>
+              )}
+            </View>
+          ))}
+          {problem && <View className="field-error">{problem}</View>}
+        </View>
+      )}
+    </PageState>
   );
 }
