@@ -149,6 +149,11 @@ const ROUTES: Record<string, { expect: Record<Role, Outcome>; path?: (f: Fixture
   'POST /api/review/applications/:id/reject': { expect: bodyOwn, path: (f) => `/api/review/applications/${f.application}/reject`, body: { reason: '不符合' } },
   'POST /api/review/applications/:id/approve': { expect: bodyOwn, path: (f) => `/api/review/applications/${f.application}/approve` },
   'POST /api/review/applications/:id/resident-id': { expect: bodyOwn, path: (f) => `/api/review/applications/${f.application}/resident-id` },
+  'POST /api/review/applications/:id/resident-id/correction': {
+    expect: bodyOwn,
+    path: (f) => `/api/review/applications/${f.application}/resident-id/correction`,
+    body: () => ({ residentId: aResidentId(), note: '核对身份证原件' }),
+  },
   'POST /api/review/batches/:id/approve': { expect: bodyOwn, path: (f) => `/api/review/batches/${f.batch}/approve` },
   'GET /api/institution/batches/roster-template': { expect: institutionAny },
   'GET /api/institution/batches': { expect: institutionAny },

@@ -137,6 +137,26 @@ export class ApplicationRecords implements OnModuleInit {
     return result.affected ?? 0;
   }
 
+  /**
+   * A person's ID number corrected by staff (the original card at the counter): their applications
+   * carry the new number, sealed as the caller gives it, and their live ones its new key.
+   */
+  async rekeyPerson(
+    manager: EntityManager,
+    ids: readonly string[],
+    person: Pick<ApplicationEntity, 'residentIdCipher' | 'residentIdHash' | 'residentIdMasked' | 'birthDate'>,
+    activeKeyOf: (application: Pick<ApplicationEntity, 'planId' | 'level'>) => string,
+  ): Promise<void> {
+    const { residentIdCipher, residentIdHash, residentIdMasked, birthDate } = person;
+    for (const application of await this.find({ ids }, { within: manager, select: ['planId', 'level', 'activeKey'] })) {
+      await manager.update(
+        ApplicationEntity,
+        { id: application.id },
+        { residentIdCipher, residentIdHash, residentIdMasked, birthDate, ...(application.activeKey ? { activeKey: activeKeyOf(application) } : {}) },
+      );
+    }
+  }
+
   private rows(within?: EntityManager): Repository<ApplicationEntity> {
     return within ? within.getRepository(ApplicationEntity) : this.applicationRows;
   }

@@ -83,6 +83,32 @@ export class IdentityService {
     return this.me(userId);
   }
 
+  /**
+   * Staff's correction of a candidate's ID number, in the caller's transaction: the profile takes the
+   * new number (the lock on candidates' own changes does not apply), and the sealed forms are
+   * returned for the applications to carry. Another account's number is refused as ever.
+   */
+  async correctResidentId(
+    manager: EntityManager,
+    userId: string | null,
+    residentId: string,
+  ): Promise<{ residentIdCipher: string; residentIdHash: string; residentIdMasked: string; birthDate: string; sex: 'male' | 'female' }> {
+    const parsed = parseResidentId(residentId);
+    if (!parsed.ok) throw new DomainError('RESIDENT_ID_INVALID', parsed.error);
+    const sealed = {
+      residentIdCipher: this.cipher.encrypt(residentId),
+      residentIdHash: this.cipher.residentIdHash(residentId),
+      residentIdMasked: maskResidentId(residentId),
+      birthDate: parsed.birthDate,
+      sex: parsed.sex,
+    };
+    const profiles = manager.getRepository(CandidateProfileEntity);
+    const holder = await profiles.findOneBy({ residentIdHash: sealed.residentIdHash });
+    if (holder && holder.userId !== userId) throw new DomainError('RESIDENT_ID_TAKEN');
+    if (userId) await profiles.update({ userId }, { ...sealed, updatedAt: this.clock.now() });
+    return sealed;
+  }
+
   /** Whether a candidate's ID number has been applied with (registered by the applications, which sit above). */
   private residentIdInUse: (userId: string) => Promise<boolean> = () => Promise.resolve(false);
 

@@ -134,5 +134,35 @@ describe.each(databaseTargets())('bans that bind, on $name', (target) => {
     const changed = await me.put('/api/me/profile', { name: '蒋同学', residentId: aResidentId() }).expect(409);
     expect(changed.body.code).toBe('RESIDENT_ID_LOCKED');
     await me.put('/api/me/profile', { name: '蒋同学', residentId: corrected, email: 'jiang@example.com' }).expect(200);
+
+    // The counter corrects it, the original card in hand: profile and application follow, and the record says who and why.
+    const applied = (await me.get('/api/applications').expect(200)).body[0] as { id: string };
+    const right = aResidentId('20080315');
+    const reviewed = await as(server, admin)
+      .post(`/api/review/applications/${applied.id}/resident-id/correction`, { residentId: right, note: '考生填写时录错两位，已核对原件' })
+      .expect(200);
+    expect(reviewed.body.candidate.residentIdMasked).toBe(`${right.slice(0, 4)}**********${right.slice(-4)}`);
+    expect((await me.get('/api/me').expect(200)).body.profile).toMatchObject({
+      residentIdMasked: reviewed.body.candidate.residentIdMasked,
+      birthDate: '2008-03-15',
+    });
+    const view = (await me.get(`/api/applications/${applied.id}`).expect(200)).body;
+    expect(view.timeline.at(-1)).toMatchObject({ by: 'staff', note: expect.stringContaining('身份证号码经工作人员核对原件后更正') });
+    // Not to a number under a ban, nor to another account's.
+    const banned = await aPaidCandidate(server, admin, 'ban-other', '沈同学');
+    await banBeside(banned.id);
+    const other = await as(server, admin).post(`/api/review/applications/${applied.id}/resident-id/correction`, {
+      residentId: banned.residentId,
+      note: '核对原件',
+    });
+    expect(other.status).toBe(403);
+    expect(other.body.code).toBe('APPLICANT_BANNED');
+    const someoneElse = await aCandidate(server, 'ban-else', undefined, '韩同学');
+    const taken = await as(server, admin).post(`/api/review/applications/${applied.id}/resident-id/correction`, {
+      residentId: someoneElse.residentId,
+      note: '核对原件',
+    });
+    expect(taken.status).toBe(409);
+    expect(taken.body.code).toBe('RESIDENT_ID_TAKEN');
   });
 });

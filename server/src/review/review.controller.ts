@@ -5,11 +5,13 @@ import {
   bulkApproveSchema,
   idParamSchema,
   rejectSchema,
+  residentIdCorrectionSchema,
   returnSchema,
   reviewQuerySchema,
   visitCodeParamSchema,
   type AuditQuery,
   type BulkApproveRequest,
+  type ResidentIdCorrection,
   type ReturnRequest,
   type ReviewNote,
   type ReviewQuery,
@@ -44,6 +46,17 @@ export class ReviewController {
   @HttpCode(200)
   revealResidentId(@CurrentStaff() actor: StaffActor, @Param(new ZodPipe(idParamSchema)) { id }: { id: string }) {
     return this.review.revealResidentId(actor, id);
+  }
+
+  /** The ID number corrected with the original card in hand: the candidate cannot once they have applied. */
+  @Post('applications/:id/resident-id/correction')
+  @HttpCode(200)
+  correctResidentId(
+    @CurrentStaff() actor: StaffActor,
+    @Param(new ZodPipe(idParamSchema)) { id }: { id: string },
+    @Body(new ZodPipe(residentIdCorrectionSchema)) body: ResidentIdCorrection,
+  ) {
+    return this.review.correctResidentId(actor, id, body);
   }
 
   @Post('applications/:id/approve')

@@ -10,6 +10,7 @@ import {
   type BulkApproveRequest,
   type BulkApproveResult,
   type CorrectionItem,
+  type ResidentIdCorrection,
   type ReturnRequest,
   type ReviewItem,
   type ReviewQuery,
@@ -19,11 +20,13 @@ import {
 import type { ApplicationEntity } from '../applications/application.entity';
 import { ApplicationRecords } from '../applications/application-records.service';
 import { ApplicationStates } from '../applications/application-states';
+import { activeKeyOf, ApplicationIntake } from '../applications/application-intake';
+import { IdentityService } from '../identity/identity.service';
 import { ApplicationViews } from '../applications/application-views';
 import type { StaffActor } from '../auth/actor';
 import { Clock } from '../common/clock';
 import { Throttles } from '../common/rate-limiter';
-import { UnitOfWork } from '../database/unit-of-work';
+import { isUniqueViolation, UnitOfWork } from '../database/unit-of-work';
 import { Access } from '../access/access';
 import { PersonalDataCipher } from '../identity/personal-data.cipher';
 import { SeatAllocator } from '../sessions/seat-allocator';
@@ -47,6 +50,8 @@ export class ReviewService {
     private readonly access: Access,
     private readonly cipher: PersonalDataCipher,
     private readonly throttles: Throttles,
+    private readonly intake: ApplicationIntake,
+    private readonly identity: IdentityService,
   ) {}
 
   /**
@@ -61,6 +66,47 @@ export class ReviewService {
     await this.throttles.hit('resident-id-reveal', actor.staffId);
     await this.uow.run((manager) => this.states.note(manager, application, { kind: 'staff', id: actor.staffId }, '现场核验：工作人员查看了完整身份证号码'));
     return { residentId: this.cipher.decrypt(application.residentIdCipher) };
+  }
+
+  /**
+   * The ID number corrected at the counter, the original card in hand — the one way it changes once
+   * the candidate has applied (they cannot change it themselves). The profile and every application of
+   * the person carry the new number; each application's timeline says who changed it from what, and
+   * why. A number another account holds, or one under a ban, is refused.
+   */
+  async correctResidentId(actor: StaffActor, id: string, request: ResidentIdCorrection): Promise<ReviewItem> {
+    const application = await this.access.get(actor, 'application', id);
+    const newHash = this.cipher.residentIdHash(request.residentId);
+    if (newHash === application.residentIdHash) return this.item(id);
+    await this.intake.refuseBanned(newHash);
+    await this.uow.run(async (manager) => {
+      const theirs = await this.applications.find(
+        { residentIdHash: application.residentIdHash },
+        { within: manager, lock: true, order: 'id', select: ['state', 'residentIdMasked'] },
+      );
+      const person = await this.identity.correctResidentId(manager, application.userId, request.residentId);
+      await this.applications
+        .rekeyPerson(
+          manager,
+          theirs.map((a) => a.id),
+          person,
+          (a) => activeKeyOf(person.residentIdHash, a.planId, a.level),
+        )
+        .catch((error: unknown) => {
+          // The corrected number already has a live application of the same occupation and level.
+          if (isUniqueViolation(error)) throw new DomainError('APPLICATION_ACTIVE_EXISTS');
+          throw error;
+        });
+      const by = { kind: 'staff' as const, id: actor.staffId };
+      for (const one of theirs)
+        await this.states.note(
+          manager,
+          one,
+          by,
+          `身份证号码经工作人员核对原件后更正：${one.residentIdMasked} → ${person.residentIdMasked}（${request.note.trim()}）`,
+        );
+    });
+    return this.item(id);
   }
 
   async queue(actor: StaffActor, query: ReviewQuery): Promise<ReviewItem[]> {

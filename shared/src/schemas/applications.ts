@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { notFormula } from '../rules/text';
+import { residentIdSchema } from './identity';
 import type { output } from 'zod/v4/core';
 import { applicantFactsSchema, levelSchema } from './index';
 import type { ApplicationView } from '../contract/views';
@@ -118,3 +119,10 @@ export const transferNoticeSchema = z.object({
     .check(z.trim(), z.minLength(1, '请填写付款人姓名'), z.maxLength(60, '付款人姓名最多60个字'), notFormula('付款人姓名')),
 });
 export type TransferNotice = z.infer<typeof transferNoticeSchema>;
+
+/** Staff correct a candidate's ID number at the counter, with the original card before them: what it should read, and on what ground. */
+export const residentIdCorrectionSchema = z.object({
+  residentId: residentIdSchema,
+  note: z.string({ error: '请写明更正依据' }).check(z.minLength(4, '请写明更正依据（至少4个字）'), z.maxLength(200, '说明不能超过200字')),
+});
+export type ResidentIdCorrection = output<typeof residentIdCorrectionSchema>;

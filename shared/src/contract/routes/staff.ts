@@ -15,6 +15,7 @@ export const STAFF_ROUTES = {
   reviewItem: 'GET /api/review/applications/:id',
   reviewByVisitCode: 'GET /api/review/visits/:code',
   revealResidentId: 'POST /api/review/applications/:id/resident-id',
+  correctResidentId: 'POST /api/review/applications/:id/resident-id/correction',
   approve: 'POST /api/review/applications/:id/approve',
   returnForCorrection: 'POST /api/review/applications/:id/return',
   reject: 'POST /api/review/applications/:id/reject',
