@@ -107,6 +107,8 @@ async function main() {
     LOGIN_ATTEMPTS_PER_ADDRESS: '100000',
     // The outbox is worked as in production (tests drive it themselves, so NODE_ENV=test would leave it off).
     OUTBOX_SECONDS: '1',
+    // Tickets are drawn ahead as in production (the release minute moves the clock to the eve of a release).
+    TICKET_PRINT_SECONDS: '1',
   };
   // SQLite keeps no count of statements: the request is still sent (its answer is what the baselines send).
   let statements = async (send) => void (await send());
@@ -206,7 +208,7 @@ async function main() {
     // At ~400 applications a second, 3 rounds of 3 s take ~3,600; the race takes the last 1,000.
     // --only race|roster|scores|outbox: that part alone (for profiling one); --only <start of a label>: those endpoints alone.
     const only = option('only', '');
-    const applicantsWanted = Number(option('applicants', ['roster', 'scores', 'outbox'].includes(only) ? '0' : '5000'));
+    const applicantsWanted = Number(option('applicants', ['roster', 'scores', 'outbox', 'release'].includes(only) ? '0' : '5000'));
     const started = Date.now();
     const applicants = await many(applicantsWanted, aCandidate);
     // Counted alone, before the crowd: one more candidate's application.
@@ -313,6 +315,11 @@ async function main() {
     if (!only || only === 'scores')
       await (seed ? scoreSheetImport(http, adminToken, seed) : console.log('\nscore sheet of 10,000 rows: MariaDB only (seeded with SQL)'));
     if (!only || only === 'outbox') await (seed ? outboxDelivery(wechat, seed) : console.log('\n10,000 ticket notices: MariaDB only (seeded with SQL)'));
+    // Last: it moves the server's clock to the release and the results of a session in April.
+    if (!only || only === 'release')
+      await (seed
+        ? releaseAndResults(http, adminToken, seed, wechat)
+        : console.log('\nthe ticket-release and results minutes: MariaDB only (seeded with SQL)'));
   } finally {
     for (const cleanup of cleanups) await cleanup();
   }
@@ -523,6 +530,189 @@ async function outboxDelivery(wechat, seed) {
     `\n${COUNT.toLocaleString('en')} ticket notices through the outbox: ${(counted.sent ?? 0).toLocaleString('en')} sent, ${counted.failed ?? 0} failed, in ${seconds.toFixed(2)} s ` +
       `(${Math.round(COUNT / seconds)}/s); WeChat received ${messages.length.toLocaleString('en')}, ${distinct.toLocaleString('en')} different people`,
   );
+}
+
+/**
+ * The ticket-release minute (issue 32): N candidates seated in one session (seeded with SQL, each signed
+ * in for real), the clock moved to the eve of the release (the server draws every ticket ahead: timed),
+ * then to 00:00:30 of the release day, when 500 and then all N open ticket.pdf at the same moment, each
+ * with their own sign-in; health is asked every 50 ms meanwhile. Then the results minute: every sitting
+ * checked in, a score sheet imported by one admin, published by another, and all N open their
+ * application (with its results) at once.
+ */
+async function releaseAndResults(http, adminToken, seed, wechat) {
+  const SEATS = Number(option('seats', '2000'));
+  const { ticketOpen, addDays } = serverRequire('@skillcert/shared');
+  const ExcelJS = serverRequire('exceljs');
+  const date = '2026-04-17';
+  const session = await http.json('POST', '/api/sessions', { planId: 'shanghai-2026', date, site: '天宝路879号D楼', levels: [4], capacity: SEATS }, adminToken);
+  const people = new Array(SEATS);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 32 }, async () => {
+      for (let i = next++; i < SEATS; i = next++) {
+        const { token, me } = await http.json('POST', '/api/auth/wechat', { code: wechat.issueLoginCode(`bench-release-${i}`) });
+        people[i] = { token, userId: me.userId, applicationId: `bench-rel-${String(i).padStart(5, '0')}`, ticketNo: `260417${String(i + 1).padStart(4, '0')}` };
+      }
+    }),
+  );
+  const [template] = await seed("SELECT id FROM applications WHERE channel = 'individual' AND level = 4 ORDER BY created_at LIMIT 1");
+  if (!template) fail('no application to copy for the release');
+  const columns = (
+    await seed(
+      "SELECT COLUMN_NAME AS name FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = '{db}' AND TABLE_NAME = 'applications' ORDER BY ORDINAL_POSITION",
+    )
+  ).map((c) => c.name);
+  await seed('CREATE TEMPORARY TABLE bench_release (seq INT PRIMARY KEY, user_id VARCHAR(36))');
+  for (let i = 0; i < SEATS; i += 500)
+    await seed(
+      `INSERT INTO bench_release VALUES ${people
+        .slice(i, i + 500)
+        .map(() => '(?, ?)')
+        .join(', ')}`,
+      people.slice(i, i + 500).flatMap((p, k) => [i + k, p.userId]),
+    );
+  const copy = {
+    id: "CONCAT('bench-rel-', LPAD(r.seq, 5, '0'))",
+    active_key: 'NULL',
+    resident_id_hash: "SHA2(CONCAT('bench-rel-', r.seq), 256)",
+    applicant_name: "CONCAT('考生', r.seq)",
+    state: "'paid'",
+    user_id: 'r.user_id',
+    makeup_of: 'NULL',
+  };
+  await seed(
+    `INSERT INTO applications (${columns.map((c) => `\`${c}\``).join(', ')}) SELECT ${columns.map((c) => copy[c] ?? `a.\`${c}\``).join(', ')} FROM applications a JOIN bench_release r WHERE a.id = ?`,
+    [template.id],
+  );
+  await seed(
+    `INSERT INTO seat_holds (id, session_id, application_id, status, held_until, ticket_notice_at, ticket_no, checked_in_at, checked_in_by, created_at)
+     SELECT CONCAT('bench-rhold-', LPAD(seq, 5, '0')), ?, CONCAT('bench-rel-', LPAD(seq, 5, '0')), 'confirmed', NULL, NOW(), CONCAT('260417', LPAD(seq + 1, 4, '0')), NULL, NULL, ?
+     FROM bench_release`,
+    [session.id, new Date('2026-03-01T01:00:00Z')],
+  );
+  await seed('UPDATE exam_sessions SET seats_taken = ? WHERE id = ?', [SEATS, session.id]);
+
+  // Health asked every 50 ms while `work` runs: the slowest answer.
+  const withHealth = async (work) => {
+    let running = true;
+    let slowest = 0;
+    const probe = (async () => {
+      while (running) {
+        const t0 = performance.now();
+        await fetch(`${http.base}/api/health`).then((r) => r.arrayBuffer());
+        slowest = Math.max(slowest, performance.now() - t0);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    })();
+    const result = await work().finally(() => (running = false));
+    await probe;
+    return { ...result, slowest };
+  };
+  const clock = (now) => http.json('PUT', '/__test/clock', { now: now.toISOString() });
+  const opensOn = ticketOpen(date, '2026-03-10').opensOn;
+  const shanghai = (isoDate, hhmmss) => new Date(`${isoDate}T${hhmmss}+08:00`);
+
+  // The eve: the printer draws every ticket ahead.
+  const kept = async () => Number((await seed("SELECT COUNT(*) AS n FROM ticket_documents WHERE document_key LIKE 'seat:bench-rhold-%'"))[0].n);
+  const ahead = await withHealth(async () => {
+    const t0 = performance.now();
+    await clock(shanghai(addDays(opensOn, -1), '12:00:00'));
+    await until(async () => (await kept()) >= SEATS, 900_000, `the ${SEATS} tickets drawn ahead`);
+    return { seconds: (performance.now() - t0) / 1000 };
+  });
+
+  // 00:00:30 of the release day: everyone at once.
+  await clock(shanghai(opensOn, '00:00:30'));
+  const release = async (count) =>
+    withHealth(async () => {
+      const t0 = performance.now();
+      const answers = await Promise.all(
+        people.slice(0, count).map(async (p) => {
+          const s0 = performance.now();
+          const res = await fetch(`${http.base}/api/applications/${p.applicationId}/ticket.pdf`, { headers: { Authorization: `Bearer ${p.token}` } });
+          const bytes = Buffer.from(await res.arrayBuffer());
+          const ms = performance.now() - s0;
+          const named = (res.headers.get('content-disposition') ?? '').includes(encodeURIComponent(`准考证-${p.ticketNo}.pdf`));
+          return { ok: res.status === 200 && bytes.subarray(0, 5).toString('latin1') === '%PDF-' && named, ms };
+        }),
+      );
+      const ms = answers.map((a) => a.ms).sort((a, b) => a - b);
+      return {
+        all: (performance.now() - t0) / 1000,
+        p50: ms[Math.floor(ms.length / 2)],
+        p99: ms[Math.min(ms.length - 1, Math.floor(ms.length * 0.99))],
+        wrong: answers.filter((a) => !a.ok).length,
+      };
+    });
+  const rows = [];
+  for (const count of [500, SEATS]) {
+    const r = await release(count);
+    rows.push([
+      `${count} open ticket.pdf at once`,
+      `${r.all.toFixed(2)} s`,
+      `${(r.p50 / 1000).toFixed(2)} s`,
+      `${(r.p99 / 1000).toFixed(2)} s`,
+      String(r.wrong),
+      `${r.slowest.toFixed(0)} ms`,
+    ]);
+  }
+
+  // The results minute: everyone sat; one admin enters the sheet, another publishes; everyone looks at once.
+  await seed("UPDATE applications SET state = 'checked_in' WHERE id LIKE 'bench-rel-%'");
+  await clock(shanghai(date, '19:00:00'));
+  const templateBytes = await http.bytes(`/api/results/sessions/${session.id}/template`, adminToken);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(templateBytes);
+  const sheet = workbook.worksheets[0];
+  const subjects = sheet.getRow(1).cellCount - 2;
+  sheet.eachRow((row, number) => {
+    if (number > 1) for (let c = 0; c < subjects; c++) row.getCell(3 + c).value = 55 + ((number * 7 + c * 13) % 45);
+  });
+  await http.upload(`/api/results/sessions/${session.id}/scores`, Buffer.from(await workbook.xlsx.writeBuffer()), '成绩.xlsx', adminToken);
+  await http.json(
+    'POST',
+    '/api/staff/accounts',
+    { username: 'bench.publisher', displayName: '发布人', password: 'bench-publisher-2026', kind: 'staff', roles: ['admin'] },
+    adminToken,
+  );
+  const publisher = (await http.json('POST', '/api/staff/login', { username: 'bench.publisher', password: 'bench-publisher-2026' })).token;
+  const published = await withHealth(async () => {
+    const t0 = performance.now();
+    await http.json('POST', `/api/results/sessions/${session.id}/publish`, {}, publisher);
+    return { seconds: (performance.now() - t0) / 1000 };
+  });
+  const looked = await withHealth(async () => {
+    const t0 = performance.now();
+    const answers = await Promise.all(
+      people.map(async (p) => {
+        const s0 = performance.now();
+        const res = await fetch(`${http.base}/api/applications/${p.applicationId}`, { headers: { Authorization: `Bearer ${p.token}` } });
+        const view = await res.json();
+        return { ok: res.status === 200 && view.state === 'assessed' && Boolean(view.result), ms: performance.now() - s0 };
+      }),
+    );
+    const ms = answers.map((a) => a.ms).sort((a, b) => a - b);
+    return {
+      all: (performance.now() - t0) / 1000,
+      p50: ms[Math.floor(ms.length / 2)],
+      p99: ms[Math.floor(ms.length * 0.99)],
+      wrong: answers.filter((a) => !a.ok).length,
+    };
+  });
+  rows.push([
+    `${SEATS} open their results at once`,
+    `${looked.all.toFixed(2)} s`,
+    `${(looked.p50 / 1000).toFixed(2)} s`,
+    `${(looked.p99 / 1000).toFixed(2)} s`,
+    String(looked.wrong),
+    `${looked.slowest.toFixed(0)} ms`,
+  ]);
+  console.log(
+    `\nthe release minute: ${SEATS} tickets drawn ahead on the eve in ${ahead.seconds.toFixed(1)} s (health at worst ${ahead.slowest.toFixed(0)} ms meanwhile); ` +
+      `results of ${SEATS} published in ${published.seconds.toFixed(2)} s (health at worst ${published.slowest.toFixed(0)} ms)`,
+  );
+  table(['at once', 'all answered', 'p50', 'p99', 'wrong', 'health, slowest'], rows);
 }
 
 // ---- helpers -----------------------------------------------------------------------------------

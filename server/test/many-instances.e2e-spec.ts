@@ -1,4 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { Agent, get as httpGet } from 'node:http';
 import { chmodSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -17,6 +18,7 @@ const MAIN = resolve(__dirname, '..', 'dist', 'main.js');
 const NGINX = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((path) => existsSync(path));
 const NOW = '2026-03-10T02:00:00.000Z';
 const ADMIN = { username: 'many.admin', password: 'many-admin-password-2026' };
+const ELIGIBILITY = JSON.stringify({ level: 5, facts: { birthDate: '2000-01-01', intendsToWork: true } });
 const FINAL_YEAR = { birthDate: '2008-09-01', diplomas: [{ school: 'secondary-vocational', major: 'same', finalYear: true }] };
 
 const databaseUrl = ownDatabaseUrl();
@@ -86,7 +88,7 @@ http {
   access_log off;
   client_body_temp_path ${dir}/body; proxy_temp_path ${dir}/proxy; fastcgi_temp_path ${dir}/fastcgi; uwsgi_temp_path ${dir}/uwsgi; scgi_temp_path ${dir}/scgi;
   client_max_body_size 20m;
-  upstream skillcert { server 127.0.0.1:${portA}; server 127.0.0.1:${portB}; keepalive 16; }
+  upstream skillcert { server 127.0.0.1:${portA}; server 127.0.0.1:${portB}; keepalive 16; keepalive_timeout 60s; }
   server {
     listen 127.0.0.1:${front};
     location / {
@@ -213,6 +215,39 @@ http {
     // Someone else behind the same balancer is not refused for it.
     expect((await attempt('198.51.100.4')).status).toBe(401);
   });
+
+  it('idle gaps of 4 to 70 s between requests: never a reset — the instances keep idle connections longer than nginx does', async () => {
+    // Each instance says how long it keeps an idle connection, and keeps one 6 s idle (Node's default closed it at 5 s).
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      const direct = () =>
+        new Promise<{ status: number; keepAlive: string | undefined; socket: unknown }>((resolve, reject) =>
+          httpGet(`${instances[0]}/api/health`, { agent }, (res) => {
+            res.resume();
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, keepAlive: String(res.headers['keep-alive']), socket: res.socket }));
+          }).on('error', reject),
+        );
+      const first = await direct();
+      expect(first).toMatchObject({ status: 200, keepAlive: 'timeout=65' });
+      await new Promise((resolve) => setTimeout(resolve, 6000));
+      const again = await direct();
+      expect(again.status).toBe(200);
+      expect(again.socket).toBe(first.socket);
+    } finally {
+      agent.destroy();
+    }
+    // POSTs, which nginx does not send again on another connection when one fails: a reset would show as 502.
+    const ask = () =>
+      fetch(`${balancer}/api/plans/shanghai-2026/eligibility`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: ELIGIBILITY });
+    const statuses: number[] = [];
+    // Around Node's default of 5 s (where the race was), then past nginx's own 60 s.
+    for (const gap of [4, 4.95, 5, 5.05, 6, 70]) {
+      await new Promise((resolve) => setTimeout(resolve, gap * 1000));
+      // Four at once: every idle connection to both instances is taken again.
+      statuses.push(...(await Promise.all(Array.from({ length: 4 }, () => ask().then((r) => r.status)))));
+    }
+    expect(statuses.filter((status) => status !== 200)).toEqual([]);
+  }, 150_000);
 
   it('a file uploaded through one instance is read through the other', async () => {
     const who = `many-file-${persona++}`;

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { isIP } from 'node:net';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
@@ -157,6 +158,9 @@ const envSchema = z.object({
   OUTBOX_SECONDS: z.coerce.number().min(0).max(3600).optional(),
   /** How often time-triggered messages (tickets now available) are looked for; 0 turns it off. */
   NOTICE_SCHEDULE_SECONDS: z.coerce.number().int().min(0).max(3600).optional(),
+  TICKET_PRINT_SECONDS: z.coerce.number().int().min(0).max(3600).optional(),
+  PDF_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
+  KEEP_ALIVE_SECONDS: z.coerce.number().int().min(1).max(3600).default(65),
   /** Outgoing mail: smtp://user:password@host:587 (smtps:// for TLS from the start). Absent → no e-mail is sent. */
   /** A message claimed by a worker that has not finished it after this long is taken over by another (the first one died). */
   OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
@@ -228,6 +232,12 @@ export interface AppConfig {
   outboxLeaseSeconds: number;
   pdfFontPath?: string;
   noticeScheduleSeconds: number;
+  /** How often seats whose tickets open by tomorrow get their PDF drawn ahead (0: never; tests call it). */
+  ticketPrintSeconds: number;
+  /** Worker threads drawing ticket PDFs: one per core unless told. */
+  pdfWorkers: number;
+  /** How long an idle kept-alive connection stays open: longer than any balancer in front keeps its idle upstream connections. */
+  keepAliveSeconds: number;
   mail: { smtpUrl?: string; from: string };
   paymentDays: number;
   transactionAttempts: number;
@@ -334,6 +344,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     outboxLeaseSeconds: e.OUTBOX_LEASE_SECONDS,
     ...(e.PDF_FONT_PATH ? { pdfFontPath: e.PDF_FONT_PATH } : {}),
     noticeScheduleSeconds: e.NOTICE_SCHEDULE_SECONDS ?? (e.NODE_ENV === 'test' ? 0 : 60),
+    ticketPrintSeconds: e.TICKET_PRINT_SECONDS ?? (e.NODE_ENV === 'test' ? 0 : 60),
+    pdfWorkers: e.PDF_WORKERS ?? availableParallelism(),
+    keepAliveSeconds: e.KEEP_ALIVE_SECONDS,
     mail: { ...(e.SMTP_URL ? { smtpUrl: e.SMTP_URL } : {}), from: e.MAIL_FROM },
     paymentDays: e.PAYMENT_DAYS,
     transactionAttempts: e.TRANSACTION_ATTEMPTS,

@@ -43,6 +43,8 @@ import { SharedFilesAndIndexes1766100000000 } from './migrations/1766100000000-s
 import { MisconductActsQuoted1766200000000 } from './migrations/1766200000000-misconduct-acts-quoted';
 import { TransferNotices1766300000000 } from './migrations/1766300000000-transfer-notices';
 import { MoneyOnce1766400000000 } from './migrations/1766400000000-money-once';
+import { TicketDocuments1766500000000 } from './migrations/1766500000000-ticket-documents';
+import { TicketDocumentEntity } from '../tickets/ticket-document.entity';
 import { LoginFailureEntity } from '../staff/login-failure.entity';
 import { CertificateEntity } from '../certificates/certificate.entity';
 import { MisconductRecordEntity } from '../misconduct/misconduct-record.entity';
@@ -54,6 +56,7 @@ import { PaymentEntity } from '../payments/payment.entity';
 import { MaterialsVisitsBatches1764200000000 } from './migrations/1764200000000-materials-visits-batches';
 
 export const ENTITIES = [
+  TicketDocumentEntity,
   LoginFailureEntity,
   SequenceEntity,
   SubscriptionCreditEntity,
@@ -110,6 +113,7 @@ export const MIGRATIONS = [
   MisconductActsQuoted1766200000000,
   TransferNotices1766300000000,
   MoneyOnce1766400000000,
+  TicketDocuments1766500000000,
 ];
 
 /** Migrations always — never `synchronize` — on MariaDB and on the embedded SQLite alike. */

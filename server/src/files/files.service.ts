@@ -197,4 +197,23 @@ export class FilesService {
     if (!file) throw new DomainError('NOT_FOUND');
     return { file, bytes: this.cipher.openBytes(await this.store.get(file.id)) };
   }
+
+  /**
+   * Bytes the server made itself (a ticket PDF drawn ahead), sealed like every upload and kept in the
+   * same store, so every instance reads what any one drew. Not a file row: its keeper holds the key
+   * and discards it; the sweep of unattached uploads never sees it.
+   */
+  async keep(bytes: Buffer): Promise<string> {
+    const key = randomUUID();
+    await this.store.put(key, this.cipher.sealBytes(bytes));
+    return key;
+  }
+
+  async kept(key: string): Promise<Buffer> {
+    return this.cipher.openBytes(await this.store.get(key));
+  }
+
+  async discard(key: string): Promise<void> {
+    await this.store.delete(key);
+  }
 }

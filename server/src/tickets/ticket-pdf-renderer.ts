@@ -5,71 +5,110 @@ import { join, sep } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 
+/** `now`: a person is waiting for it (front of the queue); `ahead`: rendered before anyone asks (behind every `now`). */
+export type RenderPriority = 'now' | 'ahead';
+
 interface Job {
+  tickets: TicketView[];
   resolve: (pdf: Buffer) => void;
   reject: (error: Error) => void;
 }
 
+interface PdfWorker {
+  thread: Worker;
+  /** The job it is drawing, if any. */
+  busy?: Job;
+}
+
 /**
- * Ticket PDFs rendered on a worker thread, one job after another, so the
- * server keeps answering while a school's class of hundreds is drawn. The
- * worker runs compiled JavaScript: from the build beside this file, or — when
- * this file runs from source, as in tests — from the server's dist/ (npm test
- * builds it first).
+ * Ticket PDFs drawn on a pool of worker threads, one per core by default
+ * (`PDF_WORKERS`): the server's own thread keeps answering while a session's
+ * 2,000 tickets are drawn ahead of their release. Two queues: a candidate
+ * waiting for their ticket is drawn before anything drawn ahead. Each worker
+ * loads the font once. The workers run compiled JavaScript: from the build
+ * beside this file, or — when this file runs from source, as in tests — from
+ * the server's dist/ (npm test builds it first).
  */
 @Injectable()
 export class TicketPdfRenderer implements OnModuleDestroy {
   private readonly logger = new Logger('TicketPdf');
-  private worker?: Worker;
+  private readonly workers: PdfWorker[] = [];
   private hasFont?: Promise<boolean>;
-  private readonly jobs = new Map<number, Job>();
-  private nextId = 1;
+  private readonly queues: Record<RenderPriority, Job[]> = { now: [], ahead: [] };
+  /** Documents drawn by this instance since it started (tests and benchmarks tell drawn from kept by it). */
+  drawn = 0;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
-  async render(tickets: TicketView[]): Promise<Buffer> {
-    const worker = this.start();
+  async render(tickets: TicketView[], priority: RenderPriority = 'now'): Promise<Buffer> {
+    this.start();
     if (!(await this.hasFont)) throw new DomainError('TICKET_PDF_UNAVAILABLE');
-    const id = this.nextId++;
     return new Promise<Buffer>((resolve, reject) => {
-      this.jobs.set(id, { resolve, reject });
-      worker.postMessage({ id, tickets });
+      this.queues[priority].push({ tickets, resolve, reject });
+      this.dispatch();
     });
+  }
+
+  /** How many PDFs are drawn at once. */
+  size(): number {
+    return Math.max(1, this.config.pdfWorkers);
   }
 
   async onModuleDestroy(): Promise<void> {
-    await this.worker?.terminate();
+    await Promise.all(this.workers.splice(0).map((w) => w.thread.terminate()));
   }
 
-  private start(): Worker {
-    if (this.worker) return this.worker;
-    const worker = new Worker(workerFile(), { workerData: { fontPath: this.config.pdfFontPath } });
-    this.hasFont = new Promise<boolean>((resolve) => {
-      worker.once('message', (ready: { ready: true; font: boolean }) => {
-        if (!ready.font) this.logger.warn({ event: 'no-cjk-font', configured: this.config.pdfFontPath ?? null });
-        resolve(ready.font);
-      });
-    });
-    worker.on('message', (message: { id?: number; pdf?: Uint8Array; error?: string }) => {
-      const job = message.id === undefined ? undefined : this.jobs.get(message.id);
-      if (!job || message.id === undefined) return;
-      this.jobs.delete(message.id);
-      if (message.pdf) job.resolve(Buffer.from(message.pdf.buffer, message.pdf.byteOffset, message.pdf.byteLength));
-      else job.reject(message.error === 'no-font' ? new DomainError('TICKET_PDF_UNAVAILABLE') : new Error(`ticket PDF: ${message.error}`));
-    });
-    // A worker that dies takes its jobs with it; the next render starts a new one.
-    worker.on('error', (error) => this.lose(worker, error));
-    worker.on('exit', (code) => this.lose(worker, new Error(`ticket PDF worker exited with ${code}`)));
-    worker.unref();
-    this.worker = worker;
-    return worker;
+  /** Every idle worker takes the next job, the waiting candidates' first. */
+  private dispatch(): void {
+    for (const worker of this.workers) {
+      if (worker.busy) continue;
+      const job = this.queues.now.shift() ?? this.queues.ahead.shift();
+      if (!job) return;
+      worker.busy = job;
+      worker.thread.postMessage({ tickets: job.tickets });
+    }
   }
 
-  private lose(worker: Worker, error: Error): void {
-    if (this.worker !== worker) return;
-    this.worker = undefined;
-    for (const job of this.jobs.values()) job.reject(error);
-    this.jobs.clear();
+  private start(): void {
+    if (this.workers.length) return;
+    const size = this.size();
+    const readiness: Promise<boolean>[] = [];
+    for (let i = 0; i < size; i++) readiness.push(this.spawn());
+    this.hasFont = Promise.all(readiness).then((fonts) => {
+      if (!fonts.every(Boolean)) this.logger.warn({ event: 'no-cjk-font', configured: this.config.pdfFontPath ?? null });
+      return fonts.every(Boolean);
+    });
+  }
+
+  /** One worker, in the pool until it dies; a worker that dies fails its job and is replaced. */
+  private spawn(): Promise<boolean> {
+    const worker: PdfWorker = { thread: new Worker(workerFile(), { workerData: { fontPath: this.config.pdfFontPath } }) };
+    const ready = new Promise<boolean>((resolve) => worker.thread.once('message', (message: { font: boolean }) => resolve(message.font)));
+    worker.thread.on('message', (message: { ready?: true; pdf?: Uint8Array; error?: string }) => {
+      if (message.ready) return this.dispatch();
+      const job = worker.busy;
+      worker.busy = undefined;
+      if (job) {
+        if (message.pdf) this.drawn++;
+        if (message.pdf) job.resolve(Buffer.from(message.pdf.buffer, message.pdf.byteOffset, message.pdf.byteLength));
+        else job.reject(message.error === 'no-font' ? new DomainError('TICKET_PDF_UNAVAILABLE') : new Error(`ticket PDF: ${message.error}`));
+      }
+      this.dispatch();
+    });
+    const lose = (error: Error) => {
+      const at = this.workers.indexOf(worker);
+      if (at < 0) return;
+      this.workers.splice(at, 1);
+      worker.busy?.reject(error);
+      worker.busy = undefined;
+      // The pool keeps its size: the next job finds a fresh worker.
+      void this.spawn();
+    };
+    worker.thread.on('error', lose);
+    worker.thread.on('exit', (code) => lose(new Error(`ticket PDF worker exited with ${code}`)));
+    worker.thread.unref();
+    this.workers.push(worker);
+    return ready;
   }
 }
 
