@@ -15,6 +15,7 @@ import { SeatHoldEntity } from '../src/sessions/seat-hold.entity';
 import { SubscriptionCreditEntity } from '../src/subscriptions/subscription-credit.entity';
 import { FakeWechatServer } from '../src/demo/fake-wechat.server';
 import { databaseTargets, until } from './harness';
+import { seededApplication } from './seeded-application';
 import { createDatabase, freePort, sharedServicesEnv } from '@skillcert/test-support';
 
 /**
@@ -87,36 +88,17 @@ describe(`the outbox survives a killed server (${target.name})`, () => {
       await db.getRepository(UserEntity).insert(people.map((p) => ({ id: p.userId, openid: p.openid, unionid: null, createdAt: now })));
       await db.getRepository(ApplicationEntity).insert(
         people.map(
-          (p): ApplicationEntity => ({
-            id: p.applicationId,
-            userId: p.userId,
-            applicantName: `考生${p.i}`,
-            residentIdCipher: 'drill',
-            residentIdHash: `drill-${p.i}`,
-            residentIdMasked: '3101**********0000',
-            birthDate: '2000-01-01',
-            phoneCipher: null,
-            phoneHash: null,
-            batchId: null,
-            batchRow: null,
-            prereview: null,
-            prereviewNote: null,
-            planId: 'shanghai-2026',
-            level: 4,
-            channel: 'individual',
-            state: 'paid',
-            activeKey: null,
-            appliedOn: shanghaiDate(now),
-            assessBy: null,
-            facts: { birthDate: '2000-01-01', work: [], certificates: [], diplomas: [], titles: [], trainings: [] },
-            verdict: { eligible: true, satisfied: [], reasons: [] },
-            makeupOf: null,
-            transferPayer: null,
-            transferNotedAt: null,
-            subjects: null,
-            createdAt: now,
-            updatedAt: now,
-          }),
+          (p): ApplicationEntity =>
+            seededApplication({
+              id: p.applicationId,
+              userId: p.userId,
+              seq: p.i,
+              hashPrefix: 'drill',
+              state: 'paid',
+              appliedOn: shanghaiDate(now),
+              createdAt: now,
+              updatedAt: now,
+            }),
         ),
       );
       await db.getRepository(SeatHoldEntity).insert(

@@ -10,6 +10,7 @@ import { UserEntity } from '../src/auth/user.entity';
 import { dataSourceOptions } from '../src/database/data-source';
 import { SeatHoldEntity } from '../src/sessions/seat-hold.entity';
 import { databaseTargets, startServer as startInProcess, until } from './harness';
+import { seededApplication } from './seeded-application';
 import { createDatabase, freePort, sharedServicesEnv } from '@skillcert/test-support';
 
 /**
@@ -30,36 +31,16 @@ jest.setTimeout(180_000);
 
 function applicationRow(userId: string, i: number, state: 'submitted' | 'approved'): ApplicationEntity {
   const now = new Date(NOW);
-  return {
+  return seededApplication({
     id: randomUUID(),
     userId,
-    applicantName: `考生${i}`,
-    residentIdCipher: 'drill',
-    residentIdHash: `seat-drill-${i}`,
-    residentIdMasked: '3101**********0000',
-    birthDate: '2000-01-01',
-    phoneCipher: null,
-    phoneHash: null,
-    batchId: null,
-    batchRow: null,
-    prereview: null,
-    prereviewNote: null,
-    planId: 'shanghai-2026',
-    level: 4,
-    channel: 'individual',
+    seq: i,
+    hashPrefix: 'seat-drill',
     state,
-    activeKey: null,
     appliedOn: '2026-03-10',
-    assessBy: null,
-    facts: { birthDate: '2000-01-01', work: [], certificates: [], diplomas: [], titles: [], trainings: [] },
-    verdict: { eligible: true, satisfied: [], reasons: [] },
-    makeupOf: null,
-    transferPayer: null,
-    transferNotedAt: null,
-    subjects: null,
     createdAt: now,
     updatedAt: new Date(now.getTime() + i),
-  };
+  });
 }
 
 describe(`seating heals after a crash (${target.name})`, () => {

@@ -1,4 +1,5 @@
 import { Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { isPoolSaturated } from '../database/unit-of-work';
 
 /**
  * A job the server runs on a timer (seat sweep, payment check): never two rounds
@@ -31,7 +32,9 @@ export abstract class PeriodicJob implements OnApplicationBootstrap, OnModuleDes
     try {
       await this.round();
     } catch (error) {
-      this.logger.error(`${this.constructor.name} failed: ${error instanceof Error ? error.message : String(error)}`);
+      // A crowd has the database's queue full (a release minute): the next round does the work; nothing is wrong.
+      if (isPoolSaturated(error)) this.logger.warn({ event: 'periodic-job-deferred', job: this.constructor.name, reason: 'database busy' });
+      else this.logger.error(`${this.constructor.name} failed: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
       this.running = false;
     }
