@@ -96,7 +96,7 @@ export class MisconductService {
         ? [application]
         : [];
     // Nothing may pay for them any more: their WeChat orders are closed before they end.
-    for (const live of ending) await this.payments.closeOpenOrders(live.id);
+    for (const live of ending) await this.payments.closeOpenOrders(live.id, { beforeEnding: true });
     await this.uow.run(async (manager) => {
       await manager.insert(MisconductRecordEntity, row);
       if (session) {

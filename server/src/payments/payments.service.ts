@@ -200,7 +200,7 @@ export class PaymentsService implements OnModuleInit {
    */
   async cancelByBody(actor: StaffActor, applicationId: string, reason: string): Promise<ApplicationView> {
     await this.access.require(actor, 'application', [applicationId]);
-    await this.closeOpenOrders(applicationId);
+    await this.closeOpenOrders(applicationId, { beforeEnding: true });
     await this.uow.run(async (manager) => {
       const application = await this.access.get(actor, 'application', applicationId, { manager });
       await this.cancelWithin(manager, application, { kind: 'staff', id: actor.staffId }, reason, { keepFee: false });
@@ -227,9 +227,11 @@ export class PaymentsService implements OnModuleInit {
    * Every WeChat order that could still pay this application's fee — its own, or
    * its school's for the class — closed at WeChat and here, before another payment
    * of the fee is confirmed or the application ends. One WeChat says is paid is
-   * settled instead. WeChat unreachable: refused, nothing changed.
+   * settled instead. WeChat unreachable: refused, nothing changed — unless the
+   * application is ending (`beforeEnding`), which goes on: what the order takes later
+   * arrives for an ended application and is owed back at once.
    */
-  async closeOpenOrders(applicationId: string): Promise<void> {
+  async closeOpenOrders(applicationId: string, options: { beforeEnding?: boolean } = {}): Promise<void> {
     const open = await this.paymentRows.findBy({ applicationId, channel: 'wechat', state: 'pending' });
     const orders: PaymentEntity[] = [];
     for (const payment of open) {
@@ -237,7 +239,14 @@ export class PaymentsService implements OnModuleInit {
       const order = payment.orderId ? await this.paymentRows.findOneBy({ id: payment.orderId, state: 'pending' }) : payment;
       if (order) orders.push(order);
     }
-    await this.closeOrders(orders);
+    try {
+      await this.closeOrders(orders);
+    } catch (error) {
+      // An application that ends does not wait for WeChat: money its order takes later is owed back on arrival.
+      if (!(options.beforeEnding && error instanceof DomainError && error.code === 'PAYMENT_UNAVAILABLE')) throw error;
+      this.logger.warn({ event: 'order-close-deferred', applicationId });
+      for (const order of orders) await this.closeHere(order.id);
+    }
   }
 
   private async closeOrders(orders: readonly PaymentEntity[]): Promise<void> {
@@ -322,7 +331,7 @@ export class PaymentsService implements OnModuleInit {
   }
 
   /**
-   * What finance must see of money going back, for the applications given (the body's): open —
+   * What finance must see of money going back (newest 500; finance keeps its own body's): open —
    * asked of WeChat and not yet back, owed by finance, or arrived not fitting a fee; done — back.
    */
   async moneyBack(open: boolean): Promise<PaymentEntity[]> {
