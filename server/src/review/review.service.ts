@@ -16,6 +16,7 @@ import {
   type ReviewQuery,
   reviewNoticeData,
   reviewNoticeEmail,
+  residentIdRevealable,
 } from '@skillcert/shared';
 import type { ApplicationEntity } from '../applications/application.entity';
 import { ApplicationRecords } from '../applications/application-records.service';
@@ -62,7 +63,7 @@ export class ReviewService {
    */
   async revealResidentId(actor: StaffActor, id: string): Promise<{ residentId: string }> {
     const application = await this.access.get(actor, 'application', id);
-    if (application.channel !== 'individual' || application.state !== 'submitted') throw new DomainError('RESIDENT_ID_NOT_REVEALABLE');
+    if (!residentIdRevealable(application)) throw new DomainError('RESIDENT_ID_NOT_REVEALABLE');
     await this.throttles.hit('resident-id-reveal', actor.staffId);
     await this.uow.run((manager) => this.states.note(manager, application, { kind: 'staff', id: actor.staffId }, '现场核验：工作人员查看了完整身份证号码'));
     return { residentId: this.cipher.decrypt(application.residentIdCipher) };

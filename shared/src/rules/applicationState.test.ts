@@ -1,5 +1,6 @@
 import { occupationLevel } from '../plans';
 import {
+  residentIdRevealable,
   assertTransition,
   canTransition,
   duplicateOf,
@@ -54,5 +55,15 @@ describe('facts about applications, said once for server and app', () => {
   it('the occupation and level as bills and messages name them, from the plan', () => {
     expect(occupationLevel('shanghai-2026', 4)).toBe('呼叫中心服务员（四级）');
     expect(SAT_APPLICATION_STATES.every((s) => TICKETED_APPLICATION_STATES.includes(s))).toBe(true);
+  });
+});
+
+describe('the whole ID number at the counter', () => {
+  it('is shown for an individual application under review only', () => {
+    expect(residentIdRevealable({ channel: 'individual', state: 'submitted' })).toBe(true);
+    expect(residentIdRevealable({ channel: 'group', state: 'submitted' })).toBe(false);
+    expect(residentIdRevealable({ channel: 'group', state: 'draft' })).toBe(false);
+    for (const state of ['draft', 'returned', 'approved', 'paid', 'rejected'] as const)
+      expect(residentIdRevealable({ channel: 'individual', state })).toBe(false);
   });
 });

@@ -121,3 +121,12 @@ export const SAT_APPLICATION_STATES: readonly ApplicationState[] = ['checked_in'
 
 /** Still before the review's verdict: when an individual's counter visit is booked (SPEC §8). */
 export const AWAITING_VERDICT_STATES: readonly ApplicationState[] = ['submitted', 'returned'];
+
+/**
+ * The whole ID number is read at the counter, the original card in hand: an individual's application
+ * under review. Not a school's class (its drafts are the school's, its members are checked by the
+ * school), not one decided already.
+ */
+export function residentIdRevealable(application: { channel: 'individual' | 'group'; state: ApplicationState }): boolean {
+  return application.channel === 'individual' && application.state === 'submitted';
+}

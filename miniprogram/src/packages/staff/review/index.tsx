@@ -12,6 +12,7 @@ import {
   levelDisplayName,
   parseWith,
   rejectSchema,
+  residentIdRevealable,
   returnSchema,
   type ReviewItem,
 } from '@skillcert/shared';
@@ -97,7 +98,7 @@ function Summary({ item }: { item: ReviewItem }) {
       <View className="muted">
         {item.candidate.residentIdMasked} · {item.candidate.age}岁 · {item.channel === 'group' ? '团体申报' : '个人申报'}
       </View>
-      <FullResidentId item={item} />
+      {residentIdRevealable(item) && <FullResidentId item={item} />}
       <View className="summary-level">{levelDisplayName(item.planId, item.level)}</View>
       <View className="muted">
         {plan.body.shortName} · {formatChineseDate(item.appliedOn)}申报 · 考核费 {formatAmount(item.feeFen)}
