@@ -59,8 +59,13 @@ describe.each(PHONE_SIZES)('H5 at $width×$height: finance links a credit nobody
     await owed.getByText('待财务转回').waitFor();
     await owed.getByText('报名已取消（考生申请取消）').waitFor();
     await look(finance, `finance-refund-${size.width}.png`);
+    // The candidate is told where the money is, with no promise of days the notice never makes.
+    await candidate.reload();
+    await candidate.locator('[data-testid="refund-state"]').getByText('考核费将由评价机构财务转回您的付款账户。').waitFor();
     await owed.locator('.refund-sent').tap();
     await finance.locator('.taro-modal__foot').getByText('已转回', { exact: true }).tap();
     await finance.locator('[data-testid="refunds"]').waitFor({ state: 'detached' });
+    await candidate.reload();
+    await candidate.locator('[data-testid="refund-state"]').getByText('考核费已转回您的付款账户', { exact: false }).waitFor();
   });
 });

@@ -35,6 +35,11 @@ describe('H5: a candidate pays by bank transfer and finance’s statement upload
     const bank = candidate.locator('[data-testid="bank-transfer"]');
     await bank.getByText('呼叫中心服务员（4级）-考核费').waitFor();
     await bank.getByText('642946633').waitFor();
+    // The seat hold said as the body's rule, and no payer rule the notice never made (issue 29).
+    const steps = candidate.locator('[data-testid="transfer-steps"]');
+    await steps.getByText('逾期未缴费将释放考位', { exact: false }).waitFor();
+    expect(await steps.textContent()).not.toContain('付款人须为考生本人');
+    expect(await candidate.locator('[data-testid="next-step"]').textContent()).not.toContain('报名失效');
 
     // The statement the bank gives finance a day later: this transfer among others, under the bank's own column names.
     const workbook = new ExcelJS.Workbook();

@@ -1,4 +1,4 @@
-import { thingValue, ticketNoticeData, ticketNoticeEmail } from './notices';
+import { paymentReminderEmail, seatHoldNotice, thingValue, ticketNoticeData, ticketNoticeEmail } from './notices';
 
 describe('notices', () => {
   it('keeps a thing within WeChat’s 20 characters, counting characters, not bytes', () => {
@@ -22,5 +22,14 @@ describe('notices', () => {
     const mail = ticketNoticeEmail({ ...facts, name: '陈同学' });
     expect(mail.subject).toBe('准考证已可下载：呼叫中心服务员（三级） 2026年3月27日');
     expect(mail.text).toContain('陈同学，您好');
+  });
+});
+
+describe("the seat hold, said as the body's rule", () => {
+  it('the reminder says until when the seat is kept, and nothing of 报名失效 (no notice says it)', () => {
+    const mail = paymentReminderEmail({ name: '李同学', planId: 'shanghai-2026', level: 4, feeFen: 40000, deadline: '2026年3月17日 10:00' });
+    expect(mail.text).toContain('考位保留至2026年3月17日 10:00，逾期未缴费将释放考位。');
+    expect(mail.text).not.toContain('报名失效');
+    expect(seatHoldNotice('3月17日')).toBe('考位保留至3月17日，逾期未缴费将释放考位');
   });
 });

@@ -111,6 +111,14 @@ export function reviewNoticeEmail(facts: { name: string; planId: string; level: 
   };
 }
 
+/**
+ * The seat held for an approved candidate until the payment deadline: the body's own operating rule,
+ * not the notice's — said as the body's rule (the seat is released), never as 报名失效, which no notice says.
+ */
+export function seatHoldNotice(deadline: string): string {
+  return `考位保留至${deadline}，逾期未缴费将释放考位`;
+}
+
 /** The e-mail a day before the payment deadline: the seat goes if the fee has not arrived by then. */
 export function paymentReminderEmail(facts: { name: string; planId: string; level: Level; feeFen: number; deadline: string }): {
   subject: string;
@@ -121,7 +129,7 @@ export function paymentReminderEmail(facts: { name: string; planId: string; leve
     text: [
       `${facts.name}，您好：`,
       '',
-      `您报名的${occupationLevel(facts.planId, facts.level)}已审核通过，考核费${formatAmount(facts.feeFen)}请于${facts.deadline}前缴纳，逾期考位将释放，报名失效。`,
+      `您报名的${occupationLevel(facts.planId, facts.level)}已审核通过，考核费${formatAmount(facts.feeFen)}。${seatHoldNotice(facts.deadline)}。`,
       '可在小程序“我的报名”中使用微信支付，或按页面所示账户银行转账。',
     ].join('\n'),
   };

@@ -1,7 +1,16 @@
 import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { bankTransferRemark, formatAmount, getPlan, parseWith, sittingSubjects, transferNoticeSchema, type ApplicationView } from '@skillcert/shared';
+import {
+  bankTransferRemark,
+  formatAmount,
+  getPlan,
+  parseWith,
+  seatHoldNotice,
+  sittingSubjects,
+  transferNoticeSchema,
+  type ApplicationView,
+} from '@skillcert/shared';
 import { useState } from 'react';
 import { applicationsApi } from '../../../api/applications';
 import { checkWechatPayment, payByWechat } from '../../../api/payments';
@@ -86,10 +95,8 @@ export function PaymentDetails({ application, onPaid }: { application: Applicati
           <View className="muted">请务必按上述备注转账，金额与应缴金额一致。{plan.payment.paidTimeRule}</View>
           {/* Finance matches a credit by remark, amount and payer: a parent's account is found only by hand, later. */}
           <View className="transfer-steps" data-testid="transfer-steps">
-            <View className="transfer-step">
-              付款人须为考生本人；由他人（如家长）代付的，请转账后点“我已转账”并填写付款人姓名，否则须财务人工核对，确认会延后。
-            </View>
-            {application.seat?.heldUntil && <View className="transfer-step">须于{formatInstant(application.seat.heldUntil)}前到账，逾期考位将释放。</View>}
+            <View className="transfer-step">由他人（如家长）代付的，转账后请点“我已转账”并填写付款人姓名，便于财务核对到账。</View>
+            {application.seat?.heldUntil && <View className="transfer-step">{seatHoldNotice(formatInstant(application.seat.heldUntil))}。</View>}
             <View className="transfer-step">财务核对银行流水确认到账后，本页即显示“缴费成功”。</View>
           </View>
           <TransferNotice application={application} onNoted={onPaid} />

@@ -10,6 +10,7 @@ import {
   levelDisplayName,
   nextStates,
   offeredLevels,
+  seatHoldNotice,
   visitBookable,
   type ApplicationView,
 } from '@skillcert/shared';
@@ -149,7 +150,7 @@ function NextStep({ application }: { application: ApplicationView }) {
         <View className="next-line">
           考核场次：{formatChineseDate(seat.date)} · {seat.site}
         </View>
-        {seat.heldUntil && <View className="muted">请于{formatInstant(seat.heldUntil)}前缴费，逾期考位将释放，报名失效。</View>}
+        {seat.heldUntil && <View className="muted">{seatHoldNotice(formatInstant(seat.heldUntil))}。</View>}
       </View>
     );
   }
@@ -159,10 +160,8 @@ function NextStep({ application }: { application: ApplicationView }) {
       <View className={`card next-step ${payment.refund ? '' : 'ok-card'}`} data-testid="receipt">
         <View className="next-title">{payment.refund ? (payment.refund.state === 'refunded' ? '已退款' : '退款处理中') : '缴费成功'}</View>
         {payment.refund && (
-          <View className="muted">
-            {payment.refund.state === 'refunded' && payment.refund.at
-              ? `考核费已于${formatInstant(payment.refund.at)}原路退回。`
-              : '报名已取消，考核费将原路退回，通常1至3个工作日到账。'}
+          <View className="muted" data-testid="refund-state">
+            {refundLine(payment.channel, payment.refund)}
           </View>
         )}
         <View className="row pay-line">
@@ -288,4 +287,14 @@ function Rejected({ application }: { application: ApplicationView }) {
       ))}
     </View>
   );
+}
+
+/**
+ * Where the money is, as WeChat Pay or finance has reported it — no promise of when it arrives (the
+ * notices make none): WeChat's goes back the way it came, a transfer to the account it came from.
+ */
+function refundLine(channel: 'wechat' | 'bank', refund: { state: 'pending' | 'refunded'; at?: string }): string {
+  const way = channel === 'wechat' ? '原路退回微信支付' : '转回您的付款账户';
+  if (refund.state === 'refunded') return `考核费已${way}${refund.at ? `（${formatInstant(refund.at)}）` : ''}。`;
+  return channel === 'wechat' ? '考核费正在原路退回微信支付，到账以微信支付的通知为准。' : '考核费将由评价机构财务转回您的付款账户。';
 }

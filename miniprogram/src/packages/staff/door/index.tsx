@@ -1,7 +1,15 @@
 import { Button, Input } from '@nutui/nutui-react-taro';
 import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { formatChineseDate, ticketNoSchema, parseWith, type AttendanceView, type CandidateAtDoor, type ExamDaySessionView } from '@skillcert/shared';
+import {
+  banMessage,
+  formatChineseDate,
+  ticketNoSchema,
+  parseWith,
+  type AttendanceView,
+  type CandidateAtDoor,
+  type ExamDaySessionView,
+} from '@skillcert/shared';
 import { useEffect, useState } from 'react';
 import { examDayApi } from '../../../api/staff';
 import { useApi } from '../../../api/useApi';
@@ -161,7 +169,8 @@ function Door({ session, onBack }: { session: ExamDaySessionView; onBack?: () =>
               candidate={candidate}
               onRecorded={(record) => {
                 setReporting(false);
-                setRecorded(`已记录：${record.penalty}${record.bannedThrough ? `；${record.bannedThrough}前不得参加评价` : ''}`);
+                // The ban as the candidate is told it, （含） and all: one day short otherwise.
+                setRecorded(`已记录：${record.penalty}${record.bannedThrough ? `；${banMessage(record.bannedThrough)}` : ''}`);
               }}
             />
           )}
