@@ -25,7 +25,8 @@ export const BEIJING_STANDARD_2021: EligibilityStandard = {
       {
         id: '3.2',
         text: '具有以高级技能为培养目标的高级技工学校、技师学院和职业技术学院本专业毕业证书。',
-        requires: [{ kind: 'diploma', schools: ['technical-senior', 'technician', 'higher-vocational'], majors: ['same'], finalYearCounts: false }],
+        // Only the schools it names: a 技工院校高级工班 is none of them (SPEC: a clause accepts only the schools it names).
+        requires: [{ kind: 'diploma', schools: ['technician', 'higher-vocational'], majors: ['same'], finalYearCounts: false }],
       },
       {
         id: '3.3',

@@ -263,6 +263,12 @@ describe('Beijing 2021 — 呼叫服务员国家职业标准（试行）, every 
     ],
   ];
 
+  it('level 3 clause (2) takes only the schools it names: 高级技工学校、技师学院、职业技术学院, not a 技工院校高级工班', () => {
+    expect(evaluateEligibility(BJ, 3, base.withDiploma('technician').build(), on).satisfied).toContain('3.2');
+    expect(evaluateEligibility(BJ, 3, base.withDiploma('higher-vocational').build(), on).satisfied).toContain('3.2');
+    expect(evaluateEligibility(BJ, 3, base.withDiploma('technical-senior').build(), on).satisfied).not.toContain('3.2');
+  });
+
   it.each(cases)('clause %s: met, and just missed', (clause, level, meets, justMisses) => {
     expect(evaluateEligibility(BJ, level, meets, on).satisfied).toContain(clause);
     expect(evaluateEligibility(BJ, level, justMisses, on).satisfied).not.toContain(clause);

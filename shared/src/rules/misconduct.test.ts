@@ -43,3 +43,13 @@ describe('penaltyFor (参评人员须知)', () => {
     expect(penaltyFor({ article: 3, on: '2026-05-20', discoveredAfterEvent: true }).voidsCertificates).toBe(true);
   });
 });
+
+describe('penalties as the 须知 words them', () => {
+  it('第一条 keeps "虚假材料及考核评价费不予退还"; a serious 第四条 keeps its referral whole', () => {
+    expect(penaltyFor({ article: 1, on: '2026-05-20' }).summary).toBe('取消其考试资格及考试成绩，虚假材料及考核评价费不予退还，已获得的证书作无效处理');
+    expect(penaltyFor({ article: 4, severity: 'serious', on: '2026-05-20' }).summary).toBe(
+      '取消当次全部科目成绩，5年内不得参加评价，并依据有关法律法规移送有关部门',
+    );
+    expect(penaltyFor({ article: 1, severity: 'serious', on: '2026-05-20', afterSitting: true }).summary).toContain('虚假材料及考核评价费不予退还');
+  });
+});

@@ -35,7 +35,9 @@ export function penaltyFor(offence: Offence): Penalty {
   switch (offence.article) {
     case 1: {
       const base = { cancels: 'all' as const, voidsCertificates: true, forfeitsFees: true };
-      if (!offence.afterSitting) return { ...base, referral: false, summary: '取消考试资格及考试成绩，考核评价费不予退还，已获得的证书作无效处理' };
+      // Quoted from 第一条: 将取消其考试资格及考试成绩，虚假材料及考核评价费不予退还，已获得的证书作无效处理.
+      const first = '取消其考试资格及考试成绩，虚假材料及考核评价费不予退还，已获得的证书作无效处理';
+      if (!offence.afterSitting) return { ...base, referral: false, summary: first };
       // Also article 4(1): two years or five, and the 须知 leaves which to the evaluators — it is decided, never assumed.
       if (!offence.severity) throw new DomainError('MISCONDUCT_SEVERITY_REQUIRED', '申报材料虚假且已参加考核（第四条第1项），须注明情节轻微或严重');
       const severity = offence.severity;
@@ -43,7 +45,7 @@ export function penaltyFor(offence: Offence): Penalty {
         ...base,
         bannedThrough: banFor(BAN_YEARS[severity], offence.on),
         referral: severity === 'serious',
-        summary: `取消考试资格及全部成绩，费用不予退还，证书作无效处理；按第四条第1项，${BAN_YEARS[severity]}年内不得参加评价`,
+        summary: `${first}；按第四条第1项，${BAN_YEARS[severity]}年内不得参加评价${severity === 'serious' ? '，并依据有关法律法规移送有关部门' : ''}`,
       };
     }
     case 2:
@@ -67,7 +69,10 @@ export function penaltyFor(offence: Offence): Penalty {
         forfeitsFees: false,
         referral: offence.severity === 'serious',
         summary:
-          offence.severity === 'serious' ? `取消当次全部科目成绩，${years}年内不得参加评价，并移送有关部门` : `取消当次全部科目成绩，${years}年内不得参加评价`,
+          // 第四条 as written: the referral whole (并依据有关法律法规移送有关部门).
+          offence.severity === 'serious'
+            ? `取消当次全部科目成绩，${years}年内不得参加评价，并依据有关法律法规移送有关部门`
+            : `取消当次全部科目成绩，${years}年内不得参加评价`,
       };
     }
   }
