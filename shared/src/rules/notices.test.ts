@@ -22,6 +22,9 @@ describe('notices', () => {
     const mail = ticketNoticeEmail({ ...facts, name: '陈同学' });
     expect(mail.subject).toBe('准考证已可下载：呼叫中心服务员（三级） 2026年3月27日');
     expect(mail.text).toContain('陈同学，您好');
+    // What to bring is quoted from the notice (ticket.bring), never a rule of our own.
+    expect(mail.text).toContain('凭准考证及有效证件参加考试。');
+    expect(mail.text).not.toContain('身份证原件');
   });
 });
 

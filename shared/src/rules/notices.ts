@@ -45,7 +45,8 @@ export function ticketNoticeEmail(facts: TicketNoticeFacts & { name: string }): 
       `考核日期：${formatChineseDate(facts.sessionDate)}`,
       `考核地点：${facts.site}`,
       '',
-      '请携带本人有效身份证原件和准考证按时参加考核。也可在小程序“我的报名”中查看准考证。',
+      // What to bring, in the notice's own words (Shanghai: 凭准考证及有效证件参加考试); nothing added where a notice says nothing.
+      `${plan.ticket.bring ? `${plan.ticket.bring}。` : ''}也可在小程序“我的报名”中查看准考证。`,
       '',
       plan.body.name,
     ].join('\n'),
