@@ -46,7 +46,7 @@ describe.each(PHONE_SIZES)('H5 at $width×$height: a vocational student applies 
     await page.locator('.apply-now').tap();
     await page.getByText('确认提交申报', { exact: true }).waitFor();
     await page.getByText('考核费¥400.00，审核通过后缴纳', { exact: false }).waitFor();
-    await page.getByText('提交后须预约时段，携带身份证原件到受理点现场办理', { exact: false }).waitFor();
+    await page.getByText('提交后携带身份证原件及证明材料到受理点现场办理（可预约到场时段）', { exact: false }).waitFor();
     await look(page, `06b-submit-summary-${size.width}.png`);
     await page.locator('.taro-modal__foot').getByText('确认提交', { exact: true }).tap();
 

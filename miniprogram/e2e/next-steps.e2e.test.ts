@@ -10,7 +10,7 @@ import { post } from './staff';
 describe.each(PHONE_SIZES)('H5 at $width×$height: what happens next, after 提交 and before a transfer', (size) => {
   const phone = usePhone({ fixedNow: '2026-03-10T10:00:00+08:00', viewport: size });
 
-  it('marks the counter visit as required, then gives the transfer’s deadline, payer and confirmation', async () => {
+  it('says how the counter visit goes (a slot optional), then gives the seat hold, the payer’s way and the confirmation', async () => {
     const page = phone.page();
     const { url } = phone.server();
     const residentId = residentIdFrom(`3101092008090161${size.width === 360 ? 1 : 2}`);
@@ -19,7 +19,11 @@ describe.each(PHONE_SIZES)('H5 at $width×$height: what happens next, after 提�
     // Before: nothing said the visit was required, or what would happen after it.
     const next = page.locator('[data-testid="next-step"]');
     await next.getByText('已提交，等待资格审核').waitFor();
-    await next.getByText('下一步（必须）：预约时段，携带身份证原件到受理点现场办理').waitFor();
+    // The visit is in the notice's words, and booking a slot is offered, not required (issue 29).
+    await next.getByText('下一步：在受理时间内到受理点现场办理').waitFor();
+    await next.getByText('请考生携带好身份证原件及符合申报条件要求的证明材料', { exact: false }).waitFor();
+    await next.getByText('不预约也可在受理时间内前往', { exact: false }).waitFor();
+    expect(await next.textContent()).not.toContain('必须');
     await next.getByText('受理时间：工作日 9:00-11:00，13:30-16:30').waitFor();
     await look(page, `next-submitted-${size.width}.png`);
     // The signed 报名表 shown back: the name as typed, and when (before: only 已签名).
@@ -33,8 +37,9 @@ describe.each(PHONE_SIZES)('H5 at $width×$height: what happens next, after 提�
 
     // Before: no deadline for the money to arrive, nothing on who must pay, nothing on how it is confirmed.
     const steps = page.locator('[data-testid="transfer-steps"]');
-    await steps.getByText('由他人（如家长）代付的，请转账后点“我已转账”并填写付款人姓名', { exact: false }).waitFor();
-    await steps.getByText(/^须于2026年3月17日 \d\d:\d\d前到账，逾期考位将释放。$/).waitFor();
+    await steps.getByText('由他人（如家长）代付的，转账后请点“我已转账”并填写付款人姓名', { exact: false }).waitFor();
+    // The seat hold as the body's rule (issue 29): no payer rule, no 报名失效.
+    await steps.getByText(/^考位保留至2026年3月17日 \d\d:\d\d，逾期未缴费将释放考位。$/).waitFor();
     await steps.getByText('财务核对银行流水确认到账后，本页即显示“缴费成功”', { exact: false }).waitFor();
     await steps.scrollIntoViewIfNeeded();
     await look(page, `next-transfer-${size.width}.png`);

@@ -29,7 +29,7 @@ describe.each(PHONE_SIZES)('H5 at $width×$height: the tab bar, and a payment th
     await tabs.getByText('我的', { exact: true }).tap();
     const due = page.locator('.my-application.payment-due');
     await due.getByText('审核通过，待缴费', { exact: true }).waitFor();
-    await due.getByText('前缴费，逾期考位将释放', { exact: false }).waitFor();
+    await due.getByText('逾期未缴费将释放考位', { exact: false }).waitFor();
     // Before: 我的报名 sat below the real-name record and the phone binding.
     expect((await due.boundingBox())!.y).toBeLessThan((await page.locator('[data-testid="profile"]').boundingBox())!.y);
     await look(page, `tab-bar-me-${size.width}.png`);

@@ -1,7 +1,7 @@
 import { Button, Cell, CellGroup, Input, Tag } from '@nutui/nutui-react-taro';
 import { Button as NativeButton, Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
-import { formatChineseDate, getPlan, levelDisplayName, maskPhone, paymentDueBy, type MeResponse } from '@skillcert/shared';
+import { formatChineseDate, getPlan, levelDisplayName, maskPhone, paymentDueBy, seatHoldNotice, type MeResponse } from '@skillcert/shared';
 import { useEffect, useState } from 'react';
 import { applicationsApi } from '../../api/applications';
 import { meApi, signIn, signOut } from '../../api/auth';
@@ -148,9 +148,7 @@ function MyApplications({ phone }: { phone: string | undefined }) {
               key={a.id}
               className={`my-application ${dueBy ? 'payment-due' : ''}`}
               title={levelDisplayName(a.planId, a.level)}
-              description={
-                dueBy ? `请于${formatInstant(dueBy)}前缴费，逾期考位将释放` : `${getPlan(a.planId).body.shortName} · ${formatChineseDate(a.appliedOn)}申报`
-              }
+              description={dueBy ? seatHoldNotice(formatInstant(dueBy)) : `${getPlan(a.planId).body.shortName} · ${formatChineseDate(a.appliedOn)}申报`}
               extra={dueBy ? <Tag background="#c2410c">{a.stateLabel}</Tag> : a.stateLabel}
               onClick={() => void Taro.navigateTo({ url: `/packages/account/application/index?id=${a.id}` })}
             />

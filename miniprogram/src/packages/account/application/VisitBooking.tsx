@@ -41,7 +41,7 @@ export function VisitBooking({ application, onChange }: Props) {
             {visit.code}
           </View>
         </View>
-        <View className="muted">请携带身份证原件，按时到{point?.address ?? '受理点'}，向工作人员出示此码。</View>
+        <View className="muted">请按时到{point?.address ?? '受理点'}，携带身份证原件及符合申报条件要求的证明材料，向工作人员出示此码。</View>
         {problem && <View className="field-error">{problem}</View>}
         <View className="visit-actions">
           <Button size="small" fill="outline" onClick={() => void cancel()}>
@@ -72,8 +72,8 @@ function SlotPicker({ application, onBooked }: { application: ApplicationView; o
 
   return (
     <View className="card visit" data-testid="visit-picker">
-      <View className="next-title">预约现场核验</View>
-      <View className="muted">个人申报须持身份证原件到受理点核验。请选择到场时段（工作日）。</View>
+      <View className="next-title">预约到场时段（可选）</View>
+      <View className="muted">预约后按时到场、出示预约码，免去排队等候；不预约也可在受理时间内直接前往。</View>
       {point && <View className="muted">地点：{point.address}</View>}
       {problem && <View className="field-error">{problem}</View>}
       {slots.state === 'loading' && <View className="muted">正在查询可预约时段…</View>}

@@ -232,7 +232,8 @@ function NextStep({ application }: { application: ApplicationView }) {
 
 /**
  * Submitted: what happens next and what is still the candidate's to do. A Shanghai individual's
- * application is completed at the counter, in person — required, and said so before anything else.
+ * application is completed at the counter, in person — said first, in the notice's words; booking a
+ * slot is offered to avoid waiting, never as a requirement (the notice asks for none).
  */
 function Submitted({ application }: { application: ApplicationView }) {
   const plan = getPlan(application.planId);
@@ -242,9 +243,11 @@ function Submitted({ application }: { application: ApplicationView }) {
       <View className="next-title">已提交，等待资格审核</View>
       {inPerson && (
         <>
-          <View className="next-line visit-required">下一步（必须）：预约时段，携带身份证原件到受理点现场办理</View>
+          <View className="next-line visit-required">下一步：在受理时间内到受理点现场办理</View>
+          {/* The notice's own words: what to bring (the ID original and the proof), and where. */}
           {plan.declaration.individual && <View className="muted">{plan.declaration.individual}</View>}
           {plan.acceptancePoint && <View className="muted">受理时间：{plan.acceptancePoint.note}</View>}
+          <View className="muted">可在下方预约到场时段，免去排队等候；不预约也可在受理时间内前往。</View>
         </>
       )}
       {application.channel === 'group' && <View className="next-line">由学校（机构）统一办理，请留意学校的通知。</View>}

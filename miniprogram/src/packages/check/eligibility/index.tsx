@@ -430,9 +430,7 @@ function SelfCheck({
       <Verdict result={local} level={level} pending={pendingReason(draft, parsed.ok)} />
       {canApply && local?.eligible && !pendingReason(draft, parsed.ok) && (
         <View className="card apply-card">
-          <View className="muted">
-            申报后，审核人员将核验您的证明材料。{plan.acceptancePoint ? `个人申报须携带身份证原件至受理点（${plan.acceptancePoint.address}）办理确认。` : ''}
-          </View>
+          <View className="muted">申报后，审核人员将核验您的证明材料。{plan.declaration.individual ?? ''}</View>
           <MaterialsForm
             planId={plan.id}
             level={level}
@@ -560,7 +558,7 @@ function submitSummary(plan: Plan, level: Level, satisfied: readonly string[], m
     satisfied[0] ? `符合：${clauseText(plan.id, satisfied[0])}` : '',
     `考核费${formatAmount(feeFor(plan.id, level))}，审核通过后缴纳`,
     `已上传${uploaded}张材料照片${Object.keys(materials.signatures).length ? '，报名表已签名' : ''}`,
-    inPerson ? '提交后须预约时段，携带身份证原件到受理点现场办理' : '',
+    inPerson ? '提交后携带身份证原件及证明材料到受理点现场办理（可预约到场时段）' : '',
   ]
     .filter(Boolean)
     .join('\n');
