@@ -39,7 +39,7 @@ describe.each(PHONE_SIZES)('H5 at $width×$height: what happens next, after 提�
     const steps = page.locator('[data-testid="transfer-steps"]');
     await steps.getByText('由他人（如家长）代付的，转账后请点“我已转账”并填写付款人姓名', { exact: false }).waitFor();
     // The seat hold as the body's rule (issue 29): no payer rule, no 报名失效.
-    await steps.getByText(/^考位保留至2026年3月17日 \d\d:\d\d，逾期未缴费将释放考位。$/).waitFor();
+    await steps.getByText(/^按评价机构规定，考位保留至2026年3月17日 \d\d:\d\d，逾期未缴费将释放考位。$/).waitFor();
     await steps.getByText('财务核对银行流水确认到账后，本页即显示“缴费成功”', { exact: false }).waitFor();
     await steps.scrollIntoViewIfNeeded();
     await look(page, `next-transfer-${size.width}.png`);

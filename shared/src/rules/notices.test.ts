@@ -31,8 +31,8 @@ describe('notices', () => {
 describe("the seat hold, said as the body's rule", () => {
   it('the reminder says until when the seat is kept, and nothing of 报名失效 (no notice says it)', () => {
     const mail = paymentReminderEmail({ name: '李同学', planId: 'shanghai-2026', level: 4, feeFen: 40000, deadline: '2026年3月17日 10:00' });
-    expect(mail.text).toContain('考位保留至2026年3月17日 10:00，逾期未缴费将释放考位。');
+    expect(mail.text).toContain('按评价机构规定，考位保留至2026年3月17日 10:00，逾期未缴费将释放考位。');
     expect(mail.text).not.toContain('报名失效');
-    expect(seatHoldNotice('3月17日')).toBe('考位保留至3月17日，逾期未缴费将释放考位');
+    expect(seatHoldNotice('3月17日')).toBe('按评价机构规定，考位保留至3月17日，逾期未缴费将释放考位');
   });
 });

@@ -117,7 +117,7 @@ export function reviewNoticeEmail(facts: { name: string; planId: string; level: 
  * not the notice's — said as the body's rule (the seat is released), never as 报名失效, which no notice says.
  */
 export function seatHoldNotice(deadline: string): string {
-  return `考位保留至${deadline}，逾期未缴费将释放考位`;
+  return `按评价机构规定，考位保留至${deadline}，逾期未缴费将释放考位`;
 }
 
 /** The e-mail a day before the payment deadline: the seat goes if the fee has not arrived by then. */
