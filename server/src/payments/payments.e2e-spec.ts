@@ -182,7 +182,9 @@ describe.each(databaseTargets())('WeChat Pay against the fake on $name', (target
       .set('Authorization', `Bearer ${admin}`)
       .send({ reason: '考生申请取消' })
       .expect(200);
-    expect(cancelled.body).toMatchObject({ state: 'cancelled', payment: { refund: { state: 'pending' } } });
+    expect(cancelled.body).toMatchObject({ state: 'cancelled' });
+    // Asked of WeChat before the answer; its notification may already have come back (a busy machine): either is true.
+    expect(['pending', 'refunded']).toContain(cancelled.body.payment?.refund?.state);
     expect(cancelled.body.seat).toBeUndefined();
     expect(server.wechat.pay.orders.get(outTradeNo)?.trade_state).toBe('REFUND');
     // WeChat refunds asynchronously; its signed notification records it.
@@ -328,7 +330,9 @@ describe.each(databaseTargets())('a school pays its class with one WeChat Pay or
 
     // The body cancels one member: their share, and only theirs, goes back out of the school's transaction.
     const cancelled = await as(server, admin).post(`/api/review/applications/${memberIds[1]}/cancel`, { reason: '学生退学' }).expect(200);
-    expect(cancelled.body).toMatchObject({ state: 'cancelled', payment: { refund: { state: 'pending' } } });
+    expect(cancelled.body).toMatchObject({ state: 'cancelled' });
+    // Asked of WeChat before the answer; its notification may already have come back (a busy machine): either is true.
+    expect(['pending', 'refunded']).toContain(cancelled.body.payment?.refund?.state);
     expect(server.wechat.pay.orders.get(ordered.order.outTradeNo)).toMatchObject({ refunded: 40000, trade_state: 'REFUND' });
     let refunded = cancelled.body;
     for (let i = 0; i < 50 && refunded.payment?.refund?.state !== 'refunded'; i++) {
