@@ -6,6 +6,7 @@ import { JoinedReads } from './database/joined-rows';
 import { Clock } from './common/clock';
 import { APP_CONFIG, type AppConfig } from './config/config';
 import { dataSourceOptions } from './database/data-source';
+import { ENTITIES } from './tables';
 import { HealthController } from './health/health.controller';
 import { AuthModule } from './auth/auth.module';
 import { IdentityModule } from './identity/identity.module';
@@ -44,7 +45,7 @@ export class AppModule {
       global: true,
       imports: [
         TypeOrmModule.forRootAsync({
-          useFactory: () => ({ ...dataSourceOptions(config.database), migrationsRun: false, retryAttempts: 2, retryDelay: 1000 }),
+          useFactory: () => ({ ...dataSourceOptions(config.database, ENTITIES), migrationsRun: false, retryAttempts: 2, retryDelay: 1000 }),
           // Migrations before anything else reads the database, one instance at a time when several start together.
           dataSourceFactory: async (options) => {
             const db = await new DataSource(options!).initialize();

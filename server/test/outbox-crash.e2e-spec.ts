@@ -9,6 +9,7 @@ import { ApplicationEntity } from '../src/applications/application.entity';
 import { UserEntity } from '../src/auth/user.entity';
 import { loadConfig } from '../src/config/config';
 import { dataSourceOptions } from '../src/database/data-source';
+import { ENTITIES } from '../src/tables';
 import { OutboxEntity } from '../src/notifications/outbox.entity';
 import { ExamSessionEntity } from '../src/sessions/exam-session.entity';
 import { SeatHoldEntity } from '../src/sessions/seat-hold.entity';
@@ -46,7 +47,7 @@ describe(`the outbox survives a killed server (${target.name})`, () => {
     const first = await startServer();
     first.kill('SIGTERM');
     await new Promise((r) => first.once('exit', r));
-    db = await new DataSource({ ...dataSourceOptions(database), migrationsRun: false }).initialize();
+    db = await new DataSource({ ...dataSourceOptions(database, ENTITIES), migrationsRun: false }).initialize();
     await seed();
   });
 

@@ -8,6 +8,7 @@ import { DataSource, In } from 'typeorm';
 import { ApplicationEntity } from '../src/applications/application.entity';
 import { UserEntity } from '../src/auth/user.entity';
 import { dataSourceOptions } from '../src/database/data-source';
+import { ENTITIES } from '../src/tables';
 import { SeatHoldEntity } from '../src/sessions/seat-hold.entity';
 import { databaseTargets, startServer as startInProcess, until } from './harness';
 import { seededApplication } from './seeded-application';
@@ -99,7 +100,7 @@ describe(`seating heals after a crash (${target.name})`, () => {
 
   it(`killed during ${APPROVALS} approvals and started again, every approved candidate holds a seat while seats are free`, async () => {
     child = await startServer();
-    db = await new DataSource({ ...dataSourceOptions(database), migrationsRun: false }).initialize();
+    db = await new DataSource({ ...dataSourceOptions(database, ENTITIES), migrationsRun: false }).initialize();
     const admin = (await request(url).post('/api/staff/login').send(ADMIN).expect(200)).body.token as string;
     await request(url)
       .post('/api/sessions')
