@@ -165,6 +165,7 @@ export default tseslint.config(
       'server/src/health/**',
       'server/src/files/file-store.ts',
       'server/src/app.module.ts',
+      'server/src/migrations-cli.ts',
       'server/src/**/*.e2e-spec.ts',
       'server/src/**/*.spec.ts',
     ],
@@ -191,6 +192,7 @@ export default tseslint.config(
       'server/src/health/**',
       'server/src/files/file-store.ts',
       'server/src/app.module.ts',
+      'server/src/migrations-cli.ts',
       'scripts/test-support/**/*.ts',
     ],
     rules: {
