@@ -14,10 +14,6 @@ import { StaffModule } from './staff/staff.module';
 import { ApplicationsModule } from './applications/applications.module';
 import { UnitOfWork } from './database/unit-of-work';
 import { Access } from './access/access';
-import { ApplicationEntity } from './applications/application.entity';
-import { BatchEntity } from './batches/batch.entity';
-import { FileEntity } from './files/file.entity';
-import { ExamSessionEntity } from './sessions/exam-session.entity';
 import { Sequences } from './database/sequences';
 import { rateLimitStoreProvider, Throttles } from './common/rate-limiter';
 import { PlansModule } from './plans/plans.module';
@@ -53,8 +49,6 @@ export class AppModule {
             return db;
           },
         }),
-        // The access policy reads whose thing a thing is — an application's, a session's, a batch's, a file's: only it, so only here.
-        TypeOrmModule.forFeature([ApplicationEntity, BatchEntity, ExamSessionEntity, FileEntity]),
         WechatModule,
         PaymentsModule,
         FinanceModule,

@@ -21,7 +21,7 @@ import { StaffAccountEntity } from './staff/staff-account.entity';
 import { StatementColumnsEntity } from './finance/statement-columns.entity';
 import { SubscriptionCreditEntity } from './subscriptions/subscription-credit.entity';
 import { TicketDocumentEntity } from './tickets/ticket-document.entity';
-import { UserEntity } from './auth/user.entity';
+import { UserEntity } from './identity/user.entity';
 import { VisitBookingEntity, VisitSlotEntity } from './visits/visit.entity';
 import { SequenceEntity } from './database/sequence.entity';
 

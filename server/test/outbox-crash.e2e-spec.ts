@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DataSource, IsNull, Like, MoreThan, Not } from 'typeorm';
 import { ApplicationEntity } from '../src/applications/application.entity';
-import { UserEntity } from '../src/auth/user.entity';
+import { UserEntity } from '../src/identity/user.entity';
 import { loadConfig } from '../src/config/config';
 import { dataSourceOptions } from '../src/database/data-source';
 import { ENTITIES } from '../src/tables';

@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import request from 'supertest';
 import { DataSource, In } from 'typeorm';
 import { ApplicationEntity } from '../src/applications/application.entity';
-import { UserEntity } from '../src/auth/user.entity';
+import { UserEntity } from '../src/identity/user.entity';
 import { dataSourceOptions } from '../src/database/data-source';
 import { ENTITIES } from '../src/tables';
 import { SeatHoldEntity } from '../src/sessions/seat-hold.entity';

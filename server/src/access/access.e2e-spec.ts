@@ -3,7 +3,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { aCandidate, aResidentId, as, databaseTargets, startServer, uploadFile, type TestServer } from '../../test/harness';
 import { ApplicationEntity } from '../applications/application.entity';
-import type { Actor, CandidateActor, StaffActor } from '../auth/actor';
+import type { Actor, CandidateActor, StaffActor } from '../access/actor';
 import { BatchEntity } from '../batches/batch.entity';
 import { UnitOfWork } from '../database/unit-of-work';
 import { Access } from './access';

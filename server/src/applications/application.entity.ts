@@ -110,3 +110,10 @@ export class ApplicationEntity {
   @Column({ name: 'updated_at', type: 'datetime' })
   updatedAt: Date;
 }
+
+/** The access policy decides whose application this is (by its table) and answers with the row in this type. */
+declare module '../access/access' {
+  interface Subjects {
+    application: ApplicationEntity;
+  }
+}

@@ -8,7 +8,7 @@ import {
   type ResubmitRequest,
   type TransferNotice,
 } from '@skillcert/shared';
-import type { CandidateActor } from '../auth/actor';
+import type { CandidateActor } from '../access/actor';
 import { Allow, CurrentCandidate } from '../auth/auth.guard';
 import { ZodPipe } from '../common/zod-pipe';
 import { ApplicationsService } from './applications.service';

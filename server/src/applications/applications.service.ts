@@ -16,7 +16,7 @@ import {
 } from '@skillcert/shared';
 import { randomUUID } from 'node:crypto';
 import { IsNull, type Repository } from 'typeorm';
-import type { CandidateActor } from '../auth/actor';
+import type { CandidateActor } from '../access/actor';
 import { Clock } from '../common/clock';
 import { isUniqueViolation, UnitOfWork } from '../database/unit-of-work';
 import { activeKeyOf, ApplicationIntake } from './application-intake';

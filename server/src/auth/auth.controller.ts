@@ -3,7 +3,7 @@ import type { Request } from 'express';
 import { DomainError, wechatLoginSchema, type WechatLoginRequest } from '@skillcert/shared';
 import { ZodPipe } from '../common/zod-pipe';
 import { APP_CONFIG, type AppConfig } from '../config/config';
-import { ANYONE_SIGNED_IN, type Actor } from './actor';
+import { ANYONE_SIGNED_IN, type Actor } from '../access/actor';
 import { Allow, Auth, OpenDuringPasswordChange } from './auth.guard';
 import { AuthService } from './auth.service';
 

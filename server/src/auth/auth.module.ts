@@ -5,7 +5,8 @@ import { AuthSessionEntity } from './auth-session.entity';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
-import { UserEntity } from './user.entity';
+import { StaffSignIn } from './staff-sign-in';
+import { StaffModule } from '../staff/staff.module';
 
 /**
  * Who is calling: WeChat sign-in, the sessions every request is checked against, and the guard that
@@ -13,9 +14,9 @@ import { UserEntity } from './user.entity';
  */
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature([AuthSessionEntity, UserEntity]), IdentityModule],
+  imports: [TypeOrmModule.forFeature([AuthSessionEntity]), IdentityModule, StaffModule],
   controllers: [AuthController],
-  providers: [AuthService, AuthGuard],
-  exports: [AuthService, AuthGuard],
+  providers: [AuthService, AuthGuard, StaffSignIn],
+  exports: [AuthService, AuthGuard, StaffSignIn],
 })
 export class AuthModule {}

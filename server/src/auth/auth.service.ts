@@ -2,18 +2,17 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DomainError, type SessionResponse } from '@skillcert/shared';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { In, IsNull, QueryFailedError, type EntityManager, type Repository } from 'typeorm';
+import { In, IsNull, type Repository } from 'typeorm';
 import { Clock } from '../common/clock';
-import { UnitOfWork } from '../database/unit-of-work';
 import { JoinedReads } from '../database/joined-rows';
 import { CandidateProfileEntity } from '../identity/candidate-profile.entity';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { IdentityService } from '../identity/identity.service';
+import { WechatUsers } from '../identity/wechat-users';
 import { StaffAccountEntity } from '../staff/staff-account.entity';
 import { WechatClient } from '../wechat/wechat.client';
-import type { Actor } from './actor';
+import type { Actor } from '../access/actor';
 import { AuthSessionEntity } from './auth-session.entity';
-import { UserEntity } from './user.entity';
 
 /** What a request needs of its session and of a staff member's account (the candidate's profile is read whole). */
 const SESSION = ['id', 'userId', 'staffId'] as const satisfies (keyof AuthSessionEntity)[];
@@ -30,12 +29,11 @@ export class AuthService {
   constructor(
     private readonly reads: JoinedReads,
     @InjectRepository(AuthSessionEntity) private readonly authSessions: Repository<AuthSessionEntity>,
-    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
     private readonly wechat: WechatClient,
     private readonly identity: IdentityService,
-    private readonly uow: UnitOfWork,
+    private readonly users: WechatUsers,
   ) {}
 
   /** wx.login() code → our own session. WeChat's session_key stays behind in the client. */
@@ -46,7 +44,7 @@ export class AuthService {
 
   /** The WeChat user the platform vouches for (WeChat Cloud Hosting's headers, checked by the controller). */
   async signInAs(openid: string, unionid?: string): Promise<SessionResponse> {
-    const user = await this.findOrCreateUser(openid, unionid);
+    const user = await this.users.findOrCreate(openid, unionid);
     const session = await this.issueSession({ userId: user.id });
     return { ...session, me: await this.identity.me(user.id) };
   }
@@ -65,29 +63,6 @@ export class AuthService {
     const ids = live.map((s) => s.id).filter((id) => id !== except);
     if (ids.length) await sessions.update({ id: In(ids), revokedAt: IsNull() }, { revokedAt: this.clock.now() });
     return ids.length;
-  }
-
-  /**
-   * The WeChat openid a candidate signed in with (to order a payment, to tell the demo's WeChat what they
-   * allowed). `within`: inside the caller's transaction, on its connection — never a second one while
-   * holding the first (a full pool of such transactions would wait on each other for good).
-   */
-  async openidOf(userId: string, within?: EntityManager): Promise<string | undefined> {
-    return (await this.openidsOf([userId], within)).get(userId);
-  }
-
-  /** The openids of many candidates at once (the ticket notices of a whole session); those without one are left out. */
-  async openidsOf(userIds: readonly string[], within?: EntityManager): Promise<Map<string, string>> {
-    if (!userIds.length) return new Map();
-    const users = within ? within.getRepository(UserEntity) : this.users;
-    const rows = await users.find({ where: { id: In([...new Set(userIds)]) }, select: { id: true, openid: true } });
-    return new Map(rows.flatMap((row) => (row.openid ? [[row.id, row.openid] as const] : [])));
-  }
-
-  /** Holds the candidate's row for the rest of the transaction: what is counted per candidate (their uploads) is counted one change at a time. */
-  async lockUser(manager: EntityManager, userId: string): Promise<void> {
-    const lock = this.uow.rowLock;
-    if (lock) await manager.findOne(UserEntity, { where: { id: userId }, select: { id: true }, lock });
   }
 
   async revoke(actor: Actor): Promise<void> {
@@ -153,21 +128,5 @@ export class AuthService {
       createdAt: now,
     });
     return { token, expiresAt: expiresAt.toISOString() };
-  }
-
-  private async findOrCreateUser(openid: string, unionid: string | undefined): Promise<UserEntity> {
-    const users = this.users;
-    const existing = await users.findOneBy({ openid });
-    if (existing) return existing;
-    try {
-      return await users.save({ id: randomUUID(), openid, unionid: unionid ?? null, createdAt: this.clock.now() });
-    } catch (error) {
-      // Two first sign-ins of one person racing: the unique openid lets one win; both get that row.
-      if (error instanceof QueryFailedError) {
-        const winner = await users.findOneBy({ openid });
-        if (winner) return winner;
-      }
-      throw error;
-    }
   }
 }

@@ -31,3 +31,10 @@ export class BatchEntity {
   @Column({ name: 'submitted_at', type: 'datetime', nullable: true })
   submittedAt: Date | null;
 }
+
+/** The access policy decides whose batch this is (by its table) and answers with the row in this type. */
+declare module '../access/access' {
+  interface Subjects {
+    batch: BatchEntity;
+  }
+}

@@ -10,7 +10,7 @@ import {
   type PrereviewRequest,
 } from '@skillcert/shared';
 import type { Response } from 'express';
-import type { StaffActor } from '../auth/actor';
+import type { StaffActor } from '../access/actor';
 import { Allow, CurrentStaff } from '../auth/auth.guard';
 import { ZodPipe } from '../common/zod-pipe';
 import { BatchesService } from './batches.service';

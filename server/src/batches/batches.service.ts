@@ -25,7 +25,7 @@ import type { ApplicationEntity } from '../applications/application.entity';
 import { ApplicationRecords, type DraftField } from '../applications/application-records.service';
 import { activeKeyOf, ApplicationIntake } from '../applications/application-intake';
 import { ApplicationStates } from '../applications/application-states';
-import { institutionOf, type StaffActor } from '../auth/actor';
+import { institutionOf, type StaffActor } from '../access/actor';
 import { Clock } from '../common/clock';
 import { isUniqueViolation, UnitOfWork } from '../database/unit-of-work';
 import { PersonalDataCipher } from '../identity/personal-data.cipher';

@@ -11,7 +11,7 @@ import {
   type VerifyCertificateRequest,
 } from '@skillcert/shared';
 import { certificateStatusQuerySchema } from '@skillcert/shared/contract';
-import type { CandidateActor, StaffActor } from '../auth/actor';
+import type { CandidateActor, StaffActor } from '../access/actor';
 import { Allow, CurrentCandidate, CurrentStaff } from '../auth/auth.guard';
 import { Throttles } from '../common/rate-limiter';
 import { ZodPipe } from '../common/zod-pipe';

@@ -19,7 +19,7 @@ import { In, type EntityManager, type Repository } from 'typeorm';
 import type { ApplicationEntity } from '../applications/application.entity';
 import { ApplicationRecords } from '../applications/application-records.service';
 import { ApplicationStates } from '../applications/application-states';
-import type { CandidateActor, StaffActor } from '../auth/actor';
+import type { CandidateActor, StaffActor } from '../access/actor';
 import { Clock } from '../common/clock';
 import { highestIssued, Sequences } from '../database/sequences';
 import { UnitOfWork } from '../database/unit-of-work';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityTarget, type ObjectLiteral } from 'typeorm';
+import { DataSource, type EntityManager, type EntityTarget, type ObjectLiteral, type Repository } from 'typeorm';
 
 /**
  * Hand-written joins read back as entities. A view that needs ten tables is
@@ -110,6 +110,13 @@ export class JoinedReads {
     only?: readonly K[],
   ): Pick<T, K> | undefined {
     return hydrate(this.db, entity, alias, raw, only);
+  }
+
+  /** The table's entity, for a reader that knows a table by its name alone (the access policy): inside the caller's transaction when it gives one. */
+  repositoryOfTable<T extends ObjectLiteral>(table: string, manager?: EntityManager): Repository<T> {
+    const metadata = this.db.entityMetadatas.find((candidate) => candidate.tableName === table);
+    if (!metadata) throw new Error(`no entity is registered for the table ${table}`);
+    return (manager ?? this.db.manager).getRepository<T>(metadata.target);
   }
 
   table(entity: EntityTarget<ObjectLiteral>): string {

@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { idParamSchema } from '@skillcert/shared';
 import { demoPersonaSchema, demoPhoneSchema } from '@skillcert/shared/contract';
 import { ApplicationViews } from '../applications/application-views';
-import type { CandidateActor, StaffActor } from '../auth/actor';
+import type { CandidateActor, StaffActor } from '../access/actor';
 import { Allow, CurrentCandidate, CurrentStaff } from '../auth/auth.guard';
 import { ZodPipe } from '../common/zod-pipe';
 import { BatchPaymentsService } from '../payments/batch-payments.service';

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { checkInSchema, idParamSchema, type CheckInRequest } from '@skillcert/shared';
 import { examDayQuerySchema, ticketParamSchema } from '@skillcert/shared/contract';
-import type { StaffActor } from '../auth/actor';
+import type { StaffActor } from '../access/actor';
 import { Allow, CurrentStaff } from '../auth/auth.guard';
 import { ZodPipe } from '../common/zod-pipe';
 import { ExamDayService } from './exam-day.service';

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Post, Query, Res, UploadedFile } from '@nestjs/common';
 import { DomainError, fileLinkQuerySchema, idParamSchema, UPLOAD_TYPES, type FileLinkQuery } from '@skillcert/shared';
 import type { Response } from 'express';
-import { ANYONE_SIGNED_IN, type Actor } from '../auth/actor';
+import { ANYONE_SIGNED_IN, type Actor } from '../access/actor';
 import { Allow, Auth } from '../auth/auth.guard';
 import { ZodPipe } from '../common/zod-pipe';
 import { FilesService, uploaderOf } from './files.service';

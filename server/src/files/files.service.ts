@@ -12,11 +12,11 @@ import {
 } from '@skillcert/shared';
 import { createHash, createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { In, type EntityManager, type Repository } from 'typeorm';
-import { AuthService } from '../auth/auth.service';
+import { WechatUsers } from '../identity/wechat-users';
 import { UnitOfWork } from '../database/unit-of-work';
 import { PersonalDataCipher } from '../identity/personal-data.cipher';
 import { StaffService } from '../staff/staff.service';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../access/actor';
 import { Clock } from '../common/clock';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { FileEntity } from './file.entity';
@@ -55,7 +55,7 @@ export class FilesService {
     private readonly cipher: PersonalDataCipher,
     private readonly uow: UnitOfWork,
     private readonly access: Access,
-    private readonly auth: AuthService,
+    private readonly users: WechatUsers,
     private readonly staff: StaffService,
   ) {}
 
@@ -171,7 +171,7 @@ export class FilesService {
 
   /** Uploads by one owner queue on the owner's row, so the quota is counted one upload at a time. */
   private async lockOwner(manager: EntityManager, owner: FileOwner): Promise<void> {
-    if (owner.ownerKind === 'candidate') await this.auth.lockUser(manager, owner.ownerId);
+    if (owner.ownerKind === 'candidate') await this.users.lockUser(manager, owner.ownerId);
     else await this.staff.lockInstitution(manager, owner.ownerId);
   }
 

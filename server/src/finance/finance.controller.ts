@@ -11,7 +11,7 @@ import {
   type RefundQuery,
   type StatementColumnsRequest,
 } from '@skillcert/shared';
-import type { StaffActor } from '../auth/actor';
+import type { StaffActor } from '../access/actor';
 import { Allow, CurrentStaff } from '../auth/auth.guard';
 import { ZodPipe } from '../common/zod-pipe';
 import { FinanceService } from './finance.service';

@@ -28,7 +28,7 @@ import { In, type EntityManager, type Repository } from 'typeorm';
 import { ApplicationRecords, applicationFee } from '../applications/application-records.service';
 import { BatchesService } from '../batches/batches.service';
 import { StaffService } from '../staff/staff.service';
-import type { StaffActor } from '../auth/actor';
+import type { StaffActor } from '../access/actor';
 import { Clock } from '../common/clock';
 import { UnitOfWork } from '../database/unit-of-work';
 import { PaymentsService } from '../payments/payments.service';

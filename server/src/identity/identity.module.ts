@@ -5,12 +5,14 @@ import { IdentityService } from './identity.service';
 import { MeController } from './me.controller';
 import { PersonalDataCipher } from './personal-data.cipher';
 import { PhoneBackfill } from './phone-backfill';
+import { UserEntity } from './user.entity';
+import { WechatUsers } from './wechat-users';
 
-/** A candidate's real name: the profile checked against the ID number, the WeChat phone, personal data sealed at rest. */
+/** The people who sign in with WeChat and a candidate's real name: the profile checked against the ID number, the WeChat phone, personal data sealed at rest. */
 @Module({
-  imports: [TypeOrmModule.forFeature([CandidateProfileEntity])],
+  imports: [TypeOrmModule.forFeature([CandidateProfileEntity, UserEntity])],
   controllers: [MeController],
-  providers: [IdentityService, PersonalDataCipher, PhoneBackfill],
-  exports: [IdentityService, PersonalDataCipher],
+  providers: [IdentityService, PersonalDataCipher, PhoneBackfill, WechatUsers],
+  exports: [IdentityService, PersonalDataCipher, WechatUsers],
 })
 export class IdentityModule {}

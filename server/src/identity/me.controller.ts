@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Put } from '@nestjs/common';
 import { phoneCodeSchema, profileRequestSchema, type ProfileRequest } from '@skillcert/shared';
-import type { CandidateActor } from '../auth/actor';
+import type { CandidateActor } from '../access/actor';
 import { Allow, CurrentCandidate } from '../auth/auth.guard';
 import { ZodPipe } from '../common/zod-pipe';
 import { IdentityService } from './identity.service';

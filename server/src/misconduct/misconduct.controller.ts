@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { misconductSchema, type MisconductRequest } from '@skillcert/shared';
 import { applicationQuerySchema } from '@skillcert/shared/contract';
-import type { StaffActor } from '../auth/actor';
+import type { StaffActor } from '../access/actor';
 import { Allow, CurrentStaff } from '../auth/auth.guard';
 import { ZodPipe } from '../common/zod-pipe';
 import { MisconductService } from './misconduct.service';

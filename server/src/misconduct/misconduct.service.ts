@@ -15,7 +15,7 @@ import { randomUUID } from 'node:crypto';
 import { type EntityManager, type Repository } from 'typeorm';
 import { ApplicationRecords } from '../applications/application-records.service';
 import { ApplicationStates } from '../applications/application-states';
-import type { StaffActor } from '../auth/actor';
+import type { StaffActor } from '../access/actor';
 import { Clock } from '../common/clock';
 import { UnitOfWork } from '../database/unit-of-work';
 import { writeMarks, type Marks } from '../results/marks-writer';

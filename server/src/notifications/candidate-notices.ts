@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { SubscriptionKind } from '@skillcert/shared';
 import type { EntityManager } from 'typeorm';
 import type { ApplicationEntity } from '../applications/application.entity';
-import { AuthService } from '../auth/auth.service';
+import { WechatUsers } from '../identity/wechat-users';
 import { IdentityService } from '../identity/identity.service';
 import { SubscriptionsService } from '../subscriptions/subscriptions.service';
 import { Mailer } from './mailer';
@@ -27,7 +27,7 @@ export interface CandidateNotice {
 export class CandidateNotices {
   constructor(
     private readonly mailer: Mailer,
-    private readonly auth: AuthService,
+    private readonly users: WechatUsers,
     private readonly identity: IdentityService,
     private readonly subscriptions: SubscriptionsService,
   ) {}
@@ -49,7 +49,7 @@ export class CandidateNotices {
       application.userId ? [{ applicationId: application.id, userId: application.userId, notice }] : [],
     );
     const byWechat = reachable.filter((t) => t.notice.wechat);
-    const openids = await this.auth.openidsOf(
+    const openids = await this.users.openidsOf(
       byWechat.map((t) => t.userId),
       manager,
     );

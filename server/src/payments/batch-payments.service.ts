@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { DomainError, occupationLevel, type BatchPaymentView } from '@skillcert/shared';
 import { In, IsNull, type Repository } from 'typeorm';
 import { ApplicationRecords, applicationFee } from '../applications/application-records.service';
-import type { StaffActor } from '../auth/actor';
+import type { StaffActor } from '../access/actor';
 import type { BatchEntity } from '../batches/batch.entity';
 import { Clock } from '../common/clock';
 import { isUniqueViolation, UnitOfWork } from '../database/unit-of-work';

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { DomainError, idParamSchema, messageOf, rejectSchema } from '@skillcert/shared';
 import type { Request, Response } from 'express';
-import type { CandidateActor, StaffActor } from '../auth/actor';
+import type { CandidateActor, StaffActor } from '../access/actor';
 import { Allow, CurrentCandidate, CurrentStaff } from '../auth/auth.guard';
 import { ZodPipe } from '../common/zod-pipe';
 import type { NotificationHeaders } from '../wechat/wechatpay.client';

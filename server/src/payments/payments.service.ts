@@ -17,9 +17,9 @@ import { ApplicationStates, type EventActor } from '../applications/application-
 import { ApplicationIntake } from '../applications/application-intake';
 import type { ApplicationEntity } from '../applications/application.entity';
 import { ApplicationViews } from '../applications/application-views';
-import type { CandidateActor, StaffActor } from '../auth/actor';
+import type { CandidateActor, StaffActor } from '../access/actor';
 import { SeatsService } from '../sessions/seats.service';
-import { AuthService } from '../auth/auth.service';
+import { WechatUsers } from '../identity/wechat-users';
 import { Clock } from '../common/clock';
 import { timeOrderedId } from '../common/time-ordered-id';
 import { APP_CONFIG, type AppConfig } from '../config/config';
@@ -41,7 +41,7 @@ export class PaymentsService implements OnModuleInit {
   private readonly logger = new Logger('Payments');
 
   constructor(
-    private readonly auth: AuthService,
+    private readonly users: WechatUsers,
     @InjectRepository(PaymentEntity) private readonly paymentRows: Repository<PaymentEntity>,
     private readonly applications: ApplicationRecords,
     private readonly uow: UnitOfWork,
@@ -67,7 +67,7 @@ export class PaymentsService implements OnModuleInit {
     const hold = await this.seats.holdOf(applicationId, 'held');
     if (!hold?.heldUntil) throw new DomainError('ON_WAITING_LIST');
     if (hold.heldUntil.getTime() <= this.clock.now().getTime()) throw new DomainError('PAYMENT_DEADLINE_PASSED');
-    const openid = await this.auth.openidOf(actor.userId);
+    const openid = await this.users.openidOf(actor.userId);
     if (!openid) throw new DomainError('WECHAT_NOT_LINKED');
 
     await this.intake.refuseBanned(application.residentIdHash);

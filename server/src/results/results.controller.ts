@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put, Res, UploadedFile } 
 import { idParamSchema, type SubjectKind } from '@skillcert/shared';
 import type { Response } from 'express';
 import { enterScoresSchema, sessionCandidateParamSchema } from '@skillcert/shared/contract';
-import type { StaffActor } from '../auth/actor';
+import type { StaffActor } from '../access/actor';
 import { Allow, CurrentStaff } from '../auth/auth.guard';
 import { ZodPipe } from '../common/zod-pipe';
 import { ResultsService } from './results.service';

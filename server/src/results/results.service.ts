@@ -25,7 +25,7 @@ import type { ApplicationEntity } from '../applications/application.entity';
 import { ApplicationRecords } from '../applications/application-records.service';
 import { ApplicationStates } from '../applications/application-states';
 import { marksOf } from '../applications/application-views';
-import type { StaffActor } from '../auth/actor';
+import type { StaffActor } from '../access/actor';
 import { cellText, loadWorkbook } from '../common/workbook';
 import { Clock } from '../common/clock';
 import { StaffService } from '../staff/staff.service';

@@ -16,7 +16,7 @@ import {
   type ReviewNote,
   type ReviewQuery,
 } from '@skillcert/shared';
-import type { StaffActor } from '../auth/actor';
+import type { StaffActor } from '../access/actor';
 import { Allow, CurrentStaff } from '../auth/auth.guard';
 import { ZodPipe } from '../common/zod-pipe';
 import { ReviewService } from './review.service';

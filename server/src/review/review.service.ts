@@ -24,7 +24,7 @@ import { ApplicationStates } from '../applications/application-states';
 import { activeKeyOf, ApplicationIntake } from '../applications/application-intake';
 import { IdentityService } from '../identity/identity.service';
 import { ApplicationViews } from '../applications/application-views';
-import type { StaffActor } from '../auth/actor';
+import type { StaffActor } from '../access/actor';
 import { Clock } from '../common/clock';
 import { Throttles } from '../common/rate-limiter';
 import { isUniqueViolation, UnitOfWork } from '../database/unit-of-work';

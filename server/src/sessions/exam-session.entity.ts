@@ -51,3 +51,10 @@ export class ExamSessionEntity {
   @Column({ name: 'created_at', type: 'datetime' })
   createdAt: Date;
 }
+
+/** The access policy decides whose session this is (by its table) and answers with the row in this type. */
+declare module '../access/access' {
+  interface Subjects {
+    session: ExamSessionEntity;
+  }
+}

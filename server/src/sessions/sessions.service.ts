@@ -3,7 +3,7 @@ import { Between, In, IsNull, MoreThan, type EntityManager, type FindOptionsWher
 import { InjectRepository } from '@nestjs/typeorm';
 import { DomainError, sessionDateAllowed, type CreateExamSessionRequest, type ExamSessionView, type IsoDate } from '@skillcert/shared';
 import { randomUUID } from 'node:crypto';
-import type { StaffActor } from '../auth/actor';
+import type { StaffActor } from '../access/actor';
 import { Clock } from '../common/clock';
 import { UnitOfWork } from '../database/unit-of-work';
 import { ExamSessionEntity } from './exam-session.entity';

@@ -10,16 +10,18 @@ import {
   type ResetPasswordRequest,
   type StaffLoginRequest,
 } from '@skillcert/shared';
-import type { StaffActor } from '../auth/actor';
+import type { StaffActor } from '../access/actor';
 import { Allow, CurrentStaff, OpenDuringPasswordChange } from '../auth/auth.guard';
 import { Throttles } from '../common/rate-limiter';
 import { ZodPipe } from '../common/zod-pipe';
+import { StaffSignIn } from '../auth/staff-sign-in';
 import { StaffService } from './staff.service';
 
 @Controller('api/staff')
 export class StaffController {
   constructor(
     private readonly staff: StaffService,
+    private readonly signIn: StaffSignIn,
     private readonly throttles: Throttles,
   ) {}
 
@@ -27,7 +29,7 @@ export class StaffController {
   @HttpCode(200)
   async login(@Ip() ip: string, @Body(new ZodPipe(staffLoginSchema)) body: StaffLoginRequest) {
     await this.throttles.hit('staff-login', ip);
-    return this.staff.login(body, ip);
+    return this.signIn.signIn(body, ip);
   }
 
   @Get('me')
@@ -55,21 +57,21 @@ export class StaffController {
   @Allow('institution', 'reviewer', 'finance', 'proctor', 'admin')
   @OpenDuringPasswordChange()
   async changePassword(@CurrentStaff() actor: StaffActor, @Body(new ZodPipe(changePasswordSchema)) body: ChangePasswordRequest): Promise<void> {
-    await this.staff.changePassword(actor, body);
+    await this.signIn.changePassword(actor, body);
   }
 
   @Post('accounts/:id/disable')
   @HttpCode(200)
   @Allow('admin')
   disable(@CurrentStaff() actor: StaffActor, @Param(new ZodPipe(idParamSchema)) { id }: { id: string }) {
-    return this.staff.setDisabled(actor, id, true);
+    return this.signIn.setDisabled(actor, id, true);
   }
 
   @Post('accounts/:id/enable')
   @HttpCode(200)
   @Allow('admin')
   enable(@CurrentStaff() actor: StaffActor, @Param(new ZodPipe(idParamSchema)) { id }: { id: string }) {
-    return this.staff.setDisabled(actor, id, false);
+    return this.signIn.setDisabled(actor, id, false);
   }
 
   @Post('accounts/:id/reset-password')
@@ -80,7 +82,7 @@ export class StaffController {
     @Param(new ZodPipe(idParamSchema)) { id }: { id: string },
     @Body(new ZodPipe(resetPasswordSchema)) body: ResetPasswordRequest,
   ) {
-    return this.staff.resetPassword(actor, id, body);
+    return this.signIn.resetPassword(actor, id, body);
   }
 
   /** "Sign out everywhere" for a lost phone: every session of the account ends. */
@@ -88,6 +90,6 @@ export class StaffController {
   @HttpCode(200)
   @Allow('admin')
   revokeSessions(@CurrentStaff() actor: StaffActor, @Param(new ZodPipe(idParamSchema)) { id }: { id: string }) {
-    return this.staff.revokeSessions(actor, id);
+    return this.signIn.revokeSessions(actor, id);
   }
 }

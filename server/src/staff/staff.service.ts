@@ -7,12 +7,10 @@ import {
   type ResetPasswordRequest,
   type StaffLoginRequest,
   type StaffProfile,
-  type StaffSessionResponse,
 } from '@skillcert/shared';
 import { createHash, randomUUID } from 'node:crypto';
 import { In, QueryFailedError, type EntityManager, type Repository } from 'typeorm';
-import type { StaffActor } from '../auth/actor';
-import { AuthService } from '../auth/auth.service';
+import type { StaffActor } from '../access/actor';
 import { Clock } from '../common/clock';
 import { UnitOfWork } from '../database/unit-of-work';
 import { LoginFailureEntity } from './login-failure.entity';
@@ -43,7 +41,6 @@ export class StaffService implements OnApplicationBootstrap {
     @InjectRepository(StaffAccountEntity) private readonly staffAccounts: Repository<StaffAccountEntity>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
-    private readonly auth: AuthService,
     private readonly uow: UnitOfWork,
   ) {}
 
@@ -82,7 +79,8 @@ export class StaffService implements OnApplicationBootstrap {
    * rest the outsider, not the reviewer at the counter; a much higher count over
    * all addresses rests the account.
    */
-  async login({ username, password }: StaffLoginRequest, address: string): Promise<StaffSessionResponse> {
+  /** The account whose password this is, counted against the address's and the account's lock-outs; the session is sign-in's to issue. */
+  async checkPassword({ username, password }: StaffLoginRequest, address: string): Promise<StaffAccountEntity> {
     const accounts = this.staffAccounts;
     const account = await accounts.findOneBy({ username: username.trim().toLowerCase() });
     if (!account) {
@@ -98,8 +96,7 @@ export class StaffService implements OnApplicationBootstrap {
       await manager.update(StaffAccountEntity, { id: account.id }, { failedLogins: 0, lockedUntil: null });
       await manager.update(LoginFailureEntity, { accountId: account.id, addressHash }, { failures: 0, lockedUntil: null, signedInAt: this.clock.now() });
     });
-    const session = await this.auth.issueSession({ staffId: account.id });
-    return { ...session, staff: await this.profile(account) };
+    return account;
   }
 
   /** Counts one attempt as failed until its password proves right; refuses it when the account or this address is resting. */
@@ -134,26 +131,24 @@ export class StaffService implements OnApplicationBootstrap {
     });
   }
 
-  /** Their own new password, proved by the current one. Every other session of theirs ends; a temporary password is done with. */
+  /** Their own new password, proved by the current one; a temporary password is done with. */
   async changePassword(actor: StaffActor, request: ChangePasswordRequest): Promise<void> {
     const account = await this.staffAccounts.findOneByOrFail({ id: actor.staffId });
     if (!(await verifyPassword(request.currentPassword, account.passwordHash))) throw new DomainError('PASSWORD_WRONG');
     await this.staffAccounts.update({ id: account.id }, { passwordHash: await hashPassword(request.newPassword), mustChangePassword: false });
-    await this.auth.revokeAllOfStaff(account.id, actor.sessionId);
     this.logger.log({ event: 'password-changed', staffId: account.id });
   }
 
-  /** An admin stops (or restarts) an account of their body: stopped, its open sessions end at once. */
+  /** An admin stops (or restarts) an account of their body. */
   async setDisabled(actor: StaffActor, id: string, disabled: boolean): Promise<StaffProfile> {
     const account = await this.ownAccount(actor, id);
     if (disabled && account.id === actor.staffId) throw new DomainError('OWN_ACCOUNT');
     await this.staffAccounts.update({ id }, { disabledAt: disabled ? this.clock.now() : null });
-    if (disabled) await this.auth.revokeAllOfStaff(id);
     this.logger.log({ event: disabled ? 'account-disabled' : 'account-enabled', staffId: id, by: actor.staffId });
     return this.profile(await this.staffAccounts.findOneByOrFail({ id }));
   }
 
-  /** A temporary password from an admin: sessions end, lock-outs lift, and the holder sets their own at the next sign-in. */
+  /** A temporary password from an admin: lock-outs lift, and the holder sets their own at the next sign-in. */
   async resetPassword(actor: StaffActor, id: string, request: ResetPasswordRequest): Promise<StaffProfile> {
     await this.ownAccount(actor, id);
     await this.uow.run(async (manager) => {
@@ -164,20 +159,12 @@ export class StaffService implements OnApplicationBootstrap {
       );
       await manager.delete(LoginFailureEntity, { accountId: id });
     });
-    await this.auth.revokeAllOfStaff(id);
     this.logger.log({ event: 'password-reset', staffId: id, by: actor.staffId });
     return this.profile(await this.staffAccounts.findOneByOrFail({ id }));
   }
 
-  async revokeSessions(actor: StaffActor, id: string): Promise<{ revoked: number }> {
-    await this.ownAccount(actor, id);
-    const revoked = await this.auth.revokeAllOfStaff(id, id === actor.staffId ? actor.sessionId : undefined);
-    this.logger.log({ event: 'sessions-revoked', staffId: id, by: actor.staffId, revoked });
-    return { revoked };
-  }
-
   /** Another body's account looks exactly like a missing one. */
-  private async ownAccount(actor: StaffActor, id: string): Promise<StaffAccountEntity> {
+  async ownAccount(actor: StaffActor, id: string): Promise<StaffAccountEntity> {
     const account = await this.staffAccounts.findOneBy({ id, bodyId: actor.bodyId });
     if (!account) throw new DomainError('NOT_FOUND');
     return account;
@@ -254,7 +241,7 @@ export class StaffService implements OnApplicationBootstrap {
     return id;
   }
 
-  private async profile(account: StaffAccountEntity): Promise<StaffProfile> {
+  async profile(account: StaffAccountEntity): Promise<StaffProfile> {
     const institution = account.institutionId ? await this.institutions.findOneBy({ id: account.institutionId }) : null;
     return {
       id: account.id,

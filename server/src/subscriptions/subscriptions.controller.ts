@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { subscriptionChoicesSchema, type SubscriptionChoices } from '@skillcert/shared';
-import type { CandidateActor } from '../auth/actor';
+import type { CandidateActor } from '../access/actor';
 import { Allow, CurrentCandidate } from '../auth/auth.guard';
 import { ZodPipe } from '../common/zod-pipe';
 import { SubscriptionsService } from './subscriptions.service';

@@ -2,7 +2,7 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { SUBSCRIPTION_KINDS, SUBSCRIPTION_TITLES, type SubscriptionChoices, type SubscriptionKind, type SubscriptionsView } from '@skillcert/shared';
 import { In, IsNull, type EntityManager, type Repository } from 'typeorm';
-import { AuthService } from '../auth/auth.service';
+import { WechatUsers } from '../identity/wechat-users';
 import { Clock } from '../common/clock';
 import { timeOrderedId } from '../common/time-ordered-id';
 import { APP_CONFIG, type AppConfig } from '../config/config';
@@ -16,7 +16,7 @@ export type SubscriptionsAccepted = (openid: string, templateIds: string[]) => P
 @Injectable()
 export class SubscriptionsService {
   constructor(
-    private readonly auth: AuthService,
+    private readonly users: WechatUsers,
     @InjectRepository(SubscriptionCreditEntity) private readonly subscriptionCredits: Repository<SubscriptionCreditEntity>,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -71,7 +71,7 @@ export class SubscriptionsService {
       await this.subscriptionCredits.insert(
         accepted.map((a) => ({ id: timeOrderedId(), userId, kind: a.kind, templateId: a.templateId, grantedAt: this.clock.now(), usedAt: null })),
       );
-      const openid = this.accepted ? await this.auth.openidOf(userId) : undefined;
+      const openid = this.accepted ? await this.users.openidOf(userId) : undefined;
       if (openid)
         await this.accepted?.(
           openid,

@@ -17,7 +17,7 @@ import { createHash } from 'node:crypto';
 import { In, type EntityManager, type Repository } from 'typeorm';
 import type { ApplicationEntity } from '../applications/application.entity';
 import { ApplicationRecords } from '../applications/application-records.service';
-import type { CandidateActor, StaffActor } from '../auth/actor';
+import type { CandidateActor, StaffActor } from '../access/actor';
 import { Clock } from '../common/clock';
 import { Sequences } from '../database/sequences';
 import { isUniqueViolation, UnitOfWork } from '../database/unit-of-work';

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import { idParamSchema } from '@skillcert/shared';
 import type { Response } from 'express';
-import type { CandidateActor, StaffActor } from '../auth/actor';
+import type { CandidateActor, StaffActor } from '../access/actor';
 import { Allow, CurrentCandidate, CurrentStaff } from '../auth/auth.guard';
 import { ZodPipe } from '../common/zod-pipe';
 import { TicketDocuments } from './ticket-documents';

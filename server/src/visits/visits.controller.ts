@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, Param, Put, Query } from '@nestjs/common';
 import { bookVisitSchema, idParamSchema, planQuerySchema, type BookVisitRequest } from '@skillcert/shared';
-import type { CandidateActor } from '../auth/actor';
+import type { CandidateActor } from '../access/actor';
 import { Allow, CurrentCandidate } from '../auth/auth.guard';
 import { ZodPipe } from '../common/zod-pipe';
 import { VisitsService } from './visits.service';

@@ -14,7 +14,7 @@ import { randomInt } from 'node:crypto';
 import { In, type EntityManager, type Repository } from 'typeorm';
 import { ApplicationRecords } from '../applications/application-records.service';
 import { ApplicationViews } from '../applications/application-views';
-import type { CandidateActor } from '../auth/actor';
+import type { CandidateActor } from '../access/actor';
 import { Clock } from '../common/clock';
 import { UnitOfWork } from '../database/unit-of-work';
 import { VisitBookingEntity, VisitSlotEntity } from './visit.entity';
