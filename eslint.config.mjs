@@ -10,59 +10,89 @@ const throughSharedFront = {
 };
 
 /**
- * What one server feature may take from another: its module, its entities (as types: foreignEntitiesAsTypes), its services, and the few
- * files listed here that are services by another name (the guard, the policy, the state machine's
- * writer, the read models, the WeChat clients). Anything else in a feature's folder is its own.
+ * The server's floors, from the ground up: a folder of server/src imports only from its own floor or
+ * below, so which room stands on which can be read here, and an import that runs up fails the lint.
+ * Folders on one floor may use each other one way (walls.spec.ts refuses two folders importing each other).
  */
-const FEATURE_SURFACE = [
-  '../*/*.module',
-  '../*/*.entity',
-  '../*/*.service',
-  '../common/*',
-  '../database/*',
-  '../config/*',
-  '../access/actor',
-  '../identity/wechat-users',
-  '../auth/staff-sign-in',
-  '../auth/auth.guard',
-  '../access/access',
-  '../applications/application-states',
-  '../applications/application-views',
-  '../applications/application-intake',
-  '../certificates/certificate-view',
-  '../identity/personal-data.cipher',
-  '../notifications/candidate-notices',
-  '../notifications/mailer',
-  '../results/marks-writer',
-  '../sessions/seat-allocator',
-  '../tickets/ticket-documents',
-  '../wechat/wechat.client',
-  '../wechat/wechatpay.client',
+const LAYERS = [
+  { floor: 'infrastructure', folders: ['common', 'config', 'database', 'wechat'] },
+  { floor: 'access', folders: ['access'] },
+  { floor: 'people and catalogue', folders: ['identity', 'staff', 'plans', 'files', 'subscriptions'] },
+  { floor: 'sign-in', folders: ['auth'] },
+  { floor: 'the hub', folders: ['applications', 'sessions'] },
+  {
+    floor: 'processes',
+    folders: ['payments', 'review', 'results', 'certificates', 'tickets', 'notifications', 'finance', 'batches', 'visits', 'exam-day', 'misconduct'],
+  },
+  { floor: 'views and routes', folders: ['api', 'docs'] },
+  { floor: 'the demo', folders: ['demo'] },
+  { floor: 'the root', files: ['app.module.ts', 'app.ts', 'main.ts', 'tables.ts', 'migrations-cli.ts'] },
 ];
-/**
- * Another feature's table is read through its owner's services (or a read model), never as a repository
- * of one's own: its entity may be named as a type, not handed to `manager.find` or `@InjectRepository`.
- */
-const foreignEntitiesAsTypes = {
-  group: ['../*/*.entity'],
-  allowTypeImports: true,
-  message: "another feature's table: read it through that feature's services (import its entity with `import type` only)",
+const INFRASTRUCTURE = LAYERS[0].folders;
+const SERVER_SRC = 'server/src/';
+
+/** The floor of a file of server/src (by its folder, or its name at the top), or undefined outside the floors. */
+function floorOf(path) {
+  const inside = path.replaceAll('\\', '/').split(SERVER_SRC)[1];
+  if (!inside) return undefined;
+  const [first, ...rest] = inside.split('/');
+  // A folder's own index is imported by the folder's name alone.
+  const folder = rest.length > 0 || !first.includes('.');
+  const index = LAYERS.findIndex((layer) => (folder ? layer.folders?.includes(first) : layer.files?.includes(first)));
+  return index < 0 ? undefined : { index, room: folder ? `${first}/` : first };
+}
+
+const floors = {
+  rules: {
+    'imports-run-down': {
+      meta: { type: 'problem', schema: [] },
+      create(context) {
+        const from = floorOf(context.filename);
+        const check = (node) => {
+          const source = node.source?.value;
+          if (!from || typeof source !== 'string' || !source.startsWith('.')) return;
+          const target = floorOf(resolveUp(context.filename, source));
+          if (!target || target.index <= from.index) return;
+          context.report({
+            node: node.source,
+            message: `${from.room} stands on the floor of ${LAYERS[from.index].floor}; ${target.room} is higher up (${LAYERS[target.index].floor}): imports run down the floors (LAYERS in eslint.config.mjs)`,
+          });
+        };
+        return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check };
+      },
+    },
+  },
 };
 
+/** A relative import resolved against its file (without an extension), as a path with server/src/ in it when it lands there. */
+function resolveUp(filename, source) {
+  const parts = filename.replaceAll('\\', '/').split('/').slice(0, -1);
+  for (const segment of source.split('/')) {
+    if (segment === '..') parts.pop();
+    else if (segment !== '.') parts.push(segment);
+  }
+  return parts.join('/');
+}
+
 /**
- * The read models: one statement over several features' tables through JoinedReads (the application's
- * view and audit trail, the intake's checks, the sign-in lookup), and the access policy's ownership reads.
+ * A feature is used through its `index.ts` alone — `../payments`, never `../payments/payments.service`;
+ * the infrastructure's files are used as they are. Its entities come through the index as types: another
+ * feature's table is read through its owner's services.
  */
+const throughFeatureIndex = {
+  group: ['../*/*', ...INFRASTRUCTURE.map((folder) => `!../${folder}/*`)],
+  message: "another feature's internals: import its index (`../payments`), which lists what it offers the floors above",
+};
+/** The read models (one statement over many features' tables) and the list of tables name the entities themselves. */
 const READ_MODELS = [
-  'server/src/applications/application-views.ts',
+  'server/src/api/application-views.ts',
   'server/src/applications/application-intake.ts',
   'server/src/auth/auth.service.ts',
-  'server/src/access/access.ts',
+  'server/src/tables.ts',
 ];
-
-const throughFeatureSurface = {
-  group: ['../*/*', ...FEATURE_SURFACE.map((path) => `!${path}`)],
-  message: "another feature's internals: use its module, entities, services or a file of its surface (FEATURE_SURFACE in eslint.config.mjs)",
+const entitiesOfReadModels = {
+  group: ['../*/*', './*/*', ...INFRASTRUCTURE.flatMap((folder) => [`!../${folder}/*`, `!./${folder}/*`]), '!../*/*.entity', '!./*/*.entity'],
+  message: "another feature's internals: import its index; a read model names other features' entities, nothing else of theirs",
 };
 
 const notTheDatabase = [
@@ -158,45 +188,36 @@ export default tseslint.config(
     },
   },
   {
-    // Rooms with walls: a service gets repositories for the tables its module registers (or imports from
-    // the module that owns them), joined reads through JoinedReads, transactions through UnitOfWork. Only
-    // the database's own plumbing, the health check and the store whose medium is the database hold it.
+    // Rooms with walls: a service gets repositories for the tables its module registers, joined reads
+    // through JoinedReads, transactions through UnitOfWork; another feature only through its index.
+    // Only the database's own plumbing, the health check and the store whose medium is the database hold it.
     files: ['server/src/**/*.ts'],
-    ignores: [
-      'server/src/database/**',
-      'server/src/health/**',
-      'server/src/files/file-store.ts',
-      'server/src/app.module.ts',
-      'server/src/migrations-cli.ts',
-      'server/src/**/*.e2e-spec.ts',
-      'server/src/**/*.spec.ts',
-    ],
+    ignores: ['server/src/**/*.e2e-spec.ts', 'server/src/**/*.spec.ts'],
+    plugins: { floors },
     rules: {
+      'floors/imports-run-down': 'error',
       'no-restricted-imports': 'off',
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        { paths: notTheDatabase, patterns: [throughSharedFront, throughFeatureSurface, foreignEntitiesAsTypes] },
-      ],
+      '@typescript-eslint/no-restricted-imports': ['error', { paths: notTheDatabase, patterns: [throughSharedFront, throughFeatureIndex] }],
     },
   },
   {
     files: READ_MODELS,
     rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', { paths: notTheDatabase, patterns: [throughSharedFront, throughFeatureSurface] }],
+      '@typescript-eslint/no-restricted-imports': ['error', { paths: notTheDatabase, patterns: [throughSharedFront, entitiesOfReadModels] }],
     },
   },
   {
     files: [
-      'server/test/**/*.ts',
-      'server/src/**/*.spec.ts',
-      'server/src/**/*.e2e-spec.ts',
       'server/src/database/**',
-      'server/src/health/**',
+      'server/src/api/health.controller.ts',
       'server/src/files/file-store.ts',
       'server/src/app.module.ts',
       'server/src/migrations-cli.ts',
-      'scripts/test-support/**/*.ts',
     ],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [throughSharedFront, throughFeatureIndex] }] },
+  },
+  {
+    files: ['server/test/**/*.ts', 'server/src/**/*.spec.ts', 'server/src/**/*.e2e-spec.ts', 'scripts/test-support/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -7,31 +7,14 @@ import { Clock } from './common/clock';
 import { APP_CONFIG, type AppConfig } from './config/config';
 import { dataSourceOptions } from './database/data-source';
 import { ENTITIES } from './tables';
-import { HealthController } from './health/health.controller';
-import { AuthModule } from './auth/auth.module';
-import { IdentityModule } from './identity/identity.module';
-import { StaffModule } from './staff/staff.module';
-import { ApplicationsModule } from './applications/applications.module';
+import { ApiModule } from './api';
 import { UnitOfWork } from './database/unit-of-work';
-import { Access } from './access/access';
+import { Access } from './access';
 import { Sequences } from './database/sequences';
-import { rateLimitStoreProvider, Throttles } from './common/rate-limiter';
-import { PlansModule } from './plans/plans.module';
-import { ReviewModule } from './review/review.module';
-import { BatchesModule } from './batches/batches.module';
-import { FilesModule } from './files/files.module';
-import { VisitsModule } from './visits/visits.module';
-import { SessionsModule } from './sessions/sessions.module';
+import { RateLimitStore, rateLimitStoreProvider, Throttles } from './common/rate-limiter';
 import { WechatModule } from './wechat/wechat.module';
-import { PaymentsModule } from './payments/payments.module';
-import { FinanceModule } from './finance/finance.module';
-import { SubscriptionsModule } from './subscriptions/subscriptions.module';
-import { NotificationsModule } from './notifications/notifications.module';
-import { ExamDayModule } from './exam-day/exam-day.module';
-import { ResultsModule } from './results/results.module';
-import { MisconductModule } from './misconduct/misconduct.module';
-import { CertificatesModule } from './certificates/certificates.module';
-import { DemoModule } from './demo/demo.module';
+import { NotificationsModule } from './notifications';
+import { DemoModule } from './demo';
 
 @Module({})
 export class AppModule {
@@ -50,27 +33,11 @@ export class AppModule {
           },
         }),
         WechatModule,
-        PaymentsModule,
-        FinanceModule,
-        SubscriptionsModule,
+        // The notices' worker has no route of its own.
         NotificationsModule,
-        ExamDayModule,
-        ResultsModule,
-        MisconductModule,
-        CertificatesModule,
-        FilesModule,
-        PlansModule,
-        AuthModule,
-        IdentityModule,
-        StaffModule,
-        SessionsModule,
-        ApplicationsModule,
-        VisitsModule,
-        BatchesModule,
-        ReviewModule,
+        ApiModule,
         ...(DemoModule.enabledFor(config) ? [DemoModule.register()] : []),
       ],
-      controllers: [HealthController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: Clock, useValue: clock },
@@ -83,7 +50,7 @@ export class AppModule {
         Throttles,
         Access,
       ],
-      exports: [APP_CONFIG, Clock, UnitOfWork, JoinedReads, NamedLocks, Sequences, Throttles, Access],
+      exports: [APP_CONFIG, Clock, UnitOfWork, JoinedReads, NamedLocks, Sequences, RateLimitStore, Throttles, Access],
     };
   }
 }

@@ -12,8 +12,7 @@ import { ErrorFilter } from './common/error.filter';
 import { GracefulShutdown } from './common/graceful-shutdown';
 import { inlineScriptHashes, noStoreForApi, securityHeaders } from './common/security-headers';
 import type { AppConfig } from './config/config';
-import { answersFollowTheContract } from './docs/contract-check';
-import { buildOpenApiDocument } from './docs/openapi';
+import { answersFollowTheContract, buildOpenApiDocument } from './docs';
 
 /** Nest's own start-up lines (one per module and per route, some 200) tell an operator nothing; main.ts says the one that matters. */
 const START_UP_CHATTER = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestFactory', 'NestApplication']);

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { ENTITIES } from './tables';
 
 const SRC = __dirname;
@@ -45,5 +45,21 @@ describe('rooms with walls', () => {
     expect(sharing).toEqual([]);
     // Not even the access policy: it reads whose things are whose as SQL over the owners' tables.
     expect(readFileSync(join(SRC, 'app.module.ts'), 'utf8')).not.toMatch(/TypeOrmModule\.forFeature/);
+  });
+
+  it('lets no two folders import each other: the floors of eslint.config.mjs hold one way, inside a floor too', () => {
+    const imports = new Set<string>();
+    for (const entry of readdirSync(SRC, { withFileTypes: true, recursive: true })) {
+      const path = join(entry.parentPath, entry.name);
+      if (!entry.isFile() || !entry.name.endsWith('.ts') || /\.(e2e-)?spec\.ts$/.test(entry.name)) continue;
+      const from = relative(SRC, path).split('/')[0]!;
+      for (const [, source] of readFileSync(path, 'utf8').matchAll(/from '(\.[^']*)'/g)) {
+        const to = relative(SRC, resolve(dirname(path), source!)).split('/')[0]!;
+        if (to !== from && !to.startsWith('..')) imports.add(`${from} -> ${to}`);
+      }
+    }
+    const both = [...imports].filter((pair) => imports.has(pair.split(' -> ').reverse().join(' -> ')));
+    expect(imports.size).toBeGreaterThan(50);
+    expect(both).toEqual([]);
   });
 });

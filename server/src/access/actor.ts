@@ -1,5 +1,19 @@
 import { DomainError, type StaffRole } from '@skillcert/shared';
-import type { CandidateProfileEntity } from '../identity/candidate-profile.entity';
+
+/** A candidate's verified real-name record, as the guard reads it with the session: identity's table is one (it implements this). */
+export interface RealNameRecord {
+  userId: string;
+  name: string;
+  residentIdCipher: string;
+  residentIdHash: string;
+  residentIdMasked: string;
+  birthDate: string;
+  sex: 'male' | 'female';
+  phoneCipher: string | null;
+  phoneHash: string | null;
+  email: string | null;
+  updatedAt: Date;
+}
 
 /** Who is calling, resolved from the bearer token by the guard and passed to every service method. */
 export interface CandidateActor {
@@ -7,7 +21,7 @@ export interface CandidateActor {
   userId: string;
   sessionId: string;
   /** Their verified profile as the request began (read with the session); null until they record one. */
-  profile: CandidateProfileEntity | null;
+  profile: RealNameRecord | null;
 }
 
 export interface StaffActor {

@@ -21,10 +21,12 @@ import { Clock } from '../common/clock';
 import { inList, JoinedReads, paddedList } from '../database/joined-rows';
 import { FileEntity } from '../files/file.entity';
 import { CandidateProfileEntity } from '../identity/candidate-profile.entity';
-import { FilesService, type FileOwner } from '../files/files.service';
-import { MisconductRecordEntity } from '../misconduct/misconduct-record.entity';
+import { FilesService, type FileOwner } from '../files';
 import { ApplicationCommitmentEntity, ApplicationMaterialEntity } from './application-material.entity';
 import { ApplicationEntity } from './application.entity';
+
+/** Person (ID hash) → the last day of their ban still running on `day`, for those who have one; `within`: the caller's transaction. */
+export type BanRegister = (residentIdHashes: readonly string[], day: string, within?: EntityManager) => Promise<Map<string, string>>;
 
 /** The proof of an application, checked and ready to be written with it. */
 export interface PreparedMaterials {
@@ -59,23 +61,23 @@ export class ApplicationIntake {
   ) {}
 
   /**
-   * What stands between a candidate and a new application, in one statement: a
-   * running ban, earlier assessed sittings at the level, and which of the files
-   * named are really theirs (as stored).
+   * What stands between a candidate and a new application: a running ban, and in one
+   * statement earlier assessed sittings at the level and which of the files named are
+   * really theirs (as stored).
    */
   async standing(profile: CandidateProfileEntity, level: Level, fileIds: readonly string[]): Promise<Standing> {
     const owned = paddedList(fileIds);
     const fileColumns = (present: boolean) => this.reads.columns(FileEntity, 'f', { present });
     const rows = await this.reads.rows(
       `SELECT 'standing' AS kind, ${fileColumns(false)},
-          (SELECT MAX(m.banned_through) ${this.runningBans()} AND m.resident_id_hash = ?) AS banned_through,
           (SELECT COUNT(*) FROM ${this.reads.table(ApplicationEntity)} x
             WHERE x.resident_id_hash = ? AND x.level = ? AND x.state = 'assessed') AS assessed
         UNION ALL
-        SELECT 'file' AS kind, ${fileColumns(true)}, NULL, NULL FROM ${this.reads.table(FileEntity)} f
+        SELECT 'file' AS kind, ${fileColumns(true)}, NULL FROM ${this.reads.table(FileEntity)} f
           WHERE f.id IN ${inList(owned)} AND f.owner_kind = 'candidate' AND f.owner_id = ?`,
-      [shanghaiDate(this.clock.now()), profile.residentIdHash, profile.residentIdHash, level, ...owned, profile.userId],
+      [profile.residentIdHash, level, ...owned, profile.userId],
     );
+    const bannedThrough = await this.activeBan(profile.residentIdHash);
     const standing = rows.find((row) => row.kind === 'standing');
     const files = new Map<string, FileEntity>();
     for (const row of rows) {
@@ -83,7 +85,7 @@ export class ApplicationIntake {
       if (file) files.set(file.id, file);
     }
     return {
-      ...(typeof standing?.banned_through === 'string' ? { bannedThrough: standing.banned_through } : {}),
+      ...(bannedThrough ? { bannedThrough } : {}),
       assessedAtLevel: Number(standing?.assessed ?? 0),
       ownedFiles: [...files.values()],
     };
@@ -222,16 +224,18 @@ export class ApplicationIntake {
   /** The same for a whole class at once: person (ID hash) → the last day of their running ban, for those who have one. */
   async activeBans(residentIdHashes: readonly string[], within?: EntityManager): Promise<Map<string, string>> {
     if (residentIdHashes.length === 0) return new Map();
-    const sql = `SELECT m.resident_id_hash AS hash, MAX(m.banned_through) AS through ${this.runningBans()}
-        AND m.resident_id_hash IN ${inList(residentIdHashes)} GROUP BY m.resident_id_hash`;
-    const params = [shanghaiDate(this.clock.now()), ...residentIdHashes];
-    const rows = (await (within ? within.query(sql, params) : this.reads.query(sql, params))) as { hash: string; through: string }[];
-    return new Map(rows.map((row) => [row.hash, row.through]));
+    if (!this.bans) throw new Error('no ban register was lent to the intake: the misconduct module lends it at start-up');
+    return this.bans(residentIdHashes, shanghaiDate(this.clock.now()), within);
   }
 
-  /** Misconduct bans still running on the day given as the first parameter — the one definition both ban checks read. */
-  private runningBans(): string {
-    return `FROM ${this.reads.table(MisconductRecordEntity)} m WHERE m.banned_through >= ?`;
+  /**
+   * The misconduct records are their owner's to read (the misconduct module, a floor above): it lends
+   * the reading here at start-up. Until then every ban check fails rather than letting anyone through.
+   */
+  private bans?: BanRegister;
+
+  readBansWith(register: BanRegister): void {
+    this.bans = register;
   }
 }
 

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { DomainError, feeFor, type ApplicationState, type Level } from '@skillcert/shared';
 import { In, type EntityManager, type FindOptionsOrder, type FindOptionsWhere, type Repository } from 'typeorm';
 import { UnitOfWork } from '../database/unit-of-work';
-import { FilesService } from '../files/files.service';
+import { FilesService } from '../files';
 import { ApplicationMaterialEntity } from './application-material.entity';
 import { ApplicationEntity } from './application.entity';
 

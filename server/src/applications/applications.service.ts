@@ -16,16 +16,24 @@ import {
 } from '@skillcert/shared';
 import { randomUUID } from 'node:crypto';
 import { IsNull, type Repository } from 'typeorm';
-import type { CandidateActor } from '../access/actor';
+import { type CandidateActor, Access } from '../access';
 import { Clock } from '../common/clock';
 import { isUniqueViolation, UnitOfWork } from '../database/unit-of-work';
 import { activeKeyOf, ApplicationIntake } from './application-intake';
 import { ApplicationCommitmentEntity, ApplicationMaterialEntity } from './application-material.entity';
 import { ApplicationStates } from './application-states';
-import { ApplicationViews } from './application-views';
 import { ApplicationEntity } from './application.entity';
-import { Access } from '../access/access';
-import { IdentityService } from '../identity/identity.service';
+import type { ApplicationEventEntity } from './application-event.entity';
+import type { FileEntity } from '../files';
+import { IdentityService } from '../identity';
+
+/** A new application as written, for an answer built without reading it back. */
+export interface WrittenApplication {
+  application: ApplicationEntity;
+  events: ApplicationEventEntity[];
+  files: { material: ApplicationMaterialEntity; file: Pick<FileEntity, 'id' | 'type' | 'bytes'> }[];
+  commitments: ApplicationCommitmentEntity[];
+}
 
 /** What a candidate does with their own applications: apply, correct, withdraw, claim a school's, make up. */
 @Injectable()
@@ -38,7 +46,6 @@ export class ApplicationsService implements OnModuleInit {
     private readonly clock: Clock,
     private readonly intake: ApplicationIntake,
     private readonly states: ApplicationStates,
-    private readonly views: ApplicationViews,
     private readonly access: Access,
     private readonly identity: IdentityService,
   ) {}
@@ -62,7 +69,7 @@ export class ApplicationsService implements OnModuleInit {
     return bannedThrough ? { bannedThrough, message: banMessage(bannedThrough) } : {};
   }
 
-  async apply(actor: CandidateActor, request: ApplicationRequest): Promise<ApplicationView> {
+  async apply(actor: CandidateActor, request: ApplicationRequest): Promise<WrittenApplication> {
     const profile = actor.profile;
     if (!profile) throw new DomainError('PROFILE_INCOMPLETE');
     const standing = await this.intake.standing(profile, request.level, [...new Set(request.materials.flatMap((m) => m.fileIds))]);
@@ -128,29 +135,19 @@ export class ApplicationsService implements OnModuleInit {
       throw error;
     }
     const fileById = new Map(prepared.fileRows.map((f) => [f.id, f]));
-    return this.views.viewOfNew(application, {
+    return {
+      application,
       events: [submitted],
       files: materials.flatMap((material) => {
         const file = fileById.get(material.fileId);
         return file ? [{ material, file }] : [];
       }),
       commitments,
-    });
-  }
-
-  mine(actor: CandidateActor): Promise<ApplicationView[]> {
-    return this.views.viewsOfCandidate(actor.userId);
-  }
-
-  async one(actor: CandidateActor, id: string): Promise<ApplicationView> {
-    const [found] = await this.views.withApplications([id]);
-    // Another person's application looks exactly like a missing one.
-    if (!found || found.application.userId !== actor.userId) throw new DomainError('NOT_FOUND');
-    return found.view;
+    };
   }
 
   /** A returned application is corrected and sent back to review — the same application, not a new one. */
-  async resubmit(actor: CandidateActor, id: string, request: ResubmitRequest): Promise<ApplicationView> {
+  async resubmit(actor: CandidateActor, id: string, request: ResubmitRequest): Promise<void> {
     const profile = actor.profile;
     if (!profile) throw new DomainError('PROFILE_INCOMPLETE');
     const current = await this.access.get(actor, 'application', id);
@@ -183,7 +180,6 @@ export class ApplicationsService implements OnModuleInit {
       await this.intake.attach(manager, id, prepared);
       await this.states.transition(manager, application, 'submitted', { kind: 'candidate', id: actor.userId }, 'candidate', '已按要求修改，重新提交');
     });
-    return this.views.viewOf(id);
   }
 
   /** Before a decision, the candidate may take the application back. */
@@ -192,7 +188,7 @@ export class ApplicationsService implements OnModuleInit {
    * application (and its timeline); the statement import then matches a credit from that account
    * as surely as one from the candidate's own. Only while the fee is due, on a plan that takes transfers.
    */
-  async noteTransfer(actor: CandidateActor, id: string, payer: string): Promise<ApplicationView> {
+  async noteTransfer(actor: CandidateActor, id: string, payer: string): Promise<void> {
     await this.uow.run(async (manager) => {
       const application = await this.access.get(actor, 'application', id, { manager, lock: this.uow.rowLock });
       if (application.state !== 'approved' || application.channel !== 'individual' || !getPlan(application.planId).payment.channels.includes('bank')) {
@@ -202,15 +198,13 @@ export class ApplicationsService implements OnModuleInit {
       await manager.update(ApplicationEntity, { id: application.id }, { transferPayer: payer, transferNotedAt: at });
       await this.states.note(manager, application, { kind: 'candidate', id: actor.userId }, `考生告知已转账，付款人：${payer}`);
     });
-    return this.views.viewOf(id);
   }
 
-  async withdraw(actor: CandidateActor, id: string): Promise<ApplicationView> {
+  async withdraw(actor: CandidateActor, id: string): Promise<void> {
     await this.uow.run(async (manager) => {
       const application = await this.access.get(actor, 'application', id, { manager });
       await this.states.transition(manager, application, 'withdrawn', { kind: 'candidate', id: actor.userId }, 'candidate');
     });
-    return this.views.viewOf(id);
   }
 
   /**
@@ -219,7 +213,8 @@ export class ApplicationsService implements OnModuleInit {
    * number WeChat verified for them must be the one the school registered —
    * knowing a student's details is not enough to take their application.
    */
-  async claim(actor: CandidateActor): Promise<ApplicationView[]> {
+  /** The ids of the applications taken over. */
+  async claim(actor: CandidateActor): Promise<string[]> {
     const profile = actor.profile;
     if (!profile) throw new DomainError('PROFILE_INCOMPLETE');
     if (!profile.phoneHash) throw new DomainError('PHONE_NOT_VERIFIED');
@@ -234,7 +229,7 @@ export class ApplicationsService implements OnModuleInit {
     await this.uow.run(async (manager) => {
       for (const application of candidates) await manager.update(ApplicationEntity, { id: application.id, userId: IsNull() }, { userId: actor.userId });
     });
-    return this.views.viewsOf(candidates.map((a) => a.id));
+    return candidates.map((a) => a.id);
   }
 
   /**
@@ -246,7 +241,7 @@ export class ApplicationsService implements OnModuleInit {
     const occupation = getPlan(planId).occupation.code;
     const earlier = await this.applicationRows.find({ where: { residentIdHash, level, state: 'assessed' }, select: { id: true, planId: true } });
     const sameOccupation = earlier.filter((a) => getPlan(a.planId).occupation.code === occupation).map((a) => a.id);
-    for (const view of await this.views.viewsOf(sameOccupation)) {
+    for (const view of await this.graded(sameOccupation)) {
       if (!view.result || !view.seat) continue;
       const check = newApplicationForfeitsMakeup(
         { planId: view.planId, level: view.level, assessedOn: view.seat.date, subjects: view.result.subjects.map((s) => ({ kind: s.kind, passed: s.passed })) },
@@ -261,13 +256,14 @@ export class ApplicationsService implements OnModuleInit {
    * (those subjects' fees) and seated like any application; the passed subjects
    * are carried over, and passing these completes the level.
    */
-  async applyMakeup(actor: CandidateActor, originalId: string): Promise<ApplicationView> {
+  /** The make-up's id. */
+  async applyMakeup(actor: CandidateActor, originalId: string): Promise<string> {
     const original = await this.applicationRows.findOneBy({ id: originalId, userId: actor.userId });
     if (!original) throw new DomainError('NOT_FOUND');
     const ban = await this.intake.activeBan(original.residentIdHash);
     if (ban) throw new DomainError('APPLICANT_BANNED', banMessage(ban));
     if (await this.applicationRows.existsBy({ makeupOf: original.id })) throw new DomainError('MAKEUP_ALREADY_APPLIED');
-    const [view] = await this.views.viewsOf([original.id]);
+    const [view] = await this.graded([original.id]);
     if (!view?.makeup?.allowed) throw new DomainError('MAKEUP_NOT_ALLOWED', view?.makeup?.reason ?? '该报名没有可补考的科目');
     const { window } = this.intake.check(original.planId, original.level, original.facts);
     const now = this.clock.now();
@@ -314,6 +310,22 @@ export class ApplicationsService implements OnModuleInit {
       if (isUniqueViolation(error)) throw new DomainError('APPLICATION_ACTIVE_EXISTS');
       throw error;
     }
-    return this.views.viewOf(makeup.id);
+    return makeup.id;
+  }
+
+  /**
+   * Earlier sittings as graded — subjects passed, the make-up they allow — for the rules that look back
+   * at them. Grading reads the results and the seats above this room: the views grade every application
+   * the candidate sees, and lend the same grading here at start-up (`gradeSittingsWith`).
+   */
+  private graded(ids: readonly string[]): Promise<ApplicationView[]> {
+    if (!this.gradedViews) throw new Error('no grading was lent to the applications: the views lend it at start-up');
+    return this.gradedViews(ids);
+  }
+
+  private gradedViews?: (ids: readonly string[]) => Promise<ApplicationView[]>;
+
+  gradeSittingsWith(views: (ids: readonly string[]) => Promise<ApplicationView[]>): void {
+    this.gradedViews = views;
   }
 }

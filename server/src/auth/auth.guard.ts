@@ -2,7 +2,7 @@ import { applyDecorators, createParamDecorator, Injectable, SetMetadata, UseGuar
 import { Reflector } from '@nestjs/core';
 import { DomainError } from '@skillcert/shared';
 import type { Request } from 'express';
-import { admits, type Actor, type Audience, type CandidateActor, type StaffActor } from '../access/actor';
+import { admits, type Actor, type Audience, type CandidateActor, type StaffActor } from '../access';
 import { AuthService } from './auth.service';
 
 type AuthedRequest = Request & { actor?: Actor };

@@ -1,12 +1,11 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { IdentityModule } from '../identity/identity.module';
+import { IdentityModule } from '../identity';
 import { AuthSessionEntity } from './auth-session.entity';
-import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { StaffSignIn } from './staff-sign-in';
-import { StaffModule } from '../staff/staff.module';
+import { StaffModule } from '../staff';
 
 /**
  * Who is calling: WeChat sign-in, the sessions every request is checked against, and the guard that
@@ -15,7 +14,6 @@ import { StaffModule } from '../staff/staff.module';
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([AuthSessionEntity]), IdentityModule, StaffModule],
-  controllers: [AuthController],
   providers: [AuthService, AuthGuard, StaffSignIn],
   exports: [AuthService, AuthGuard, StaffSignIn],
 })

@@ -7,11 +7,10 @@ import { Clock } from '../common/clock';
 import { JoinedReads } from '../database/joined-rows';
 import { CandidateProfileEntity } from '../identity/candidate-profile.entity';
 import { APP_CONFIG, type AppConfig } from '../config/config';
-import { IdentityService } from '../identity/identity.service';
-import { WechatUsers } from '../identity/wechat-users';
+import { IdentityService, WechatUsers } from '../identity';
 import { StaffAccountEntity } from '../staff/staff-account.entity';
 import { WechatClient } from '../wechat/wechat.client';
-import type { Actor } from '../access/actor';
+import type { Actor } from '../access';
 import { AuthSessionEntity } from './auth-session.entity';
 
 /** What a request needs of its session and of a staff member's account (the candidate's profile is read whole). */

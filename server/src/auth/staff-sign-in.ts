@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { ChangePasswordRequest, ResetPasswordRequest, StaffLoginRequest, StaffProfile, StaffSessionResponse } from '@skillcert/shared';
-import type { StaffActor } from '../access/actor';
-import { StaffService } from '../staff/staff.service';
+import type { StaffActor } from '../access';
+import { StaffService } from '../staff';
 import { AuthService } from './auth.service';
 
 /**

@@ -1,15 +1,13 @@
 import { Module } from '@nestjs/common';
-import { StaffModule } from '../staff/staff.module';
+import { StaffModule } from '../staff';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { BatchEntity } from './batch.entity';
-import { ApplicationsModule } from '../applications/applications.module';
-import { IdentityModule } from '../identity/identity.module';
-import { BatchesController } from './batches.controller';
+import { ApplicationsModule } from '../applications';
+import { IdentityModule } from '../identity';
 import { BatchesService } from './batches.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([BatchEntity]), StaffModule, IdentityModule, ApplicationsModule],
-  controllers: [BatchesController],
   providers: [BatchesService],
   exports: [BatchesService],
 })

@@ -21,18 +21,14 @@ import {
 } from '@skillcert/shared';
 import { randomUUID } from 'node:crypto';
 import { In, type EntityManager, type Repository } from 'typeorm';
-import type { ApplicationEntity } from '../applications/application.entity';
-import { ApplicationRecords, type DraftField } from '../applications/application-records.service';
-import { activeKeyOf, ApplicationIntake } from '../applications/application-intake';
-import { ApplicationStates } from '../applications/application-states';
-import { institutionOf, type StaffActor } from '../access/actor';
+import { type ApplicationEntity, ApplicationRecords, type DraftField, activeKeyOf, ApplicationIntake, ApplicationStates } from '../applications';
+import { institutionOf, type StaffActor, Access } from '../access';
 import { Clock } from '../common/clock';
 import { isUniqueViolation, UnitOfWork } from '../database/unit-of-work';
-import { PersonalDataCipher } from '../identity/personal-data.cipher';
-import { StaffService } from '../staff/staff.service';
+import { PersonalDataCipher } from '../identity';
+import { StaffService } from '../staff';
 import { BatchEntity } from './batch.entity';
 import { readRoster } from './roster-workbook';
-import { Access } from '../access/access';
 
 /**
  * Group declaration: a school creates a batch, imports its roster (good rows

@@ -16,19 +16,15 @@ import {
 } from '@skillcert/shared';
 import { randomUUID } from 'node:crypto';
 import { In, type EntityManager, type Repository } from 'typeorm';
-import type { ApplicationEntity } from '../applications/application.entity';
-import { ApplicationRecords } from '../applications/application-records.service';
-import { ApplicationStates } from '../applications/application-states';
-import type { CandidateActor, StaffActor } from '../access/actor';
+import { type ApplicationEntity, ApplicationRecords, ApplicationStates } from '../applications';
+import { type CandidateActor, type StaffActor, Access } from '../access';
 import { Clock } from '../common/clock';
 import { highestIssued, Sequences } from '../database/sequences';
 import { UnitOfWork } from '../database/unit-of-work';
-import { IdentityService } from '../identity/identity.service';
-import { Mailer } from '../notifications/mailer';
-import { OutboxService, type NewMessage } from '../notifications/outbox.service';
+import { IdentityService } from '../identity';
+import { Mailer, OutboxService, type NewMessage } from '../notifications';
 import { CertificateEntity } from './certificate.entity';
 import { certificateView } from './certificate-view';
-import { Access } from '../access/access';
 
 /**
  * Certificates: issued the moment every subject of the level is passed, one

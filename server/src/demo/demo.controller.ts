@@ -1,12 +1,8 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { idParamSchema } from '@skillcert/shared';
-import { demoPersonaSchema, demoPhoneSchema } from '@skillcert/shared/contract';
-import { ApplicationViews } from '../applications/application-views';
-import type { CandidateActor, StaffActor } from '../access/actor';
-import { Allow, CurrentCandidate, CurrentStaff } from '../auth/auth.guard';
-import { ZodPipe } from '../common/zod-pipe';
-import { BatchPaymentsService } from '../payments/batch-payments.service';
-import { PaymentsService } from '../payments/payments.service';
+import { Body, Controller, Param } from '@nestjs/common';
+import { ApplicationViews, Endpoint } from '../api';
+import type { CandidateActor, StaffActor } from '../access';
+import { Allow, CurrentCandidate, CurrentStaff } from '../auth';
+import { BatchPaymentsService, PaymentsService } from '../payments';
 import { FakeWechatGateway } from './fake-wechat.gateway';
 
 /**
@@ -14,7 +10,7 @@ import { FakeWechatGateway } from './fake-wechat.gateway';
  * codes of wx.login and the phone-number button, and the person who pays. Each then goes through the
  * real path — signing in with the code, WeChat Pay's signed notification. Not loaded in production.
  */
-@Controller('api')
+@Controller()
 export class DemoController {
   constructor(
     private readonly fake: FakeWechatGateway,
@@ -23,32 +19,28 @@ export class DemoController {
     private readonly views: ApplicationViews,
   ) {}
 
-  @Post('auth/demo-code')
-  @HttpCode(200)
-  loginCode(@Body(new ZodPipe(demoPersonaSchema)) { persona }: { persona?: string }) {
+  @Endpoint('demoLoginCode')
+  loginCode(@Body() { persona }: { persona?: string }) {
     return this.fake.loginCode(persona ?? 'demo');
   }
 
-  @Post('me/phone/demo-code')
-  @HttpCode(200)
+  @Endpoint('demoPhoneCode')
   @Allow('candidate')
-  phoneCode(@Body(new ZodPipe(demoPhoneSchema)) { phone }: { phone: string }) {
+  phoneCode(@Body() { phone }: { phone: string }) {
     return this.fake.phoneCode(phone);
   }
 
-  @Post('applications/:id/payments/wechat/demo-complete')
-  @HttpCode(200)
+  @Endpoint('demoCompletePayment')
   @Allow('candidate')
-  async pay(@CurrentCandidate() actor: CandidateActor, @Param(new ZodPipe(idParamSchema)) { id }: { id: string }) {
+  async pay(@CurrentCandidate() actor: CandidateActor, @Param() { id }: { id: string }) {
     await this.fake.completePayment(await this.payments.pendingWechatOrder(actor, id));
     return this.views.viewOf(id);
   }
 
   /** Someone scans the school's code and pays. */
-  @Post('institution/batches/:id/payments/wechat/demo-complete')
-  @HttpCode(200)
+  @Endpoint('demoCompleteBatchPayment')
   @Allow('institution')
-  async payForClass(@CurrentStaff() actor: StaffActor, @Param(new ZodPipe(idParamSchema)) { id }: { id: string }) {
+  async payForClass(@CurrentStaff() actor: StaffActor, @Param() { id }: { id: string }) {
     await this.fake.completePayment(await this.batchPayments.pendingOrder(actor, id));
     return this.batchPayments.view(actor, id);
   }

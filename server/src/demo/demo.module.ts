@@ -1,9 +1,9 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
-import { ApplicationsModule } from '../applications/applications.module';
+import { ApiModule } from '../api';
 import type { AppConfig } from '../config/config';
-import { IdentityModule } from '../identity/identity.module';
-import { PaymentsModule } from '../payments/payments.module';
-import { SUBSCRIPTIONS_ACCEPTED } from '../subscriptions/subscriptions.service';
+import { IdentityModule } from '../identity';
+import { PaymentsModule } from '../payments';
+import { SUBSCRIPTIONS_ACCEPTED } from '../subscriptions';
 import { DemoController } from './demo.controller';
 import { DemoWechatProvider } from './demo-wechat.provider';
 import { FakeWechatGateway } from './fake-wechat.gateway';
@@ -23,7 +23,7 @@ export class DemoModule {
   static register(): DynamicModule {
     return {
       module: DemoModule,
-      imports: [IdentityModule, ApplicationsModule, PaymentsModule],
+      imports: [IdentityModule, PaymentsModule, ApiModule],
       controllers: [DemoController],
       providers: [
         FakeWechatGateway,

@@ -4,7 +4,7 @@ import { ModulesContainer } from '@nestjs/core';
 import { ENDPOINTS, errorBodySchema, views, type Endpoint } from '@skillcert/shared/contract';
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject, type ZodOpenApiResponseObject } from 'zod-openapi';
 import type { $ZodObject, $ZodType } from 'zod/v4/core';
-import { audienceOf } from '../auth/auth.guard';
+import { audienceOf } from '../auth';
 import { routeNameOf } from './contract-check';
 
 /** A route as Nest registered it: method, Express path, who it admits, the status of success. */

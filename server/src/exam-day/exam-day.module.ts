@@ -1,15 +1,14 @@
 import { Module } from '@nestjs/common';
-import { SessionsModule } from '../sessions/sessions.module';
-import { ApplicationsModule } from '../applications/applications.module';
-import { FilesModule } from '../files/files.module';
-import { IdentityModule } from '../identity/identity.module';
-import { TicketsModule } from '../tickets/tickets.module';
-import { ExamDayController } from './exam-day.controller';
+import { SessionsModule } from '../sessions';
+import { ApplicationsModule } from '../applications';
+import { FilesModule } from '../files';
+import { IdentityModule } from '../identity';
+import { TicketsModule } from '../tickets';
 import { ExamDayService } from './exam-day.service';
 
 @Module({
   imports: [IdentityModule, ApplicationsModule, FilesModule, TicketsModule, SessionsModule],
-  controllers: [ExamDayController],
   providers: [ExamDayService],
+  exports: [ExamDayService],
 })
 export class ExamDayModule {}

@@ -12,19 +12,13 @@ import {
   type NextExamDayView,
   type IsoDate,
 } from '@skillcert/shared';
-import type { ApplicationEntity } from '../applications/application.entity';
-import { ApplicationRecords } from '../applications/application-records.service';
-import { ApplicationStates } from '../applications/application-states';
-import type { StaffActor } from '../access/actor';
+import { type ApplicationEntity, ApplicationRecords, ApplicationStates } from '../applications';
+import { type StaffActor, Access } from '../access';
 import { Clock } from '../common/clock';
 import { UnitOfWork } from '../database/unit-of-work';
-import { FilesService } from '../files/files.service';
-import { TicketDocuments } from '../tickets/ticket-documents';
-import type { ExamSessionEntity } from '../sessions/exam-session.entity';
-import type { SeatHoldEntity } from '../sessions/seat-hold.entity';
-import { SeatsService } from '../sessions/seats.service';
-import { SessionsService } from '../sessions/sessions.service';
-import { Access } from '../access/access';
+import { FilesService } from '../files';
+import { TicketDocuments } from '../tickets';
+import { type ExamSessionEntity, type SeatHoldEntity, SeatsService, SessionsService } from '../sessions';
 
 /**
  * The door of the exam room: the proctor finds the candidate by their ticket

@@ -12,18 +12,16 @@ import {
 } from '@skillcert/shared';
 import { createHash, createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { In, type EntityManager, type Repository } from 'typeorm';
-import { WechatUsers } from '../identity/wechat-users';
+import { WechatUsers, PersonalDataCipher } from '../identity';
 import { UnitOfWork } from '../database/unit-of-work';
-import { PersonalDataCipher } from '../identity/personal-data.cipher';
-import { StaffService } from '../staff/staff.service';
-import type { Actor } from '../access/actor';
+import { StaffService } from '../staff';
+import { type Actor, Access } from '../access';
 import { Clock } from '../common/clock';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { FileEntity } from './file.entity';
 import { FileStore } from './file-store';
 import { cleanImage } from './image-clean';
 import { pdfIsActive } from './pdf-scripts';
-import { Access } from '../access/access';
 
 /** Long enough to read an application, short enough that a forwarded link soon dies. */
 const LINK_SECONDS = 60 * 60;

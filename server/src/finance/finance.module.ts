@@ -1,14 +1,13 @@
 import { Module } from '@nestjs/common';
-import { StaffModule } from '../staff/staff.module';
-import { SessionsModule } from '../sessions/sessions.module';
-import { BatchesModule } from '../batches/batches.module';
-import { ApplicationsModule } from '../applications/applications.module';
+import { StaffModule } from '../staff';
+import { SessionsModule } from '../sessions';
+import { BatchesModule } from '../batches';
+import { ApplicationsModule } from '../applications';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { BankCreditEntity } from './bank-credit.entity';
 import { StatementColumnsEntity } from './statement-columns.entity';
-import { IdentityModule } from '../identity/identity.module';
-import { PaymentsModule } from '../payments/payments.module';
-import { FinanceController } from './finance.controller';
+import { IdentityModule } from '../identity';
+import { PaymentsModule } from '../payments';
 import { FinanceService } from './finance.service';
 
 @Module({
@@ -21,7 +20,7 @@ import { FinanceService } from './finance.service';
     BatchesModule,
     SessionsModule,
   ],
-  controllers: [FinanceController],
   providers: [FinanceService],
+  exports: [FinanceService],
 })
 export class FinanceModule {}

@@ -25,18 +25,17 @@ import {
 } from '@skillcert/shared';
 import { createHash, randomUUID } from 'node:crypto';
 import { In, type EntityManager, type Repository } from 'typeorm';
-import { ApplicationRecords, applicationFee } from '../applications/application-records.service';
-import { BatchesService } from '../batches/batches.service';
-import { StaffService } from '../staff/staff.service';
-import type { StaffActor } from '../access/actor';
+import { ApplicationRecords, applicationFee } from '../applications';
+import { BatchesService } from '../batches';
+import { StaffService } from '../staff';
+import { type StaffActor, Access } from '../access';
 import { Clock } from '../common/clock';
 import { UnitOfWork } from '../database/unit-of-work';
-import { PaymentsService } from '../payments/payments.service';
-import { SeatsService } from '../sessions/seats.service';
+import { PaymentsService } from '../payments';
+import { SeatsService } from '../sessions';
 import { BankCreditEntity } from './bank-credit.entity';
 import { StatementColumnsEntity } from './statement-columns.entity';
 import { readStatementFile } from './statement-file';
-import { Access } from '../access/access';
 
 /**
  * Bank transfers reconciled: a statement imported (any number of times — a

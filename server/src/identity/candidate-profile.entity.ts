@@ -1,8 +1,9 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { RealNameRecord } from '../access';
 
 /** The real-name record of a candidate. The ID number is never stored in clear. */
 @Entity('candidate_profiles')
-export class CandidateProfileEntity {
+export class CandidateProfileEntity implements RealNameRecord {
   @PrimaryColumn({ name: 'user_id', type: 'varchar', length: 36 })
   userId: string;
 

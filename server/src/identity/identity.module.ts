@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CandidateProfileEntity } from './candidate-profile.entity';
 import { IdentityService } from './identity.service';
-import { MeController } from './me.controller';
 import { PersonalDataCipher } from './personal-data.cipher';
 import { PhoneBackfill } from './phone-backfill';
 import { UserEntity } from './user.entity';
@@ -11,7 +10,6 @@ import { WechatUsers } from './wechat-users';
 /** The people who sign in with WeChat and a candidate's real name: the profile checked against the ID number, the WeChat phone, personal data sealed at rest. */
 @Module({
   imports: [TypeOrmModule.forFeature([CandidateProfileEntity, UserEntity])],
-  controllers: [MeController],
   providers: [IdentityService, PersonalDataCipher, PhoneBackfill, WechatUsers],
   exports: [IdentityService, PersonalDataCipher, WechatUsers],
 })

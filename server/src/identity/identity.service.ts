@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DomainError, isMainlandMobile, maskResidentId, parseResidentId, type MeResponse, type ProfileRequest } from '@skillcert/shared';
 import { In, QueryFailedError, type EntityManager, type Repository } from 'typeorm';
+import type { RealNameRecord } from '../access';
 import { Clock } from '../common/clock';
 import { WechatClient } from '../wechat/wechat.client';
 import { CandidateProfileEntity } from './candidate-profile.entity';
@@ -31,7 +32,7 @@ export class IdentityService {
   }
 
   /** A candidate as they see themselves: their profile with the phone opened, nothing else. */
-  describe(userId: string, profile: CandidateProfileEntity | null): MeResponse {
+  describe(userId: string, profile: RealNameRecord | null): MeResponse {
     if (!profile) return { userId };
     return {
       userId,

@@ -1,13 +1,12 @@
 import { Module } from '@nestjs/common';
-import { StaffModule } from '../staff/staff.module';
+import { StaffModule } from '../staff';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MisconductRecordEntity } from './misconduct-record.entity';
-import { ApplicationsModule } from '../applications/applications.module';
-import { IdentityModule } from '../identity/identity.module';
-import { SessionsModule } from '../sessions/sessions.module';
-import { CertificatesModule } from '../certificates/certificates.module';
-import { PaymentsModule } from '../payments/payments.module';
-import { MisconductController } from './misconduct.controller';
+import { ApplicationsModule } from '../applications';
+import { IdentityModule } from '../identity';
+import { SessionsModule } from '../sessions';
+import { CertificatesModule } from '../certificates';
+import { PaymentsModule } from '../payments';
 import { MisconductService } from './misconduct.service';
 
 @Module({
@@ -20,7 +19,7 @@ import { MisconductService } from './misconduct.service';
     CertificatesModule,
     PaymentsModule,
   ],
-  controllers: [MisconductController],
   providers: [MisconductService],
+  exports: [MisconductService],
 })
 export class MisconductModule {}

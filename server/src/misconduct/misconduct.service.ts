@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import {
   DomainError,
@@ -13,20 +13,16 @@ import {
 } from '@skillcert/shared';
 import { randomUUID } from 'node:crypto';
 import { type EntityManager, type Repository } from 'typeorm';
-import { ApplicationRecords } from '../applications/application-records.service';
-import { ApplicationStates } from '../applications/application-states';
-import type { StaffActor } from '../access/actor';
+import { ApplicationRecords, ApplicationStates, ApplicationIntake, type ApplicationEntity } from '../applications';
+import { type StaffActor, Access } from '../access';
 import { Clock } from '../common/clock';
 import { UnitOfWork } from '../database/unit-of-work';
-import { writeMarks, type Marks } from '../results/marks-writer';
-import { SessionsService } from '../sessions/sessions.service';
-import { SeatsService } from '../sessions/seats.service';
-import { CertificatesService } from '../certificates/certificates.service';
-import { StaffService } from '../staff/staff.service';
+import { writeMarks, type Marks } from '../results';
+import { SessionsService, SeatsService } from '../sessions';
+import { CertificatesService } from '../certificates';
+import { StaffService } from '../staff';
 import { MisconductRecordEntity } from './misconduct-record.entity';
-import { Access } from '../access/access';
-import { PaymentsService } from '../payments/payments.service';
-import type { ApplicationEntity } from '../applications/application.entity';
+import { PaymentsService } from '../payments';
 
 /** What a ban ends: everything before the sitting. A sitting under way (checked in, absent) is scored, or cancelled, by the finding itself. */
 const ENDED_BY_BAN: ApplicationEntity['state'][] = ['draft', 'submitted', 'returned', 'approved', 'paid'];
@@ -38,7 +34,7 @@ const ENDED_BY_BAN: ApplicationEntity['state'][] = ['draft', 'submitted', 'retur
  * before the sitting cancels the application (fees kept). Every record names its author.
  */
 @Injectable()
-export class MisconductService {
+export class MisconductService implements OnModuleInit {
   private readonly logger = new Logger('Misconduct');
 
   constructor(
@@ -53,7 +49,25 @@ export class MisconductService {
     private readonly certificates: CertificatesService,
     private readonly access: Access,
     private readonly payments: PaymentsService,
+    private readonly intake: ApplicationIntake,
   ) {}
+
+  /** Every check of a ban — applying, approving, paying, seating, the door — reads the records through here. */
+  onModuleInit(): void {
+    this.intake.readBansWith((hashes, day, within) => this.runningBans(hashes, day, within));
+  }
+
+  private async runningBans(residentIdHashes: readonly string[], day: string, within?: EntityManager): Promise<Map<string, string>> {
+    const rows = await (within ? within.getRepository(MisconductRecordEntity) : this.misconductRecords)
+      .createQueryBuilder('m')
+      .select('m.residentIdHash', 'hash')
+      .addSelect('MAX(m.bannedThrough)', 'through')
+      .where('m.bannedThrough >= :day', { day })
+      .andWhere('m.residentIdHash IN (:...hashes)', { hashes: [...new Set(residentIdHashes)] })
+      .groupBy('m.residentIdHash')
+      .getRawMany<{ hash: string; through: string }>();
+    return new Map(rows.map((row) => [row.hash, row.through]));
+  }
 
   async record(actor: StaffActor, request: MisconductRequest): Promise<MisconductView> {
     const application = await this.access.get(actor, 'application', request.applicationId);

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { SubscriptionKind } from '@skillcert/shared';
 import type { EntityManager } from 'typeorm';
-import type { ApplicationEntity } from '../applications/application.entity';
-import { WechatUsers } from '../identity/wechat-users';
-import { IdentityService } from '../identity/identity.service';
-import { SubscriptionsService } from '../subscriptions/subscriptions.service';
+import type { ApplicationEntity } from '../applications';
+import { WechatUsers, IdentityService } from '../identity';
+import { SubscriptionsService } from '../subscriptions';
 import { Mailer } from './mailer';
 import type { NewMessage, OutboxService } from './outbox.service';
 import type { OutboxKind, OutboxPayload } from './outbox.entity';

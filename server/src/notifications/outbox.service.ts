@@ -8,7 +8,7 @@ import { UnitOfWork } from '../database/unit-of-work';
 import { WechatClient, WechatSendError } from '../wechat/wechat.client';
 import { isPermanentMailFailure, Mailer } from './mailer';
 import { OutboxEntity, type OutboxChannel, type OutboxKind, type OutboxPayload } from './outbox.entity';
-import { TicketDocuments } from '../tickets/ticket-documents';
+import { TicketDocuments } from '../tickets';
 
 export interface NewMessage {
   kind: OutboxKind;

@@ -11,19 +11,16 @@ import {
   ticketOpen,
 } from '@skillcert/shared';
 import { In, type EntityManager, type Repository } from 'typeorm';
-import { ApplicationRecords, applicationFee } from '../applications/application-records.service';
+import { ApplicationRecords, applicationFee } from '../applications';
 import { Clock } from '../common/clock';
 import { PeriodicJob } from '../common/periodic-job';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { UnitOfWork } from '../database/unit-of-work';
-import type { ExamSessionEntity } from '../sessions/exam-session.entity';
-import type { SeatHoldEntity } from '../sessions/seat-hold.entity';
-import { SeatsService } from '../sessions/seats.service';
-import { SessionsService } from '../sessions/sessions.service';
+import { type ExamSessionEntity, type SeatHoldEntity, SeatsService, SessionsService } from '../sessions';
 import { CandidateNotices } from './candidate-notices';
 import { OutboxEntity } from './outbox.entity';
 import { OutboxService } from './outbox.service';
-import { TicketDocuments } from '../tickets/ticket-documents';
+import { TicketDocuments } from '../tickets';
 
 const CHUNK = 200;
 const REMIND_BEFORE_MS = 24 * 3_600_000;

@@ -2,16 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DomainError, occupationLevel, type BatchPaymentView } from '@skillcert/shared';
 import { In, IsNull, type Repository } from 'typeorm';
-import { ApplicationRecords, applicationFee } from '../applications/application-records.service';
-import type { StaffActor } from '../access/actor';
-import type { BatchEntity } from '../batches/batch.entity';
+import { ApplicationRecords, applicationFee } from '../applications';
+import { type StaffActor, Access } from '../access';
+import type { BatchEntity } from '../batches';
 import { Clock } from '../common/clock';
 import { isUniqueViolation, UnitOfWork } from '../database/unit-of-work';
-import { SeatsService } from '../sessions/seats.service';
+import { SeatsService } from '../sessions';
 import { WechatPayClient } from '../wechat/wechatpay.client';
 import { PaymentEntity } from './payment.entity';
 import { newOutTradeNo, paymentRow, PaymentsService } from './payments.service';
-import { Access } from '../access/access';
 
 /** How long an order may wait for WeChat's code before it counts as abandoned (WeChat answers within 5 s). */
 const CODE_WAIT_MS = 10_000;

@@ -7,26 +7,20 @@ import {
   formatAmount,
   occupationLevel,
   TICKETED_APPLICATION_STATES,
-  type ApplicationView,
   type WechatPaymentStart,
 } from '@skillcert/shared';
 import { randomBytes } from 'node:crypto';
 import { In, IsNull, Not, type EntityManager, type Repository } from 'typeorm';
-import { ApplicationRecords, applicationFee } from '../applications/application-records.service';
-import { ApplicationStates, type EventActor } from '../applications/application-states';
-import { ApplicationIntake } from '../applications/application-intake';
-import type { ApplicationEntity } from '../applications/application.entity';
-import { ApplicationViews } from '../applications/application-views';
-import type { CandidateActor, StaffActor } from '../access/actor';
-import { SeatsService } from '../sessions/seats.service';
-import { WechatUsers } from '../identity/wechat-users';
+import { ApplicationRecords, applicationFee, ApplicationStates, type EventActor, ApplicationIntake, type ApplicationEntity } from '../applications';
+import { type CandidateActor, type StaffActor, Access } from '../access';
+import { SeatsService } from '../sessions';
+import { WechatUsers } from '../identity';
 import { Clock } from '../common/clock';
 import { timeOrderedId } from '../common/time-ordered-id';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { isUniqueViolation, UnitOfWork } from '../database/unit-of-work';
 import { PaymentEntity, type RefundState } from './payment.entity';
 import { WechatPayClient, type NotificationHeaders, type WechatRefundResult, type WechatTransaction } from '../wechat/wechatpay.client';
-import { Access } from '../access/access';
 
 /** refunding: the money arrived for a fee already paid, an application that had ended, or a banned person: it goes back. */
 export type Settlement = 'paid' | 'already-paid' | 'flagged' | 'refunding' | 'not-paid' | 'unknown-order';
@@ -47,7 +41,6 @@ export class PaymentsService implements OnModuleInit {
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
     private readonly states: ApplicationStates,
-    private readonly views: ApplicationViews,
     private readonly wechatPay: WechatPayClient,
     private readonly seats: SeatsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -123,7 +116,7 @@ export class PaymentsService implements OnModuleInit {
    * until it confirms, the application reads 支付结果确认中 rather than unpaid —
    * the app never decides that anything is paid.
    */
-  async checkWechat(actor: CandidateActor, applicationId: string): Promise<ApplicationView> {
+  async checkWechat(actor: CandidateActor, applicationId: string): Promise<void> {
     await this.access.require(actor, 'application', [applicationId]);
     const open = await this.paymentRows.findOneBy({ openApplicationId: applicationId });
     if (open?.prepayId) {
@@ -131,7 +124,6 @@ export class PaymentsService implements OnModuleInit {
       if (transaction?.trade_state === 'SUCCESS') await this.settle(transaction, 'app check');
       else await this.paymentRows.update({ id: open.id, state: 'pending' }, { payingAt: this.clock.now() });
     }
-    return this.views.viewOf(applicationId);
   }
 
   /**
@@ -198,7 +190,7 @@ export class PaymentsService implements OnModuleInit {
    * back — WeChat's asked of WeChat once the cancellation is written, a transfer
    * put before finance.
    */
-  async cancelByBody(actor: StaffActor, applicationId: string, reason: string): Promise<ApplicationView> {
+  async cancelByBody(actor: StaffActor, applicationId: string, reason: string): Promise<void> {
     await this.access.require(actor, 'application', [applicationId]);
     await this.closeOpenOrders(applicationId, { beforeEnding: true });
     await this.uow.run(async (manager) => {
@@ -206,7 +198,6 @@ export class PaymentsService implements OnModuleInit {
       await this.cancelWithin(manager, application, { kind: 'staff', id: actor.staffId }, reason, { keepFee: false });
     });
     await this.askRefunds();
-    return this.views.viewOf(applicationId);
   }
 
   /**

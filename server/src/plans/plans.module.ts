@@ -2,12 +2,10 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { PlanEntity } from './plan.entity';
 import { EvaluationBodyEntity } from './evaluation-body.entity';
-import { PlansController } from './plans.controller';
 import { PlansService } from './plans.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([EvaluationBodyEntity, PlanEntity])],
-  controllers: [PlansController],
   providers: [PlansService],
   exports: [PlansService],
 })

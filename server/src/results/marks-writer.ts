@@ -1,6 +1,6 @@
 import type { SubjectKind, SubjectMark } from '@skillcert/shared';
 import { In, type EntityManager } from 'typeorm';
-import type { ApplicationRecords } from '../applications/application-records.service';
+import type { ApplicationRecords } from '../applications';
 import { ExamResultEntity } from './exam-result.entity';
 
 export type Marks = Partial<Record<SubjectKind, SubjectMark>>;

@@ -1,13 +1,12 @@
 import { Module } from '@nestjs/common';
-import { StaffModule } from '../staff/staff.module';
-import { SessionsModule } from '../sessions/sessions.module';
+import { StaffModule } from '../staff';
+import { SessionsModule } from '../sessions';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ExamResultEntity } from './exam-result.entity';
-import { ApplicationsModule } from '../applications/applications.module';
-import { IdentityModule } from '../identity/identity.module';
-import { CertificatesModule } from '../certificates/certificates.module';
-import { NotificationsModule } from '../notifications/notifications.module';
-import { ResultsController } from './results.controller';
+import { ApplicationsModule } from '../applications';
+import { IdentityModule } from '../identity';
+import { CertificatesModule } from '../certificates';
+import { NotificationsModule } from '../notifications';
 import { ResultsService } from './results.service';
 
 @Module({
@@ -20,7 +19,6 @@ import { ResultsService } from './results.service';
     CertificatesModule,
     SessionsModule,
   ],
-  controllers: [ResultsController],
   providers: [ResultsService],
   exports: [ResultsService],
 })

@@ -1,15 +1,14 @@
 import { Module } from '@nestjs/common';
-import { ApplicationsModule } from '../applications/applications.module';
-import { IdentityModule } from '../identity/identity.module';
-import { SessionsModule } from '../sessions/sessions.module';
-import { VisitsModule } from '../visits/visits.module';
-import { NotificationsModule } from '../notifications/notifications.module';
-import { ReviewController } from './review.controller';
+import { ApplicationsModule } from '../applications';
+import { IdentityModule } from '../identity';
+import { SessionsModule } from '../sessions';
+import { VisitsModule } from '../visits';
+import { NotificationsModule } from '../notifications';
 import { ReviewService } from './review.service';
 
 @Module({
   imports: [IdentityModule, ApplicationsModule, SessionsModule, VisitsModule, NotificationsModule],
-  controllers: [ReviewController],
   providers: [ReviewService],
+  exports: [ReviewService],
 })
 export class ReviewModule {}

@@ -1,39 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import {
-  ageOn,
   DomainError,
   planIdsOfBody,
   correctableItems,
-  shanghaiDate,
-  type AuditEntryView,
-  type AuditQuery,
   type BulkApproveRequest,
   type BulkApproveResult,
   type CorrectionItem,
   type ResidentIdCorrection,
   type ReturnRequest,
-  type ReviewItem,
   type ReviewQuery,
   reviewNoticeData,
   reviewNoticeEmail,
   residentIdRevealable,
 } from '@skillcert/shared';
-import type { ApplicationEntity } from '../applications/application.entity';
-import { ApplicationRecords } from '../applications/application-records.service';
-import { ApplicationStates } from '../applications/application-states';
-import { activeKeyOf, ApplicationIntake } from '../applications/application-intake';
-import { IdentityService } from '../identity/identity.service';
-import { ApplicationViews } from '../applications/application-views';
-import type { StaffActor } from '../access/actor';
-import { Clock } from '../common/clock';
+import { type ApplicationEntity, ApplicationRecords, ApplicationStates, activeKeyOf, ApplicationIntake } from '../applications';
+import { IdentityService, PersonalDataCipher } from '../identity';
+import { type StaffActor, Access } from '../access';
 import { Throttles } from '../common/rate-limiter';
 import { isUniqueViolation, UnitOfWork } from '../database/unit-of-work';
-import { Access } from '../access/access';
-import { PersonalDataCipher } from '../identity/personal-data.cipher';
-import { SeatAllocator } from '../sessions/seat-allocator';
-import { VisitsService } from '../visits/visits.service';
-import { CandidateNotices } from '../notifications/candidate-notices';
-import { OutboxService } from '../notifications/outbox.service';
+import { SeatAllocator } from '../sessions';
+import { VisitsService } from '../visits';
+import { CandidateNotices, OutboxService } from '../notifications';
 
 /** Staff decide on applications for their own body's plans; each decision is an audited transition. */
 @Injectable()
@@ -41,9 +28,7 @@ export class ReviewService {
   constructor(
     private readonly applications: ApplicationRecords,
     private readonly uow: UnitOfWork,
-    private readonly clock: Clock,
     private readonly states: ApplicationStates,
-    private readonly views: ApplicationViews,
     private readonly allocator: SeatAllocator,
     private readonly visits: VisitsService,
     private readonly notices: CandidateNotices,
@@ -75,10 +60,10 @@ export class ReviewService {
    * the person carry the new number; each application's timeline says who changed it from what, and
    * why. A number another account holds, or one under a ban, is refused.
    */
-  async correctResidentId(actor: StaffActor, id: string, request: ResidentIdCorrection): Promise<ReviewItem> {
+  async correctResidentId(actor: StaffActor, id: string, request: ResidentIdCorrection): Promise<void> {
     const application = await this.access.get(actor, 'application', id);
     const newHash = this.cipher.residentIdHash(request.residentId);
-    if (newHash === application.residentIdHash) return this.item(id);
+    if (newHash === application.residentIdHash) return;
     await this.intake.refuseBanned(newHash);
     await this.uow.run(async (manager) => {
       const theirs = await this.applications.find(
@@ -107,10 +92,10 @@ export class ReviewService {
           `身份证号码经工作人员核对原件后更正：${one.residentIdMasked} → ${person.residentIdMasked}（${request.note.trim()}）`,
         );
     });
-    return this.item(id);
   }
 
-  async queue(actor: StaffActor, query: ReviewQuery): Promise<ReviewItem[]> {
+  /** The ids waiting in the queue, oldest application first. */
+  async queue(actor: StaffActor, query: ReviewQuery): Promise<string[]> {
     const planIds = planIdsOfBody(actor.bodyId).filter((id) => !query.planId || id === query.planId);
     if (planIds.length === 0) return [];
     const rows = await this.applications.find(
@@ -123,33 +108,28 @@ export class ReviewService {
       },
       { order: 'applied', take: 500, select: ['id'] },
     );
-    return this.items(rows.map((r) => r.id));
+    return rows.map((r) => r.id);
   }
 
-  async detail(actor: StaffActor, id: string): Promise<ReviewItem> {
-    await this.access.require(actor, 'application', [id]);
-    return this.item(id);
-  }
-
-  /** The counter scans the applicant's visit code (or types it on a desk). */
-  async byVisitCode(actor: StaffActor, code: string): Promise<ReviewItem> {
+  /** The counter scans the applicant's visit code (or types it on a desk): the application's id, when it is the body's. */
+  async byVisitCode(actor: StaffActor, code: string): Promise<string> {
     const id = await this.visits.applicationIdOf(code);
     if (!id) throw new DomainError('VISIT_CODE_UNKNOWN');
-    return this.detail(actor, id);
+    await this.access.require(actor, 'application', [id]);
+    return id;
   }
 
   /**
    * Approves, then seats the candidate in the earliest session that can take this
    * application until the payment deadline — or puts it on the waiting list.
    */
-  async approve(actor: StaffActor, id: string, note?: string): Promise<ReviewItem> {
+  async approve(actor: StaffActor, id: string, note?: string): Promise<void> {
     const approved = await this.decide(actor, id, 'approved', note);
     await this.allocator.seat(id, approved);
-    return this.item(id);
   }
 
   /** Back to the applicant with a general note and/or a note per item (the facts, or one material). */
-  async returnForCorrection(actor: StaffActor, id: string, request: ReturnRequest): Promise<ReviewItem> {
+  async returnForCorrection(actor: StaffActor, id: string, request: ReturnRequest): Promise<void> {
     const application = await this.access.get(actor, 'application', id);
     const labels = new Map(correctableItems(application.planId, application.level).map((c) => [c.item, c.label]));
     const items: CorrectionItem[] = request.items.map((i) => {
@@ -158,12 +138,10 @@ export class ReviewService {
       return { item: i.item, label, note: i.note.trim() };
     });
     await this.decide(actor, id, 'returned', request.note?.trim() || undefined, items);
-    return this.item(id);
   }
 
-  async reject(actor: StaffActor, id: string, reason: string): Promise<ReviewItem> {
+  async reject(actor: StaffActor, id: string, reason: string): Promise<void> {
     await this.decide(actor, id, 'rejected', reason);
-    return this.item(id);
   }
 
   /**
@@ -209,16 +187,6 @@ export class ReviewService {
     return result;
   }
 
-  /**
-   * The audit trail of the body's applications, newest first: who (by name),
-   * when, from which state to which, and why. Admins only (the controller says so).
-   */
-  async auditTrail(actor: StaffActor, query: AuditQuery): Promise<AuditEntryView[]> {
-    const planIds = planIdsOfBody(actor.bodyId);
-    if (query.applicationId) await this.access.require(actor, 'application', [query.applicationId]);
-    return this.views.auditTrail(planIds, query);
-  }
-
   private async decide(
     actor: StaffActor,
     id: string,
@@ -255,20 +223,5 @@ export class ReviewService {
       });
       return application;
     });
-  }
-
-  private async item(id: string): Promise<ReviewItem> {
-    const [item] = await this.items([id]);
-    if (!item) throw new DomainError('NOT_FOUND');
-    return item;
-  }
-
-  /** The applications with who they are, the candidate's age counted today. */
-  private async items(ids: string[]): Promise<ReviewItem[]> {
-    const today = shanghaiDate(this.clock.now());
-    return (await this.views.withApplications(ids)).map(({ application, view }) => ({
-      ...view,
-      candidate: { name: application.applicantName, residentIdMasked: application.residentIdMasked, age: ageOn(application.birthDate, today) },
-    }));
   }
 }

@@ -3,12 +3,11 @@ import { Between, In, IsNull, MoreThan, type EntityManager, type FindOptionsWher
 import { InjectRepository } from '@nestjs/typeorm';
 import { DomainError, sessionDateAllowed, type CreateExamSessionRequest, type ExamSessionView, type IsoDate } from '@skillcert/shared';
 import { randomUUID } from 'node:crypto';
-import type { StaffActor } from '../access/actor';
+import { type StaffActor, Access } from '../access';
 import { Clock } from '../common/clock';
 import { UnitOfWork } from '../database/unit-of-work';
 import { ExamSessionEntity } from './exam-session.entity';
 import { SeatAllocator } from './seat-allocator';
-import { Access } from '../access/access';
 
 /** Which sessions: every condition given must hold (an empty list matches nothing). */
 export interface SessionFilter {

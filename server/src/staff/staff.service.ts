@@ -10,7 +10,7 @@ import {
 } from '@skillcert/shared';
 import { createHash, randomUUID } from 'node:crypto';
 import { In, QueryFailedError, type EntityManager, type Repository } from 'typeorm';
-import type { StaffActor } from '../access/actor';
+import type { StaffActor } from '../access';
 import { Clock } from '../common/clock';
 import { UnitOfWork } from '../database/unit-of-work';
 import { LoginFailureEntity } from './login-failure.entity';

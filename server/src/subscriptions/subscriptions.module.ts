@@ -1,13 +1,11 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { SubscriptionCreditEntity } from './subscription-credit.entity';
-import { IdentityModule } from '../identity/identity.module';
-import { SubscriptionsController } from './subscriptions.controller';
+import { IdentityModule } from '../identity';
 import { SubscriptionsService } from './subscriptions.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([SubscriptionCreditEntity]), IdentityModule],
-  controllers: [SubscriptionsController],
   providers: [SubscriptionsService],
   exports: [SubscriptionsService],
 })

@@ -2,7 +2,7 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { SUBSCRIPTION_KINDS, SUBSCRIPTION_TITLES, type SubscriptionChoices, type SubscriptionKind, type SubscriptionsView } from '@skillcert/shared';
 import { In, IsNull, type EntityManager, type Repository } from 'typeorm';
-import { WechatUsers } from '../identity/wechat-users';
+import { WechatUsers } from '../identity';
 import { Clock } from '../common/clock';
 import { timeOrderedId } from '../common/time-ordered-id';
 import { APP_CONFIG, type AppConfig } from '../config/config';

@@ -15,19 +15,14 @@ import {
 } from '@skillcert/shared';
 import { createHash } from 'node:crypto';
 import { In, type EntityManager, type Repository } from 'typeorm';
-import type { ApplicationEntity } from '../applications/application.entity';
-import { ApplicationRecords } from '../applications/application-records.service';
-import type { CandidateActor, StaffActor } from '../access/actor';
+import { type ApplicationEntity, ApplicationRecords } from '../applications';
+import { type CandidateActor, type StaffActor, Access } from '../access';
 import { Clock } from '../common/clock';
 import { Sequences } from '../database/sequences';
 import { isUniqueViolation, UnitOfWork } from '../database/unit-of-work';
-import type { ExamSessionEntity } from '../sessions/exam-session.entity';
-import type { SeatHoldEntity } from '../sessions/seat-hold.entity';
-import { SeatsService } from '../sessions/seats.service';
-import { SessionsService } from '../sessions/sessions.service';
+import { type ExamSessionEntity, type SeatHoldEntity, SeatsService, SessionsService } from '../sessions';
 import { TicketPdfRenderer, type RenderPriority } from './ticket-pdf-renderer';
-import { Access } from '../access/access';
-import { FilesService } from '../files/files.service';
+import { FilesService } from '../files';
 import { TicketDocumentEntity } from './ticket-document.entity';
 
 /** Bumped when the PDF's layout changes: every kept ticket is drawn again. */

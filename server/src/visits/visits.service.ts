@@ -1,24 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import {
-  type ApplicationView,
-  bookableVisitSlots,
-  DomainError,
-  findBookableSlot,
-  getPlan,
-  visitBookable,
-  type VisitSlotView,
-  visitsRequired,
-} from '@skillcert/shared';
+import { bookableVisitSlots, DomainError, findBookableSlot, getPlan, visitBookable, type VisitSlotView, visitsRequired } from '@skillcert/shared';
 import { randomInt } from 'node:crypto';
 import { In, type EntityManager, type Repository } from 'typeorm';
-import { ApplicationRecords } from '../applications/application-records.service';
-import { ApplicationViews } from '../applications/application-views';
-import type { CandidateActor } from '../access/actor';
+import { ApplicationRecords } from '../applications';
+import { type CandidateActor, Access } from '../access';
 import { Clock } from '../common/clock';
 import { UnitOfWork } from '../database/unit-of-work';
 import { VisitBookingEntity, VisitSlotEntity } from './visit.entity';
-import { Access } from '../access/access';
 
 /** No 0/O, 1/I/L: a code read aloud or typed at the counter is never misread. */
 const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
@@ -40,7 +29,6 @@ export class VisitsService {
     @InjectRepository(VisitSlotEntity) private readonly visitSlots: Repository<VisitSlotEntity>,
     private readonly uow: UnitOfWork,
     private readonly clock: Clock,
-    private readonly views: ApplicationViews,
     private readonly applications: ApplicationRecords,
     private readonly access: Access,
   ) {}
@@ -55,7 +43,7 @@ export class VisitsService {
   }
 
   /** Books (or moves) the visit of an application that is still waiting for its decision. */
-  async book(actor: CandidateActor, applicationId: string, startsAt: string): Promise<ApplicationView> {
+  async book(actor: CandidateActor, applicationId: string, startsAt: string): Promise<void> {
     const before = await this.access.get(actor, 'application', applicationId);
     const slot = findBookableSlot(before.planId, startsAt, this.clock.now());
     if (!slot) throw new DomainError(visitsRequired(before.planId) ? 'VISIT_SLOT_UNAVAILABLE' : 'VISIT_NOT_NEEDED');
@@ -84,10 +72,9 @@ export class VisitsService {
         });
       }
     });
-    return this.views.viewOf(applicationId);
   }
 
-  async cancel(actor: CandidateActor, applicationId: string): Promise<ApplicationView> {
+  async cancel(actor: CandidateActor, applicationId: string): Promise<void> {
     await this.uow.run(async (manager) => {
       await this.access.require(actor, 'application', [applicationId], manager);
       const existing = await manager.findOneBy(VisitBookingEntity, { applicationId });
@@ -95,7 +82,6 @@ export class VisitsService {
       await this.give(manager, existing.planId, existing.slotStart);
       await manager.delete(VisitBookingEntity, { applicationId });
     });
-    return this.views.viewOf(applicationId);
   }
 
   /** The application a visit code belongs to (the counter's scan), or undefined. */

@@ -52,6 +52,8 @@ export interface Endpoint {
   body?: $ZodType;
   upload?: true;
   response: $ZodType | null | { file: string };
+  /** Answered 201 Created (what it makes is in the body); any other success of a POST is 200. */
+  created?: true;
   /** Only in demo and test modes: the H5 demo's stand-ins for what WeChat does on a phone. */
   demo?: true;
   /** Called by WeChat Pay, not by the app: signed by WeChat, answered in WeChat's own shape. */
@@ -82,13 +84,13 @@ export const ENDPOINTS = {
   subscriptions: { summary: '可订阅的消息与剩余次数', response: views.subscriptionsViewSchema },
   recordSubscriptions: { summary: '记录订阅消息授权结果', body: subscriptionChoicesSchema, response: views.subscriptionsViewSchema },
 
-  apply: { summary: '个人申报', body: applicationRequestSchema, response: views.applicationViewSchema },
+  apply: { summary: '个人申报', created: true, body: applicationRequestSchema, response: views.applicationViewSchema },
   myApplications: { summary: '我的报名', response: list(views.applicationViewSchema) },
   claimApplications: { summary: '认领学校代为申报的报名', response: list(views.applicationViewSchema) },
   standing: { summary: '申报资格：是否在禁考期内', response: views.applicantStandingSchema },
   application: { summary: '一条报名', params: id, response: views.applicationViewSchema },
   resubmit: { summary: '退回后修改并重新提交', params: id, body: resubmitSchema, response: views.applicationViewSchema },
-  applyMakeup: { summary: '申请补考', params: id, response: views.applicationViewSchema },
+  applyMakeup: { summary: '申请补考', created: true, params: id, response: views.applicationViewSchema },
   noteTransfer: { summary: '我已转账：付款人户名', params: id, body: transferNoticeSchema, response: views.applicationViewSchema },
   withdraw: { summary: '撤回报名', params: id, response: views.applicationViewSchema },
   visitSlots: { summary: '可预约的现场核验时段', query: planQuerySchema, response: list(views.visitSlotViewSchema) },
@@ -103,7 +105,7 @@ export const ENDPOINTS = {
   wechatPayNotify: { summary: '微信支付结果通知（微信签名）', response: null, wechat: true },
   wechatRefundNotify: { summary: '微信退款结果通知（微信签名）', response: null, wechat: true },
 
-  uploadFile: { summary: '上传材料照片或 PDF', upload: true, response: views.uploadedFileViewSchema },
+  uploadFile: { summary: '上传材料照片或 PDF', created: true, upload: true, response: views.uploadedFileViewSchema },
   readFile: { summary: '读取已上传的文件', params: id, response: { file: UPLOADED } },
   readSignedFile: { summary: '以签名链接读取文件（一小时内有效）', params: id, query: fileLinkQuerySchema, response: { file: UPLOADED } },
 
@@ -111,7 +113,7 @@ export const ENDPOINTS = {
   staffMe: { summary: '当前工作人员', response: views.staffProfileSchema },
   changePassword: { summary: '修改密码', body: changePasswordSchema, response: null },
   staffAccounts: { summary: '本机构的工作人员账号', response: list(views.staffProfileSchema) },
-  createStaffAccount: { summary: '开设账号', body: createStaffSchema, response: views.staffProfileSchema },
+  createStaffAccount: { summary: '开设账号', created: true, body: createStaffSchema, response: views.staffProfileSchema },
   disableStaffAccount: { summary: '停用账号', params: id, response: views.staffProfileSchema },
   enableStaffAccount: { summary: '启用账号', params: id, response: views.staffProfileSchema },
   resetStaffPassword: { summary: '重置为临时密码', params: id, body: resetPasswordSchema, response: views.staffProfileSchema },
@@ -131,7 +133,7 @@ export const ENDPOINTS = {
 
   rosterTemplate: { summary: '团体申报名单模板', response: { file: XLSX } },
   batches: { summary: '本机构的申报批次', response: list(views.batchViewSchema) },
-  createBatch: { summary: '新建申报批次', body: createBatchSchema, response: views.batchViewSchema },
+  createBatch: { summary: '新建申报批次', created: true, body: createBatchSchema, response: views.batchViewSchema },
   batch: { summary: '一个申报批次', params: id, response: views.batchViewSchema },
   importRoster: { summary: '导入名单（Excel）', params: id, upload: true, response: views.rosterReportSchema },
   attachMemberMaterials: { summary: '为学员上传材料', params: memberParamSchema, body: memberMaterialsSchema, response: views.batchViewSchema },
@@ -154,7 +156,7 @@ export const ENDPOINTS = {
   refundSent: { summary: '登记银行转账已退回付款账户', params: id, response: views.refundItemViewSchema },
 
   sessions: { summary: '考试场次', query: planQuerySchema, response: list(views.examSessionViewSchema) },
-  createSession: { summary: '开设场次', body: createExamSessionSchema, response: views.examSessionViewSchema },
+  createSession: { summary: '开设场次', created: true, body: createExamSessionSchema, response: views.examSessionViewSchema },
 
   examDaySessions: { summary: '某日的场次（默认今天）', query: examDayQuerySchema, response: list(views.examDaySessionViewSchema) },
   nextExamDay: { summary: '下一个考试日', response: views.nextExamDayViewSchema },
@@ -168,7 +170,7 @@ export const ENDPOINTS = {
   enterScores: { summary: '录入一名考生的成绩', params: sessionCandidateParamSchema, body: enterScoresSchema, response: views.sessionResultsViewSchema },
   publishResults: { summary: '发布成绩', params: id, response: views.sessionResultsViewSchema },
 
-  recordMisconduct: { summary: '记录违纪', body: misconductSchema, response: views.misconductViewSchema },
+  recordMisconduct: { summary: '记录违纪', created: true, body: misconductSchema, response: views.misconductViewSchema },
   misconductRecords: { summary: '一名考生的违纪记录', query: applicationQuerySchema, response: list(views.misconductViewSchema) },
 
   verifyCertificate: { summary: '证书查验（编号与姓名）', query: verifyCertificateSchema, response: views.certificateVerificationSchema },

@@ -1,0 +1,3 @@
+export { ApiModule } from './api.module';
+export { ApplicationViews } from './application-views';
+export { Endpoint } from './endpoint';

@@ -1,0 +1,3 @@
+export { certificateView } from './certificate-view';
+export { CertificatesModule } from './certificates.module';
+export { CertificatesService } from './certificates.service';

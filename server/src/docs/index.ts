@@ -1,0 +1,2 @@
+export { answersFollowTheContract } from './contract-check';
+export { buildOpenApiDocument } from './openapi';

@@ -1,0 +1,2 @@
+export { ExamDayModule } from './exam-day.module';
+export { ExamDayService } from './exam-day.service';

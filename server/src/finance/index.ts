@@ -1,0 +1,2 @@
+export { FinanceModule } from './finance.module';
+export { FinanceService } from './finance.service';

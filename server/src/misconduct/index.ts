@@ -1,0 +1,2 @@
+export { MisconductModule } from './misconduct.module';
+export { MisconductService } from './misconduct.service';

@@ -1,0 +1,3 @@
+export { BatchPaymentsService } from './batch-payments.service';
+export { PaymentsModule } from './payments.module';
+export { PaymentsService } from './payments.service';

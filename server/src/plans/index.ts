@@ -1,0 +1,2 @@
+export { PlansModule } from './plans.module';
+export { PlansService } from './plans.service';

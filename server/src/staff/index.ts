@@ -1,0 +1,2 @@
+export { StaffModule } from './staff.module';
+export { StaffService } from './staff.service';

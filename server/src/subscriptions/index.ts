@@ -1,0 +1,2 @@
+export { SubscriptionsModule } from './subscriptions.module';
+export { SUBSCRIPTIONS_ACCEPTED, SubscriptionsService } from './subscriptions.service';

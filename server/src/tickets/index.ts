@@ -1,0 +1,2 @@
+export { TicketDocuments } from './ticket-documents';
+export { TicketsModule } from './tickets.module';

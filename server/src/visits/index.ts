@@ -1,0 +1,2 @@
+export { VisitsModule } from './visits.module';
+export { VisitsService } from './visits.service';
