@@ -1,4 +1,9 @@
-import { COMMON_ERROR_MESSAGES, type DomainError, type ErrorBody, type ErrorCode } from './errors';
+/** The few messages the app itself writes: a form's fallback, a date it cannot read, an answer it cannot use. */
+export const COMMON_ERROR_MESSAGES = {
+  VALIDATION_FAILED: '提交的信息有误，请检查后重试',
+  INVALID_DATE: '日期格式不正确，应为 年-月-日（如 2026-03-27）',
+  INTERNAL_ERROR: '系统出现问题，请稍后再试',
+} as const;
 
 /**
  * Every error a user can meet, with its stable code and the Chinese message
@@ -99,20 +104,3 @@ export const ERROR_MESSAGES = {
   // A transaction lost to others too often (deadlocks), or the database is saturated: answered 503 with Retry-After.
   SYSTEM_BUSY: '系统繁忙，请稍后再试',
 } as const;
-
-export const ERROR_CODES = Object.keys(ERROR_MESSAGES) as ErrorCode[];
-
-export function isErrorCode(value: unknown): value is ErrorCode {
-  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(ERROR_MESSAGES, value);
-}
-
-/** What the person reads: the refusal's own words when it has them, else its code's message. */
-export function messageOf(error: DomainError): string {
-  return error.ownMessage ?? ERROR_MESSAGES[error.code];
-}
-
-/** The body of the answer to a refusal. */
-export function errorBody(error: DomainError): ErrorBody {
-  const message = messageOf(error);
-  return error.issues ? { code: error.code, message, issues: error.issues } : { code: error.code, message };
-}

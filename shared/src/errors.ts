@@ -3,13 +3,6 @@ import type { ERROR_MESSAGES } from './error-messages';
 /** Every code a refusal can carry; the Chinese messages are in error-messages.ts. */
 export type ErrorCode = keyof typeof ERROR_MESSAGES;
 
-/** The few messages the app itself writes: a form's fallback, a date it cannot read, an answer it cannot use. */
-export const COMMON_ERROR_MESSAGES = {
-  VALIDATION_FAILED: '提交的信息有误，请检查后重试',
-  INVALID_DATE: '日期格式不正确，应为 年-月-日（如 2026-03-27）',
-  INTERNAL_ERROR: '系统出现问题，请稍后再试',
-} as const;
-
 export interface FieldIssue {
   /** Dotted path into the request, e.g. 'facts.work.0.from'. */
   path: string;

@@ -1,6 +1,7 @@
 export * from './dates';
 export * from './errors';
 export * from './error-messages';
+export * from './error-answers';
 export * from './types';
 export * from './residentId';
 export * from './plans';
@@ -18,6 +19,8 @@ export * from './rules/visits';
 export * from './rules/roster';
 export * from './rules/text';
 export * from './rules/factsSummary';
+// The answers' types (their schemas stay in '@skillcert/shared/contract', off the phone's main package).
+export type * from './contract/views';
 export * from './schemas';
 export * from './schemas/identity';
 export * from './schemas/staff';

@@ -1,8 +1,6 @@
 import { feeFor, offeredLevels } from './index';
 import type { Plan } from './types';
 
-/** Response shapes of the plans API: the contract's schemas (contract/views.ts) name them. */
-export type { PlanSummary, PlanDetail, EligibilityResponse, WindowResponse } from '../contract/views';
 import type { PlanSummary } from '../contract/views';
 
 export function summarizePlan(plan: Plan): PlanSummary {

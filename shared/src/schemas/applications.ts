@@ -4,20 +4,6 @@ import { residentIdSchema } from './identity';
 import type { output } from 'zod/v4/core';
 import { applicantFactsSchema, levelSchema } from './index';
 import type { ApplicationView } from '../contract/views';
-export type {
-  ApplicationEventView,
-  ApplicationView,
-  PaymentReceipt,
-  UploadedFileView,
-  MaterialView,
-  CommitmentView,
-  CorrectionItem,
-  VisitView,
-  ReviewItem,
-  VisitSlotView,
-  AuditEntryView,
-  ApplicantStanding,
-} from '../contract/views';
 
 const fileIdSchema = z.string({ error: '文件编号不正确' }).check(z.minLength(1), z.maxLength(36));
 const materialIdSchema = z.string({ error: '请选择材料' }).check(z.minLength(1), z.maxLength(40));

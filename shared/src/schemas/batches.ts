@@ -3,7 +3,6 @@ import { notFormula } from '../rules/text';
 import type { output } from 'zod/v4/core';
 import { levelSchema } from './index';
 import { materialsPartSchema } from './applications';
-export type { BatchMemberView, BatchView, RosterReport, BulkApproveResult } from '../contract/views';
 
 /** Group declaration (团体申报): an institution's batch of students for one plan and level. */
 export const createBatchSchema = z.object({

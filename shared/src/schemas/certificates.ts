@@ -1,6 +1,5 @@
 import * as z from 'zod/mini';
 import type { output } from 'zod/v4/core';
-export type { CertificateView, CertificateVerification } from '../contract/views';
 
 export const verifyCertificateSchema = z.object({
   number: z

@@ -1,6 +1,5 @@
 import * as z from 'zod/mini';
 import type { output } from 'zod/v4/core';
-export type { CandidateAtDoor, AttendanceView, NextExamDayView, ExamDaySessionView } from '../contract/views';
 
 /** A ticket number as printed and as the proctor types it: the session date and a running number. */
 export const ticketNoSchema = z

@@ -1,7 +1,6 @@
 import * as z from 'zod/mini';
 import type { output } from 'zod/v4/core';
 import { parseResidentId } from '../residentId';
-export type { MeResponse, SessionResponse } from '../contract/views';
 
 /**
  * Sign-in and real-name profile requests. The name must be exactly as on the

@@ -1,10 +1,10 @@
 import * as z from 'zod/mini';
 import type { $ZodType, output } from 'zod/v4/core';
 import { isIsoDate } from '../dates';
-import { COMMON_ERROR_MESSAGES, type FieldIssue } from '../errors';
+import { COMMON_ERROR_MESSAGES } from '../error-messages';
+import type { FieldIssue } from '../errors';
 import { unprintableIssue } from '../rules/text';
 import { LEVELS, SCHOOL_KINDS, type ApplicantFacts, type Level, type SchoolKind } from '../types';
-export type { ExamSessionView } from '../contract/views';
 
 /**
  * Request schemas shared by the app (form validation) and the server (request

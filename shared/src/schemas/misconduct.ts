@@ -1,7 +1,6 @@
 import * as z from 'zod/mini';
 import type { output } from 'zod/v4/core';
 import { isoDateSchema } from './index';
-export type { MisconductView } from '../contract/views';
 
 /** What a proctor (or, after the event, an admin) records: the article, the act, the subject where it applies, severity where it matters. */
 export const misconductSchema = z

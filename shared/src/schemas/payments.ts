@@ -1,14 +1,5 @@
 import * as z from 'zod/mini';
 import type { output } from 'zod/v4/core';
-export type {
-  WechatPaymentStart,
-  BatchPaymentView,
-  BankCreditView,
-  PendingFeeView,
-  StatementImportResult,
-  StatementColumnsView,
-  RefundItemView,
-} from '../contract/views';
 
 export type CreditStatus = 'confirmed' | 'review' | 'unmatched' | 'ignored';
 

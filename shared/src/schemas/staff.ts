@@ -1,6 +1,5 @@
 import * as z from 'zod/mini';
 import type { output } from 'zod/v4/core';
-export type { StaffProfile, StaffSessionResponse } from '../contract/views';
 import { STAFF_ROLES, type StaffRole } from '../types';
 import { notFormula } from '../rules/text';
 

@@ -1,6 +1,5 @@
 import * as z from 'zod/mini';
 import type { output } from 'zod/v4/core';
-export type { SubscriptionsView } from '../contract/views';
 import type { SubscriptionKind } from '../types';
 
 export const SUBSCRIPTION_TITLES: Record<SubscriptionKind, string> = {
