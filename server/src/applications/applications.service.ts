@@ -55,13 +55,6 @@ export class ApplicationsService implements OnModuleInit {
     this.identity.fixResidentIdWhile((userId) => this.applicationRows.existsBy({ userId }));
   }
 
-  /**
-   * An individual application. The server decides everything again: the window on
-   * today's Shanghai date, eligibility on the birth date from the verified ID card
-   * (not a typed one), the materials and commitments, and one live application
-   * per person, occupation and level. Written whole, or not at all — each row once,
-   * already submitted — and answered from what was written.
-   */
   /** A running ban, before anything is filled in; nothing stands in the way without a real-name record yet. */
   async standing(actor: CandidateActor): Promise<ApplicantStanding> {
     if (!actor.profile) return {};
@@ -69,6 +62,13 @@ export class ApplicationsService implements OnModuleInit {
     return bannedThrough ? { bannedThrough, message: banMessage(bannedThrough) } : {};
   }
 
+  /**
+   * An individual application. The server decides everything again: the window on
+   * today's Shanghai date, eligibility on the birth date from the verified ID card
+   * (not a typed one), the materials and commitments, and one live application
+   * per person, occupation and level. Written whole, or not at all — each row once,
+   * already submitted — and answered with what was written (the answer needs nothing read back).
+   */
   async apply(actor: CandidateActor, request: ApplicationRequest): Promise<WrittenApplication> {
     const profile = actor.profile;
     if (!profile) throw new DomainError('PROFILE_INCOMPLETE');
@@ -182,7 +182,6 @@ export class ApplicationsService implements OnModuleInit {
     });
   }
 
-  /** Before a decision, the candidate may take the application back. */
   /**
    * 我已转账: the candidate says the fee is on its way and from whose account. Recorded on the
    * application (and its timeline); the statement import then matches a credit from that account
@@ -200,6 +199,7 @@ export class ApplicationsService implements OnModuleInit {
     });
   }
 
+  /** Before a decision, the candidate may take the application back. */
   async withdraw(actor: CandidateActor, id: string): Promise<void> {
     await this.uow.run(async (manager) => {
       const application = await this.access.get(actor, 'application', id, { manager });
@@ -211,9 +211,8 @@ export class ApplicationsService implements OnModuleInit {
    * A student takes over the application their school declared: the ID number
    * and name of their verified profile must be the roster's, and the phone
    * number WeChat verified for them must be the one the school registered —
-   * knowing a student's details is not enough to take their application.
+   * knowing a student's details is not enough to take their application. Answers the ids taken over.
    */
-  /** The ids of the applications taken over. */
   async claim(actor: CandidateActor): Promise<string[]> {
     const profile = actor.profile;
     if (!profile) throw new DomainError('PROFILE_INCOMPLETE');
@@ -254,9 +253,8 @@ export class ApplicationsService implements OnModuleInit {
   /**
    * 补考: the failed subjects of an assessed sitting, sat again. Reviewed, paid
    * (those subjects' fees) and seated like any application; the passed subjects
-   * are carried over, and passing these completes the level.
+   * are carried over, and passing these completes the level. Answers the make-up's id.
    */
-  /** The make-up's id. */
   async applyMakeup(actor: CandidateActor, originalId: string): Promise<string> {
     const original = await this.applicationRows.findOneBy({ id: originalId, userId: actor.userId });
     if (!original) throw new DomainError('NOT_FOUND');

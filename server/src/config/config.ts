@@ -161,11 +161,11 @@ const envSchema = z.object({
   TICKET_PRINT_SECONDS: z.coerce.number().int().min(0).max(3600).optional(),
   PDF_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
   KEEP_ALIVE_SECONDS: z.coerce.number().int().min(1).max(3600).default(65),
-  /** Outgoing mail: smtp://user:password@host:587 (smtps:// for TLS from the start). Absent → no e-mail is sent. */
   /** A message claimed by a worker that has not finished it after this long is taken over by another (the first one died). */
   OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   /** A font with Chinese glyphs for ticket PDFs (.ttf/.otf/.ttc); found among the usual system fonts when absent. */
   PDF_FONT_PATH: z.string().optional(),
+  /** Outgoing mail: smtp://user:password@host:587 (smtps:// for TLS from the start). Absent → no e-mail is sent. */
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\/.+/, 'SMTP_URL must look like smtp://user:password@host:587')

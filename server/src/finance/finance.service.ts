@@ -37,14 +37,14 @@ import { BankCreditEntity } from './bank-credit.entity';
 import { StatementColumnsEntity } from './statement-columns.entity';
 import { readStatementFile } from './statement-file';
 
+/** The credit_key column's length, in characters. */
+const CREDIT_KEY_LENGTH = 300;
+
 /**
  * Bank transfers reconciled: a statement imported (any number of times — a
  * credit already seen is the same credit), sure matches confirmed at once, the
  * rest put before finance staff, who confirm or set aside each one.
  */
-/** The credit_key column's length, in characters. */
-const CREDIT_KEY_LENGTH = 300;
-
 @Injectable()
 export class FinanceService {
   private readonly logger = new Logger('Finance');

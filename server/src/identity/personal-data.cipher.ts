@@ -3,13 +3,13 @@ import { normalizeResidentId } from '@skillcert/shared';
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 
+/** Marks a sealed file; no JPEG, PNG or PDF starts like this. */
+const SEALED_BYTES = Buffer.from('SCSEAL1\n');
+
 /**
  * Resident ID numbers and phone numbers at rest: AES-256-GCM ciphertext to read
  * them back, and a keyed hash (HMAC-SHA256) to find a person without decrypting every row.
  */
-/** Marks a sealed file; no JPEG, PNG or PDF starts like this. */
-const SEALED_BYTES = Buffer.from('SCSEAL1\n');
-
 @Injectable()
 export class PersonalDataCipher {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}

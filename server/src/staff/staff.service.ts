@@ -77,9 +77,8 @@ export class StaffService implements OnApplicationBootstrap {
    * row lock: however many arrive at once, the sixth from an address is refused
    * unchecked. The count is per account and address, so an outsider's guesses
    * rest the outsider, not the reviewer at the counter; a much higher count over
-   * all addresses rests the account.
+   * all addresses rests the account. Answers the account whose password this is: the session is sign-in's to issue.
    */
-  /** The account whose password this is, counted against the address's and the account's lock-outs; the session is sign-in's to issue. */
   async checkPassword({ username, password }: StaffLoginRequest, address: string): Promise<StaffAccountEntity> {
     const accounts = this.staffAccounts;
     const account = await accounts.findOneBy({ username: username.trim().toLowerCase() });
@@ -177,7 +176,6 @@ export class StaffService implements OnApplicationBootstrap {
     return new Map(rows.map((row) => [row.id, row.displayName]));
   }
 
-  /** Schools' names by id. */
   /** Holds the school's row for the rest of the transaction: what is counted per school (its uploads) is counted one change at a time. */
   async lockInstitution(manager: EntityManager, institutionId: string): Promise<void> {
     const lock = this.uow.rowLock;

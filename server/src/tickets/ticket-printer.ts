@@ -1,6 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { PeriodicJob } from '../common/periodic-job';
-import { APP_CONFIG, type AppConfig } from '../config/config';
+import { periodicJob } from '../common/periodic-job';
 import { TicketDocuments } from './ticket-documents';
 
 /**
@@ -8,20 +6,9 @@ import { TicketDocuments } from './ticket-documents';
  * whose kept PDF is missing or no longer fits (a site changed, a seat paid since). At 00:00 of the
  * release day every seated candidate opens the ticket at once: they are served kept bytes.
  */
-@Injectable()
-export class TicketPrinter extends PeriodicJob {
-  constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly tickets: TicketDocuments,
-  ) {
-    super();
-  }
-
-  protected intervalSeconds(): number {
-    return this.config.ticketPrintSeconds;
-  }
-
-  protected async round(): Promise<void> {
-    await this.tickets.printAhead();
-  }
-}
+export const TicketPrinter = periodicJob({
+  name: 'TicketPrinter',
+  service: TicketDocuments,
+  everySeconds: (config) => config.ticketPrintSeconds,
+  round: (tickets) => tickets.printAhead(),
+});
