@@ -17,7 +17,7 @@ const throughSharedFront = {
 const LAYERS = [
   { floor: 'infrastructure', folders: ['common', 'config', 'database', 'wechat'] },
   { floor: 'access', folders: ['access'] },
-  { floor: 'people and catalogue', folders: ['identity', 'staff', 'plans', 'files', 'subscriptions'] },
+  { floor: 'people and catalogue', folders: ['identity', 'staff', 'plans', 'calendar', 'files', 'subscriptions'] },
   { floor: 'sign-in', folders: ['auth'] },
   { floor: 'the hub', folders: ['applications', 'sessions'] },
   {

@@ -20,6 +20,7 @@ export default defineAppConfig({
         'door/index',
         'results/index',
         'certificates/index',
+        'calendar/index',
       ],
     },
     { root: 'packages/institution', pages: ['batches/index', 'batch/index'] },

@@ -4,6 +4,7 @@ import { ApplicationEventEntity } from './applications/application-event.entity'
 import { AuthSessionEntity } from './auth/auth-session.entity';
 import { BankCreditEntity } from './finance/bank-credit.entity';
 import { BatchEntity } from './batches/batch.entity';
+import { CalendarYearEntity } from './calendar/calendar-year.entity';
 import { CandidateProfileEntity } from './identity/candidate-profile.entity';
 import { CertificateEntity } from './certificates/certificate.entity';
 import { EvaluationBodyEntity } from './plans/evaluation-body.entity';
@@ -32,6 +33,7 @@ import { SequenceEntity } from './database/sequence.entity';
  */
 export const ENTITIES = [
   TicketDocumentEntity,
+  CalendarYearEntity,
   LoginFailureEntity,
   SubscriptionCreditEntity,
   BankCreditEntity,

@@ -44,6 +44,13 @@ const ROUTES: Record<string, { expect: Record<Role, Outcome>; path?: (f: Fixture
   'GET /api/health': { expect: everyone() },
   'GET /api/plans': { expect: everyone() },
   'GET /api/plans/:id': { expect: everyone(), path: () => '/api/plans/shanghai-2026' },
+  'GET /api/calendar/:year': { expect: everyone(), path: () => '/api/calendar/2027' },
+  // The State Council's arrangement is the same for every body: any body's admin may enter a year.
+  'PUT /api/staff/calendar/:year': {
+    expect: only({ otherBodyStaff: 'ok', bodyAdmin: 'ok' }),
+    path: () => '/api/staff/calendar/2099',
+    body: { holidays: [{ date: '2099-01-01', name: '元旦' }] },
+  },
   'POST /api/plans/:id/eligibility': {
     expect: everyone(),
     path: () => '/api/plans/shanghai-2026/eligibility',

@@ -101,6 +101,7 @@ export const ERROR_MESSAGES = {
   STATEMENT_COLUMNS_UNKNOWN: '未能识别对账单的列，请指定交易时间、金额、付款人和附言各在哪一列（只需设置一次）',
   WECHAT_NOT_LINKED: '请在微信小程序中登录后再使用微信支付',
   EDITED_CONCURRENTLY: '内容刚刚被其他人修改，请刷新后重试',
+  CALENDAR_YEAR_BUILT_IN: '该年度的节假日安排已由系统内置，无需录入',
   // A transaction lost to others too often (deadlocks), or the database is saturated: answered 503 with Retry-After.
   SYSTEM_BUSY: '系统繁忙，请稍后再试',
 } as const;

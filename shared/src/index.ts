@@ -29,6 +29,7 @@ export * from './schemas/batches';
 export * from './schemas/payments';
 export * from './rules/bankStatement';
 export * from './schemas/subscriptions';
+export * from './schemas/calendar';
 export * from './rules/notices';
 export * from './rules/tickets';
 export * from './schemas/examDay';

@@ -1,4 +1,5 @@
 import type {
+  CalendarYearRequest,
   SubjectKind,
   MisconductRequest,
   CreateExamSessionRequest,
@@ -83,4 +84,9 @@ export const certificatesApi = {
   list: (status?: 'valid' | 'revoked') => staffApi('certificates', { query: { status } }),
   handOver: (id: string, trackingNo?: string) => staffApi('handOverCertificate', { params: { id }, body: trackingNo ? { trackingNo } : {} }),
   revoke: (numbers: string[], reason: string) => staffApi('revokeCertificates', { body: { numbers, reason } }),
+};
+
+export const calendarApi = {
+  year: (year: number) => staffApi('calendarYear', { params: { year: String(year) } }),
+  save: (year: number, request: CalendarYearRequest) => staffApi('saveCalendarYear', { params: { year: String(year) }, body: request }),
 };

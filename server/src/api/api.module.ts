@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ApplicationsModule } from '../applications';
 import { AuthModule } from '../auth';
+import { CalendarModule } from '../calendar';
 import { BatchesModule } from '../batches';
 import { CertificatesModule } from '../certificates';
 import { ExamDayModule } from '../exam-day';
@@ -20,6 +21,7 @@ import { VisitsModule } from '../visits';
 import { ApplicationViews } from './application-views';
 import { ApplicationsController } from './applications.controller';
 import { AuthController } from './auth.controller';
+import { CalendarController } from './calendar.controller';
 import { BatchesController } from './batches.controller';
 import { CertificatesController } from './certificates.controller';
 import { ExamDayController } from './exam-day.controller';
@@ -46,6 +48,7 @@ import { VisitsController } from './visits.controller';
 @Module({
   imports: [
     AuthModule,
+    CalendarModule,
     IdentityModule,
     StaffModule,
     PlansModule,
@@ -67,6 +70,7 @@ import { VisitsController } from './visits.controller';
   controllers: [
     HealthController,
     AuthController,
+    CalendarController,
     MeController,
     StaffController,
     PlansController,

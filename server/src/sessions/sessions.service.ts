@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Between, In, IsNull, MoreThan, type EntityManager, type FindOptionsWhere, type Repository } from 'typeorm';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DomainError, sessionDateAllowed, type CreateExamSessionRequest, type ExamSessionView, type IsoDate } from '@skillcert/shared';
+import { DomainError, sessionDateAllowed, sessionDeadlines, type CreateExamSessionRequest, type ExamSessionView, type IsoDate } from '@skillcert/shared';
 import { randomUUID } from 'node:crypto';
 import { type StaffActor, Access } from '../access';
 import { Clock } from '../common/clock';
@@ -17,6 +17,7 @@ export interface SessionFilter {
   date?: IsoDate | { after: IsoDate } | { from: IsoDate; to: IsoDate };
 }
 
+/** A session as staff see it, with the days counted from it — and whether those are counted on known working days. */
 function view(row: ExamSessionEntity): ExamSessionView {
   return {
     id: row.id,
@@ -28,6 +29,7 @@ function view(row: ExamSessionEntity): ExamSessionView {
     seatsLeft: row.capacity - row.seatsTaken,
     theoryAt: row.theoryAt,
     practicalAt: row.practicalAt,
+    ...sessionDeadlines(row.date),
   };
 }
 

@@ -20,6 +20,7 @@ import { phoneCodeSchema, profileRequestSchema, wechatLoginSchema } from '../sch
 import { createExamSessionSchema, eligibilityRequestSchema, idParamSchema, planQuerySchema, windowQuerySchema } from '../schemas/index';
 import { misconductSchema } from '../schemas/misconduct';
 import { confirmCreditSchema, creditQuerySchema, refundQuerySchema, statementColumnsSchema } from '../schemas/payments';
+import { calendarYearParamSchema, calendarYearRequestSchema } from '../schemas/calendar';
 import { changePasswordSchema, createStaffSchema, resetPasswordSchema, staffLoginSchema } from '../schemas/staff';
 import { subscriptionChoicesSchema } from '../schemas/subscriptions';
 import {
@@ -109,6 +110,13 @@ export const ENDPOINTS = {
   readFile: { summary: '读取已上传的文件', params: id, response: { file: UPLOADED } },
   readSignedFile: { summary: '以签名链接读取文件（一小时内有效）', params: id, query: fileLinkQuerySchema, response: { file: UPLOADED } },
 
+  calendarYear: { summary: '某年的法定节假日与调休安排（是否已确认）', params: calendarYearParamSchema, response: views.calendarYearViewSchema },
+  saveCalendarYear: {
+    summary: '录入某年的节假日安排（内置日历尚未收录的年份，管理员）',
+    params: calendarYearParamSchema,
+    body: calendarYearRequestSchema,
+    response: views.calendarYearViewSchema,
+  },
   staffSignIn: { summary: '工作人员登录', body: staffLoginSchema, response: views.staffSessionResponseSchema },
   staffMe: { summary: '当前工作人员', response: views.staffProfileSchema },
   changePassword: { summary: '修改密码', body: changePasswordSchema, response: null },

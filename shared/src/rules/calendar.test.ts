@@ -1,4 +1,16 @@
-import { calendarCoversYear, createWorkingDayCalendar, isWorkingDay, resultsDueBy, ticketAvailableFrom, workingDayInfo } from './calendar';
+import {
+  calendarCoversYear,
+  calendarYear,
+  calendarYearConfirmed,
+  calendarYearIssues,
+  createWorkingDayCalendar,
+  isWorkingDay,
+  resultsDueBy,
+  sessionDeadlines,
+  ticketAvailableFrom,
+  useEnteredCalendarYears,
+  workingDayInfo,
+} from './calendar';
 
 describe('working days', () => {
   it('weekdays work, weekends rest', () => {
@@ -54,5 +66,54 @@ describe('resultsDueBy — 20 working days after', () => {
   it('skips Labour Day and counts the 调休 Saturday 2026-05-09', () => {
     // From Thu 2026-04-30: 05-06..08 (3), 05-09 调休 (4), 05-11..15 (9), 18..22 (14), 25..29 (19), 06-01 (20).
     expect(resultsDueBy('2026-04-30')).toBe('2026-06-01');
+  });
+});
+
+describe('a year an admin entered', () => {
+  afterEach(() => useEnteredCalendarYears([]));
+
+  const YEAR_2027 = {
+    year: 2027,
+    holidays: [{ date: '2027-01-01', name: '元旦' }],
+    workdays: [{ date: '2027-01-09', name: '元旦调休上班' }],
+  };
+
+  it('counts on the entered days and calls them known; a year nobody gave stays a guess', () => {
+    expect(calendarYearConfirmed(2027)).toBe(false);
+    expect(sessionDeadlines('2026-12-28')).toEqual({ ticketsFrom: '2026-12-21', resultsDueBy: '2027-01-25', datesConfirmed: false });
+    useEnteredCalendarYears([YEAR_2027]);
+    expect(calendarYearConfirmed(2027)).toBe(true);
+    expect(workingDayInfo('2027-01-01')).toMatchObject({ working: false, verified: true, source: 'entered', name: '元旦' });
+    expect(workingDayInfo('2027-01-09')).toMatchObject({ working: true, source: 'entered', name: '元旦调休上班' });
+    expect(workingDayInfo('2027-01-10')).toMatchObject({ working: false, verified: true, source: 'entered' });
+    // 元旦 off and Saturday 9 January worked: the twentieth working day after 28 December is still 25 January.
+    expect(sessionDeadlines('2026-12-28')).toEqual({ ticketsFrom: '2026-12-21', resultsDueBy: '2027-01-25', datesConfirmed: true });
+    expect(calendarYear(2027)).toEqual({ year: 2027, confirmed: true, source: 'entered', ...YEAR_2027 });
+    expect(calendarYear(2028)).toEqual({ year: 2028, confirmed: false, source: 'none', holidays: [], workdays: [] });
+  });
+
+  it('lists a built-in year with its Chinese names', () => {
+    const view = calendarYear(2026);
+    expect(view).toMatchObject({ confirmed: true, source: 'calendar' });
+    expect(view.holidays).toContainEqual({ date: '2026-01-01', name: '元旦' });
+    expect(view.workdays).toContainEqual({ date: '2026-02-14', name: '春节调休上班' });
+  });
+
+  it('finds what is wrong with an entry, by field', () => {
+    expect(calendarYearIssues(2027, YEAR_2027)).toEqual([]);
+    expect(
+      calendarYearIssues(2027, {
+        holidays: [
+          { date: '2028-01-01', name: '元旦' },
+          { date: '2027-02-06', name: '春节' },
+          { date: '2027-02-06', name: '春节' },
+        ],
+        workdays: [{ date: '2027-02-03', name: '调休' }],
+      }),
+    ).toEqual([
+      { path: 'holidays.0.date', message: '日期须在2027年内' },
+      { path: 'holidays.2.date', message: '同一天不能录入两次' },
+      { path: 'workdays.0.date', message: '调休上班日应为周六或周日' },
+    ]);
   });
 });

@@ -25,6 +25,7 @@ import { StaffLifecycle1765900000000 } from './1765900000000-staff-lifecycle';
 import { StatementColumns1764900000000 } from './1764900000000-statement-columns';
 import { SubscriptionCredits1764600000000 } from './1764600000000-subscription-credits';
 import { TicketDocuments1766500000000 } from './1766500000000-ticket-documents';
+import { CalendarYears1766600000000 } from './1766600000000-calendar-years';
 import { TransferNotices1766300000000 } from './1766300000000-transfer-notices';
 
 /** Every schema change, oldest first: run in this order on MariaDB and on the embedded SQLite alike. */
@@ -57,4 +58,5 @@ export const MIGRATIONS = [
   TransferNotices1766300000000,
   MoneyOnce1766400000000,
   TicketDocuments1766500000000,
+  CalendarYears1766600000000,
 ];

@@ -3,6 +3,8 @@ import type { RouteTable } from '../route';
 /** What the body's staff and the schools' clerks call: only the staff and institution subpackages carry these. */
 export const STAFF_ROUTES = {
   staffSignIn: 'POST /api/staff/login',
+  calendarYear: 'GET /api/calendar/:year',
+  saveCalendarYear: 'PUT /api/staff/calendar/:year',
   staffMe: 'GET /api/staff/me',
   changePassword: 'PUT /api/staff/me/password',
   staffAccounts: 'GET /api/staff/accounts',

@@ -14,6 +14,11 @@ export const examSessionViewSchema = object({
   seatsLeft: z.int(),
   theoryAt: text,
   practicalAt: text,
+  /** Counted in working days from the session: tickets open 5 before, results are due 20 after. */
+  ticketsFrom: isoDate,
+  resultsDueBy: isoDate,
+  /** False when either count runs through a year whose holidays nobody has entered yet: staff are told to enter them. */
+  datesConfirmed: z.boolean(),
 });
 export type ExamSessionView = output<typeof examSessionViewSchema>;
 

@@ -11,3 +11,4 @@ export * from './payments';
 export * from './finance';
 export * from './institutions';
 export * from './exam-day';
+export * from './calendar';

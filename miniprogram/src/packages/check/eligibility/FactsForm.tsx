@@ -1,11 +1,11 @@
-import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro';
-import { Text, View } from '@tarojs/components';
+import { Cell, CellGroup } from '@nutui/nutui-react-taro';
 import { formatChineseDate, LEVEL_NAMES, MAJOR_NAMES, SCHOOL_KINDS, SCHOOL_NAMES, TITLE_NAMES, type Level, type Plan } from '@skillcert/shared';
 import { useState } from 'react';
 import { CheckField } from '../../../components/CheckField';
 import { ChoiceField } from '../../../components/ChoiceField';
 import { DateField } from '../../../components/DateField';
 import { TextField } from '../../../components/TextField';
+import { EntryCard, EntrySection } from '../../../components/EntryList';
 import { NEW_ENTRY, withResidentId, type FactsDraft } from '../../../lib/factsDraft';
 
 export const LEVEL_OPTIONS = ([5, 4, 3, 2, 1] as Level[]).map((l) => ({ value: l, label: LEVEL_NAMES[l].split('/')[0] ?? '' }));
@@ -214,43 +214,5 @@ export function FactsForm({
         </EntrySection>
       )}
     </>
-  );
-}
-
-function EntrySection({
-  title,
-  addLabel,
-  onAdd,
-  children,
-  testId,
-}: {
-  title: string;
-  addLabel: string;
-  onAdd: () => void;
-  children: React.ReactNode;
-  testId?: string;
-}) {
-  return (
-    <View className="entry-section" data-testid={testId}>
-      <View className="section-title">{title}</View>
-      {children}
-      <Button fill="dashed" block onClick={onAdd} className="add-entry">
-        + {addLabel}
-      </Button>
-    </View>
-  );
-}
-
-function EntryCard({ title, onRemove, children }: { title: string; onRemove: () => void; children: React.ReactNode }) {
-  return (
-    <View className="entry-card">
-      <View className="row entry-head">
-        <Text>{title}</Text>
-        <Text className="remove" onClick={onRemove}>
-          删除
-        </Text>
-      </View>
-      <CellGroup>{children}</CellGroup>
-    </View>
   );
 }

@@ -9,8 +9,10 @@ import {
   LEVEL_SHORT,
   offeredLevels,
   parseWith,
+  parts,
   planIdsOfBody,
   type IsoDate,
+  type ExamSessionView,
   type Level,
 } from '@skillcert/shared';
 import { useState } from 'react';
@@ -40,20 +42,52 @@ export default function SessionsPage() {
       {planId && staffSession.current()?.staff.roles.includes('admin') && <NewSession key={planId} planId={planId} onCreated={sessions.reload} />}
       <PageState value={sessions} isEmpty={(list) => list.length === 0} emptyText="还没有考核场次">
         {(list) => (
-          <CellGroup title="已开设场次" description="点按场次，录入或查看该场次的成绩" data-testid="sessions">
-            {list.map((s) => (
-              <Cell
-                key={s.id}
-                title={`${formatChineseDate(s.date as IsoDate)} · ${s.levels.map((l) => LEVEL_SHORT[l]).join('、')}`}
-                description={s.site}
-                extra={`余${s.seatsLeft}/${s.capacity}`}
-                className="session-row"
-                onClick={() => void Taro.navigateTo({ url: `/packages/staff/results/index?sessionId=${s.id}` })}
-              />
-            ))}
-          </CellGroup>
+          <>
+            <UnconfirmedYear sessions={list} />
+            <CellGroup title="已开设场次" description="点按场次，录入或查看该场次的成绩" data-testid="sessions">
+              {list.map((s) => (
+                <Cell
+                  key={s.id}
+                  title={`${formatChineseDate(s.date as IsoDate)} · ${s.levels.map((l) => LEVEL_SHORT[l]).join('、')}`}
+                  description={
+                    <View>
+                      <View>{s.site}</View>
+                      <View className={`session-dates ${s.datesConfirmed ? '' : 'unconfirmed'}`}>
+                        {`准考证${formatChineseDate(s.ticketsFrom as IsoDate)}开放 · 成绩${formatChineseDate(s.resultsDueBy as IsoDate)}前公布${s.datesConfirmed ? '' : '（暂按周末推算）'}`}
+                      </View>
+                    </View>
+                  }
+                  extra={`余${s.seatsLeft}/${s.capacity}`}
+                  className="session-row"
+                  onClick={() => void Taro.navigateTo({ url: `/packages/staff/results/index?sessionId=${s.id}` })}
+                />
+              ))}
+            </CellGroup>
+          </>
         )}
       </PageState>
+    </View>
+  );
+}
+
+/**
+ * Dates counted over a year whose days off nobody has entered are a guess (weekends only): said once,
+ * above the sessions, with the way to enter the year.
+ */
+function UnconfirmedYear({ sessions }: { sessions: readonly ExamSessionView[] }) {
+  const guessed = sessions.find((s) => !s.datesConfirmed);
+  if (!guessed) return null;
+  const year = parts(guessed.resultsDueBy as IsoDate).year;
+  const isAdmin = staffSession.current()?.staff.roles.includes('admin') ?? false;
+  return (
+    <View className="card blocked-card" data-testid="dates-unconfirmed">
+      <View className="card-title">{`${year}年节假日安排尚未录入`}</View>
+      <View className="muted">标注“暂按周末推算”的准考证开放日和成绩公布期限，在录入该年放假安排后会按实际工作日重新计算。</View>
+      {isAdmin && (
+        <Button type="primary" block className="enter-calendar" onClick={() => void Taro.navigateTo({ url: `/packages/staff/calendar/index?year=${year}` })}>
+          {`录入${year}年节假日安排`}
+        </Button>
+      )}
     </View>
   );
 }
