@@ -91,7 +91,7 @@ describe.each(databaseTargets())('the working-day calendar kept by admins, on $n
     });
     const other = `http://127.0.0.1:${port}`;
     await until(async () => (await fetch(`${other}/api/health`).catch(() => undefined))?.ok === true, 'the second instance to start', 60, 200);
-    expect((await (await fetch(`${other}/api/calendar/2027`)).json()).confirmed).toBe(false);
+    expect(((await (await fetch(`${other}/api/calendar/2027`)).json()) as { confirmed: boolean }).confirmed).toBe(false);
 
     const saved = (await save(2027, YEAR_2027).expect(200)).body;
     expect(saved).toMatchObject({ year: 2027, confirmed: true, source: 'entered' });
@@ -102,8 +102,13 @@ describe.each(databaseTargets())('the working-day calendar kept by admins, on $n
     expect(sessions.find((s: { date: string }) => s.date === '2026-12-28')).toMatchObject({ resultsDueBy: '2027-01-26', datesConfirmed: true });
 
     const savedAt = Date.now();
-    await until(async () => (await (await fetch(`${other}/api/calendar/2027`)).json()).confirmed === true, 'the second instance to see 2027', 60, 100);
-    // CALENDAR_REFRESH_SECONDS (5 by default) bounds it; a loaded machine only delays the timer, never loses the change.
+    await until(
+      async () => ((await (await fetch(`${other}/api/calendar/2027`)).json()) as { confirmed: boolean }).confirmed === true,
+      'the second instance to see 2027',
+      60,
+      100,
+    );
+    // CATALOG_REFRESH_SECONDS (5 by default) bounds it; a loaded machine only delays the timer, never loses the change.
     process.stdout.write(`[calendar] another instance counted with 2027 after ${Date.now() - savedAt} ms\n`);
   });
 });
