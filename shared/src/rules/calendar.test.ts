@@ -88,7 +88,7 @@ describe('a year an admin entered', () => {
     expect(workingDayInfo('2027-01-10')).toMatchObject({ working: false, verified: true, source: 'entered' });
     // 元旦 off and Saturday 9 January worked: the twentieth working day after 28 December is still 25 January.
     expect(sessionDeadlines('2026-12-28')).toEqual({ ticketsFrom: '2026-12-21', resultsDueBy: '2027-01-25', datesConfirmed: true });
-    expect(calendarYear(2027)).toEqual({ year: 2027, confirmed: true, source: 'entered', ...YEAR_2027 });
+    expect(calendarYear(2027)).toEqual({ ...YEAR_2027, confirmed: true, source: 'entered' });
     expect(calendarYear(2028)).toEqual({ year: 2028, confirmed: false, source: 'none', holidays: [], workdays: [] });
   });
 
