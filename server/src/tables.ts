@@ -17,6 +17,7 @@ import { MisconductRecordEntity } from './misconduct/misconduct-record.entity';
 import { OutboxEntity } from './notifications/outbox.entity';
 import { PaymentEntity } from './payments/payment.entity';
 import { PlanEntity } from './plans/plan.entity';
+import { PlanChangeEntity } from './plans/plan-change.entity';
 import { SeatHoldEntity } from './sessions/seat-hold.entity';
 import { StaffAccountEntity } from './staff/staff-account.entity';
 import { StatementColumnsEntity } from './finance/statement-columns.entity';
@@ -45,6 +46,7 @@ export const ENTITIES = [
   CertificateEntity,
   EvaluationBodyEntity,
   PlanEntity,
+  PlanChangeEntity,
   UserEntity,
   AuthSessionEntity,
   CandidateProfileEntity,

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import request from 'supertest';
-import { MISCONDUCT_ACTS } from '@skillcert/shared';
+import { getPlan, MISCONDUCT_ACTS } from '@skillcert/shared';
 import { StaffService } from '../src/staff/staff.service';
 import { aCandidate, aResidentId, databaseTargets, startServer, uploadFile, type TestServer } from './harness';
 
@@ -46,6 +46,22 @@ const ROUTES: Record<string, { expect: Record<Role, Outcome>; path?: (f: Fixture
   'GET /api/plans/:id': { expect: everyone(), path: () => '/api/plans/shanghai-2026' },
   'GET /api/calendar/:year': { expect: everyone(), path: () => '/api/calendar/2027' },
   // The State Council's arrangement is the same for every body: any body's admin may enter a year.
+  // A body's plans are its own admins': another body's admin finds none of them.
+  'GET /api/staff/plans': { expect: only({ otherBodyStaff: 'ok', bodyAdmin: 'ok' }) },
+  'POST /api/staff/plans': { expect: only({ bodyAdmin: 'ok', otherBodyStaff: 404 }), body: () => ({ from: 'shanghai-2026', id: `draft-${Date.now()}` }) },
+  'GET /api/staff/plans/:id': { expect: bodyOwn, path: () => '/api/staff/plans/shanghai-2026' },
+  // The body's own admin is answered (an edit naming another id refused, nothing to publish), the shipped plan left as candidates see it.
+  'PUT /api/staff/plans/:id': {
+    expect: bodyOwn,
+    path: () => '/api/staff/plans/shanghai-2026',
+    body: () => ({ plan: { ...getPlan('shanghai-2026'), id: 'not-this-plan' } }),
+  },
+  'PUT /api/staff/plans/:id/notice': {
+    expect: bodyOwn,
+    path: () => '/api/staff/plans/shanghai-2026/notice',
+    body: { text: '2026年上海市呼叫中心服务员社会化职业技能评价公告（全文）' },
+  },
+  'POST /api/staff/plans/:id/publish': { expect: bodyOwn, path: () => '/api/staff/plans/shanghai-2026/publish' },
   'PUT /api/staff/calendar/:year': {
     expect: only({ otherBodyStaff: 'ok', bodyAdmin: 'ok' }),
     path: () => '/api/staff/calendar/2099',

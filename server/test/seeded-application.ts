@@ -32,6 +32,7 @@ export function seededApplication(
     transferPayer: null,
     transferNotedAt: null,
     subjects: null,
+    feeFen: null,
     ...given,
   };
 }

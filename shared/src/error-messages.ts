@@ -102,6 +102,11 @@ export const ERROR_MESSAGES = {
   WECHAT_NOT_LINKED: '请在微信小程序中登录后再使用微信支付',
   EDITED_CONCURRENTLY: '内容刚刚被其他人修改，请刷新后重试',
   CALENDAR_YEAR_BUILT_IN: '该年度的节假日安排已由系统内置，无需录入',
+  PLAN_ID_TAKEN: '该计划编号已被使用，请换一个',
+  PLAN_NOTICE_MISSING: '请先粘贴公告全文再发布',
+  PLAN_TEXT_NOT_IN_NOTICE: '计划中有文字未出自公告原文',
+  PLAN_CALENDAR_UNCONFIRMED: '计划所涉年份的节假日安排尚未录入',
+  PLAN_NOTHING_TO_PUBLISH: '没有待发布的修改',
   // A transaction lost to others too often (deadlocks), or the database is saturated: answered 503 with Retry-After.
   SYSTEM_BUSY: '系统繁忙，请稍后再试',
 } as const;

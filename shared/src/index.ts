@@ -18,6 +18,7 @@ export * from './rules/materials';
 export * from './rules/visits';
 export * from './rules/roster';
 export * from './rules/text';
+export * from './rules/quotations';
 export * from './rules/factsSummary';
 // The answers' types (their schemas stay in '@skillcert/shared/contract', off the phone's main package).
 export type * from './contract/views';
@@ -30,6 +31,8 @@ export * from './schemas/payments';
 export * from './rules/bankStatement';
 export * from './schemas/subscriptions';
 export * from './schemas/calendar';
+// Staff-only requests whose schema is the whole plan: their types here, their schemas in the contract (off the phone's main package).
+export type * from './schemas/planEditions';
 export * from './rules/notices';
 export * from './rules/tickets';
 export * from './schemas/examDay';

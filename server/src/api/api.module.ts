@@ -36,6 +36,7 @@ import { ResultsController } from './results.controller';
 import { ReviewController } from './review.controller';
 import { SessionsController } from './sessions.controller';
 import { StaffController } from './staff.controller';
+import { StaffPlansController } from './staff-plans.controller';
 import { SubscriptionsController } from './subscriptions.controller';
 import { TicketsController } from './tickets.controller';
 import { VisitsController } from './visits.controller';
@@ -73,6 +74,7 @@ import { VisitsController } from './visits.controller';
     CalendarController,
     MeController,
     StaffController,
+    StaffPlansController,
     PlansController,
     FilesController,
     SubscriptionsController,

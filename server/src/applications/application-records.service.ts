@@ -179,6 +179,6 @@ function whereOf(filter: ApplicationFilter): FindOptionsWhere<ApplicationEntity>
 }
 
 /** What an application costs: the level's fee, or a make-up's subjects' fees. Always from the plan, never from a client. */
-export function applicationFee(application: Pick<ApplicationEntity, 'planId' | 'level' | 'subjects'>): number {
-  return feeFor(application.planId, application.level, application.subjects ?? undefined);
+export function applicationFee(application: Pick<ApplicationEntity, 'planId' | 'level' | 'subjects' | 'feeFen'>): number {
+  return application.feeFen ?? feeFor(application.planId, application.level, application.subjects ?? undefined);
 }

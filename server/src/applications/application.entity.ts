@@ -104,6 +104,13 @@ export class ApplicationEntity {
   })
   subjects: SubjectKind[] | null;
 
+  /**
+   * The fee as the plan's revision priced it when the application was made (a make-up: its subjects').
+   * A later revision's fees are for new applications; null on applications made before fees were kept.
+   */
+  @Column({ name: 'fee_fen', type: 'int', nullable: true })
+  feeFen: number | null;
+
   @Column({ name: 'created_at', type: 'datetime' })
   createdAt: Date;
 

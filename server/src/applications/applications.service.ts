@@ -4,6 +4,7 @@ import {
   assertTransition,
   banMessage,
   DomainError,
+  feeFor,
   getPlan,
   newApplicationForfeitsMakeup,
   planLevel,
@@ -117,6 +118,7 @@ export class ApplicationsService implements OnModuleInit {
       transferPayer: null,
       transferNotedAt: null,
       subjects: null,
+      feeFen: feeFor(plan.id, request.level),
       createdAt: now,
       updatedAt: now,
     };
@@ -274,6 +276,7 @@ export class ApplicationsService implements OnModuleInit {
       assessBy: window.assessBy ?? null,
       makeupOf: original.id,
       subjects: view.makeup.subjects,
+      feeFen: feeFor(original.planId, original.level, view.makeup.subjects),
       // A make-up is paid afresh: the original's 我已转账 was about the original's fee.
       transferPayer: null,
       transferNotedAt: null,

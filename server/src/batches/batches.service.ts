@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import {
+  feeFor,
   maskPhone,
   banMessage,
   APPLICATION_STATE_NAMES,
@@ -179,6 +180,7 @@ export class BatchesService {
         transferPayer: null,
         transferNotedAt: null,
         subjects: null,
+        feeFen: feeFor(batch.planId, batch.level),
         createdAt: now,
       });
     }

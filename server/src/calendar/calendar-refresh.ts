@@ -5,6 +5,6 @@ import { CalendarService } from './calendar.service';
 export const CalendarRefresh = periodicJob({
   name: 'CalendarRefresh',
   service: CalendarService,
-  everySeconds: (config) => config.calendarRefreshSeconds,
+  everySeconds: (config) => config.catalogRefreshSeconds,
   round: (calendar) => calendar.refresh(),
 });

@@ -108,7 +108,7 @@ describe.each(databaseTargets())('the working-day calendar kept by admins, on $n
       60,
       100,
     );
-    // CATALOG_REFRESH_SECONDS (5 by default) bounds it; a loaded machine only delays the timer, never loses the change.
+    // CATALOG_REFRESH_SECONDS (4 by default) bounds it; a loaded machine only delays the timer, never loses the change.
     process.stdout.write(`[calendar] another instance counted with 2027 after ${Date.now() - savedAt} ms\n`);
   });
 });

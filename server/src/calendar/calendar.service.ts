@@ -17,7 +17,7 @@ import { CalendarYearEntity } from './calendar-year.entity';
 /**
  * The working-day years admins enter: kept in the database, and handed to the shared calendar on
  * every instance — at start-up, at once on the instance that saved, and within
- * CALENDAR_REFRESH_SECONDS on the others (CalendarRefresh), so every ticket date and results date
+ * CATALOG_REFRESH_SECONDS on the others (CalendarRefresh), so every ticket date and results date
  * is counted on the same days everywhere.
  */
 @Injectable()
@@ -46,6 +46,7 @@ export class CalendarService implements OnModuleInit {
     if (issues.length) throw new DomainError('VALIDATION_FAILED', `${issues[0]!.message}（${issues[0]!.path}）`, issues);
     await this.years.save({ year, holidays: request.holidays, workdays: request.workdays, updatedBy: actor.staffId, updatedAt: this.clock.now() });
     this.logger.log({ event: 'calendar-year-saved', year, holidays: request.holidays.length, workdays: request.workdays.length, by: actor.staffId });
+    this.seen = undefined;
     await this.refresh();
     return calendarYear(year);
   }

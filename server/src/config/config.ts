@@ -159,8 +159,8 @@ const envSchema = z.object({
   /** How often time-triggered messages (tickets now available) are looked for; 0 turns it off. */
   NOTICE_SCHEDULE_SECONDS: z.coerce.number().int().min(0).max(3600).optional(),
   TICKET_PRINT_SECONDS: z.coerce.number().int().min(0).max(3600).optional(),
-  /** How often an instance looks for working-day years another instance saved: the longest it may count with an old calendar. */
-  CALENDAR_REFRESH_SECONDS: z.coerce.number().int().min(0).max(60).default(5),
+  /** How often an instance looks for plans and working-day years another instance published: the longest it may serve the old ones. */
+  CATALOG_REFRESH_SECONDS: z.coerce.number().int().min(0).max(60).default(4),
   PDF_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
   KEEP_ALIVE_SECONDS: z.coerce.number().int().min(1).max(3600).default(65),
   /** A message claimed by a worker that has not finished it after this long is taken over by another (the first one died). */
@@ -236,7 +236,7 @@ export interface AppConfig {
   noticeScheduleSeconds: number;
   /** How often seats whose tickets open by tomorrow get their PDF drawn ahead (0: never; tests call it). */
   ticketPrintSeconds: number;
-  calendarRefreshSeconds: number;
+  catalogRefreshSeconds: number;
   /** Worker threads drawing ticket PDFs: one per core unless told. */
   pdfWorkers: number;
   /** How long an idle kept-alive connection stays open: longer than any balancer in front keeps its idle upstream connections. */
@@ -348,7 +348,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ...(e.PDF_FONT_PATH ? { pdfFontPath: e.PDF_FONT_PATH } : {}),
     noticeScheduleSeconds: e.NOTICE_SCHEDULE_SECONDS ?? (e.NODE_ENV === 'test' ? 0 : 60),
     ticketPrintSeconds: e.TICKET_PRINT_SECONDS ?? (e.NODE_ENV === 'test' ? 0 : 60),
-    calendarRefreshSeconds: e.CALENDAR_REFRESH_SECONDS,
+    catalogRefreshSeconds: e.CATALOG_REFRESH_SECONDS,
     pdfWorkers: e.PDF_WORKERS ?? availableParallelism(),
     keepAliveSeconds: e.KEEP_ALIVE_SECONDS,
     mail: { ...(e.SMTP_URL ? { smtpUrl: e.SMTP_URL } : {}), from: e.MAIL_FROM },

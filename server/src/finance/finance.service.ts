@@ -350,7 +350,7 @@ export class FinanceService {
     const held = await this.seats.holds({ status: 'held' }, { select: ['applicationId'] });
     const applications = await this.applications.find(
       { ids: held.map((h) => h.applicationId), state: 'approved', planIds },
-      { select: ['planId', 'level', 'applicantName', 'subjects', 'transferPayer'] },
+      { select: ['planId', 'level', 'applicantName', 'subjects', 'feeFen', 'transferPayer'] },
     );
     const ordered = await this.payments.withOpenOrders(applications.map((a) => a.id));
     return applications.map((a) => ({

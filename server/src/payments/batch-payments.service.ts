@@ -177,7 +177,7 @@ export class BatchPaymentsService {
   private async due(batchId: string): Promise<DueMember[]> {
     const approved = await this.applications.find(
       { batchId, state: 'approved' },
-      { select: ['planId', 'level', 'applicantName', 'batchRow', 'subjects'], order: 'batch-row' },
+      { select: ['planId', 'level', 'applicantName', 'batchRow', 'subjects', 'feeFen'], order: 'batch-row' },
     );
     const holds = await this.seats.holds({ applicationIds: approved.map((a) => a.id), status: 'held', heldUntil: { after: this.clock.now() } });
     const deadlineOf = new Map(holds.flatMap((h) => (h.heldUntil ? [[h.applicationId, h.heldUntil] as const] : [])));

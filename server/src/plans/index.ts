@@ -1,2 +1,3 @@
 export { PlansModule } from './plans.module';
 export { PlansService } from './plans.service';
+export { PlanEditions } from './plan-editions';

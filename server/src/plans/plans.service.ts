@@ -4,7 +4,8 @@ import {
   applicationWindow,
   DomainError,
   evaluateEligibility,
-  listPlans,
+  BUILT_IN_PLANS,
+  usePlans,
   shanghaiDate,
   summarizePlan,
   type EligibilityRequest,
@@ -15,7 +16,9 @@ import {
   type WindowQuery,
   type WindowResponse,
 } from '@skillcert/shared';
+import { InjectRepository } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
+import { MoreThan, type Repository } from 'typeorm';
 import { Clock } from '../common/clock';
 import { NamedLocks } from '../database/named-lock';
 import { representJson, type Representation } from '../common/http-cache';
@@ -25,30 +28,63 @@ import { PlanEntity } from './plan.entity';
 @Injectable()
 export class PlansService implements OnModuleInit {
   private readonly logger = new Logger(PlansService.name);
-  /** The packs in memory, as shipped; the database copy is for foreign keys and for reading the data without the code. */
-  private readonly plans = new Map(listPlans().map((plan) => [plan.id, plan]));
-  private readonly catalog = representJson(
-    JSON.stringify([...this.plans.values()].sort((a, b) => b.year - a.year || a.id.localeCompare(b.id)).map((plan): PlanSummary => summarizePlan(plan))),
-  );
+  /** The published plans in memory, as this instance last read them; the catalog and the details are serialised from them once. */
+  private plans = new Map<string, Plan>();
+  private catalog = representJson('[]');
   private readonly details = new Map<string, { pointJson: string; representation: Representation }>();
+  /** What this instance last read (the newest change and how many plans); nothing yet at start-up. */
+  private seen?: string;
 
   constructor(
     private readonly locks: NamedLocks,
     private readonly clock: Clock,
+    @InjectRepository(PlanEntity) private readonly planRows: Repository<PlanEntity>,
   ) {}
 
-  /** Keeps the plans table in step with the rule packs shipped in @skillcert/shared: idempotent, one transaction. */
   async onModuleInit(): Promise<void> {
+    await this.importBuiltIn();
+    await this.refresh();
+  }
+
+  /**
+   * The published plans, read again when any changed since this instance last looked (one small read
+   * when none did), and handed to the shared rules: every instance serves a publication within
+   * CATALOG_REFRESH_SECONDS, the one that published it at once.
+   */
+  async refresh(): Promise<void> {
+    // Every publication adds a revision: their sum (with the count of plans) changes whenever what candidates see does.
+    const mark = await this.planRows
+      .createQueryBuilder('p')
+      .select('COUNT(*)', 'plans')
+      .addSelect('SUM(p.revision)', 'revisions')
+      .getRawOne<{ plans: unknown; revisions: unknown }>()
+      .then((row) => `${Number(row?.plans ?? 0)}:${Number(row?.revisions ?? 0)}`);
+    if (mark === this.seen) return;
+    const published = (await this.planRows.find({ where: { revision: MoreThan(0) } })).map((row) => row.pack);
+    usePlans(published);
+    this.plans = new Map(published.map((plan) => [plan.id, plan]));
+    this.catalog = representJson(
+      JSON.stringify(published.sort((a, b) => b.year - a.year || a.id.localeCompare(b.id)).map((plan): PlanSummary => summarizePlan(plan))),
+    );
+    this.details.clear();
+    this.seen = mark;
+  }
+
+  /**
+   * The plans shipped with the code, published as revision 1 on a new installation; a shipped plan no
+   * admin has touched follows the code when it changes. Idempotent, one transaction.
+   */
+  private async importBuiltIn(): Promise<void> {
     const now = this.clock.now();
     let changed = 0;
     // Two instances starting together would both insert a new plan: one at a time, the second finds it in step.
     await this.locks.run('skillcert:rule-packs', (locked) =>
       locked.transaction(async (manager) => {
-        for (const plan of listPlans()) {
+        for (const plan of BUILT_IN_PLANS) {
           await manager.save(EvaluationBodyEntity, { ...plan.body, updatedAt: now });
           const packHash = createHash('sha256').update(JSON.stringify(plan)).digest('hex');
           const existing = await manager.findOneBy(PlanEntity, { id: plan.id });
-          if (existing?.packHash === packHash) continue;
+          if (existing?.packHash === packHash || (existing && (existing.revision !== 1 || existing.publishedBy || existing.draftPack))) continue;
           await manager.save(PlanEntity, {
             id: plan.id,
             bodyId: plan.body.id,
@@ -57,6 +93,7 @@ export class PlansService implements OnModuleInit {
             occupationCode: plan.occupation.code,
             pack: plan,
             packHash,
+            revision: 1,
             updatedAt: now,
           });
           changed++;
@@ -66,7 +103,7 @@ export class PlansService implements OnModuleInit {
     this.logger.log(`rule packs in step with the database (${changed} updated)`);
   }
 
-  /** The catalog, newest year first, serialised once: the packs ship with the code and never change while it runs. */
+  /** The catalog, newest year first, serialised once per publication. */
   list(): Representation {
     return this.catalog;
   }

@@ -21,6 +21,7 @@ import { createExamSessionSchema, eligibilityRequestSchema, idParamSchema, planQ
 import { misconductSchema } from '../schemas/misconduct';
 import { confirmCreditSchema, creditQuerySchema, refundQuerySchema, statementColumnsSchema } from '../schemas/payments';
 import { calendarYearParamSchema, calendarYearRequestSchema } from '../schemas/calendar';
+import { clonePlanSchema, editPlanSchema, planNoticeSchema } from '../schemas/planEditions';
 import { changePasswordSchema, createStaffSchema, resetPasswordSchema, staffLoginSchema } from '../schemas/staff';
 import { subscriptionChoicesSchema } from '../schemas/subscriptions';
 import {
@@ -117,6 +118,12 @@ export const ENDPOINTS = {
     body: calendarYearRequestSchema,
     response: views.calendarYearViewSchema,
   },
+  staffPlans: { summary: '本机构的认定计划（草稿、已发布、已结束）与版本', response: list(views.staffPlanSummarySchema) },
+  clonePlan: { summary: '复制一个计划为新计划的草稿（如下一年度）', created: true, body: clonePlanSchema, response: views.staffPlanViewSchema },
+  staffPlan: { summary: '一个计划：正在编辑的版本、公告原文与修改记录', params: id, response: views.staffPlanViewSchema },
+  editPlan: { summary: '修改计划（整份）：已发布的计划开始下一版本，考生所见不变', params: id, body: editPlanSchema, response: views.staffPlanViewSchema },
+  setPlanNotice: { summary: '公告全文：计划中考生所见的文字须出自此文', params: id, body: planNoticeSchema, response: views.staffPlanViewSchema },
+  publishPlan: { summary: '发布：文字均出自公告、所涉年份的节假日已确认', params: id, response: views.staffPlanViewSchema },
   staffSignIn: { summary: '工作人员登录', body: staffLoginSchema, response: views.staffSessionResponseSchema },
   staffMe: { summary: '当前工作人员', response: views.staffProfileSchema },
   changePassword: { summary: '修改密码', body: changePasswordSchema, response: null },

@@ -6,7 +6,16 @@ import type { Plan, PlanLevel } from './types';
 
 export * from './types';
 
-const PLANS: readonly Plan[] = [SHANGHAI_2026, BEIJING_2021];
+/** The plans shipped with the code: the first ones a new installation publishes. */
+export const BUILT_IN_PLANS: readonly Plan[] = [SHANGHAI_2026, BEIJING_2021];
+
+/** The plans as published, in this process: the built-in ones until the server has read its own (on every instance, see `usePlans`). */
+let PLANS: readonly Plan[] = BUILT_IN_PLANS;
+
+/** The published plans, replacing those known before: the server hands them over at start-up and whenever one is published. */
+export function usePlans(plans: readonly Plan[]): void {
+  PLANS = [...plans];
+}
 
 export function listPlans(): Plan[] {
   return [...PLANS];

@@ -26,6 +26,8 @@ import { StatementColumns1764900000000 } from './1764900000000-statement-columns
 import { SubscriptionCredits1764600000000 } from './1764600000000-subscription-credits';
 import { TicketDocuments1766500000000 } from './1766500000000-ticket-documents';
 import { CalendarYears1766600000000 } from './1766600000000-calendar-years';
+import { PlanRevisions1766700000000 } from './1766700000000-plan-revisions';
+import { ApplicationFees1766800000000 } from './1766800000000-application-fees';
 import { TransferNotices1766300000000 } from './1766300000000-transfer-notices';
 
 /** Every schema change, oldest first: run in this order on MariaDB and on the embedded SQLite alike. */
@@ -59,4 +61,6 @@ export const MIGRATIONS = [
   MoneyOnce1766400000000,
   TicketDocuments1766500000000,
   CalendarYears1766600000000,
+  PlanRevisions1766700000000,
+  ApplicationFees1766800000000,
 ];

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import type { output } from 'zod/v4/core';
-import { fen, isoDate, level, levelPriced, majorMatch, object, schoolKind, subjectKind, text, titleGrade } from './fields';
+import { fen, instant, isoDate, level, levelPriced, majorMatch, object, schoolKind, subjectKind, text, titleGrade } from './fields';
 
 const subject = object({ kind: subjectKind, name: text, feeFen: fen, minutes: z.optional(z.int()), mode: z.optional(text) });
 const material = object({
@@ -120,3 +120,25 @@ export const applicationWindowSchema = object({
 });
 export const windowResponseSchema = object({ ...applicationWindowSchema.shape, on: isoDate });
 export type WindowResponse = output<typeof windowResponseSchema>;
+
+const planStatus = z.enum(['draft', 'published', 'ended']);
+
+/** A plan as the body's admins list it: candidates see the published revision; `editing` when a next one is being prepared. */
+export const staffPlanSummarySchema = object({
+  id: text,
+  title: text,
+  year: z.int(),
+  status: planStatus,
+  revision: z.int(),
+  editing: z.boolean(),
+});
+export type StaffPlanSummary = output<typeof staffPlanSummarySchema>;
+
+/** A plan as its admins edit it: the revision being prepared (or the published one), the notice it quotes, and who did what. */
+export const staffPlanViewSchema = object({
+  ...staffPlanSummarySchema.shape,
+  plan: planSchema,
+  notice: z.optional(text),
+  history: z.array(object({ revision: z.int(), action: z.enum(['cloned', 'edited', 'notice', 'published']), by: text, at: instant })),
+});
+export type StaffPlanView = output<typeof staffPlanViewSchema>;
