@@ -1,6 +1,7 @@
 import { useLaunch } from '@tarojs/taro';
 import type { PropsWithChildren } from 'react';
 import { renewIfNeeded } from './api/auth';
+import { publishedPlansLoaded } from './lib/plans';
 import '@nutui/nutui-react-taro/dist/styles/themes/default.css';
 import './app.css';
 
@@ -22,6 +23,8 @@ if (process.env.TARO_ENV === 'h5') {
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {
     void renewIfNeeded();
+    // The plans as the server publishes them, before the first page reads one.
+    void publishedPlansLoaded();
   });
   return children;
 }

@@ -5,7 +5,7 @@ import {
   calendarYear,
   calendarYearIssues,
   DomainError,
-  useEnteredCalendarYears,
+  setEnteredCalendarYears,
   type CalendarYearRequest,
   type CalendarYearView,
 } from '@skillcert/shared';
@@ -57,7 +57,7 @@ export class CalendarService implements OnModuleInit {
     const count = latest ? await this.years.count() : 0;
     const mark = latest ? `${latest.updatedAt.getTime()}:${count}` : '';
     if (mark === this.seen) return;
-    useEnteredCalendarYears(await this.years.find());
+    setEnteredCalendarYears(await this.years.find());
     this.seen = mark;
   }
 }

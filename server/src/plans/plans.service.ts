@@ -5,7 +5,7 @@ import {
   DomainError,
   evaluateEligibility,
   BUILT_IN_PLANS,
-  usePlans,
+  setPublishedPlans,
   shanghaiDate,
   summarizePlan,
   type EligibilityRequest,
@@ -61,7 +61,7 @@ export class PlansService implements OnModuleInit {
       .then((row) => `${Number(row?.plans ?? 0)}:${Number(row?.revisions ?? 0)}`);
     if (mark === this.seen) return;
     const published = (await this.planRows.find({ where: { revision: MoreThan(0) } })).map((row) => row.pack);
-    usePlans(published);
+    setPublishedPlans(published);
     this.plans = new Map(published.map((plan) => [plan.id, plan]));
     this.catalog = representJson(
       JSON.stringify(published.sort((a, b) => b.year - a.year || a.id.localeCompare(b.id)).map((plan): PlanSummary => summarizePlan(plan))),

@@ -9,11 +9,11 @@ export * from './types';
 /** The plans shipped with the code: the first ones a new installation publishes. */
 export const BUILT_IN_PLANS: readonly Plan[] = [SHANGHAI_2026, BEIJING_2021];
 
-/** The plans as published, in this process: the built-in ones until the server has read its own (on every instance, see `usePlans`). */
+/** The plans as published, in this process: the built-in ones until the server has read its own (on every instance, see `setPublishedPlans`). */
 let PLANS: readonly Plan[] = BUILT_IN_PLANS;
 
 /** The published plans, replacing those known before: the server hands them over at start-up and whenever one is published. */
-export function usePlans(plans: readonly Plan[]): void {
+export function setPublishedPlans(plans: readonly Plan[]): void {
   PLANS = [...plans];
 }
 

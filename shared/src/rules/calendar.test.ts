@@ -8,7 +8,7 @@ import {
   resultsDueBy,
   sessionDeadlines,
   ticketAvailableFrom,
-  useEnteredCalendarYears,
+  setEnteredCalendarYears,
   workingDayInfo,
 } from './calendar';
 
@@ -70,7 +70,7 @@ describe('resultsDueBy — 20 working days after', () => {
 });
 
 describe('a year an admin entered', () => {
-  afterEach(() => useEnteredCalendarYears([]));
+  afterEach(() => setEnteredCalendarYears([]));
 
   const YEAR_2027 = {
     year: 2027,
@@ -81,7 +81,7 @@ describe('a year an admin entered', () => {
   it('counts on the entered days and calls them known; a year nobody gave stays a guess', () => {
     expect(calendarYearConfirmed(2027)).toBe(false);
     expect(sessionDeadlines('2026-12-28')).toEqual({ ticketsFrom: '2026-12-21', resultsDueBy: '2027-01-25', datesConfirmed: false });
-    useEnteredCalendarYears([YEAR_2027]);
+    setEnteredCalendarYears([YEAR_2027]);
     expect(calendarYearConfirmed(2027)).toBe(true);
     expect(workingDayInfo('2027-01-01')).toMatchObject({ working: false, verified: true, source: 'entered', name: '元旦' });
     expect(workingDayInfo('2027-01-09')).toMatchObject({ working: true, source: 'entered', name: '元旦调休上班' });

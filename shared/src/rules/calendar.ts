@@ -7,7 +7,7 @@ import type { FieldIssue } from '../errors';
  * working days (调休, e.g. Saturday 2026-02-14) on. The data comes from the
  * maintained `chinese-days` package; a year it does not know yet (the State
  * Council publishes each December) is entered by an evaluation body's admin
- * (the server keeps them and hands them to `useEnteredCalendarYears` on every
+ * (the server keeps them and hands them to `setEnteredCalendarYears` on every
  * instance). A year neither knows falls back to weekends only and is reported
  * as unverified.
  */
@@ -71,7 +71,7 @@ interface EnteredYear {
 let entered: ReadonlyMap<number, EnteredYear> = new Map();
 
 /** The years entered by admins, replacing those known before (the server calls it at start-up and whenever one is saved, on every instance). */
-export function useEnteredCalendarYears(years: readonly CalendarYearEntry[]): void {
+export function setEnteredCalendarYears(years: readonly CalendarYearEntry[]): void {
   entered = new Map(
     years.map((y) => [y.year, { holidays: new Map(y.holidays.map((d) => [d.date, d.name])), workdays: new Map(y.workdays.map((d) => [d.date, d.name])) }]),
   );

@@ -10,6 +10,7 @@ import { formatInstant } from '../../components/Timeline';
 import { showPaymentBadge } from '../../lib/paymentBadge';
 import { candidateSession } from '../../lib/session';
 import './index.css';
+import { PlansReady } from '../../components/PlansReady';
 
 type State = { kind: 'signed-out' } | { kind: 'loading' } | { kind: 'ready'; me: MeResponse } | { kind: 'error'; message: string };
 
@@ -131,7 +132,16 @@ function Profile({ me, onPhone }: { me: MeResponse; onPhone: (code: string | und
   );
 }
 
+/** Each application is named by its plan's rules, read as the server publishes them. */
 function MyApplications({ phone }: { phone: string | undefined }) {
+  return (
+    <PlansReady>
+      <MyApplicationsList phone={phone} />
+    </PlansReady>
+  );
+}
+
+function MyApplicationsList({ phone }: { phone: string | undefined }) {
   const list = useApi(() => applicationsApi.mine(), []);
   useDidShow(() => list.reload());
   useEffect(() => {

@@ -7,8 +7,18 @@ import { useApi } from '../../api/useApi';
 import { PageState } from '../../components/PageState';
 import { todayInShanghai } from '../../lib/dates';
 import './index.css';
+import { PlansReady } from '../../components/PlansReady';
 
+/** The plan's rules are read as the server publishes them. */
 export default function PlanPage() {
+  return (
+    <PlansReady>
+      <PlanPageContent />
+    </PlansReady>
+  );
+}
+
+function PlanPageContent() {
   const { params } = useRouter();
   const id = params.id ?? '';
   const detail = useApi(() => plansApi.detail(id), [id]);

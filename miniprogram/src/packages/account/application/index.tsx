@@ -25,6 +25,7 @@ import { CertificateCard, MakeupCard, ResultCard } from './OutcomeCards';
 import { TicketCard } from './TicketCard';
 import { VisitBooking } from './VisitBooking';
 import './index.css';
+import { PlansReady } from '../../../components/PlansReady';
 
 /** One application: where it stands, what to do next, what it was decided on, everything that happened to it. */
 export default function ApplicationPage() {
@@ -55,79 +56,81 @@ export default function ApplicationPage() {
 
   return (
     <View className="page application-page">
-      <PageState value={loaded}>
-        {(fetched) => {
-          const application = current ?? fetched;
-          const plan = getPlan(application.planId);
-          const canWithdraw = nextStates(application.state, 'candidate').includes('withdrawn');
-          const assessLabel = applicationWindow(plan.id, application.level, application.appliedOn).assessLabel;
-          const needsVisit = visitBookable(application);
-          return (
-            <>
-              <View className="card" data-testid="application-status">
-                <View className="row">
-                  <Text className="muted">{plan.body.name}</Text>
-                  <Tag type={application.state === 'withdrawn' || application.state === 'rejected' ? 'default' : 'primary'}>{application.stateLabel}</Tag>
+      <PlansReady>
+        <PageState value={loaded}>
+          {(fetched) => {
+            const application = current ?? fetched;
+            const plan = getPlan(application.planId);
+            const canWithdraw = nextStates(application.state, 'candidate').includes('withdrawn');
+            const assessLabel = applicationWindow(plan.id, application.level, application.appliedOn).assessLabel;
+            const needsVisit = visitBookable(application);
+            return (
+              <>
+                <View className="card" data-testid="application-status">
+                  <View className="row">
+                    <Text className="muted">{plan.body.name}</Text>
+                    <Tag type={application.state === 'withdrawn' || application.state === 'rejected' ? 'default' : 'primary'}>{application.stateLabel}</Tag>
+                  </View>
+                  <View className="card-title">
+                    {levelDisplayName(plan.id, application.level)}
+                    {application.subjects ? ' · 补考' : ''}
+                  </View>
+                  <View className="muted">{plan.title}</View>
                 </View>
-                <View className="card-title">
-                  {levelDisplayName(plan.id, application.level)}
-                  {application.subjects ? ' · 补考' : ''}
-                </View>
-                <View className="muted">{plan.title}</View>
-              </View>
-              {error && <View className="card warn">{error}</View>}
-              {/* Paid: the ticket is what matters now; the receipt follows it. */}
-              {application.state === 'paid' && application.seat && <TicketCard application={application} />}
-              <NextStep application={application} />
-              {application.state === 'approved' && <PaymentDetails application={application} onPaid={setCurrent} />}
-              <CertificateCard application={application} onChange={(certificate) => setCurrent({ ...application, certificate })} />
-              <ResultCard application={application} />
-              <MakeupCard application={application} />
-              {needsVisit && <VisitBooking application={application} onChange={setCurrent} />}
-              <CellGroup title="申报信息">
-                <Cell title="申报日期" extra={formatChineseDate(application.appliedOn)} />
-                {application.assessBy && (
-                  <Cell
-                    title="考核时间"
-                    // The plan's own words beside the date: December's may follow next year's notice.
-                    description={assessLabel ? `评价时间：${assessLabel}` : ''}
-                    extra={`${formatChineseDate(application.assessBy)}前`}
-                  />
-                )}
-                <Cell title="符合的申报条件" description={application.eligibility.satisfied.map((id) => clauseText(plan.id, id)).join('；')} />
-                <Cell title="考核费" extra={formatAmount(application.feeFen)} />
-              </CellGroup>
-              {application.materials.length > 0 && (
-                <CellGroup title="申报材料">
-                  {application.materials.map((m) => (
-                    <View key={m.materialId} className="application-material">
-                      <View className="material-name">{m.name}</View>
-                      <MaterialFiles files={m.files} />
-                    </View>
-                  ))}
-                  {/* What was signed, shown back: the name as typed and when. */}
-                  {application.commitments.map((c) => (
+                {error && <View className="card warn">{error}</View>}
+                {/* Paid: the ticket is what matters now; the receipt follows it. */}
+                {application.state === 'paid' && application.seat && <TicketCard application={application} />}
+                <NextStep application={application} />
+                {application.state === 'approved' && <PaymentDetails application={application} onPaid={setCurrent} />}
+                <CertificateCard application={application} onChange={(certificate) => setCurrent({ ...application, certificate })} />
+                <ResultCard application={application} />
+                <MakeupCard application={application} />
+                {needsVisit && <VisitBooking application={application} onChange={setCurrent} />}
+                <CellGroup title="申报信息">
+                  <Cell title="申报日期" extra={formatChineseDate(application.appliedOn)} />
+                  {application.assessBy && (
                     <Cell
-                      key={c.materialId}
-                      className="signed-commitment"
-                      title={c.name}
-                      description={`签名：${c.signedName} · ${formatInstant(c.signedAt)}`}
+                      title="考核时间"
+                      // The plan's own words beside the date: December's may follow next year's notice.
+                      description={assessLabel ? `评价时间：${assessLabel}` : ''}
+                      extra={`${formatChineseDate(application.assessBy)}前`}
                     />
-                  ))}
+                  )}
+                  <Cell title="符合的申报条件" description={application.eligibility.satisfied.map((id) => clauseText(plan.id, id)).join('；')} />
+                  <Cell title="考核费" extra={formatAmount(application.feeFen)} />
                 </CellGroup>
-              )}
-              <CellGroup title="办理进度">
-                <Timeline events={application.timeline} />
-              </CellGroup>
-              {canWithdraw && (
-                <Button block fill="outline" className="withdraw" onClick={() => void withdraw(application)}>
-                  撤回报名
-                </Button>
-              )}
-            </>
-          );
-        }}
-      </PageState>
+                {application.materials.length > 0 && (
+                  <CellGroup title="申报材料">
+                    {application.materials.map((m) => (
+                      <View key={m.materialId} className="application-material">
+                        <View className="material-name">{m.name}</View>
+                        <MaterialFiles files={m.files} />
+                      </View>
+                    ))}
+                    {/* What was signed, shown back: the name as typed and when. */}
+                    {application.commitments.map((c) => (
+                      <Cell
+                        key={c.materialId}
+                        className="signed-commitment"
+                        title={c.name}
+                        description={`签名：${c.signedName} · ${formatInstant(c.signedAt)}`}
+                      />
+                    ))}
+                  </CellGroup>
+                )}
+                <CellGroup title="办理进度">
+                  <Timeline events={application.timeline} />
+                </CellGroup>
+                {canWithdraw && (
+                  <Button block fill="outline" className="withdraw" onClick={() => void withdraw(application)}>
+                    撤回报名
+                  </Button>
+                )}
+              </>
+            );
+          }}
+        </PageState>
+      </PlansReady>
     </View>
   );
 }

@@ -32,8 +32,18 @@ import { FactsForm, LEVEL_OPTIONS } from './FactsForm';
 import { type MaterialsDraftState } from './MaterialsForm';
 import { SubmitCard } from './SubmitCard';
 import './index.css';
+import { PlansReady } from '../../../components/PlansReady';
 
+/** The plan's rules are read as the server publishes them. */
 export default function EligibilityPage() {
+  return (
+    <PlansReady>
+      <EligibilityPageContent />
+    </PlansReady>
+  );
+}
+
+function EligibilityPageContent() {
   const { params } = useRouter();
   let plan: Plan | undefined;
   try {

@@ -26,12 +26,22 @@ import { PageState } from '../../../components/PageState';
 import { staffSession } from '../../../lib/session';
 import { BatchPayment } from './BatchPayment';
 import '../institution.css';
+import { PlansReady } from '../../../components/PlansReady';
 
 /**
  * One class's declaration: the roster in from Excel with a report row by row,
  * each student's proof, the school's 初审, and the batch handed to the body.
  */
+/** The plan's rules are read as the server publishes them. */
 export default function BatchPage() {
+  return (
+    <PlansReady>
+      <BatchPageContent />
+    </PlansReady>
+  );
+}
+
+function BatchPageContent() {
   const { params } = useRouter();
   const id = params.id ?? '';
   const loaded = useApi(() => batchesApi.one(id), [id]);

@@ -25,6 +25,7 @@ import { formatInstant, Timeline } from '../../../components/Timeline';
 import { issuesByPath } from '../../../lib/issues';
 import '../staff.css';
 import './index.css';
+import { PlansReady } from '../../../components/PlansReady';
 
 type Mode = 'view' | 'return' | 'reject';
 
@@ -32,7 +33,16 @@ type Mode = 'view' | 'return' | 'reject';
  * One application as the reviewer decides it: who, the engine's verdict and
  * the declared facts, the proof beside them (tap to zoom), then the decision.
  */
+/** The plan's rules are read as the server publishes them. */
 export default function ReviewPage() {
+  return (
+    <PlansReady>
+      <ReviewPageContent />
+    </PlansReady>
+  );
+}
+
+function ReviewPageContent() {
   const { params } = useRouter();
   const id = params.id ?? '';
   const loaded = useApi(() => reviewApi.one(id), [id]);

@@ -27,9 +27,19 @@ import { staffSession } from '../../../lib/session';
 import { FilterChips } from '../FilterChips';
 import '../staff.css';
 import './index.css';
+import { PlansReady } from '../../../components/PlansReady';
 
 /** Admins open sessions (场次) inside the plan's bounds; approval seats candidates in them, the waiting list first. Each session opens its score sheet (成绩录入). */
+/** The plan's rules are read as the server publishes them. */
 export default function SessionsPage() {
+  return (
+    <PlansReady>
+      <SessionsPageContent />
+    </PlansReady>
+  );
+}
+
+function SessionsPageContent() {
   const planIds = planIdsOfBody(staffSession.current()?.staff.bodyId ?? '');
   const [planId, setPlanId] = useState(planIds[0] ?? '');
   const sessions = useApi(() => examSessionsApi.list(planId), [planId]);
