@@ -264,26 +264,29 @@ export class ApplicationsService implements OnModuleInit {
     if (ban) throw new DomainError('APPLICANT_BANNED', banMessage(ban));
     if (await this.applicationRows.existsBy({ makeupOf: original.id })) throw new DomainError('MAKEUP_ALREADY_APPLIED');
     const [view] = await this.graded([original.id]);
-    if (!view?.makeup?.allowed) throw new DomainError('MAKEUP_NOT_ALLOWED', view?.makeup?.reason ?? '该报名没有可补考的科目');
-    const { window } = this.intake.check(original.planId, original.level, original.facts);
+    if (!view?.makeup?.allowed || !view.makeup.planId) throw new DomainError('MAKEUP_NOT_ALLOWED', view?.makeup?.reason ?? '该报名没有可补考的科目');
+    // The sitting's own plan while it takes applications, else the body's next one: its window, fees and sessions.
+    const planId = view.makeup.planId;
+    const { window } = this.intake.check(planId, original.level, original.facts);
     const now = this.clock.now();
     const makeup: ApplicationEntity = {
       ...original,
       id: randomUUID(),
+      planId,
       state: 'draft',
-      activeKey: activeKeyOf(original.residentIdHash, original.planId, original.level),
+      activeKey: activeKeyOf(original.residentIdHash, planId, original.level),
       appliedOn: shanghaiDate(now),
       assessBy: window.assessBy ?? null,
       makeupOf: original.id,
       subjects: view.makeup.subjects,
-      feeFen: feeFor(original.planId, original.level, view.makeup.subjects),
+      feeFen: feeFor(planId, original.level, view.makeup.subjects),
       // A make-up is paid afresh: the original's 我已转账 was about the original's fee.
       transferPayer: null,
       transferNotedAt: null,
       createdAt: now,
       updatedAt: now,
     };
-    const names = planLevel(original.planId, original.level)
+    const names = planLevel(planId, original.level)
       .subjects.filter((s) => view.makeup!.subjects.includes(s.kind))
       .map((s) => s.name)
       .join('、');

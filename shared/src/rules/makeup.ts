@@ -1,5 +1,6 @@
 import { addDays, addYears, formatChineseDate, type IsoDate } from '../dates';
-import { feeFor, getPlan } from '../plans';
+import { feeFor, getPlan, listPlans } from '../plans';
+import { applicationWindow } from './schedule';
 import type { Level, SubjectKind } from '../types';
 
 export interface AssessmentRecord {
@@ -15,8 +16,10 @@ export interface MakeupOptions {
   allowed: boolean;
   /** The failed subjects a make-up would cover. */
   subjects: SubjectKind[];
-  /** Fen; the per-subject fees of those subjects. */
+  /** Fen; the per-subject fees of those subjects, as the plan the make-up goes into prices them. */
   fee: number;
+  /** The plan the make-up goes into (its own, or the body's next one), when one takes it now. */
+  planId?: string;
   /** Passed subjects stay valid through this date (the day before the Nth anniversary). */
   validThrough: IsoDate;
   reason?: string;
@@ -27,11 +30,32 @@ export function resultsValidThrough(planId: string, assessedOn: IsoDate): IsoDat
   return addDays(addYears(assessedOn, getPlan(planId).results.validYears), -1);
 }
 
+/**
+ * The plan a make-up asked for on `on` goes into: the sitting's own while it takes applications for the
+ * level, else the body's newest plan for the same occupation that does — a December sitting's make-up
+ * in next year's plan, at that plan's fees and in its sessions.
+ */
+export function makeupPlanFor(record: Pick<AssessmentRecord, 'planId' | 'level'>, on: IsoDate): string | undefined {
+  if (applicationWindow(record.planId, record.level, on).open) return record.planId;
+  const own = getPlan(record.planId);
+  return listPlans()
+    .filter(
+      (p) =>
+        p.body.id === own.body.id &&
+        p.occupation.code === own.occupation.code &&
+        p.levels.some((l) => l.level === record.level && l.offered) &&
+        applicationWindow(p.id, record.level, on).open,
+    )
+    .sort((a, b) => b.year - a.year)[0]?.id;
+}
+
 export function makeupOptions(record: AssessmentRecord, on: IsoDate): MakeupOptions {
   const plan = getPlan(record.planId);
   const validThrough = resultsValidThrough(record.planId, record.assessedOn);
   const failed = record.subjects.filter((s) => !s.passed).map((s) => s.kind);
-  const base = { subjects: failed, fee: failed.length ? feeFor(record.planId, record.level, failed) : 0, validThrough };
+  const target = makeupPlanFor(record, on);
+  const pricedBy = target ?? record.planId;
+  const base = { subjects: failed, fee: failed.length ? feeFor(pricedBy, record.level, failed) : 0, validThrough, ...(target ? { planId: target } : {}) };
 
   if (failed.length === 0) return { ...base, allowed: false, reason: '各科目均已合格，无需补考' };
   if (record.viaCompetition && !plan.makeup.competitionFailureAllowed) {
@@ -43,6 +67,7 @@ export function makeupOptions(record: AssessmentRecord, on: IsoDate): MakeupOpti
   if (on > validThrough) {
     return { ...base, allowed: false, reason: `成绩有效期已于${formatChineseDate(validThrough)}届满，须重新申报所有科目` };
   }
+  if (!target) return { ...base, allowed: false, reason: `当前不受理${getPlan(record.planId).occupation.name}补考申请，评价机构发布下一期计划后即可申请` };
   return { ...base, allowed: true };
 }
 

@@ -95,6 +95,7 @@ export const makeupOptionsSchema = object({
   subjects: z.array(subjectKind),
   fee: fen,
   validThrough: isoDate,
+  planId: z.optional(text),
   reason: z.optional(text),
 });
 export const gradedSubject = object({ kind: subjectKind, name: text, score: z.optional(z.number()), passed: z.boolean(), note: z.optional(text) });
