@@ -1,9 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import request from 'supertest';
-import { freePort } from '@skillcert/test-support';
+import { anotherInstance } from '../../test/another-instance';
 import { aStaffMember, databaseTargets, startServer, until, type TestServer } from '../../test/harness';
 
 const NOW = new Date('2026-12-07T02:00:00Z');
@@ -21,7 +17,7 @@ describe.each(databaseTargets())('the working-day calendar kept by admins, on $n
   let server: TestServer;
   let admin: string;
   let reviewer: string;
-  let instance: ChildProcess | undefined;
+  let instance: { url: string; stop: () => void } | undefined;
 
   beforeAll(async () => {
     server = await startServer(target, NOW, { ADMIN_USERNAME: ADMIN.username, ADMIN_PASSWORD: ADMIN.password });
@@ -30,7 +26,7 @@ describe.each(databaseTargets())('the working-day calendar kept by admins, on $n
   });
 
   afterAll(async () => {
-    instance?.kill();
+    instance?.stop();
     await server?.close();
   });
 
@@ -75,22 +71,8 @@ describe.each(databaseTargets())('the working-day calendar kept by admins, on $n
 
   it('an admin enters 2027: the session counts its results over 元旦, and another instance on the same database counts the same within its refresh', async () => {
     // A second server process on the same database, as in production: it read the calendar before 2027 was entered.
-    const port = await freePort();
-    instance = spawn(process.execPath, [join(__dirname, '../../dist/main.js')], {
-      env: {
-        ...process.env,
-        NODE_ENV: 'test',
-        HOST: '127.0.0.1',
-        PORT: String(port),
-        FIXED_NOW: NOW.toISOString(),
-        H5_DIR: join(tmpdir(), 'skillcert-no-h5'),
-        FILES_DIR: mkdtempSync(join(tmpdir(), 'skillcert-calendar-')),
-        ...target.env,
-      },
-      stdio: 'ignore',
-    });
-    const other = `http://127.0.0.1:${port}`;
-    await until(async () => (await fetch(`${other}/api/health`).catch(() => undefined))?.ok === true, 'the second instance to start', 60, 200);
+    instance = await anotherInstance(target, NOW);
+    const other = instance.url;
     expect(((await (await fetch(`${other}/api/calendar/2027`)).json()) as { confirmed: boolean }).confirmed).toBe(false);
 
     const saved = (await save(2027, YEAR_2027).expect(200)).body;

@@ -1,10 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
+import { anotherInstance } from '../../test/another-instance';
 import type { Plan } from '@skillcert/shared';
-import { freePort } from '@skillcert/test-support';
 import { aCandidate, aStaffMember, as, databaseTargets, startServer, until, type TestServer } from '../../test/harness';
 
 /** A February morning of the year after the shipped plans end. */
@@ -25,7 +23,7 @@ function withPracticalFee(plan: Plan, feeFen: number): Plan {
 describe.each(databaseTargets())('next year without a developer, on $name', (target) => {
   let server: TestServer;
   let admin: ReturnType<typeof as>;
-  let instance: ChildProcess | undefined;
+  let instance: { url: string; stop: () => void } | undefined;
 
   beforeAll(async () => {
     server = await startServer(target, NOW, { ADMIN_USERNAME: ADMIN.username, ADMIN_PASSWORD: ADMIN.password });
@@ -33,7 +31,7 @@ describe.each(databaseTargets())('next year without a developer, on $name', (tar
   });
 
   afterAll(async () => {
-    instance?.kill();
+    instance?.stop();
     await server?.close();
   });
 
@@ -118,22 +116,8 @@ describe.each(databaseTargets())('next year without a developer, on $name', (tar
   });
 
   it('another instance on the same database serves a publication within its refresh', async () => {
-    const port = await freePort();
-    instance = spawn(process.execPath, [join(__dirname, '../../dist/main.js')], {
-      env: {
-        ...process.env,
-        NODE_ENV: 'test',
-        HOST: '127.0.0.1',
-        PORT: String(port),
-        FIXED_NOW: NOW.toISOString(),
-        H5_DIR: join(tmpdir(), 'skillcert-no-h5'),
-        FILES_DIR: mkdtempSync(join(tmpdir(), 'skillcert-plans-')),
-        ...target.env,
-      },
-      stdio: 'ignore',
-    });
-    const other = `http://127.0.0.1:${port}`;
-    await until(async () => (await fetch(`${other}/api/health`).catch(() => undefined))?.ok === true, 'the second instance to start', 60, 200);
+    instance = await anotherInstance(target, NOW);
+    const other = instance.url;
     const fee = async () => {
       const detail = (await (await fetch(`${other}/api/plans/shanghai-2027`)).json()) as { plan: Plan };
       return detail.plan.levels.find((l) => l.level === 4)!.subjects.find((s) => s.kind === 'practical')!.feeFen;
